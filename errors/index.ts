@@ -1,0 +1,61 @@
+// Every error the project raises, in one place. Legacy failures are typed by system so the
+// subgraphs can turn them into the contract's codes (SYSTEM_UNAVAILABLE + extensions.system)
+// without ever passing a legacy URL, credential or body on to a client.
+import { GraphQLError } from 'graphql';
+
+export type System = 'pos' | 'eshop' | 'crm' | 'loyalty';
+export const SYSTEMS: readonly System[] = ['pos', 'eshop', 'crm', 'loyalty'];
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INSUFFICIENT_STOCK'
+  | 'SYSTEM_UNAVAILABLE'
+  | 'OPERATION_TOO_COMPLEX'
+  | 'INTERNAL';
+
+/** A legacy system could not answer (down, timeout, 5xx, protocol garbage). */
+export class LegacyUnavailableError extends Error {
+  constructor(
+    readonly system: System,
+    readonly detail: string,
+  ) {
+    super(`${system} is unavailable`);
+    this.name = 'LegacyUnavailableError';
+  }
+}
+
+/** A legacy system answered with a business error (not found, invalid state, insufficient stock...). */
+export class LegacyRejectedError extends Error {
+  constructor(
+    readonly system: System,
+    readonly legacyCode: string,
+    readonly detail: string,
+  ) {
+    super(`${system} rejected the request: ${legacyCode}`);
+    this.name = 'LegacyRejectedError';
+  }
+}
+
+export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string) => graphqlError('BAD_USER_INPUT', message);
+export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
+
+/** Turns anything thrown by a client into the contract's error; never leaks the legacy detail. */
+export function toGraphQLError(err: unknown): GraphQLError {
+  if (err instanceof GraphQLError) return err;
+  if (err instanceof LegacyUnavailableError) {
+    return graphqlError('SYSTEM_UNAVAILABLE', `The ${err.system} system is unavailable`, { system: err.system });
+  }
+  if (err instanceof LegacyRejectedError) {
+    if (err.legacyCode === 'not_found') return notFound(`Not found in ${err.system}`);
+    return graphqlError('INTERNAL', `The ${err.system} system refused the request`, { system: err.system });
+  }
+  return graphqlError('INTERNAL', 'Internal error');
+}
