@@ -31,7 +31,10 @@ const schema = z.object({
   CRM_TIMEOUT_MS: timeout(3000),
   LOYALTY_TIMEOUT_MS: timeout(3000),
   IDENTITY_DB: z.string().min(1).default('data/omnigraph.sqlite'),
-  CATALOG_TTL_S: z.coerce.number().int().positive().default(600),
+  /** the catalogue and the store list: read again from the legacy systems after this long */
+  REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
+  /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */
+  IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),
   SIM_NOW: z.string().datetime().default('2026-11-20T00:00:00Z'),

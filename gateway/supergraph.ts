@@ -1,0 +1,32 @@
+// Composes the subgraphs' SDL files into the supergraph the gateway serves. The committed
+// schema/supergraph.graphql is this function's output; a test fails when it is out of date.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+/** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
+export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+export const SCHEMA_DIR = join(__dirname, '..', 'schema');
+export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
+
+export function subgraphSdl(name: SubgraphName): string {
+  return readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
+}
+
+/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPHS.map((name, i) => ({
+      name,
+      url: `http://127.0.0.1:${4001 + i}/graphql`,
+      typeDefs: parse(subgraphSdl(name)),
+    })),
+  );
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

@@ -1,0 +1,105 @@
+// Starts the whole thing in one process: a simulator for every legacy system that has no real
+// URL configured, the clients, the six subgraphs and the gateway. `npm start` and the
+// end-to-end tests both go through here, so what is tested is what runs.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createCatalog } from '../catalog/catalog';
+import { CrmClient } from '../clients/crm';
+import { EshopClient } from '../clients/eshop';
+import { LoyaltyClient } from '../clients/loyalty';
+import { PosClient } from '../clients/pos';
+import type { Config } from '../config';
+import { SYSTEMS, type System } from '../errors';
+import { startGateway } from '../gateway/server';
+import { SUBGRAPHS, type SubgraphName } from '../gateway/supergraph';
+import { Discovery } from '../identity/discovery';
+import { IdentityStore } from '../identity/store';
+import { startSimulators, type SimHandle } from '../legacy';
+import type { Logger } from '../logging';
+import { subgraphDefinitions } from '../subgraphs';
+import { startSubgraph, type RunningServer } from '../subgraphs/server';
+import { createStoreDirectory } from '../stores/directory';
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningServer>;
+  /** the simulators this stack started (systems with a configured URL have none) */
+  simulators: Partial<Record<System, SimHandle>>;
+  legacyUrls: Record<System, string>;
+  close(): Promise<void>;
+}
+
+const SUBGRAPH_PORT: Record<SubgraphName, keyof Config['env']> = {
+  identity: 'IDENTITY_PORT',
+  orders: 'ORDERS_PORT',
+  pos: 'POS_SUBGRAPH_PORT',
+  eshop: 'ESHOP_SUBGRAPH_PORT',
+  crm: 'CRM_SUBGRAPH_PORT',
+  loyalty: 'LOYALTY_SUBGRAPH_PORT',
+};
+
+const SIM_PORT: Record<System, keyof Config['env']> = {
+  pos: 'POS_SIM_PORT',
+  eshop: 'ESHOP_SIM_PORT',
+  crm: 'CRM_SIM_PORT',
+  loyalty: 'LOYALTY_SIM_PORT',
+};
+
+export async function startStack(config: Config, logger: Logger): Promise<Stack> {
+  const { env } = config;
+  const closers: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const c of closers.splice(0).reverse()) await c();
+  };
+  try {
+    const simulated = SYSTEMS.filter((s) => !config.legacy[s].url);
+    const sims: Partial<Record<System, SimHandle>> = simulated.length
+      ? await startSimulators({
+          seed: { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) },
+          ports: Object.fromEntries(simulated.map((s) => [s, Number(env[SIM_PORT[s]])])),
+          host: env.HOST,
+          only: simulated,
+        })
+      : {};
+    for (const sim of Object.values(sims)) if (sim) closers.push(() => sim.close());
+    const url = (s: System) => config.legacy[s].url ?? sims[s]!.url;
+    const legacyUrls = Object.fromEntries(SYSTEMS.map((s) => [s, url(s)])) as Record<System, string>;
+
+    const eshop = new EshopClient(url('eshop'), env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs);
+    const pos = new PosClient(url('pos'), config.legacy.pos.timeoutMs);
+    const crm = new CrmClient(url('crm'), config.legacy.crm.timeoutMs);
+    const loyalty = new LoyaltyClient(url('loyalty'), env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs);
+
+    if (env.IDENTITY_DB !== ':memory:') mkdirSync(dirname(env.IDENTITY_DB), { recursive: true });
+    const store = new IdentityStore(env.IDENTITY_DB);
+    closers.push(() => store.close());
+    const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
+    const definitions = subgraphDefinitions({
+      eshop,
+      pos,
+      crm,
+      loyalty,
+      store,
+      discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
+      catalog: createCatalog(eshop, referenceTtl),
+      stores: createStoreDirectory(pos, referenceTtl),
+    });
+
+    const subgraphs = {} as Record<SubgraphName, RunningServer>;
+    for (const name of SUBGRAPHS) {
+      subgraphs[name] = await startSubgraph(definitions[name], { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, logger });
+      closers.push(() => subgraphs[name].close());
+    }
+    const gateway = await startGateway({
+      port: env.GATEWAY_PORT,
+      host: env.HOST,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
+      logger,
+    });
+    closers.push(() => gateway.close());
+    return { gatewayUrl: gateway.url, subgraphs, simulators: sims, legacyUrls, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Catalog } from '../../catalog/catalog';
+import type { EshopClient } from '../../clients/eshop';
+import type { Product } from '../../domain/types';
+import { productFromEshop } from '../../mapping/eshop';
+import type { BaseContext } from '../server';
+
+export interface EshopDeps {
+  eshop: EshopClient;
+  catalog: Catalog;
+}
+
+export interface EshopContext extends BaseContext, EshopDeps {
+  productBySku: DataLoader<string, Product | null>;
+}
+
+export function eshopContext(deps: EshopDeps): Omit<EshopContext, 'partial'> {
+  return {
+    ...deps,
+    // One `skus=` call for every product a request names, whichever subgraph asked.
+    productBySku: new DataLoader(async (skus) => {
+      const found = new Map((await deps.eshop.getProductsBySkus([...skus])).map((p) => [p.sku, productFromEshop(p)]));
+      return skus.map((sku) => found.get(sku) ?? null);
+    }, { maxBatchSize: 100 }),
+  };
+}

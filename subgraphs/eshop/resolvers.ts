@@ -1,0 +1,45 @@
+import { productFromEshop } from '../../mapping/eshop';
+import { money } from '../money';
+import { decodeOffset, offsetConnection, pageSize } from '../relay';
+import type { Resolvers } from './generated';
+
+const ESHOP_PAGE = 100;
+
+export const resolvers: Resolvers = {
+  Query: {
+    product: (_, { sku }, ctx) => ctx.productBySku.load(sku),
+    categories: async (_, __, ctx) => (await ctx.catalog.get()).categories,
+    products: async (_, { search, category, first, after }, ctx) => {
+      const size = pageSize(first, 20);
+      const start = decodeOffset(after);
+      if (search || category) {
+        const needle = search?.trim().toLowerCase();
+        const matches = (await ctx.catalog.get()).products.filter(
+          (p) =>
+            (!category || p.category === category) &&
+            (!needle || p.name.toLowerCase().includes(needle) || p.sku.toLowerCase() === needle),
+        );
+        return { ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length), totalCount: matches.length };
+      }
+      // Without a filter the e-shop pages serve directly: at most two calls, whatever the offset.
+      const firstPage = Math.floor(start / ESHOP_PAGE) + 1;
+      const lastPage = Math.floor((start + size - 1) / ESHOP_PAGE) + 1;
+      const pages = await Promise.all(
+        Array.from({ length: lastPage - firstPage + 1 }, (_, i) => ctx.eshop.listProducts(firstPage + i, ESHOP_PAGE)),
+      );
+      const total = pages[0].meta.total;
+      const skip = start - (firstPage - 1) * ESHOP_PAGE;
+      const products = pages.flatMap((p) => p.data).slice(skip, skip + size).map(productFromEshop);
+      return { ...offsetConnection(products, start, start + size < total), totalCount: total };
+    },
+  },
+  Product: {
+    __resolveReference: async (ref, ctx) => {
+      if ('sku' in ref && ref.sku) return ctx.productBySku.load(ref.sku);
+      if ('ean' in ref && ref.ean) return (await ctx.catalog.get()).byEan.get(ref.ean) ?? null;
+      return null;
+    },
+    name: (p) => p.name,
+    price: (p) => money(p.priceCents),
+  },
+};

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Discovery } from '../../identity/discovery';
+import type { IdentityStore } from '../../identity/store';
+import type { BaseContext } from '../server';
+import type { CustomerModel } from './model';
+
+export interface IdentityDeps {
+  store: IdentityStore;
+  discovery: Discovery;
+}
+
+export interface IdentityContext extends BaseContext, IdentityDeps {
+  customerById: DataLoader<string, CustomerModel | null>;
+}
+
+export function identityContext(deps: IdentityDeps): Omit<IdentityContext, 'partial'> {
+  return {
+    ...deps,
+    // Ids handed out before a merge still resolve, to the surviving customer.
+    customerById: new DataLoader(async (ids) => {
+      const current = ids.map((id) => deps.store.resolve(id));
+      const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
+      return current.map((id) => (id ? { id, records: records.get(id) ?? [] } : null));
+    }),
+  };
+}

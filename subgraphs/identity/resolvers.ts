@@ -1,0 +1,94 @@
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { toE164 } from '../../canonical/phone';
+import { normalizeCard } from '../../canonical/card';
+import { normalizeEmail } from '../../canonical/email';
+import type { PersonRecord } from '../../domain/types';
+import { badInput, LegacyUnavailableError, type System } from '../../errors';
+import type { DiscoveryResult, SearchKey } from '../../identity/discovery';
+import type { IdentityContext } from './context';
+import type { LegacySystem, QueryFindCustomersArgs, Resolvers } from './generated';
+import type { CustomerModel } from './model';
+
+/** Which system's value a customer shows when its records disagree. */
+const NAME_PRIORITY: System[] = ['loyalty', 'eshop', 'crm'];
+const EMAIL_PRIORITY: System[] = ['eshop', 'loyalty', 'crm'];
+const PHONE_PRIORITY: System[] = ['loyalty', 'crm', 'eshop'];
+
+function pick(c: CustomerModel, field: keyof PersonRecord, priority: System[]): string | null {
+  for (const system of priority) {
+    const value = c.records.find((r) => r.system === system && r[field])?.[field];
+    if (typeof value === 'string') return value;
+  }
+  return null;
+}
+
+function searchKeys(args: QueryFindCustomersArgs): SearchKey[] {
+  const keys: SearchKey[] = [];
+  if (args.phone != null) {
+    const phone = toE164(args.phone);
+    if (!phone) throw badInput('phone is not a valid phone number');
+    keys.push({ kind: 'phone', value: phone });
+  }
+  if (args.email != null) {
+    const email = normalizeEmail(args.email);
+    if (!email || !email.includes('@')) throw badInput('email is not a valid email address');
+    keys.push({ kind: 'email', value: email });
+  }
+  if (args.loyaltyCard != null) {
+    const card = normalizeCard(args.loyaltyCard);
+    if (!card) throw badInput('loyaltyCard must have 16 digits');
+    keys.push({ kind: 'card', value: card });
+  }
+  if (args.name != null) {
+    const name = args.name.trim();
+    if (name.length < 2 || name.length > 100) throw badInput('name must have 2 to 100 characters');
+    keys.push({ kind: 'name', value: name });
+  }
+  if (keys.length === 0) throw badInput('Give at least one of phone, email, loyaltyCard, name');
+  return keys;
+}
+
+/** A silo that failed during discovery: the answer may miss its records, and says so. */
+function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info: GraphQLResolveInfo) {
+  for (const system of failed) {
+    ctx.partial.add(new LegacyUnavailableError(system, 'during customer discovery'), responsePathAsArray(info.path));
+  }
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    customer: (_, { id }, ctx) => ctx.customerById.load(id),
+    findCustomers: async (_, args, ctx, info) => {
+      const keys = searchKeys(args);
+      reportFailures(ctx, await ctx.discovery.discover(keys), info);
+      // Several criteria narrow the answer: a customer must match each of them.
+      const matches = keys.map((k) => new Set(ctx.store.find({ [k.kind]: k.value })));
+      const ids = [...matches[0]].filter((id) => matches.every((m) => m.has(id)));
+      const customers = await ctx.customerById.loadMany(ids);
+      return customers
+        .filter((c): c is CustomerModel => c !== null && !(c instanceof Error))
+        .sort((a, b) => (pick(a, 'lastName', NAME_PRIORITY) ?? '').localeCompare(pick(b, 'lastName', NAME_PRIORITY) ?? '') || a.id.localeCompare(b.id));
+    },
+  },
+  Customer: {
+    __resolveReference: (ref, ctx) => ctx.customerById.load(ref.id),
+    firstName: (c) => pick(c, 'firstName', NAME_PRIORITY),
+    lastName: (c) => pick(c, 'lastName', NAME_PRIORITY),
+    email: (c) => pick(c, 'email', EMAIL_PRIORITY),
+    phone: (c) => pick(c, 'phone', PHONE_PRIORITY),
+    identities: (c) => c.records.map((r) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId })),
+  },
+  Order: {
+    customer: async (order, _, ctx, info) => {
+      if (!order.placedBy) return null;
+      const system = order.placedBy.system.toLowerCase() as System;
+      const { externalId } = order.placedBy;
+      const known = ctx.store.customerOf(system, externalId);
+      if (known) return ctx.customerById.load(known);
+      // First time this record is seen: fetch it and follow its keys so that it joins its customer.
+      reportFailures(ctx, await ctx.discovery.discoverRecord(system, externalId), info);
+      const id = ctx.store.customerOf(system, externalId);
+      return id ? ctx.customerById.load(id) : null;
+    },
+  },
+};

@@ -1,0 +1,18 @@
+import { loyaltyTransactionFromLoyalty } from '../../mapping/loyalty';
+import { externalIds } from '../customerRef';
+import { pageSize } from '../relay';
+import type { Resolvers } from './generated';
+
+export const resolvers: Resolvers = {
+  Customer: {
+    // A person with several cards (rare: a card re-issued) shows the first one linked.
+    loyalty: async (customer, _, ctx) => {
+      const [card] = externalIds(customer, 'LOYALTY');
+      return card ? ctx.accountByCard.load(card) : null;
+    },
+  },
+  LoyaltyAccount: {
+    transactions: async (account, { first }, ctx) =>
+      (await ctx.loyalty.listTransactions(account.cardNumber, pageSize(first, 10))).map(loyaltyTransactionFromLoyalty),
+  },
+};

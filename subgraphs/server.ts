@@ -1,0 +1,122 @@
+// The one way a subgraph is served: a federated schema from its SDL file and its resolvers,
+// a fresh context (DataLoaders) per request, errors turned into the contract's codes, and the
+// "partial answer" channel that lets a field return what it has plus an error for what it lacks.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { toGraphQLError } from '../errors';
+import type { Logger } from '../logging';
+import { subgraphSdl, type SubgraphName } from '../gateway/supergraph';
+
+/** Errors a resolver reports while still returning what the other systems gave. */
+export class PartialErrors {
+  private readonly errors: GraphQLError[] = [];
+
+  add(err: unknown, path: readonly (string | number)[]): void {
+    const base = toGraphQLError(err);
+    this.errors.push(new GraphQLError(base.message, { path, extensions: base.extensions }));
+  }
+
+  drain(): GraphQLError[] {
+    return this.errors.splice(0);
+  }
+}
+
+export interface BaseContext {
+  partial: PartialErrors;
+}
+
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** the codegen-typed resolvers of the subgraph */
+  resolvers: object;
+  /** Called once per request: loaders live exactly as long as one operation. */
+  context: () => object;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const partialErrorsPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const extra = contextValue.partial.drain();
+        if (extra.length === 0 || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...extra.map((e) => e.toJSON())];
+      },
+    };
+  },
+};
+
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const mapped = toGraphQLError(original);
+    if (mapped.extensions.code === 'INTERNAL' && !(original instanceof GraphQLError)) {
+      logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
+    }
+    if (original instanceof GraphQLError && !formatted.path) return formatted; // parse/validation errors
+    return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions: mapped.extensions };
+  };
+}
+
+export async function startSubgraph(
+  def: SubgraphDefinition,
+  opts: { port: number; host: string; logger: Logger },
+): Promise<RunningServer> {
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(subgraphSdl(def.name)),
+    // Codegen's Resolvers type and Apollo's resolver map describe the same object differently.
+    resolvers: { DateTime: DateTimeResolver, ...def.resolvers } as GraphQLResolverMap<unknown>,
+  });
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    // No Apollo Studio here: federated traces would only cost time.
+    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    formatError: formatError(opts.logger.child({ subgraph: def.name })),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  const app = express();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => ({ ...def.context(), partial: new PartialErrors() }) }),
+  );
+  const server = await listen(app, opts.port, opts.host);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${opts.host}:${port}/graphql`,
+    port,
+    close: async () => {
+      await apollo.stop();
+      await closeServer(server);
+    },
+  };
+}
+
+export function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

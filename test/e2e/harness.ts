@@ -1,0 +1,68 @@
+// Starts the real stack (simulators, subgraphs, gateway) on free loopback ports and talks to it
+// over HTTP, as a frontend would.
+import { loadConfig } from '../../config';
+import type { System } from '../../errors';
+import { createLogger } from '../../logging';
+import { startStack, type Stack } from '../../stack';
+
+export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
+
+const FREE_PORTS = Object.fromEntries(
+  [
+    'GATEWAY_PORT',
+    'IDENTITY_PORT',
+    'ORDERS_PORT',
+    'POS_SUBGRAPH_PORT',
+    'ESHOP_SUBGRAPH_PORT',
+    'CRM_SUBGRAPH_PORT',
+    'LOYALTY_SUBGRAPH_PORT',
+    'POS_SIM_PORT',
+    'ESHOP_SIM_PORT',
+    'CRM_SIM_PORT',
+    'LOYALTY_SIM_PORT',
+  ].map((k) => [k, '0']),
+);
+
+export async function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
+  const config = loadConfig({ ...FREE_PORTS, ...SEED, IDENTITY_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
+  return startStack(config, createLogger('silent'));
+}
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export async function gql<T = any>(stack: Stack, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  const res = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+async function sim(stack: Stack, system: System, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${stack.legacyUrls[system]}/__sim/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+export const SYSTEM_LIST: System[] = ['pos', 'eshop', 'crm', 'loyalty'];
+
+export async function resetStats(stack: Stack): Promise<void> {
+  await Promise.all(SYSTEM_LIST.map((s) => sim(stack, s, 'reset', {})));
+}
+
+/** Legacy HTTP requests served per system since the last reset. */
+export async function legacyCalls(stack: Stack): Promise<Record<System, number>> {
+  const stats = await Promise.all(SYSTEM_LIST.map((s) => sim(stack, s, 'stats')));
+  return Object.fromEntries(SYSTEM_LIST.map((s, i) => [s, stats[i].total])) as Record<System, number>;
+}
+
+export const dump = (stack: Stack, system: System) => sim(stack, system, 'dump');
+export const setFaults = (stack: Stack, system: System, faults: Record<string, unknown>) => sim(stack, system, 'faults', faults);

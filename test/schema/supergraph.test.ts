@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { composeSupergraph, SUPERGRAPH_FILE } from '../../gateway/supergraph';
+
+describe('schema/supergraph.graphql', () => {
+  it('is what the subgraph SDL files compose to (run `npm run compose` when this fails)', () => {
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph());
+  });
+
+  it('keeps the contract names', () => {
+    const sdl = composeSupergraph();
+    for (const name of [
+      'customer(id: ID!): Customer',
+      'findCustomers(phone: String, email: String, loyaltyCard: String, name: String): [Customer!]!',
+      'product(sku: ID!): Product',
+      'products(search: String, category: String, first: Int = 20, after: String): ProductConnection!',
+      'store(id: ID!): Store',
+      'stores: [Store!]!',
+      'order(id: ID!): Order',
+    ]) {
+      expect(sdl).toContain(name);
+    }
+  });
+});
