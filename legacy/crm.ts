@@ -3,8 +3,11 @@ import express, { type Response } from 'express';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { CrmCase, CrmContact, CrmData, CrmVoucher } from './model';
+import { BODY_LIMIT } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { digitsOf, foldedEmail } from './sim/keys';
+import { pristineCopies } from './sim/pristine';
 import type { SimSystem } from './sim/types';
 
 const MAX_BATCH = 50;
@@ -59,13 +62,11 @@ function send(res: Response, answers: RpcAnswer | RpcAnswer[] | undefined): void
   else res.json(answers);
 }
 
-const digits = (text: string) => text.replace(/\D/g, '');
 /** The CRM matches phones on the digits of the national format; a +33 form is converted to it. */
 function nationalDigits(phone: string): string {
   const parsed = parsePhoneNumberFromString(phone, 'FR');
-  return parsed?.countryCallingCode === '33' ? `0${parsed.nationalNumber}` : digits(phone);
+  return parsed?.countryCallingCode === '33' ? `0${parsed.nationalNumber}` : digitsOf(phone);
 }
-const emailKey = (email: string) => email.trim().toLowerCase();
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 class CrmDb {
@@ -80,10 +81,10 @@ class CrmDb {
 
   constructor(readonly data: CrmData) {
     this.contacts = indexBy(data.contacts, (c) => c.id);
-    this.byPhone = groupBy(data.contacts, (c) => digits(c.phone));
+    this.byPhone = groupBy(data.contacts, (c) => digitsOf(c.phone));
     this.byEmail = groupBy(
       data.contacts.filter((c) => c.email !== null),
-      (c) => emailKey(c.email ?? ''),
+      (c) => foldedEmail(c.email ?? ''),
     );
     this.byName = new Map<string, CrmContact[]>();
     for (const c of data.contacts) {
@@ -105,7 +106,7 @@ class CrmDb {
   search(criteria: { phone?: string; email?: string; name?: string }): CrmContact[] {
     const sets: CrmContact[][] = [];
     if (criteria.phone !== undefined) sets.push(this.byPhone.get(nationalDigits(criteria.phone)) ?? []);
-    if (criteria.email !== undefined) sets.push(this.byEmail.get(emailKey(criteria.email)) ?? []);
+    if (criteria.email !== undefined) sets.push(this.byEmail.get(foldedEmail(criteria.email)) ?? []);
     if (criteria.name !== undefined) sets.push(this.byName.get(nameKey(criteria.name)) ?? []);
     const [first = [], ...rest] = sets;
     return first.filter((c) => rest.every((set) => set.includes(c)));
@@ -196,7 +197,8 @@ function methods(db: () => CrmDb): Map<string, RpcMethod> {
 }
 
 export function crmSimulator(seed: CrmData): SimSystem {
-  let db = new CrmDb(structuredClone(seed));
+  const freshCopy = pristineCopies(seed);
+  let db = new CrmDb(freshCopy());
   const registry = methods(() => db);
 
   const invoke = ({ method: name, params, id = null }: z.infer<typeof envelope>): RpcAnswer => {
@@ -220,7 +222,7 @@ export function crmSimulator(seed: CrmData): SimSystem {
   };
 
   return {
-    parsers: [express.json()],
+    parsers: [express.json({ limit: BODY_LIMIT })],
     routes: [{ method: 'post', path: '/rpc', handle: (req, res) => send(res, answerAll(req.body, execute)) }],
     fail: (req, res, { code }) => {
       if (code === 'bad_request') return send(res, rpcError(null, PARSE_ERROR, 'Parse error'));
@@ -234,7 +236,7 @@ export function crmSimulator(seed: CrmData): SimSystem {
       }),
     dump: () => db.data,
     reset: () => {
-      db = new CrmDb(structuredClone(seed));
+      db = new CrmDb(freshCopy());
     },
   };
 }

@@ -2,9 +2,10 @@
 import express from 'express';
 import { z } from 'zod';
 import type { EshopAccount, EshopData, EshopOrder, EshopReturn } from './model';
-import { created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
+import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { pristineCopies } from './sim/pristine';
 import { badRequest, notFound, Rejection } from './sim/rejection';
 import type { SimSystem } from './sim/types';
 import { validate } from './sim/validate';
@@ -79,9 +80,9 @@ class EshopDb {
     return account;
   }
 
-  /** Emails are stored lower-cased and matched exactly: normalising the query is the client's job. */
+  /** Emails are stored lower-cased; the query is lower-cased too, and otherwise matched exactly (no trimming). */
   accountsWithEmail(email: string) {
-    return this.accountsByEmail.get(email) ?? [];
+    return this.accountsByEmail.get(email.toLowerCase()) ?? [];
   }
 
   order(id: string): EshopOrder {
@@ -126,7 +127,8 @@ function quantities(lines: { sku: string; qty: number }[]): Map<string, number> 
 }
 
 export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY }: { apiKey?: string } = {}): SimSystem {
-  let db = new EshopDb(structuredClone(seed));
+  const freshCopy = pristineCopies(seed);
+  let db = new EshopDb(freshCopy());
 
   const returnGoods = (order: EshopOrder, input: z.infer<typeof newReturn>): EshopReturn => {
     if (order.status === 'cancelled' || order.status === 'returned') throw invalidState(order);
@@ -144,7 +146,7 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
   };
 
   return {
-    parsers: [express.json()],
+    parsers: [express.json({ limit: BODY_LIMIT })],
     guard: (req, res, next) => {
       if (req.get('x-api-key') === apiKey) next();
       else sendJsonError(res, 401, 'unauthorized');
@@ -250,7 +252,7 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
     fail: (_req, res, { status, code, message }) => sendJsonError(res, status, code, message),
     dump: () => db.data,
     reset: () => {
-      db = new EshopDb(structuredClone(seed));
+      db = new EshopDb(freshCopy());
     },
   };
 }

@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { LoyaltyData, LoyaltyMember, LoyaltyTxn } from './model';
-import { created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
+import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { foldedEmail } from './sim/keys';
+import { pristineCopies } from './sim/pristine';
 import { RollingRateLimit } from './sim/rate-limit';
 import { badRequest, notFound, Rejection } from './sim/rejection';
 import type { SimSystem } from './sim/types';
@@ -34,8 +36,6 @@ const newTxn = z.object({
   external_ref: z.string().min(1).nullable().default(null),
 });
 
-const normalEmail = (email: string) => email.trim().toLowerCase();
-
 class LoyaltyDb {
   private readonly members;
   private readonly byEmail;
@@ -46,7 +46,7 @@ class LoyaltyDb {
 
   constructor(readonly data: LoyaltyData) {
     this.members = indexBy(data.members, (m) => m.card_number);
-    this.byEmail = groupBy(data.members, (m) => normalEmail(m.email));
+    this.byEmail = groupBy(data.members, (m) => foldedEmail(m.email));
     this.byPhone = groupBy(data.members, (m) => m.phone_e164);
     this.txnsByCard = groupBy(data.transactions, (t) => t.card_number);
     this.externalRefs = new Set(data.transactions.flatMap((t) => (t.external_ref === null ? [] : [t.external_ref])));
@@ -64,7 +64,7 @@ class LoyaltyDb {
   }
 
   withEmail(email: string) {
-    return this.byEmail.get(normalEmail(email)) ?? [];
+    return this.byEmail.get(foldedEmail(email)) ?? [];
   }
 
   withPhone(phone: string) {
@@ -107,7 +107,8 @@ export function loyaltySimulator(
   // Tokens and rate windows belong to the platform's clients, not to the data: a reset keeps them.
   const tokens = new Map<string, { clientId: string; expiresAt: number }>();
   const rateLimit = new RollingRateLimit(REQUESTS_PER_SECOND, 1000);
-  let db = new LoyaltyDb(structuredClone(seed));
+  const freshCopy = pristineCopies(seed);
+  let db = new LoyaltyDb(freshCopy());
 
   const guard: RequestHandler = (req, res, next) => {
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
@@ -126,7 +127,7 @@ export function loyaltySimulator(
   };
 
   return {
-    parsers: [express.urlencoded({ extended: false }), express.json()],
+    parsers: [express.urlencoded({ extended: false }), express.json({ limit: BODY_LIMIT })],
     guard,
     routes: [
       {
@@ -197,7 +198,7 @@ export function loyaltySimulator(
     fail: (_req, res, { status, code, message }) => sendJsonError(res, status, code, message),
     dump: () => db.data,
     reset: () => {
-      db = new LoyaltyDb(structuredClone(seed));
+      db = new LoyaltyDb(freshCopy());
     },
   };
 }

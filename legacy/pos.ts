@@ -3,10 +3,12 @@ import express, { type Request, type RequestHandler } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { PosData, PosLine, PosReceipt, PosReservation, PosReturn, PosStock } from './model';
-import { queryParam } from './sim/http';
+import { BODY_LIMIT, queryParam } from './sim/http';
 import { IdSequence } from './sim/ids';
-import { badRequest, notFound, Rejection } from './sim/rejection';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { digitsOf } from './sim/keys';
+import { pristineCopies } from './sim/pristine';
+import { badRequest, notFound, Rejection } from './sim/rejection';
 import type { SimSystem } from './sim/types';
 import { validate } from './sim/validate';
 import { attributes, parseXml, sendXml, type XmlNode } from './sim/xml';
@@ -47,8 +49,6 @@ function printedCard(card: string): string {
   return card.replace(/\D/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
-const digits = (text: string) => text.replace(/\D/g, '');
-
 class PosDb {
   private readonly stores;
   private readonly stock;
@@ -67,7 +67,7 @@ class PosDb {
     this.receipts = indexBy(data.receipts, (r) => r.id);
     this.receiptsByCard = groupBy(
       data.receipts.filter((r) => r.card !== null),
-      (r) => digits(r.card ?? ''),
+      (r) => digitsOf(r.card ?? ''),
     );
     this.reservations = indexBy(data.reservations, (r) => r.id);
     this.ids = new IdSequence([...data.receipts, ...data.reservations, ...data.returns].map((r) => r.id));
@@ -111,7 +111,7 @@ class PosDb {
   }
 
   receiptsOfCard(card: string) {
-    return this.receiptsByCard.get(digits(card)) ?? [];
+    return this.receiptsByCard.get(digitsOf(card)) ?? [];
   }
 
   reservation(id: string): PosReservation {
@@ -149,7 +149,7 @@ class PosDb {
     };
     this.data.receipts.push(receipt);
     this.receipts.set(receipt.id, receipt);
-    if (receipt.card) addTo(this.receiptsByCard, digits(receipt.card), receipt);
+    if (receipt.card) addTo(this.receiptsByCard, digitsOf(receipt.card), receipt);
     return receipt;
   }
 
@@ -190,7 +190,8 @@ function xml(handle: (req: Request) => XmlNode): RequestHandler {
 }
 
 export function posSimulator(seed: PosData): SimSystem {
-  let db = new PosDb(structuredClone(seed));
+  const freshCopy = pristineCopies(seed);
+  let db = new PosDb(freshCopy());
   const now = () => DateTime.now().setZone(PARIS);
 
   const heldReservation = (id: string) => {
@@ -200,7 +201,7 @@ export function posSimulator(seed: PosData): SimSystem {
   };
 
   return {
-    parsers: [express.text({ type: '*/*' })],
+    parsers: [express.text({ type: '*/*', limit: BODY_LIMIT })],
     routes: [
       {
         method: 'get',
@@ -357,7 +358,7 @@ export function posSimulator(seed: PosData): SimSystem {
     fail: (_req, res, { code, message }) => sendXml(res, { error: attributes({ code, message }) }),
     dump: () => db.data,
     reset: () => {
-      db = new PosDb(structuredClone(seed));
+      db = new PosDb(freshCopy());
     },
   };
 }

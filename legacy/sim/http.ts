@@ -1,5 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 
+/** Bodies as big as a whole store's shelf prices at scale 100 (express's default is 100 kB). */
+export const BODY_LIMIT = '50mb';
+
 /** One query parameter as a string; a repeated parameter counts as its first value. */
 export function queryParam(req: Request, name: string): string | undefined {
   const value = (req.query as Record<string, unknown>)[name];

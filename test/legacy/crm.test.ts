@@ -1,17 +1,18 @@
 import { startSimulator, type SimHandle } from '../../legacy';
 import { fixtureWorld } from './fixture-world';
+import { control, readJson } from './sim-client';
 
 let crm: SimHandle;
 beforeAll(async () => {
   crm = await startSimulator('crm', { world: fixtureWorld() });
 });
 afterAll(() => crm.close());
-beforeEach(() => fetch(`${crm.url}/__sim/reset`, { method: 'POST' }));
+beforeEach(() => control(crm, 'reset'));
 
 async function rpc(body: unknown) {
   const res = await fetch(`${crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
-  return res.json();
+  return readJson(res);
 }
 
 async function result(method: string, params: unknown) {
@@ -68,7 +69,7 @@ describe('CRM simulator', () => {
     const voucher = await result('goodwill.grant', { contact_id: 'C-000001', amount_cents: 1500, reason: 'broken mug' });
     expect(voucher).toEqual({ voucher_code: expect.stringMatching(/^GW-/), amount_cents: 1500, expires_at: expect.any(Number) });
     expect(voucher.expires_at - Date.now() / 1000).toBeGreaterThan(89 * 24 * 3600);
-    const { vouchers } = await (await fetch(`${crm.url}/__sim/dump`)).json();
+    const { vouchers } = await control(crm, 'dump');
     expect(vouchers).toEqual([{ ...voucher, contact_id: 'C-000001', reason: 'broken mug' }]);
   });
 
@@ -101,7 +102,7 @@ describe('CRM simulator', () => {
   it('answers unreadable JSON with a -32700 parse error', async () => {
     const res = await fetch(`${crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+    expect(await readJson(res)).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
   });
 
   it('counts each call of a batch by method, and HTTP requests by route', async () => {
@@ -111,7 +112,7 @@ describe('CRM simulator', () => {
       { jsonrpc: '2.0', id: 3, method: 'call.list', params: { contact_id: 'C-000001' } },
     ]);
     await result('contact.search', { phone: '0612345678' });
-    const stats = await (await fetch(`${crm.url}/__sim/stats`)).json();
+    const stats = await control(crm, 'stats');
     expect(stats).toEqual({ total: 2, byRoute: { 'POST /rpc': 2 }, byMethod: { 'contact.search': 3, 'call.list': 1 } });
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator, type SimHandle } from '../../legacy';
 import { CARD, fixtureWorld } from './fixture-world';
+import { control, readJson } from './sim-client';
 
 let loyalty: SimHandle;
 let token: string;
@@ -9,7 +10,7 @@ beforeAll(async () => {
   token = await tokenFrom(loyalty);
 });
 afterAll(() => loyalty.close());
-beforeEach(() => fetch(`${loyalty.url}/__sim/reset`, { method: 'POST' }));
+beforeEach(() => control(loyalty, 'reset'));
 
 function tokenRequest(sim: SimHandle, secret = 'sim-loyalty-secret') {
   return fetch(`${sim.url}/oauth/token`, {
@@ -19,7 +20,7 @@ function tokenRequest(sim: SimHandle, secret = 'sim-loyalty-secret') {
 }
 
 async function tokenFrom(sim: SimHandle): Promise<string> {
-  return (await (await tokenRequest(sim)).json()).access_token;
+  return (await readJson(await tokenRequest(sim))).access_token;
 }
 
 function request(path: string, body?: unknown, bearer = token) {
@@ -31,7 +32,7 @@ function request(path: string, body?: unknown, bearer = token) {
 async function call(path: string, body?: unknown) {
   for (;;) {
     const res = await request(path, body);
-    if (res.status !== 429) return { status: res.status, body: await res.json() };
+    if (res.status !== 429) return { status: res.status, body: await readJson(res) };
     await sleep(Number(res.headers.get('retry-after')) * 1000);
   }
 }
@@ -39,7 +40,7 @@ async function call(path: string, body?: unknown) {
 describe('loyalty simulator', () => {
   it('issues bearer tokens for the client credentials only', async () => {
     const res = await tokenRequest(loyalty);
-    expect(await res.json()).toEqual({ access_token: expect.any(String), expires_in: 300, token_type: 'Bearer' });
+    expect(await readJson(res)).toEqual({ access_token: expect.any(String), expires_in: 300, token_type: 'Bearer' });
     expect((await tokenRequest(loyalty, 'wrong')).status).toBe(401);
     expect((await request(`/v1/members/${CARD}`, undefined, 'forged')).status).toBe(401);
     expect((await fetch(`${loyalty.url}/v1/members/${CARD}`)).status).toBe(401);

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { startSimulator, type SimHandle } from '../../legacy';
 import { EAN_MUG, EAN_PEN, EAN_TEA, fixtureWorld } from './fixture-world';
+import { control } from './sim-client';
 
 // Attribute values stay strings, as XML has them.
 const xml = new XMLParser({
@@ -14,7 +15,7 @@ beforeAll(async () => {
   pos = await startSimulator('pos', { world: fixtureWorld() });
 });
 afterAll(() => pos.close());
-beforeEach(() => fetch(`${pos.url}/__sim/reset`, { method: 'POST' }));
+beforeEach(() => control(pos, 'reset'));
 
 async function call(path: string, body?: string) {
   const res = await fetch(pos.url + path, body === undefined ? {} : { method: 'POST', body, headers: { 'content-type': 'application/xml' } });
@@ -94,7 +95,7 @@ describe('POS simulator', () => {
       { ean: EAN_MUG, qty: '5', reserved: '4' },
       { ean: EAN_TEA, qty: '2', reserved: '0' },
     ]);
-    const dump = await (await fetch(`${pos.url}/__sim/dump`)).json();
+    const dump = await control(pos, 'dump');
     expect(dump.reservations).toHaveLength(2);
     expect(dump.reservations[1]).toMatchObject({ store: 'ST001', ref: 'W-2026-000099', status: 'held', lines: [{ ean: EAN_MUG, qty: 3 }] });
   });
@@ -109,7 +110,7 @@ describe('POS simulator', () => {
   it('collects a reservation: stock leaves the shelf and a receipt at the shelf price is written', async () => {
     expect((await call('/pos/reservations/RSV-000001/collect', '')).text).toBe('<reservation id="RSV-000001" status="collected"/>');
     expect(await stock('ST001', EAN_MUG)).toEqual([{ ean: EAN_MUG, qty: '4', reserved: '0' }]);
-    const { receipts } = await (await fetch(`${pos.url}/__sim/dump`)).json();
+    const { receipts } = await control(pos, 'dump');
     expect(receipts[2]).toMatchObject({ store: 'ST001', card: null, ref: 'W-2026-000002', total_cents: 1290, lines: [{ ean: EAN_MUG, qty: 1, unit_cents: 1290 }] });
     expect(receipts[2].id).toMatch(/^ST001-\d{8}-0001$/);
     expect(receipts[2].at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);

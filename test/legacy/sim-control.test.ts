@@ -1,6 +1,7 @@
 import { startSimulator, type SimHandle } from '../../legacy';
 import type { System } from '../../errors';
 import { CARD, EAN_MUG, fixtureWorld } from './fixture-world';
+import { control, readJson } from './sim-client';
 
 const sims = {} as Record<System, SimHandle>;
 beforeAll(async () => {
@@ -8,11 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(Object.values(sims).map((sim) => sim.close())));
 beforeEach(() => Promise.all(Object.values(sims).map((sim) => control(sim, 'faults', {}).then(() => control(sim, 'reset')))));
-
-async function control(sim: SimHandle, action: string, body?: unknown) {
-  const res = await fetch(`${sim.url}/__sim/${action}`, body === undefined && action !== 'reset' ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-  return res.status === 204 ? undefined : res.json();
-}
 
 /** Waits until the simulator has counted n requests: counted means past the routing, at the faults. */
 async function untilServed(sim: SimHandle, n: number) {
@@ -33,7 +29,7 @@ const rpc = (body: unknown) => fetch(`${sims.crm.url}/rpc`, { method: 'POST', he
 
 async function earnPoints() {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'omnigraph', client_secret: 'sim-loyalty-secret' });
-  const { access_token } = await (await fetch(`${sims.loyalty.url}/oauth/token`, { method: 'POST', body: form })).json();
+  const { access_token } = await readJson(await fetch(`${sims.loyalty.url}/oauth/token`, { method: 'POST', body: form }));
   return fetch(`${sims.loyalty.url}/v1/members/${CARD}/transactions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
@@ -86,14 +82,14 @@ describe('simulator control API', () => {
     it('e-shop: HTTP 500 with a JSON error', async () => {
       const res = await placeOrder();
       expect(res.status).toBe(500);
-      expect((await res.json()).error.code).toBe('internal_error');
+      expect((await readJson(res)).error.code).toBe('internal_error');
       expect((await control(sims.eshop, 'dump')).orders).toHaveLength(2);
     });
 
     it('CRM: one -32603 error per call of a batch', async () => {
       const res = await rpc([openCase(1), openCase(2)]);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual([1, 2].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.any(String) } })));
+      expect(await readJson(res)).toEqual([1, 2].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.any(String) } })));
       expect((await control(sims.crm, 'dump')).cases).toHaveLength(2);
     });
 

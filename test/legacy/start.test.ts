@@ -1,5 +1,6 @@
 import { startSimulators } from '../../legacy';
 import type { SeedOptions } from '../../legacy/model';
+import { readJson } from './sim-client';
 
 // The real seed is tested on its own; here only how the simulators are started from it matters.
 const mockGenerateWorld = jest.fn((_opts: SeedOptions) => ({ world: jest.requireActual('./fixture-world').fixtureWorld(), truth: [] }));
@@ -18,7 +19,7 @@ describe('startSimulators', () => {
       expect(sims.pos?.url).toBe(`http://127.0.0.1:${sims.pos?.port}`);
       expect(sims.pos?.port).not.toBe(sims.crm?.port);
       expect((await fetch(`${sims.pos?.url}/pos/stores`)).status).toBe(200);
-      expect((await fetch(`${sims.crm?.url}/__sim/dump`).then((res) => res.json())).contacts).toHaveLength(3);
+      expect((await readJson(await fetch(`${sims.crm?.url}/__sim/dump`))).contacts).toHaveLength(3);
     } finally {
       await Promise.all(Object.values(sims).map((sim) => sim?.close()));
     }
