@@ -17,7 +17,8 @@ import { IdentityStore } from '../identity/store';
 import { startSimulators, type SimHandle } from '../legacy';
 import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../subgraphs';
-import { startSubgraph, type RunningServer } from '../subgraphs/server';
+import { startSubgraph } from '../subgraphs/server';
+import type { RunningServer } from '../http/serve';
 import { createStoreDirectory } from '../stores/directory';
 
 export interface Stack {

@@ -1,19 +1,16 @@
 // The one way a subgraph is served: a federated schema from its SDL file and its resolvers,
 // a fresh context (DataLoaders) per request, errors turned into the contract's codes, and the
 // "partial answer" channel that lets a field return what it has plus an error for what it lacks.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { toGraphQLError } from '../errors';
 import type { Logger } from '../logging';
+import { serveGraphQL, type RunningServer } from '../http/serve';
 import { subgraphSdl, type SubgraphName } from '../gateway/supergraph';
 
 /** Errors a resolver reports while still returning what the other systems gave. */
@@ -40,12 +37,6 @@ export interface SubgraphDefinition {
   resolvers: object;
   /** Called once per request: loaders live exactly as long as one operation. */
   context: () => object;
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
 }
 
 const partialErrorsPlugin: ApolloServerPlugin<BaseContext> = {
@@ -89,34 +80,9 @@ export async function startSubgraph(
     formatError: formatError(opts.logger.child({ subgraph: def.name })),
     includeStacktraceInErrorResponses: false,
   });
-  await apollo.start();
-  const app = express();
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({ ...def.context(), partial: new PartialErrors() }) }),
-  );
-  const server = await listen(app, opts.port, opts.host);
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${opts.host}:${port}/graphql`,
-    port,
-    close: async () => {
-      await apollo.stop();
-      await closeServer(server);
-    },
-  };
-}
-
-export function listen(app: express.Express, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
-  });
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+  return serveGraphQL(apollo, {
+    port: opts.port,
+    host: opts.host,
+    context: async () => ({ ...def.context(), partial: new PartialErrors() }),
   });
 }
