@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { LoyaltyAccount as LoyaltyAccountModel, LoyaltyTransaction as LoyaltyTransactionModel } from '../../domain/types';
-import { CustomerRef as CustomerRefModel } from './model';
+import { CustomerRef as CustomerRefModel, OrderRef as OrderRefModel } from './model';
 import { LoyaltyContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,6 +76,14 @@ export type LoyaltyTransactionType =
   | 'ADJUST'
   | 'BURN'
   | 'EARN';
+
+export type Order = {
+  __typename?: 'Order';
+  customer?: Maybe<Customer>;
+  id: Scalars['ID']['output'];
+  /** Points the order earned (its EARN entries in the loyalty ledger); null when its customer has no card. */
+  loyaltyPointsEarned?: Maybe<Scalars['Int']['output']>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -159,6 +167,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
+  Order: Order;
 }>;
 
 /** Mapping of federation reference types */
@@ -168,6 +177,11 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}> ) );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Order'], {"customer":{"identities":{"system":true,"externalId":true}}}> ) );
 }>;
 
 
@@ -186,6 +200,7 @@ export type ResolversTypes = ResolversObject<{
   LoyaltyTier: LoyaltyTier;
   LoyaltyTransaction: ResolverTypeWrapper<LoyaltyTransactionModel>;
   LoyaltyTransactionType: LoyaltyTransactionType;
+  Order: ResolverTypeWrapper<OrderRefModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -199,6 +214,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   LoyaltyTransaction: LoyaltyTransactionModel;
+  Order: OrderRefModel;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -233,11 +249,18 @@ export type LoyaltyTransactionResolvers<ContextType = LoyaltyContext, ParentType
   type?: Resolver<ResolversTypes['LoyaltyTransactionType'], ParentType, ContextType>;
 }>;
 
+export type OrderResolvers<ContextType = LoyaltyContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loyaltyPointsEarned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = LoyaltyContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;
   LoyaltyAccount?: LoyaltyAccountResolvers<ContextType>;
   LoyaltyTransaction?: LoyaltyTransactionResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
 }>;
 

@@ -11,6 +11,14 @@ export const resolvers: Resolvers = {
       return card ? ctx.accountByCard.load(card) : null;
     },
   },
+  Order: {
+    loyaltyPointsEarned: async (order, _, ctx) => {
+      const [card] = order.customer ? externalIds(order.customer, 'LOYALTY') : [];
+      if (!card) return null;
+      const ledger = await ctx.ledgerByCard.load(card);
+      return ledger.filter((t) => t.type === 'EARN' && t.externalRef === order.id).reduce((sum, t) => sum + t.points, 0);
+    },
+  },
   LoyaltyAccount: {
     transactions: async (account, { first }, ctx) =>
       (await ctx.loyalty.listTransactions(account.cardNumber, pageSize(first, 10))).map(loyaltyTransactionFromLoyalty),

@@ -144,8 +144,8 @@ describe('order(id)', () => {
     const web = world.eshop.orders.find((o) => o.account_id === p.eshopAccountId)!;
     const receipt = world.pos.receipts.find((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard)!;
     const q = `query($w: ID!, $r: ID!) {
-      web: order(id: $w) { id channel total { centAmount } lines { quantity product { sku name } lineTotal { centAmount } } customer { identities { system externalId } } }
-      receipt: order(id: $r) { id channel status placedAt total { centAmount } lines { product { ean } } customer { id } }
+      web: order(id: $w) { id channel total { centAmount } loyaltyPointsEarned lines { quantity product { sku name } lineTotal { centAmount } } customer { identities { system externalId } } }
+      receipt: order(id: $r) { id channel status placedAt total { centAmount } loyaltyPointsEarned lines { product { ean } } customer { id } }
     }`;
     const { data, errors } = await gql(stack, q, { w: web.id, r: receipt.id });
     expect(errors).toBeUndefined();
@@ -157,6 +157,11 @@ describe('order(id)', () => {
     expect(data.receipt.total.centAmount).toBe(receipt.total_cents);
     expect(data.receipt.lines.map((l: any) => l.product.ean)).toEqual(receipt.lines.map((l) => l.ean));
     expect(data.receipt.customer.id).toMatch(/^cus_/);
+    const earned = (ref: string) =>
+      world.loyalty.transactions.filter((t) => t.type === 'EARN' && t.external_ref === ref).reduce((sum, t) => sum + t.points, 0);
+    expect(data.web.loyaltyPointsEarned).toBe(earned(web.id));
+    expect(data.receipt.loyaltyPointsEarned).toBe(earned(receipt.id));
+    expect(data.receipt.loyaltyPointsEarned).toBeGreaterThan(0);
   });
 
   it('rejects a malformed id and answers null for an unknown one', async () => {
