@@ -9,6 +9,7 @@ const timeout = (fallback: number) => z.coerce.number().int().positive().default
 const schema = z.object({
   GATEWAY_PORT: port(4000),
   IDENTITY_PORT: port(4001),
+  OFFERS_PORT: port(4007),
   ORDERS_PORT: port(4002),
   POS_SUBGRAPH_PORT: port(4003),
   ESHOP_SUBGRAPH_PORT: port(4004),
@@ -30,10 +31,14 @@ const schema = z.object({
   ESHOP_TIMEOUT_MS: timeout(3000),
   CRM_TIMEOUT_MS: timeout(3000),
   LOYALTY_TIMEOUT_MS: timeout(3000),
-  IDENTITY_DB: z.string().min(1).default('data/omnigraph.sqlite'),
+  DB_FILE: z.string().min(1).default('data/omnigraph.sqlite'),
   /** the catalogue and the store list: read again from the legacy systems after this long */
   REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
   /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */
+  /** promotions of every silo: read again after this long (refreshPricing drops them at once) */
+  PROMOTIONS_TTL_S: z.coerce.number().int().positive().default(300),
+  /** the omnichannel promotion policy; default: policy/omnichannel.yaml */
+  POLICY_FILE: z.string().min(1).optional(),
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),

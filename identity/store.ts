@@ -6,10 +6,8 @@
 // An agent's decision wins over the rules: moving or detaching a record by hand "separates" it from
 // every record it leaves behind. Automatic matching never links a separated pair, and never merges
 // two customers holding the two ends of one, whichever record would bridge them.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { migrate, type Db } from '../db';
 import type { Instant, PersonRecord } from '../domain/types';
 import { badInput, notFound, type System } from '../errors';
 import { normalizeCard } from '../canonical/card';
@@ -52,12 +50,7 @@ export interface CustomerQuery {
   name?: string | null;
 }
 
-export interface IdentityStoreOptions {
-  /** receives every SQL statement run, with its values: for diagnostics */
-  trace?: (sql: string) => void;
-}
-
-// Applied in order, each once, as PRAGMA user_version records: append, never edit.
+// Applied in order, each once (db/migrate): append, never edit.
 const MIGRATIONS = [
   `CREATE TABLE customers (
      seq INTEGER PRIMARY KEY, -- creation order: the oldest customer survives a merge
@@ -146,7 +139,7 @@ interface Match {
 type KeyParams = { key: string };
 type Statements = ReturnType<typeof prepareStatements>;
 
-function prepareStatements(db: Database.Database) {
+function prepareStatements(db: Db) {
   const customerIdsWhere = (condition: string) =>
     db
       .prepare<KeyParams, string>(
@@ -233,36 +226,16 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  MIGRATIONS.slice(version).forEach((sql, i) =>
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version + i + 1}`);
-    })(),
-  );
-}
-
 const now = (): Instant => new Date().toISOString();
 
 export class IdentityStore {
-  private readonly db: Database.Database;
   private readonly sql: Statements;
 
-  constructor(file: string, options: IdentityStoreOptions = {}) {
-    const inMemory = file === ':memory:';
-    if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
-    const { trace } = options;
-    this.db = new Database(file, { verbose: trace && ((sql) => trace(String(sql))) });
-    if (!inMemory) this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
-    this.sql = prepareStatements(this.db);
+  constructor(private readonly db: Db) {
+    migrate(db, 'identity', MIGRATIONS);
+    this.sql = prepareStatements(db);
   }
 
-  close(): void {
-    this.db.close();
-  }
 
   /** Records seen (again): their fields are refreshed, then they are linked by the matching rules. */
   observe(records: readonly PersonRecord[]): void {

@@ -6,7 +6,8 @@ import { toE164 } from '../canonical/phone';
 import { eshopCodeToStoreId } from '../canonical/store';
 import { toInstant } from '../canonical/time';
 import type { Order, OrderStatus, PersonRecord, Product } from '../domain/types';
-import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct, EshopShipping } from '../legacy/model';
+import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct, EshopPromo, EshopShipping } from '../legacy/model';
+import type { Promotion } from '../pricing/model';
 
 const STATUSES: Record<EshopOrderStatus, OrderStatus> = {
   pending: 'PLACED',
@@ -73,4 +74,27 @@ function fulfillmentOf(shipping: EshopShipping): Order['fulfillment'] {
     };
   }
   return { type: 'HOME_DELIVERY', storeId: null, address: shipping.address };
+}
+
+/** A promo code: scoped to SKUs or a category it reduces those lines, otherwise the basket. */
+export function promotionFromEshop(promo: EshopPromo): Promotion {
+  const scoped = promo.skus !== null || promo.category !== null;
+  return {
+    id: `eshop:${promo.code}`,
+    source: 'eshop',
+    name: promo.code,
+    code: promo.code,
+    kind: promo.kind === 'percent' ? 'PERCENT' : 'AMOUNT',
+    value: promo.kind === 'percent' ? Number(promo.value) : decimalToCents(promo.value),
+    level: scoped ? 'PRODUCT' : 'BASKET',
+    skus: promo.skus,
+    categories: promo.category === null ? null : [promo.category],
+    minBasketCents: promo.min_basket === null ? null : decimalToCents(promo.min_basket),
+    validFrom: toInstant(promo.starts_at),
+    validTo: toInstant(promo.ends_at),
+    tiers: null,
+    customerId: null,
+    storeIds: null,
+    legacyChannels: null,
+  };
 }

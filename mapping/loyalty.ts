@@ -5,7 +5,10 @@ import { normalizeEmail } from '../canonical/email';
 import { toE164 } from '../canonical/phone';
 import { toInstant } from '../canonical/time';
 import type { LoyaltyAccount, LoyaltyTransaction, PersonRecord } from '../domain/types';
-import type { LoyaltyMember, LoyaltyTxn } from '../legacy/model';
+import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from '../legacy/model';
+import { decimalToCents } from '../canonical/money';
+import type { Channel } from '../domain/types';
+import type { Promotion, Tier } from '../pricing/model';
 
 export function personFromLoyaltyMember(member: LoyaltyMember): PersonRecord {
   return {
@@ -33,5 +36,34 @@ export function loyaltyTransactionFromLoyalty(txn: Omit<LoyaltyTxn, 'card_number
     channel: txn.channel,
     externalRef: txn.external_ref,
     at: toInstant(txn.at),
+  };
+}
+
+/** ONLINE means the e-shop, where the call center also places its orders. */
+const LEGACY_CHANNELS: Record<LoyaltyOffer['channels'][number], Channel[]> = {
+  ONLINE: ['WEB', 'CALL_CENTER'],
+  INSTORE: ['STORE'],
+};
+
+/** A tier offer. The platform lists offers per tier (`offers?tier=`), so the tier is the one asked. */
+export function promotionFromLoyaltyOffer(offer: LoyaltyOffer, tier: Tier): Promotion {
+  const scoped = offer.skus !== null || offer.category !== null;
+  return {
+    id: `loyalty:${offer.offer_id}`,
+    source: 'loyalty',
+    name: offer.name,
+    code: null,
+    kind: offer.discount_type,
+    value: offer.discount_type === 'PERCENT' ? Number(offer.value) : decimalToCents(offer.value),
+    level: scoped ? 'PRODUCT' : 'BASKET',
+    skus: offer.skus,
+    categories: offer.category === null ? null : [offer.category],
+    minBasketCents: null,
+    validFrom: toInstant(offer.valid_from),
+    validTo: toInstant(offer.valid_to),
+    tiers: [tier],
+    customerId: null,
+    storeIds: null,
+    legacyChannels: [...new Set(offer.channels.flatMap((c) => LEGACY_CHANNELS[c]))],
   };
 }

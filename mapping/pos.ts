@@ -3,7 +3,8 @@ import { normalizeCard } from '../canonical/card';
 import { toE164 } from '../canonical/phone';
 import { parisLocalToIso } from '../canonical/time';
 import type { DayOfWeek, Order, StockLevel, Store } from '../domain/types';
-import type { Day, PosReceipt, PosStock, PosStore } from '../legacy/model';
+import type { Day, PosPromotion, PosReceipt, PosStock, PosStore } from '../legacy/model';
+import type { Promotion, PromotionKind } from '../pricing/model';
 
 const DAYS: Record<Day, DayOfWeek> = {
   MON: 'MONDAY',
@@ -60,5 +61,38 @@ export function orderFromPosReceipt(receipt: PosReceipt): Order {
     fulfillment: { type: receipt.deliver === 'home' ? 'HOME_DELIVERY' : 'IN_STORE', storeId: receipt.store, address: null },
     promoCodes: [],
     owner: card === null ? null : { system: 'loyalty', externalId: card },
+  };
+}
+
+const PROMOTION_KINDS: Record<PosPromotion['kind'], PromotionKind> = {
+  percent: 'PERCENT',
+  amount: 'AMOUNT', // in cents, like every POS amount
+  second_half_price: 'SECOND_HALF_PRICE',
+};
+
+/**
+ * A store promotion, run in that store only. The POS names the product by EAN: a promotion on an
+ * EAN the catalogue does not know (null SKU) cannot apply anywhere and is left out.
+ */
+export function promotionFromPos(promo: PosPromotion, storeId: string, skuOfEan: (ean: string) => string | undefined): Promotion | null {
+  const sku = promo.ean === null ? null : skuOfEan(promo.ean);
+  if (promo.ean !== null && !sku) return null;
+  return {
+    id: `pos:${storeId}:${promo.id}`,
+    source: 'pos',
+    name: `Store promotion ${promo.id}`,
+    code: null,
+    kind: PROMOTION_KINDS[promo.kind],
+    value: Number(promo.value),
+    level: 'PRODUCT',
+    skus: sku ? [sku] : null,
+    categories: promo.category === null ? null : [promo.category],
+    minBasketCents: null,
+    validFrom: parisLocalToIso(promo.from),
+    validTo: parisLocalToIso(promo.to),
+    tiers: null,
+    customerId: null,
+    storeIds: [storeId],
+    legacyChannels: null,
   };
 }

@@ -1,8 +1,6 @@
 // Starts the whole thing in one process: a simulator for every legacy system that has no real
 // URL configured, the clients, the six subgraphs and the gateway. `npm start` and the
 // end-to-end tests both go through here, so what is tested is what runs.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createCatalog } from '../catalog/catalog';
 import { CrmClient } from '../clients/crm';
 import { EshopClient } from '../clients/eshop';
@@ -14,6 +12,10 @@ import { startGateway } from '../gateway/server';
 import { SUBGRAPHS, type SubgraphName } from '../gateway/supergraph';
 import { Discovery } from '../identity/discovery';
 import { IdentityStore } from '../identity/store';
+import { loadPolicy } from '../pricing/policy';
+import { PromotionBook } from '../promotions/book';
+import { VoucherStore } from '../promotions/vouchers';
+import { openDatabase } from '../db';
 import { startSimulators, type SimHandle } from '../legacy';
 import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../subgraphs';
@@ -37,6 +39,7 @@ const SUBGRAPH_PORT: Record<SubgraphName, keyof Config['env']> = {
   eshop: 'ESHOP_SUBGRAPH_PORT',
   crm: 'CRM_SUBGRAPH_PORT',
   loyalty: 'LOYALTY_SUBGRAPH_PORT',
+  offers: 'OFFERS_PORT',
 };
 
 const SIM_PORT: Record<System, keyof Config['env']> = {
@@ -71,19 +74,26 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const crm = new CrmClient(url('crm'), config.legacy.crm.timeoutMs);
     const loyalty = new LoyaltyClient(url('loyalty'), env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs);
 
-    if (env.IDENTITY_DB !== ':memory:') mkdirSync(dirname(env.IDENTITY_DB), { recursive: true });
-    const store = new IdentityStore(env.IDENTITY_DB);
-    closers.push(() => store.close());
+    const db = openDatabase(env.DB_FILE);
+    closers.push(() => {
+      db.close();
+    });
+    const store = new IdentityStore(db);
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
+    const catalog = createCatalog(eshop, referenceTtl);
+    const vouchers = new VoucherStore(db);
     const definitions = subgraphDefinitions({
       eshop,
       pos,
       crm,
       loyalty,
       store,
+      vouchers,
+      catalog,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
-      catalog: createCatalog(eshop, referenceTtl),
       stores: createStoreDirectory(pos, referenceTtl),
+      book: new PromotionBook({ eshop, pos, loyalty, catalog, vouchers }, env.PROMOTIONS_TTL_S * 1000),
+      policy: loadPolicy(env.POLICY_FILE),
     });
 
     const subgraphs = {} as Record<SubgraphName, RunningServer>;

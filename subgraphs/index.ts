@@ -9,12 +9,14 @@ import { loyaltyContext, type LoyaltyDeps } from './loyalty/context';
 import { resolvers as loyaltyResolvers } from './loyalty/resolvers';
 import { ordersContext, type OrdersDeps } from './orders/context';
 import { resolvers as ordersResolvers } from './orders/resolvers';
+import { offersContext, type OffersDeps } from './offers/context';
+import { resolvers as offersResolvers } from './offers/resolvers';
 import { posContext, type PosDeps } from './pos/context';
 import { resolvers as posResolvers } from './pos/resolvers';
 import type { SubgraphDefinition } from './server';
 import type { SubgraphName } from '../gateway/supergraph';
 
-export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps;
+export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps & OffersDeps;
 
 export function subgraphDefinitions(deps: SubgraphDeps): Record<SubgraphName, SubgraphDefinition> {
   return {
@@ -24,5 +26,6 @@ export function subgraphDefinitions(deps: SubgraphDeps): Record<SubgraphName, Su
     eshop: { name: 'eshop', resolvers: eshopResolvers, context: () => eshopContext(deps) },
     crm: { name: 'crm', resolvers: crmResolvers, context: () => crmContext(deps) },
     loyalty: { name: 'loyalty', resolvers: loyaltyResolvers, context: () => loyaltyContext(deps) },
+    offers: { name: 'offers', resolvers: offersResolvers, context: () => offersContext(deps) },
   };
 }

@@ -11,6 +11,7 @@ const FREE_PORTS = Object.fromEntries(
   [
     'GATEWAY_PORT',
     'IDENTITY_PORT',
+    'OFFERS_PORT',
     'ORDERS_PORT',
     'POS_SUBGRAPH_PORT',
     'ESHOP_SUBGRAPH_PORT',
@@ -24,7 +25,7 @@ const FREE_PORTS = Object.fromEntries(
 );
 
 export async function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
-  const config = loadConfig({ ...FREE_PORTS, ...SEED, IDENTITY_DB: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ ...FREE_PORTS, ...SEED, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
   return startStack(config, createLogger('silent'));
 }
 
@@ -64,5 +65,7 @@ export async function legacyCalls(stack: Stack): Promise<Record<System, number>>
   return Object.fromEntries(SYSTEM_LIST.map((s, i) => [s, stats[i].total])) as Record<System, number>;
 }
 
+/** The full stats of one simulator: total and byRoute. */
+export const simStats = (stack: Stack, system: System) => sim(stack, system, 'stats');
 export const dump = (stack: Stack, system: System) => sim(stack, system, 'dump');
 export const setFaults = (stack: Stack, system: System, faults: Record<string, unknown>) => sim(stack, system, 'faults', faults);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { PersonRecord } from '../../domain/types';
 import { IdentityStore } from '../../identity/store';
+import { openDatabase, type Db } from '../../db';
 
 const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
   firstName: null,
@@ -38,14 +39,16 @@ const loyalty = person({
 const crm = person({ system: 'crm', externalId: 'C-000123', firstName: 'Marie', lastName: ' lefevre', phone: '+33612345678' });
 const housemate = person({ system: 'crm', externalId: 'C-000124', firstName: 'Paul', lastName: 'Martin', phone: '+33612345678' });
 
+let db: Db;
 let store: IdentityStore;
 let dir: string;
 beforeEach(() => {
-  store = new IdentityStore(':memory:');
+  db = openDatabase(':memory:');
+  store = new IdentityStore(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-'));
 });
 afterEach(() => {
-  store.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -148,16 +151,18 @@ describe('automatic linking', () => {
 describe('a file database', () => {
   it('keeps customer ids across a restart', () => {
     const file = path.join(dir, 'nested', 'identity.sqlite');
-    const first = new IdentityStore(file);
+    const firstDb = openDatabase(file);
+    const first = new IdentityStore(firstDb);
     first.observe([shop, loyalty, housemate]);
     const before = snapshot(first, [shop, loyalty, housemate]);
-    first.close();
+    firstDb.close();
 
-    const reopened = new IdentityStore(file);
+    const reopenedDb = openDatabase(file);
+    const reopened = new IdentityStore(reopenedDb);
     expect(snapshot(reopened, [shop, loyalty, housemate])).toEqual(before);
     reopened.observe([shop, loyalty, housemate]);
     expect(snapshot(reopened, [shop, loyalty, housemate])).toEqual(before);
-    reopened.close();
+    reopenedDb.close();
   });
 });
 
@@ -286,7 +291,8 @@ describe('at scale', () => {
     const file = path.join(dir, 'identity.sqlite');
     const seen: string[] = [];
     let tracing = false;
-    const big = new IdentityStore(file, { trace: (sql) => tracing && seen.push(sql) });
+    const bigDb = openDatabase(file, { trace: (sql) => tracing && seen.push(sql) });
+    const big = new IdentityStore(bigDb);
     const digits = (i: number, width: number) => String(i).padStart(width, '0');
     const records = Array.from({ length: 5000 }, (_, i): PersonRecord[] => [
       person({
@@ -322,7 +328,7 @@ describe('at scale', () => {
     big.auditTrail(detached);
     big.linkOf('crm', 'C-1');
     tracing = false;
-    big.close();
+    bigDb.close();
 
     const db = new Database(file, { readonly: true });
     const plans = [...new Set(seen)]

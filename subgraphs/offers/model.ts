@@ -1,0 +1,22 @@
+import type { Channel } from '../../domain/types';
+import type { Quote } from '../../pricing/model';
+
+/** A priced basket, with the request it answers. */
+export interface QuoteModel {
+  quote: Quote;
+  channel: Channel;
+  storeId: string | null;
+}
+
+/** One unit of a product priced alone. */
+export interface OfferModel extends QuoteModel {
+  sku: string;
+}
+
+export interface CustomerRef {
+  id: string;
+}
+
+export interface ProductRef {
+  sku: string;
+}

@@ -1,0 +1,131 @@
+import { shelfDiscrepancies } from '../../drift/shelf';
+import { badInput } from '../../errors';
+import { ineligibility } from '../../pricing/eligibility';
+import { channelConflicts, channelsFor } from '../../pricing/policy';
+import { checkedCustomer, checkedStoreId, priceBasket } from '../../promotions/quoting';
+import { money } from '../money';
+import { decodeOffset, offsetConnection, pageSize } from '../relay';
+import type { OffersContext } from './context';
+import type { Resolvers } from './generated';
+
+const MAX_GOODWILL_CENTS = 50_000;
+
+async function discrepancies(ctx: OffersContext, storeIds: string[]) {
+  const [catalog, shelves] = await Promise.all([
+    ctx.catalog.get(),
+    Promise.all(storeIds.map(async (storeId) => (await ctx.pos.getPrices(storeId)).map((p) => ({ storeId, ean: p.ean, cents: p.cents })))),
+  ]);
+  return shelfDiscrepancies(shelves.flat(), (ean) => catalog.byEan.get(ean));
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    quote: async (_, { input }, ctx) => {
+      const { quote, context } = await priceBasket(ctx.pricing, input);
+      return { quote, channel: context.channel, storeId: context.storeId };
+    },
+    priceDiscrepancies: async (_, { storeId, first, after }, ctx) => {
+      const size = pageSize(first, 50);
+      const start = decodeOffset(after);
+      const one = await checkedStoreId(ctx.pricing, storeId);
+      const all = await discrepancies(ctx, one ? [one] : (await ctx.stores.get()).stores.map((s) => s.id));
+      return { ...offsetConnection(all.slice(start, start + size), start, start + size < all.length), totalCount: all.length };
+    },
+    promotionChannelConflicts: async (_, __, ctx) => channelConflicts(await ctx.book.loyaltyOffers(), ctx.policy),
+  },
+  Mutation: {
+    syncShelfPrices: async (_, { storeId, dryRun }, ctx) => {
+      const store = await checkedStoreId(ctx.pricing, storeId);
+      const found = await discrepancies(ctx, [store!]);
+      if (dryRun === false && found.length > 0) {
+        await ctx.pos.setPrices(store!, found.map((d) => ({ ean: d.ean, cents: d.listPriceCents })));
+      }
+      return found;
+    },
+    grantGoodwill: async (_, { customerId, amount, reason }, ctx) => {
+      if (!Number.isInteger(amount) || amount < 1 || amount > MAX_GOODWILL_CENTS) {
+        throw badInput(`amount is in cents, from 1 to ${MAX_GOODWILL_CENTS}`);
+      }
+      const why = reason.trim();
+      if (why.length === 0 || why.length > 500) throw badInput('reason must have 1 to 500 characters');
+      const customer = (await checkedCustomer(ctx.pricing, customerId))!;
+      const [contactId] = customer.crmContactIds;
+      if (!contactId) throw badInput('This customer has no call center contact to grant a voucher to');
+      const granted = await ctx.crm.grantGoodwill({ contact_id: contactId, amount_cents: amount, reason: why });
+      const voucher = {
+        code: granted.voucher_code,
+        customerId: customer.id,
+        contactId,
+        amountCents: granted.amount_cents,
+        reason: why,
+        grantedAt: new Date().toISOString(),
+        expiresAt: new Date(granted.expires_at * 1000).toISOString(),
+      };
+      ctx.vouchers.record(voucher);
+      return { ...voucher, usedByOrder: null };
+    },
+    refreshPricing: (_, __, ctx) => {
+      ctx.book.refresh();
+      return true;
+    },
+  },
+  Product: {
+    __resolveReference: (ref) => ({ sku: ref.sku }),
+    offer: async ({ sku }, { channel, storeId, customerId }, ctx) => {
+      const { quote, context } = await priceBasket(ctx.pricing, { channel, storeId, customerId, lines: [{ sku, quantity: 1 }] });
+      return { sku, quote, channel, storeId: context.storeId };
+    },
+  },
+  Customer: {
+    offers: async ({ id }, { channel, storeId }, ctx) => {
+      const [customer, store] = await Promise.all([checkedCustomer(ctx.pricing, id), checkedStoreId(ctx.pricing, storeId)]);
+      const promotions = await ctx.book.promotionsFor({ storeId: store, customer });
+      const base = { channel, storeId: store, customer: customer && { id: customer.id, tier: customer.tier }, at: new Date().toISOString() };
+      // Entitled: everything that would apply if its code (when it needs one) were given.
+      return promotions.filter((p) => ineligibility(p, { ...base, promoCodes: p.code ? [p.code] : [] }, ctx.policy) === null);
+    },
+  },
+  Offer: {
+    product: (o) => ({ sku: o.sku }),
+    store: (o) => (o.storeId ? { id: o.storeId } : null),
+    listPrice: (o) => money(o.quote.subtotalCents),
+    price: (o) => money(o.quote.totalCents),
+    appliedPromotions: (o) => o.quote.appliedPromotions,
+    validUntil: (o) => o.quote.appliedPromotions.map((a) => a.promotion.validTo).sort()[0] ?? null,
+  },
+  Quote: {
+    store: (q) => (q.storeId ? { id: q.storeId } : null),
+    lines: (q) => q.quote.lines,
+    appliedPromotions: (q) => q.quote.appliedPromotions,
+    rejectedPromoCodes: (q) => q.quote.rejectedPromoCodes,
+    subtotal: (q) => money(q.quote.subtotalCents),
+    discount: (q) => money(q.quote.discountCents),
+    total: (q) => money(q.quote.totalCents),
+    loyaltyPointsEarned: (q) => q.quote.loyaltyPointsEarned,
+  },
+  QuoteLine: {
+    product: (l) => ({ sku: l.sku }),
+    listPrice: (l) => money(l.listPriceCents),
+    unitPrice: (l) => money(l.listPriceCents),
+    lineTotal: (l) => money(l.lineTotalCents),
+    discount: (l) => money(l.discountCents),
+  },
+  AppliedPromotion: {
+    amount: (a) => money(a.amountCents),
+  },
+  Promotion: {
+    channels: (p, _, ctx) => channelsFor(p, ctx.policy),
+    minBasket: (p) => (p.minBasketCents === null ? null : money(p.minBasketCents)),
+  },
+  PriceDiscrepancy: {
+    product: (d) => ({ sku: d.sku }),
+    system: () => 'POS',
+    store: (d) => ({ id: d.storeId }),
+    systemPrice: (d) => money(d.systemPriceCents),
+    listPrice: (d) => money(d.listPriceCents),
+  },
+  Voucher: {
+    amount: (v) => money(v.amountCents),
+    customer: (v) => ({ id: v.customerId }),
+  },
+};
