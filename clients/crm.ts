@@ -1,17 +1,19 @@
 // The call-center CRM's JSON-RPC 2.0 API (legacy-systems.md §3). Errors come with HTTP 200 in
 // the JSON-RPC error member. The *Many helpers send one batch for many inputs and answer, in
 // input order, a result or an error per input: the shape a DataLoader batch function returns.
-import type { AxiosInstance } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError } from '../errors';
 import type { CrmCall, CrmCase, CrmContact, CrmVoucher } from '../legacy/model';
 import { inParallelChunks } from './chunks';
-import { createHttpClient, type LegacyError } from './http';
+import { createHttpClient, type LegacyError, type LegacyHttp } from './http';
 import { nullIfNotFound } from './not-found';
+import type { LegacyGuard } from './resilience';
 
 const MAX_CALLS_PER_BATCH = 50;
 const NOT_FOUND = -32004;
 // The CRM's own failures, as opposed to its answers about the request.
 const SERVER_ERRORS = new Set([-32603, -32000]);
+// The methods that change nothing: a batch of them only may be sent again after a failure.
+const READ_ONLY = new Set(['contact.search', 'contact.get', 'case.list', 'call.list']);
 
 export interface RpcCall {
   method: string;
@@ -52,16 +54,17 @@ export type GoodwillVoucher = Pick<CrmVoucher, 'voucher_code' | 'amount_cents' |
 export type CrmCallRecord = Omit<CrmCall, 'contact_id'>;
 
 export class CrmClient {
-  private readonly http: AxiosInstance;
+  private readonly http: LegacyHttp;
   private nextId = 1;
 
-  constructor(baseUrl: string, timeoutMs: number) {
-    this.http = createHttpClient({ system: 'crm', baseUrl, timeoutMs });
+  constructor(baseUrl: string, timeoutMs: number, guard?: LegacyGuard) {
+    this.http = createHttpClient({ system: 'crm', baseUrl, timeoutMs, failureOf: (response) => serverFailure(response.data), guard });
   }
 
   async call<T>(method: string, params: object): Promise<T> {
     const id = this.nextId++;
-    const { data } = await this.http.post<unknown>('/rpc', { jsonrpc: '2.0', id, method, params });
+    const body = { jsonrpc: '2.0', id, method, params };
+    const { data } = await this.http.post<unknown>('/rpc', body, { retry: READ_ONLY.has(method) });
     const outcome = outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
     if (outcome instanceof Error) throw outcome;
     return outcome as T;
@@ -125,7 +128,8 @@ export class CrmClient {
     const requests = calls.map(({ method, params }) => ({ jsonrpc: '2.0', id: this.nextId++, method, params }));
     let data: unknown;
     try {
-      ({ data } = await this.http.post<unknown>('/rpc', requests));
+      const retry = calls.every((c) => READ_ONLY.has(c.method));
+      ({ data } = await this.http.post<unknown>('/rpc', requests, { retry }));
     } catch (err) {
       if (err instanceof LegacyUnavailableError || err instanceof LegacyRejectedError) return calls.map(() => err);
       throw err;
@@ -148,6 +152,14 @@ function failureFor(method: string, error: NonNullable<RpcResponse['error']>): L
   const detail = `${method}: ${String(error.code)} ${String(error.message ?? '')}`;
   if (SERVER_ERRORS.has(code) || Number.isNaN(code)) return new LegacyUnavailableError('crm', detail);
   return new LegacyRejectedError('crm', code === NOT_FOUND ? 'not_found' : String(code), detail);
+}
+
+/** A server error answering for every call of the answer: the CRM failed as a whole, and may be asked again. */
+function serverFailure(data: unknown): LegacyError | undefined {
+  const answers = Array.isArray(data) ? data : [data];
+  const failures = answers.map((a) => (isResponse(a) && a.error ? failureFor('rpc', a.error) : undefined));
+  const whole = failures.length > 0 && failures.every((f) => f instanceof LegacyUnavailableError);
+  return whole ? failures[0] : undefined;
 }
 
 function isResponse(value: unknown): value is RpcResponse {

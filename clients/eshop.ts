@@ -1,9 +1,9 @@
 // The e-shop's JSON API (legacy-systems.md §1), as it is: legacy shapes in, legacy shapes out.
-import type { AxiosInstance } from 'axios';
 import type { EshopAccount, EshopEvent, EshopOrder, EshopProduct, EshopPromo, EshopShipping } from '../legacy/model';
 import { inParallelChunks } from './chunks';
-import { createHttpClient } from './http';
+import { createHttpClient, type LegacyHttp } from './http';
 import { nullIfNotFound } from './not-found';
+import type { LegacyGuard } from './resilience';
 
 const MAX_SKUS_PER_REQUEST = 100;
 
@@ -37,10 +37,10 @@ export interface WebReturnReceipt {
 export type EshopAccountEvent = Omit<EshopEvent, 'account_id'>;
 
 export class EshopClient {
-  private readonly http: AxiosInstance;
+  private readonly http: LegacyHttp;
 
-  constructor(baseUrl: string, apiKey: string, timeoutMs: number) {
-    this.http = createHttpClient({ system: 'eshop', baseUrl, timeoutMs, headers: { 'X-Api-Key': apiKey } });
+  constructor(baseUrl: string, apiKey: string, timeoutMs: number, guard?: LegacyGuard) {
+    this.http = createHttpClient({ system: 'eshop', baseUrl, timeoutMs, headers: { 'X-Api-Key': apiKey }, guard });
   }
 
   listProducts(page: number, perPage: number): Promise<EshopPage<EshopProduct>> {

@@ -1,21 +1,19 @@
 // The loyalty vendor's JSON API (legacy-systems.md §4): OAuth2 client credentials, a 20
-// requests/second limit answered with 429 + Retry-After, and 401 once a token has expired.
-import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
+// requests/second limit answered with 429 + Retry-After (waited out by the guard, as every
+// system's retries are), and 401 once a token has expired.
+import type { AxiosRequestConfig } from 'axios';
 import { LegacyUnavailableError } from '../errors';
 import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from '../legacy/model';
 import { inParallelChunks } from './chunks';
 import { systemClock, type Clock } from './clock';
-import { createHttpClient, failureForStatus } from './http';
+import { createHttpClient, failureForStatus, type LegacyHttp } from './http';
 import { nullIfNotFound } from './not-found';
 import { RateLimiter } from './rate-limiter';
+import type { LegacyGuard } from './resilience';
 import { TokenCache, type IssuedToken } from './token-cache';
 
 const MAX_CARDS_PER_BATCH = 100;
 const REQUESTS_PER_SECOND = 20;
-const MAX_RATE_LIMITED_RETRIES = 2;
-const DEFAULT_RETRY_AFTER_S = 1;
-// A caller waits on the answer: beyond this, waiting for the vendor is worse than failing.
-const MAX_RETRY_AFTER_MS = 5_000;
 
 export type LoyaltyMemberQuery = { email: string } | { phone: string };
 
@@ -30,7 +28,7 @@ export interface NewLoyaltyTxn {
 }
 
 export class LoyaltyClient {
-  private readonly http: AxiosInstance;
+  private readonly http: LegacyHttp;
   private readonly limiter: RateLimiter;
   private readonly tokens: TokenCache;
 
@@ -39,10 +37,11 @@ export class LoyaltyClient {
     private readonly clientId: string,
     private readonly clientSecret: string,
     timeoutMs: number,
-    private readonly clock: Clock = systemClock,
+    clock: Clock = systemClock,
+    guard?: LegacyGuard,
   ) {
-    this.http = createHttpClient({ system: 'loyalty', baseUrl, timeoutMs });
     this.limiter = new RateLimiter(REQUESTS_PER_SECOND, 1000, clock);
+    this.http = createHttpClient({ system: 'loyalty', baseUrl, timeoutMs, pace: () => this.limiter.acquire(), guard });
     this.tokens = new TokenCache(() => this.issueToken(), clock);
   }
 
@@ -60,7 +59,8 @@ export class LoyaltyClient {
   batchGetMembers(cards: readonly string[]): Promise<LoyaltyMember[]> {
     return inParallelChunks([...new Set(cards)], MAX_CARDS_PER_BATCH, async (chunk) => {
       const data = { cards: chunk };
-      const { members } = await this.send<{ members: LoyaltyMember[] }>({ method: 'POST', url: '/v1/members:batchGet', data });
+      const request = { method: 'POST', url: '/v1/members:batchGet', data, retry: true } as const; // a read
+      const { members } = await this.send<{ members: LoyaltyMember[] }>(request);
       return members;
     });
   }
@@ -82,33 +82,22 @@ export class LoyaltyClient {
     return offers;
   }
 
-  /** One authorised call: retried once with a new token after a 401, and after a 429 when told to. */
+  /** One authorised call, retried once with a new token after a 401. */
   private async send<T>(request: AxiosRequestConfig): Promise<T> {
-    let renewedToken = false;
-    let rateLimitedRetries = 0;
-    for (;;) {
+    for (let renewedToken = false; ; renewedToken = true) {
       const token = await this.tokens.get();
-      const response = await this.limited({
+      const response = await this.http.request<T>({
         ...request,
         headers: { Authorization: `Bearer ${token}` },
-        // Handled here rather than turned into errors: both can be retried.
-        validateStatus: (status) => status < 400 || status === 401 || status === 429,
+        // Handled here rather than turned into an error: it can be retried.
+        validateStatus: (status) => status < 400 || status === 401,
       });
       if (response.status === 401 && !renewedToken) {
         this.tokens.invalidate(token);
-        renewedToken = true;
         continue;
       }
-      if (response.status === 429 && rateLimitedRetries < MAX_RATE_LIMITED_RETRIES) {
-        const waitMs = retryAfterMs(response.headers['retry-after'], this.clock.now());
-        if (waitMs <= MAX_RETRY_AFTER_MS) {
-          rateLimitedRetries += 1;
-          await this.clock.sleep(waitMs);
-          continue;
-        }
-      }
       if (response.status >= 400) throw failureForStatus('loyalty', response);
-      return response.data as T;
+      return response.data;
     }
   }
 
@@ -118,27 +107,15 @@ export class LoyaltyClient {
       client_id: this.clientId,
       client_secret: this.clientSecret,
     });
-    const { data } = await this.limited<{ access_token?: unknown; expires_in?: unknown }>({
+    const { data } = await this.http.request<{ access_token?: unknown; expires_in?: unknown }>({
       method: 'POST',
       url: '/oauth/token',
       data: form,
+      retry: true, // a token more changes nothing
     });
     if (typeof data.access_token !== 'string' || typeof data.expires_in !== 'number') {
       throw new LegacyUnavailableError('loyalty', 'POST /oauth/token: no token in the answer');
     }
     return { accessToken: data.access_token, expiresInS: data.expires_in };
   }
-
-  private async limited<T>(request: AxiosRequestConfig): Promise<AxiosResponse<T>> {
-    await this.limiter.acquire();
-    return this.http.request<T>(request);
-  }
-}
-
-/** Retry-After is seconds or an HTTP date; without a usable one, a second. */
-function retryAfterMs(header: unknown, now: number): number {
-  const text = typeof header === 'string' ? header.trim() : '';
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_S * 1000 : Math.max(0, date - now);
 }

@@ -1,10 +1,10 @@
 // The POS's XML API (legacy-systems.md §2). It reports failures in the body of an HTTP 200, so
 // every answer is read for an <error/> before it is trusted.
-import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError } from '../errors';
 import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from '../legacy/model';
 import { inParallelChunks } from './chunks';
-import { createHttpClient, type LegacyError } from './http';
+import { createHttpClient, type LegacyError, type LegacyHttp } from './http';
 import { nullIfNotFound } from './not-found';
 import {
   buildPosXml,
@@ -21,6 +21,7 @@ import {
   text,
   type XmlNode,
 } from './pos-xml';
+import type { LegacyGuard } from './resilience';
 
 const MAX_EANS_PER_REQUEST = 200;
 // The error codes that mean the POS itself is failing rather than refusing the request.
@@ -57,16 +58,22 @@ export interface PosReturnReceipt {
 }
 
 export class PosClient {
-  private readonly http: AxiosInstance;
+  private readonly http: LegacyHttp;
 
-  constructor(baseUrl: string, timeoutMs: number) {
+  constructor(baseUrl: string, timeoutMs: number, guard?: LegacyGuard) {
     this.http = createHttpClient({
       system: 'pos',
       baseUrl,
       timeoutMs,
       headers: { Accept: 'application/xml', 'Content-Type': 'application/xml' },
       responseType: 'text',
-      errorCodeOf: (body) => (typeof body === 'string' ? errorCodeIn(body) : undefined),
+      errorCodeOf: (body) => errorIn(body)?.code,
+      // Read before the answer is trusted, so that an internal_error in a 200 is retried as a 5xx is.
+      failureOf: (response) => {
+        const error = errorIn(response.data);
+        return error ? failureFor(error, describe(response)) : undefined;
+      },
+      guard,
     });
   }
 
@@ -147,16 +154,15 @@ export class PosClient {
   }
 }
 
+/** An answer without an <error/> (the HTTP client has thrown those). */
 function read<T>(response: AxiosResponse<string>, decode: (doc: XmlNode) => T): T {
-  const where = `${response.config.method?.toUpperCase()} ${response.config.url}`;
+  const where = describe(response);
   let doc: XmlNode;
   try {
     doc = parsePosXml(response.data);
   } catch {
     throw new LegacyUnavailableError('pos', `${where}: unparseable XML`);
   }
-  const error = errorOf(doc);
-  if (error) throw failureFor(error, where);
   try {
     return decode(doc);
   } catch (err) {
@@ -176,10 +182,15 @@ function decodeReservationState(doc: XmlNode): PosReservationState {
   return { id: text(reservation, 'id'), status: text(reservation, 'status') as PosReservation['status'] };
 }
 
-function errorCodeIn(xml: string): string | undefined {
+function describe(response: AxiosResponse): string {
+  return `${response.config.method?.toUpperCase()} ${response.config.url}`;
+}
+
+function errorIn(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'string') return null;
   try {
-    return errorOf(parsePosXml(xml))?.code;
+    return errorOf(parsePosXml(body));
   } catch {
-    return undefined;
+    return null;
   }
 }

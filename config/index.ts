@@ -31,6 +31,15 @@ const schema = z.object({
   ESHOP_TIMEOUT_MS: timeout(3000),
   CRM_TIMEOUT_MS: timeout(3000),
   LOYALTY_TIMEOUT_MS: timeout(3000),
+  /** the *_TIMEOUT_MS bound a whole legacy call; within it a failed read is retried this many times */
+  LEGACY_RETRIES: z.coerce.number().int().nonnegative().default(2),
+  LEGACY_RETRY_BASE_MS: z.coerce.number().int().positive().default(50),
+  /** requests in flight per legacy system; more wait for a slot, within their timeout */
+  LEGACY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
+  /** a system's breaker opens above 50% failures once this many calls are in its window */
+  LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(10),
+  /** how long an open breaker fails fast before one call probes the system; also its window */
+  LEGACY_BREAKER_RESET_MS: z.coerce.number().int().positive().default(10000),
   DB_FILE: z.string().min(1).default('data/omnigraph.sqlite'),
   /** the catalogue and the store list: read again from the legacy systems after this long */
   REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
@@ -39,6 +48,8 @@ const schema = z.object({
   PROMOTIONS_TTL_S: z.coerce.number().int().positive().default(300),
   /** the omnichannel promotion policy; default: policy/omnichannel.yaml */
   POLICY_FILE: z.string().min(1).optional(),
+  /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
+  SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),

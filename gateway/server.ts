@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { LegacyGuard } from '../clients/resilience';
 import type { Logger } from '../logging';
+import { graphqlMetricsPlugin } from '../metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../http/serve';
+import { healthRoutes } from './health';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 
 export interface GatewayOptions {
@@ -12,6 +15,8 @@ export interface GatewayOptions {
   host: string;
   /** where each subgraph of the supergraph file really listens */
   subgraphUrls: Record<SubgraphName, string>;
+  /** the legacy systems /ready reports on */
+  legacy: readonly LegacyGuard[];
   logger: Logger;
 }
 
@@ -21,15 +26,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     buildService: ({ name }) => new RemoteGraphQLDataSource({ url: opts.subgraphUrls[name as SubgraphName] }),
     logger: opts.logger.child({ component: 'gateway' }),
   });
-  const apollo = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer({ gateway, plugins: [graphqlMetricsPlugin], includeStacktraceInErrorResponses: false });
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
     context: async () => ({}),
-    routes: (app) => {
-      app.get('/health', (_req, res) => {
-        res.json({ status: 'ok' });
-      });
-    },
+    routes: healthRoutes(opts.legacy),
   });
 }

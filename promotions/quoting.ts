@@ -5,7 +5,7 @@ import { isStoreId } from '../canonical/store';
 import type { CatalogIndex } from '../catalog/catalog';
 import type { Channel } from '../domain/types';
 import { badInput, notFound } from '../errors';
-import { quote as priceWithEngine } from '../pricing/engine';
+import { offerFor, quote } from '../pricing/engine';
 import type { BasketLine, PricingContext, Quote, Tier } from '../pricing/model';
 import type { Policy } from '../pricing/policy';
 import type { StoreIndex } from '../stores/directory';
@@ -77,13 +77,13 @@ export interface PricedBasket {
   context: PricingContext;
 }
 
-export async function priceBasket(sources: PricingSources, request: QuoteRequest, at: Date = new Date()): Promise<PricedBasket> {
+async function prepare(sources: PricingSources, request: QuoteRequest, at: Date) {
   const [catalog, storeId, customer] = await Promise.all([
     sources.catalog(),
     checkedStoreId(sources, request.storeId),
     checkedCustomer(sources, request.customerId),
   ]);
-  if (request.channel === 'STORE' && !storeId) throw badInput('A STORE quote needs the storeId of the store');
+  if (request.channel === 'STORE' && !storeId) throw badInput('A STORE price needs the storeId of the store');
   const lines = checkedLines(request, catalog);
   const context: PricingContext = {
     channel: request.channel,
@@ -93,5 +93,21 @@ export async function priceBasket(sources: PricingSources, request: QuoteRequest
     promoCodes: checkedCodes(request.promoCodes),
   };
   const promotions = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
-  return { quote: priceWithEngine(lines, promotions, context, sources.policy), context };
+  return { lines, context, promotions };
+}
+
+/** A basket, as `quote` and `placeOrder` price it. */
+export async function priceBasket(sources: PricingSources, request: QuoteRequest, at: Date = new Date()): Promise<PricedBasket> {
+  const { lines, context, promotions } = await prepare(sources, request, at);
+  return { quote: quote(lines, promotions, context, sources.policy), context };
+}
+
+/** One unit of a product, as a product page shows it (no code, no voucher: those are the basket's). */
+export async function priceOffer(
+  sources: PricingSources,
+  request: Omit<QuoteRequest, 'lines' | 'promoCodes'> & { sku: string },
+  at: Date = new Date(),
+): Promise<PricedBasket> {
+  const { lines, context, promotions } = await prepare(sources, { ...request, lines: [{ sku: request.sku, quantity: 1 }] }, at);
+  return { quote: offerFor(lines[0], promotions, context, sources.policy), context };
 }

@@ -1,6 +1,7 @@
 // CRM goodwill vouchers. The CRM can grant a voucher but cannot list them, so the project keeps
 // the ones it grants: a voucher is a single-use promotion tied to one customer.
 import { migrate, type Db } from '../db';
+import { graphqlError } from '../errors';
 import type { Cents, Instant } from '../domain/types';
 import type { Promotion } from '../pricing/model';
 
@@ -76,6 +77,22 @@ export class VoucherStore {
         .prepare(`SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id IN (SELECT value FROM json_each(?)) ORDER BY code`)
         .all(JSON.stringify(contactIds)) as Row[]
     ).map(fromRow);
+  }
+
+  /** Marks the vouchers used by an order; CONFLICT when one was used by another order. */
+  claim(codes: readonly string[], orderRef: string): void {
+    const claim = this.db.prepare('UPDATE vouchers SET used_by_order = ? WHERE code = ? AND (used_by_order IS NULL OR used_by_order = ?)');
+    this.db.transaction(() => {
+      for (const code of codes) {
+        if (claim.run(orderRef, code, orderRef).changes === 0) throw graphqlError('CONFLICT', `Voucher ${code} was already used`);
+      }
+    })();
+  }
+
+  /** Gives back the vouchers an order that did not happen had claimed. */
+  release(codes: readonly string[], orderRef: string): void {
+    const release = this.db.prepare('UPDATE vouchers SET used_by_order = NULL WHERE code = ? AND used_by_order = ?');
+    this.db.transaction(() => codes.forEach((code) => release.run(code, orderRef)))();
   }
 
   /** Unused vouchers by code, whoever holds them: a code given by someone else is refused for that reason. */

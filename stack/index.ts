@@ -3,6 +3,8 @@
 // end-to-end tests both go through here, so what is tested is what runs.
 import { createCatalog } from '../catalog/catalog';
 import { CrmClient } from '../clients/crm';
+import { systemClock } from '../clients/clock';
+import { createGuards } from '../clients/guards';
 import { EshopClient } from '../clients/eshop';
 import { LoyaltyClient } from '../clients/loyalty';
 import { PosClient } from '../clients/pos';
@@ -12,6 +14,8 @@ import { startGateway } from '../gateway/server';
 import { SUBGRAPHS, type SubgraphName } from '../gateway/supergraph';
 import { Discovery } from '../identity/discovery';
 import { IdentityStore } from '../identity/store';
+import { createCommerce, startRecovery } from '../commerce';
+import { SagaStore } from '../sagas/store';
 import { loadPolicy } from '../pricing/policy';
 import { PromotionBook } from '../promotions/book';
 import { VoucherStore } from '../promotions/vouchers';
@@ -69,10 +73,12 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const url = (s: System) => config.legacy[s].url ?? sims[s]!.url;
     const legacyUrls = Object.fromEntries(SYSTEMS.map((s) => [s, url(s)])) as Record<System, string>;
 
-    const eshop = new EshopClient(url('eshop'), env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs);
-    const pos = new PosClient(url('pos'), config.legacy.pos.timeoutMs);
-    const crm = new CrmClient(url('crm'), config.legacy.crm.timeoutMs);
-    const loyalty = new LoyaltyClient(url('loyalty'), env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs);
+    const guards = createGuards(config, legacyUrls);
+    closers.push(() => Object.values(guards).forEach((g) => g.close()));
+    const eshop = new EshopClient(url('eshop'), env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs, guards.eshop);
+    const pos = new PosClient(url('pos'), config.legacy.pos.timeoutMs, guards.pos);
+    const crm = new CrmClient(url('crm'), config.legacy.crm.timeoutMs, guards.crm);
+    const loyalty = new LoyaltyClient(url('loyalty'), env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs, systemClock, guards.loyalty);
 
     const db = openDatabase(env.DB_FILE);
     closers.push(() => {
@@ -82,6 +88,8 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = new VoucherStore(db);
+    const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas: new SagaStore(db) }, logger);
+    closers.push(startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, logger));
     const definitions = subgraphDefinitions({
       eshop,
       pos,
@@ -90,6 +98,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       store,
       vouchers,
       catalog,
+      commerce,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
       stores: createStoreDirectory(pos, referenceTtl),
       book: new PromotionBook({ eshop, pos, loyalty, catalog, vouchers }, env.PROMOTIONS_TTL_S * 1000),
@@ -105,6 +114,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       port: env.GATEWAY_PORT,
       host: env.HOST,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
+      legacy: Object.values(guards),
       logger,
     });
     closers.push(() => gateway.close());

@@ -58,8 +58,8 @@ export type Query = {
   /** The catalogue's categories. */
   categories: Array<Scalars['String']['output']>;
   product?: Maybe<Product>;
-  /** Search matches the name or the SKU, case-insensitively. */
-  products: ProductConnection;
+  /** Search matches the name or the SKU, case-insensitively. Null when the e-shop is unavailable: the rest of the query is still answered. */
+  products?: Maybe<ProductConnection>;
 };
 
 
@@ -231,7 +231,7 @@ export type ProductEdgeResolvers<ContextType = EshopContext, ParentType extends 
 export type QueryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  products?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = EshopContext> = ResolversObject<{

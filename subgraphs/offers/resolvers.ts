@@ -2,7 +2,7 @@ import { shelfDiscrepancies } from '../../drift/shelf';
 import { badInput } from '../../errors';
 import { ineligibility } from '../../pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../pricing/policy';
-import { checkedCustomer, checkedStoreId, priceBasket } from '../../promotions/quoting';
+import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../promotions/quoting';
 import { money } from '../money';
 import { decodeOffset, offsetConnection, pageSize } from '../relay';
 import type { OffersContext } from './context';
@@ -72,7 +72,7 @@ export const resolvers: Resolvers = {
   Product: {
     __resolveReference: (ref) => ({ sku: ref.sku }),
     offer: async ({ sku }, { channel, storeId, customerId }, ctx) => {
-      const { quote, context } = await priceBasket(ctx.pricing, { channel, storeId, customerId, lines: [{ sku, quantity: 1 }] });
+      const { quote, context } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
       return { sku, quote, channel, storeId: context.storeId };
     },
   },

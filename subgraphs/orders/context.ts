@@ -6,25 +6,32 @@ import type { Order } from '../../domain/types';
 import { orderFromEshop } from '../../mapping/eshop';
 import { orderFromPosReceipt } from '../../mapping/pos';
 import type { BaseContext } from '../server';
+import type { Commerce } from '../../commerce';
+import { orderIdKind } from '../../commerce/orderIds';
+import { pricingSources, type PricingDeps } from '../../promotions/profiles';
+import type { PricingSources } from '../../promotions/quoting';
+import type { OrderFacts } from '../../sagas/store';
 
-export interface OrdersDeps {
+export interface OrdersDeps extends PricingDeps {
   eshop: EshopClient;
   pos: PosClient;
   catalog: Catalog;
+  commerce: Commerce;
 }
 
 export interface OrdersContext extends BaseContext, OrdersDeps {
   webOrdersByAccount: DataLoader<string, Order[]>;
   receiptsByCard: DataLoader<string, Order[]>;
   orderById: DataLoader<string, Order | null>;
+  /** what the project recorded of the orders it placed (collected, returned, reservation) */
+  factsById: DataLoader<string, OrderFacts | undefined>;
+  pricing: PricingSources;
 }
 
 const WEB_PAGE = 100;
 /** The POS wants a start date; the whole history is what a customer's orders are. */
 const HISTORY_START = '2000-01-01';
 
-export const WEB_ORDER_ID = /^W-\d{4}-\d{6}$/;
-export const RECEIPT_ID = /^ST\d{3}-\d{8}-\d{4}$/;
 
 export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, 'partial'> {
   // Neither system can list several customers' orders in one call: one call per account or
@@ -38,7 +45,7 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, 'partial'> 
   const orderById = new DataLoader<string, Order | null>((ids) =>
     Promise.all(
       ids.map(async (id) => {
-        if (WEB_ORDER_ID.test(id)) {
+        if (orderIdKind(id) === 'web') {
           const order = await deps.eshop.getOrder(id);
           return order && orderFromEshop(order);
         }
@@ -47,7 +54,11 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, 'partial'> 
       }),
     ),
   );
-  return { ...deps, webOrdersByAccount, receiptsByCard, orderById };
+  const factsById = new DataLoader<string, OrderFacts | undefined>(async (ids) => {
+    const facts = deps.commerce.deps.sagas.orderFactsMany(ids);
+    return ids.map((id) => facts.get(id));
+  });
+  return { ...deps, webOrdersByAccount, receiptsByCard, orderById, factsById, pricing: pricingSources(deps) };
 }
 
 async function allWebOrders(eshop: EshopClient, account: string): Promise<Order[]> {

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Order as OrderModel, OrderLine as OrderLineModel } from '../../domain/types';
-import { CustomerRef as CustomerRefModel } from './model';
+import { CustomerRef as CustomerRefModel, ReturnModel as ReturnModelModel } from './model';
 import { OrdersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +22,13 @@ export type Address = {
   city: Scalars['String']['output'];
   street: Scalars['String']['output'];
   zip: Scalars['String']['output'];
+};
+
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+  /** five digits */
+  zip: Scalars['String']['input'];
 };
 
 export type Channel =
@@ -51,6 +58,14 @@ export type Fulfillment = {
   type: FulfillmentType;
 };
 
+export type FulfillmentInput = {
+  /** HOME_DELIVERY */
+  address?: InputMaybe<AddressInput>;
+  /** the pickup store (STORE_PICKUP) or the store that sells (STORE channel) */
+  storeId?: InputMaybe<Scalars['ID']['input']>;
+  type: FulfillmentType;
+};
+
 export type FulfillmentType =
   | 'HOME_DELIVERY'
   | 'IN_STORE'
@@ -72,6 +87,37 @@ export type Money = {
   __typename?: 'Money';
   centAmount: Scalars['Int']['output'];
   currencyCode: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  cancelOrder: Order;
+  /** Store staff hand over a click-and-collect order. */
+  collectOrder: Order;
+  /** Priced by the same engine as quote: a client never sends a price. */
+  placeOrder: Order;
+  returnOrder: Return;
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationCollectOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
+};
+
+
+export type MutationReturnOrderArgs = {
+  input: ReturnOrderInput;
 };
 
 export type Order = {
@@ -111,6 +157,12 @@ export type OrderLine = {
   unitPrice: Money;
 };
 
+export type OrderLineInput = {
+  /** 1 to 99 */
+  quantity: Scalars['Int']['input'];
+  sku: Scalars['ID']['input'];
+};
+
 export type OrderStatus =
   | 'CANCELLED'
   | 'COMPLETED'
@@ -127,6 +179,16 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PlaceOrderInput = {
+  channel: Channel;
+  customerId: Scalars['ID']['input'];
+  fulfillment: FulfillmentInput;
+  /** The same key returns the first result and does nothing twice (8 to 200 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  lines: Array<OrderLineInput>;
+  promoCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type Product = {
   __typename?: 'Product';
   sku: Scalars['ID']['output'];
@@ -141,6 +203,36 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type Return = {
+  __typename?: 'Return';
+  /** the e-shop return (R-...) of a web order, the POS return (RT-...) of a store sale */
+  id: Scalars['ID']['output'];
+  lines: Array<ReturnLine>;
+  loyaltyPointsReversed: Scalars['Int']['output'];
+  order: Order;
+  refund: Money;
+  store: Store;
+};
+
+export type ReturnLine = {
+  __typename?: 'ReturnLine';
+  product: Product;
+  quantity: Scalars['Int']['output'];
+};
+
+export type ReturnLineInput = {
+  quantity: Scalars['Int']['input'];
+  sku: Scalars['ID']['input'];
+};
+
+export type ReturnOrderInput = {
+  idempotencyKey: Scalars['String']['input'];
+  lines: Array<ReturnLineInput>;
+  orderId: Scalars['ID']['input'];
+  /** Any store: a web order may be returned in any store. */
+  storeId: Scalars['ID']['input'];
 };
 
 export type Store = {
@@ -251,25 +343,34 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddressInput: AddressInput;
   Channel: Channel;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Fulfillment: ResolverTypeWrapper<Fulfillment>;
+  FulfillmentInput: FulfillmentInput;
   FulfillmentType: FulfillmentType;
   Identity: ResolverTypeWrapper<Identity>;
   LegacySystem: LegacySystem;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
+  OrderLineInput: OrderLineInput;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Return: ResolverTypeWrapper<ReturnModelModel>;
+  ReturnLine: ResolverTypeWrapper<ReturnLine>;
+  ReturnLineInput: ReturnLineInput;
+  ReturnOrderInput: ReturnOrderInput;
   Store: ResolverTypeWrapper<Store>;
 }>;
 
@@ -277,21 +378,30 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
   String: Scalars['String']['output'];
+  AddressInput: AddressInput;
   Customer: CustomerRefModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Fulfillment: Fulfillment;
+  FulfillmentInput: FulfillmentInput;
   Identity: Identity;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineModel;
+  OrderLineInput: OrderLineInput;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PlaceOrderInput: PlaceOrderInput;
   Product: Product;
   Query: Record<PropertyKey, never>;
+  Return: ReturnModelModel;
+  ReturnLine: ReturnLine;
+  ReturnLineInput: ReturnLineInput;
+  ReturnOrderInput: ReturnOrderInput;
   Store: Store;
 }>;
 
@@ -325,6 +435,13 @@ export type IdentityResolvers<ContextType = OrdersContext, ParentType extends Re
 export type MoneyResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   centAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id' | 'idempotencyKey'>>;
+  collectOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCollectOrderArgs, 'id'>>;
+  placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  returnOrder?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationReturnOrderArgs, 'input'>>;
 }>;
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -371,6 +488,20 @@ export type QueryResolvers<ContextType = OrdersContext, ParentType extends Resol
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
 }>;
 
+export type ReturnResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ReturnLine']>, ParentType, ContextType>;
+  loyaltyPointsReversed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
+}>;
+
+export type ReturnLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ReturnLine'] = ResolversParentTypes['ReturnLine']> = ResolversObject<{
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type StoreResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -382,6 +513,7 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Fulfillment?: FulfillmentResolvers<ContextType>;
   Identity?: IdentityResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
@@ -389,6 +521,8 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Return?: ReturnResolvers<ContextType>;
+  ReturnLine?: ReturnLineResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
 }>;
 

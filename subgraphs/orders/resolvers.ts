@@ -1,10 +1,17 @@
 import { responsePathAsArray } from 'graphql';
-import { badInput } from '../../errors';
+import { graphqlError } from '../../errors';
 import type { Order } from '../../domain/types';
 import { externalIds } from '../customerRef';
 import { money } from '../money';
 import { keyedConnection, pageSize } from '../relay';
-import { RECEIPT_ID, WEB_ORDER_ID, type OrdersContext } from './context';
+import { planCancel } from '../../commerce/cancelOrder';
+import { planCollect } from '../../commerce/collectOrder';
+import { orderIdKind } from '../../commerce/orderIds';
+import { checkedKey, planPlaceOrder, type PlaceOrderInput } from '../../commerce/placeOrder';
+import { planReturn } from '../../commerce/returnOrder';
+import { orderStatus } from '../../commerce/status';
+import type { OrdersContext } from './context';
+import type { ReturnModel } from './model';
 import type { Channel, LegacySystem, Resolvers } from './generated';
 
 const newestFirst = (a: Order, b: Order) => b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id);
@@ -28,11 +35,50 @@ function wants(channel: Channel | null | undefined, system: 'eshop' | 'pos'): bo
 export const resolvers: Resolvers = {
   Query: {
     order: (_, { id }, ctx) => {
-      if (!WEB_ORDER_ID.test(id) && !RECEIPT_ID.test(id)) {
-        throw badInput(`Invalid order id "${id}": expected W-YYYY-NNNNNN or a store receipt id like ST042-20261101-0042`);
-      }
+      orderIdKind(id);
       return ctx.orderById.load(id);
     },
+  },
+  Mutation: {
+    placeOrder: async (_, { input }, ctx) => {
+      const { idempotencyKey, ...request } = input;
+      const { commerce } = ctx;
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.place, checkedKey(idempotencyKey), request, async () => ({
+        plan: await planPlaceOrder(commerce.deps, ctx.pricing, input as PlaceOrderInput),
+      }))) as { orderId: string };
+      return placed(ctx, orderId);
+    },
+    cancelOrder: async (_, { id, idempotencyKey }, ctx) => {
+      const { commerce } = ctx;
+      orderIdKind(id);
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.cancel, checkedKey(idempotencyKey), { id }, () =>
+        planCancel(commerce.deps, id),
+      )) as { orderId: string };
+      return placed(ctx, orderId);
+    },
+    collectOrder: async (_, { id }, ctx) => {
+      const { commerce } = ctx;
+      orderIdKind(id);
+      // collecting is idempotent by nature: the order names the operation
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.collect, `collect:${id}`, { id }, () => planCollect(commerce.deps, id))) as {
+        orderId: string;
+      };
+      return placed(ctx, orderId);
+    },
+    returnOrder: async (_, { input }, ctx) => {
+      const { commerce } = ctx;
+      const { idempotencyKey, ...request } = input;
+      const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
+      return (await commerce.runner.execute(saga, checkedKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input))) as ReturnModel;
+    },
+  },
+  Return: {
+    id: (r) => r.returnId,
+    order: async (r, _, ctx) => placed(ctx, r.orderId),
+    store: (r) => ({ id: r.storeId }),
+    lines: (r) => r.lines.map((l) => ({ product: { sku: l.sku }, quantity: l.quantity })),
+    refund: (r) => money(r.refundCents),
+    loyaltyPointsReversed: (r) => r.pointsReversed,
   },
   Customer: {
     orders: async (customer, { first, after, channel }, ctx, info) => {
@@ -48,6 +94,7 @@ export const resolvers: Resolvers = {
   },
   Order: {
     __resolveReference: (ref, ctx) => ctx.orderById.load(ref.id),
+    status: async (o, _, ctx) => orderStatus(o.status, await ctx.factsById.load(o.id)),
     discount: (o) => money(o.discountCents),
     total: (o) => money(o.totalCents),
     fulfillment: (o) => ({
@@ -66,6 +113,16 @@ export const resolvers: Resolvers = {
     lineTotal: (line) => money(line.lineTotalCents),
   },
 };
+
+/** The order a mutation just wrote, read back from its legacy system. */
+async function placed(ctx: OrdersContext, orderId: string) {
+  const order = await ctx.orderById.load(orderId);
+  if (!order) {
+    const system = orderIdKind(orderId) === 'web' ? 'eshop' : 'pos';
+    throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, { system });
+  }
+  return order;
+}
 
 /** loadMany reports per-key failures as values; one failed key fails that source. */
 function unwrap<T>(results: (T | Error)[]): T[] {

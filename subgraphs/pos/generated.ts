@@ -42,10 +42,11 @@ export type OpeningHours = {
 
 export type Product = {
   __typename?: 'Product';
-  availability: StoreAvailability;
+  /** Null when the POS is unavailable: the product is still answered. */
+  availability?: Maybe<StoreAvailability>;
   ean: Scalars['String']['output'];
-  /** Every store's availability of this product. */
-  stockByStore: Array<StoreAvailability>;
+  /** Every store's availability of this product; null when the POS is unavailable. */
+  stockByStore?: Maybe<Array<StoreAvailability>>;
 };
 
 
@@ -244,9 +245,9 @@ export type OpeningHoursResolvers<ContextType = PosContext, ParentType extends R
 
 export type ProductResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  availability?: Resolver<ResolversTypes['StoreAvailability'], ParentType, ContextType, RequireFields<ProductAvailabilityArgs, 'storeId'>>;
+  availability?: Resolver<Maybe<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<ProductAvailabilityArgs, 'storeId'>>;
   ean?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  stockByStore?: Resolver<Array<ResolversTypes['StoreAvailability']>, ParentType, ContextType>;
+  stockByStore?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { LoyaltyClient } from '../../clients/loyalty';
+import { LegacyGuard } from '../../clients/resilience';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../errors';
 import type { LoyaltyMember } from '../../legacy/model';
 import { fixture, jsonFixture } from '../fixtures/legacy';
@@ -68,13 +69,20 @@ describe('LoyaltyClient authentication', () => {
   });
 });
 
+/** 429s are waited out by the guard every system's calls go through (clients/resilience.ts). */
+function guarded(clock: FakeClock) {
+  const settings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls: 10, breakerResetMs: 1000 };
+  const guard = new LegacyGuard('loyalty', settings, async () => undefined, clock);
+  return new LoyaltyClient(BASE, 'omnigraph', 'sim-loyalty-secret', 5000, clock, guard);
+}
+
 describe('LoyaltyClient rate limits', () => {
   it('waits Retry-After seconds after a 429 and retries', async () => {
     tokenEndpoint('tok-1');
     const limited = withToken('tok-1').get(`/v1/members/${CARD}`).reply(429, 'slow down', { 'Retry-After': '1' });
     const served = withToken('tok-1').get(`/v1/members/${CARD}`).reply(200, member);
     const clock = new FakeClock();
-    expect(await loyalty(clock).getMember(CARD)).toEqual(member);
+    expect(await guarded(clock).getMember(CARD)).toEqual(member);
     expect(limited.isDone() && served.isDone()).toBe(true);
     expect(clock.sleeps).toEqual([1000]);
   });
@@ -83,7 +91,7 @@ describe('LoyaltyClient rate limits', () => {
     tokenEndpoint('tok-1');
     const limited = withToken('tok-1').get('/v1/offers').query({ tier: 'GOLD' }).times(3).reply(429, '', { 'Retry-After': '1' });
     const clock = new FakeClock();
-    await expect(loyalty(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
+    await expect(guarded(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
     expect(limited.isDone()).toBe(true);
     expect(clock.sleeps).toEqual([1000, 1000]);
   });
@@ -92,7 +100,7 @@ describe('LoyaltyClient rate limits', () => {
     tokenEndpoint('tok-1');
     withToken('tok-1').get('/v1/offers').query(true).reply(429, '', { 'Retry-After': '3600' });
     const clock = new FakeClock();
-    await expect(loyalty(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
+    await expect(guarded(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
     expect(clock.sleeps).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ const FREE_PORTS = Object.fromEntries(
 
 export async function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
   const config = loadConfig({ ...FREE_PORTS, ...SEED, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
-  return startStack(config, createLogger('silent'));
+  return startStack(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
 }
 
 export interface GraphQLResponse<T = any> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../config';
@@ -22,9 +22,14 @@ describe('loadPolicy', () => {
   });
 
   it('reads a YAML file given by path', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'policy-')), 'p.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+    const path = join(dir, 'p.yaml');
     writeFileSync(path, 'version: 2\npriceMaster: pos\ndefaultChannels: [WEB]\nlegacyChannelFlags: report\n');
-    expect(loadPolicy(path)).toEqual({ version: 2, priceMaster: 'pos', defaultChannels: ['WEB'], legacyChannelFlags: 'report', exceptions: [] });
+    try {
+      expect(loadPolicy(path)).toEqual({ version: 2, priceMaster: 'pos', defaultChannels: ['WEB'], legacyChannelFlags: 'report', exceptions: [] });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -1,0 +1,77 @@
+// cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
+// points reversal after it are retried until done.
+import { graphqlError, badInput, notFound, LegacyRejectedError } from '../errors';
+import type { Saga } from '../sagas/runner';
+import { cardOfAccount } from './customerOf';
+import type { CommerceDeps } from './deps';
+import { orderIdKind } from './orderIds';
+import { pointsEarned, reversePoints } from './points';
+import type { Channel } from '../domain/types';
+
+export interface CancelState extends Record<string, unknown> {
+  orderId: string;
+  channel: Channel;
+  card: string | null;
+  earned: number;
+  reservationId: string | null;
+}
+
+export async function planCancel(deps: CommerceDeps, orderId: string): Promise<CancelState> {
+  if (orderIdKind(orderId) === 'receipt') throw badInput('A store sale is not cancelled: return it');
+  const order = await deps.eshop.getOrder(orderId);
+  if (!order) throw notFound(`Unknown order ${orderId}`);
+  if (['shipped', 'collected', 'returned'].includes(order.status)) {
+    throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
+  }
+  const facts = deps.sagas.orderFacts(orderId);
+  const card = cardOfAccount(deps, order.account_id);
+  return {
+    orderId,
+    channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',
+    card,
+    earned: card ? await pointsEarned(deps.loyalty, card, orderId) : 0,
+    reservationId: facts?.collectedAt ? null : (facts?.reservationId ?? null),
+  };
+}
+
+export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
+  return {
+    kind: 'cancelOrder',
+    pivot: 1,
+    result: (s) => ({ orderId: s.orderId }),
+    steps: [
+      {
+        name: 'cancelWebOrder',
+        run: async ({ orderId }) => {
+          try {
+            await deps.eshop.cancelOrder(orderId);
+          } catch (err) {
+            if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err;
+            const now = await deps.eshop.getOrder(orderId);
+            if (now?.status !== 'cancelled') throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
+          }
+          return {};
+        },
+      },
+      {
+        name: 'releaseReservation',
+        run: async ({ reservationId }) => {
+          if (!reservationId) return {};
+          try {
+            await deps.pos.releaseReservation(reservationId);
+          } catch (err) {
+            if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err;
+          }
+          return {};
+        },
+      },
+      {
+        name: 'reversePoints',
+        run: async ({ card, earned, channel, orderId }) => {
+          if (card) await reversePoints(deps.loyalty, card, earned, channel, `${orderId}:cancel`);
+          return {};
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+// Loyalty points move once per order and once per reversal: the ledger's external_ref makes a
+// repeated write a 409 duplicate, which is what "done already" looks like.
+import type { LoyaltyClient } from '../clients/loyalty';
+import type { Channel } from '../domain/types';
+import { LegacyRejectedError } from '../errors';
+
+const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB', STORE: 'STORE', CALL_CENTER: 'PHONE' };
+
+/** Whole euros paid. */
+export const pointsFor = (totalCents: number) => Math.floor(totalCents / 100);
+
+async function once(work: Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (err) {
+    if (!(err instanceof LegacyRejectedError && err.legacyCode === 'duplicate_external_ref')) throw err;
+  }
+}
+
+export function earnPoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string): Promise<void> {
+  if (points <= 0) return Promise.resolve();
+  return once(loyalty.createTransaction(card, { type: 'EARN', points, channel: LEDGER_CHANNEL[channel], external_ref: orderId }));
+}
+
+/** Takes points back (cancel, return), under a reference of its own so it happens once. */
+export function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, ref: string): Promise<void> {
+  if (points <= 0) return Promise.resolve();
+  return once(loyalty.createTransaction(card, { type: 'ADJUST', points: -points, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
+}
+
+/** The points an order earned, from the ledger (0 when none). */
+export async function pointsEarned(loyalty: LoyaltyClient, card: string, orderId: string): Promise<number> {
+  const ledger = await loyalty.listTransactions(card, 1000);
+  return ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
+}

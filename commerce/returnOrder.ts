@@ -1,0 +1,142 @@
+// returnOrder: goods bought in any channel, brought back to any store. For a web order the
+// e-shop return is the point of no return (it checks the quantities and refunds); the POS then
+// takes the goods back into that store's stock, and the points of the refunded euros are taken
+// back. A store sale is returned at the POS alone.
+import { decimalToCents } from '../canonical/money';
+import { normalizeCard } from '../canonical/card';
+import { storeIdToEshopCode } from '../canonical/store';
+import type { Channel } from '../domain/types';
+import { badInput, graphqlError, LegacyRejectedError, notFound } from '../errors';
+import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../promotions/quoting';
+import type { Saga, SagaStep } from '../sagas/runner';
+import { cardOfAccount } from './customerOf';
+import type { CommerceDeps } from './deps';
+import { orderIdKind } from './orderIds';
+import { pointsEarned, pointsFor, reversePoints } from './points';
+
+export interface ReturnOrderInput {
+  orderId: string;
+  lines: { sku: string; quantity: number }[];
+  storeId: string;
+  idempotencyKey: string;
+}
+
+export interface ReturnState extends Record<string, unknown> {
+  key: string;
+  orderId: string;
+  storeId: string;
+  channel: Channel;
+  lines: { sku: string; ean: string; quantity: number }[];
+  orderedUnits: number;
+  card: string | null;
+  earned: number;
+  returnId?: string;
+  refundCents?: number;
+  pointsReversed?: number;
+}
+
+export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
+  const kind = orderIdKind(input.orderId);
+  const storeId = (await checkedStoreId(pricing, input.storeId))!;
+  if (input.lines.length === 0) throw badInput('A return needs at least one line');
+  const catalog = await deps.catalog.get();
+  const wanted = input.lines.map(({ sku, quantity }) => {
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
+    const product = catalog.bySku.get(sku);
+    if (!product) throw badInput(`Unknown product ${sku}`);
+    return { sku, ean: product.ean, quantity };
+  });
+  let bought: Map<string, number>;
+  let card: string | null;
+  let channel: Channel;
+  if (kind === 'web') {
+    const order = await deps.eshop.getOrder(input.orderId);
+    if (!order) throw notFound(`Unknown order ${input.orderId}`);
+    if (order.status === 'cancelled' || order.status === 'pending') throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
+    bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
+    card = cardOfAccount(deps, order.account_id);
+    channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
+  } else {
+    const receipt = await deps.pos.getReceipt(input.orderId);
+    if (!receipt) throw notFound(`Unknown order ${input.orderId}`);
+    bought = sumBy(receipt.lines.map((l) => [catalog.byEan.get(l.ean)?.sku ?? l.ean, l.qty]));
+    card = normalizeCard(receipt.card);
+    channel = 'STORE';
+  }
+  const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
+  for (const [sku, qty] of returning) {
+    if (qty > (bought.get(sku) ?? 0)) throw badInput(`Order ${input.orderId} has ${bought.get(sku) ?? 0} of ${sku}, not ${qty}`);
+  }
+  return {
+    key: input.idempotencyKey,
+    orderId: input.orderId,
+    storeId,
+    channel,
+    lines: wanted,
+    orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
+    card,
+    earned: card ? await pointsEarned(deps.loyalty, card, input.orderId) : 0,
+  };
+}
+
+function sumBy(pairs: [string, number][]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const [k, n] of pairs) sums.set(k, (sums.get(k) ?? 0) + n);
+  return sums;
+}
+
+export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
+  const eshopReturn: SagaStep<ReturnState> = {
+    name: 'eshopReturn',
+    run: async ({ orderId, storeId, lines }) => {
+      try {
+        const r = await deps.eshop.createReturn(orderId, {
+          lines: lines.map((l) => ({ sku: l.sku, qty: l.quantity })),
+          where: 'store',
+          store_code: storeIdToEshopCode(storeId),
+        });
+        return { returnId: r.return_id, refundCents: decimalToCents(r.refund) };
+      } catch (err) {
+        if (err instanceof LegacyRejectedError && err.legacyCode !== 'not_found') {
+          throw graphqlError(err.legacyCode === 'invalid_state' ? 'CONFLICT' : 'BAD_USER_INPUT', 'The e-shop refused this return: more than was bought, or already returned');
+        }
+        throw err;
+      }
+    },
+  };
+  const posReturn: SagaStep<ReturnState> = {
+    name: 'posReturn',
+    run: async ({ orderId, storeId, lines, returnId }) => {
+      const r = await deps.pos.createReturn({ store: storeId, ref: orderId, lines: lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+      // a web order's refund is the e-shop's; the POS only takes the goods back
+      return returnId ? {} : { returnId: r.id, refundCents: r.refund_cents };
+    },
+  };
+  const takeBackPoints: SagaStep<ReturnState> = {
+    name: 'reversePoints',
+    run: async ({ card, earned, refundCents, channel, key, orderId }) => {
+      const points = Math.min(earned, pointsFor(refundCents ?? 0));
+      if (card) await reversePoints(deps.loyalty, card, points, channel, `${orderId}:return:${key}`);
+      return { pointsReversed: card ? points : 0 };
+    },
+  };
+  const recordReturn: SagaStep<ReturnState> = {
+    name: 'recordReturn',
+    run: async ({ key, orderId, lines, orderedUnits }) => {
+      deps.sagas.recordReturn(key, orderId, lines.reduce((n, l) => n + l.quantity, 0), orderedUnits);
+      return {};
+    },
+  };
+  const result = (s: ReturnState) => ({
+    returnId: s.returnId,
+    orderId: s.orderId,
+    storeId: s.storeId,
+    lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    refundCents: s.refundCents,
+    pointsReversed: s.pointsReversed ?? 0,
+  });
+  return {
+    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [eshopReturn, posReturn, takeBackPoints, recordReturn] },
+    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [posReturn, takeBackPoints, recordReturn] },
+  };
+}

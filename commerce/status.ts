@@ -1,0 +1,13 @@
+// What the project knows beyond the e-shop's status: the e-shop has no "collected" call (the POS
+// collects) and no partial-return status, and a click-and-collect order whose goods are held is
+// ready for pickup as soon as it is paid.
+import type { OrderStatus } from '../domain/types';
+import type { OrderFacts } from '../sagas/store';
+
+export function orderStatus(legacy: OrderStatus, facts: OrderFacts | undefined): OrderStatus {
+  if (!facts || legacy === 'CANCELLED' || legacy === 'RETURNED') return legacy;
+  if (facts.returnedUnits > 0) return facts.returnedUnits >= facts.orderedUnits ? 'RETURNED' : 'PARTIALLY_RETURNED';
+  if (facts.collectedAt) return 'COMPLETED';
+  if (facts.reservationId && legacy === 'PAID') return 'READY_FOR_PICKUP';
+  return legacy;
+}

@@ -1,0 +1,52 @@
+import { posLines } from '../../commerce/posLines';
+import { orderStatus } from '../../commerce/status';
+import type { OrderFacts } from '../../sagas/store';
+
+describe('posLines', () => {
+  it('keeps an even line whole', () => {
+    expect(posLines('E', 3, 900)).toEqual([{ ean: 'E', qty: 3, unit_cents: 300 }]);
+  });
+
+  it('cuts an uneven line so the receipt adds up to the cent', () => {
+    const lines = posLines('E', 3, 1000);
+    expect(lines).toEqual([
+      { ean: 'E', qty: 2, unit_cents: 333 },
+      { ean: 'E', qty: 1, unit_cents: 334 },
+    ]);
+    expect(lines.reduce((s, l) => s + l.qty * l.unit_cents, 0)).toBe(1000);
+  });
+
+  it('handles a free line', () => {
+    expect(posLines('E', 2, 0)).toEqual([{ ean: 'E', qty: 2, unit_cents: 0 }]);
+  });
+});
+
+describe('orderStatus', () => {
+  const facts = (f: Partial<OrderFacts>): OrderFacts => ({
+    orderId: 'W-2026-000001',
+    reservationId: null,
+    pickupStore: null,
+    collectedAt: null,
+    orderedUnits: 4,
+    returnedUnits: 0,
+    ...f,
+  });
+
+  it('keeps the legacy status of orders the project knows nothing of', () => {
+    expect(orderStatus('SHIPPED', undefined)).toBe('SHIPPED');
+  });
+
+  it('shows a paid order with its goods held as ready for pickup, and collected as completed', () => {
+    expect(orderStatus('PAID', facts({ reservationId: 'RSV-1' }))).toBe('READY_FOR_PICKUP');
+    expect(orderStatus('PAID', facts({ reservationId: 'RSV-1', collectedAt: '2026-11-25T10:00:00.000Z' }))).toBe('COMPLETED');
+  });
+
+  it('tells a partial return from a full one', () => {
+    expect(orderStatus('PAID', facts({ returnedUnits: 1 }))).toBe('PARTIALLY_RETURNED');
+    expect(orderStatus('PAID', facts({ returnedUnits: 4 }))).toBe('RETURNED');
+  });
+
+  it('never hides a cancellation', () => {
+    expect(orderStatus('CANCELLED', facts({ reservationId: 'RSV-1' }))).toBe('CANCELLED');
+  });
+});

@@ -1,0 +1,103 @@
+// The gateway's operational endpoints: /health (alive), /ready (every legacy system usable, with
+// each one's breaker and probe) and /metrics (Prometheus text), against the real stack.
+import type { Stack } from '../../stack';
+import { gql, setFaults, startTestStack } from './harness';
+
+const RESET_MS = 400;
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startTestStack({ POS_TIMEOUT_MS: '400', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_RESET_MS: String(RESET_MS) });
+});
+afterAll(() => stack.close());
+afterEach(() => setFaults(stack, 'pos', {}));
+
+const endpoint = (path: string) => fetch(stack.gatewayUrl.replace(/\/graphql$/, path));
+
+async function ready() {
+  const res = await endpoint('/ready');
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** The sum of a metric's samples that carry these labels, in the Prometheus text. */
+async function metric(name: string, labels: Record<string, string>): Promise<number> {
+  const text = await (await endpoint('/metrics')).text();
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.slice(0, l.indexOf('}')).includes(w)))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+const STORES = '{ stores { id } }';
+const STOCK = '{ products(first: 3) { edges { node { sku availability(storeId: "ST001") { available } } } } }';
+
+it('/health answers while the process is alive', async () => {
+  const res = await endpoint('/health');
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok' });
+});
+
+it('/ready is 200 with every system usable, 503 naming the POS while it is down, and 200 again after', async () => {
+  const up = await ready();
+  expect(up.status).toBe(200);
+  for (const system of ['pos', 'eshop', 'crm', 'loyalty']) {
+    expect(up.body.systems[system]).toMatchObject({ usable: true, breaker: 'closed', probe: 'ok' });
+  }
+
+  await setFaults(stack, 'pos', { down: true });
+  const down = await ready();
+  expect(down.status).toBe(503);
+  expect(down.body).toMatchObject({ status: 'degraded', unavailable: ['pos'] });
+  expect(down.body.systems.pos).toMatchObject({ usable: false, probe: 'failed' });
+  expect(down.body.systems.eshop.usable).toBe(true);
+
+  await setFaults(stack, 'pos', {});
+  expect((await ready()).status).toBe(200);
+});
+
+it('/metrics counts GraphQL requests, their errors by code, and legacy calls by outcome', async () => {
+  const res = await endpoint('/metrics');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+
+  const requests = () => metric('omnigraph_graphql_requests_total', { operation: 'query' });
+  const unavailableErrors = () => metric('omnigraph_graphql_errors_total', { code: 'SYSTEM_UNAVAILABLE' });
+  const badInput = () => metric('omnigraph_graphql_errors_total', { code: 'BAD_USER_INPUT' });
+  const ok = () => metric('omnigraph_legacy_calls_total', { system: 'eshop', outcome: 'ok' });
+  const failed = () => metric('omnigraph_legacy_calls_total', { system: 'pos', outcome: 'unavailable' });
+  const before = { requests: await requests(), unavailable: await unavailableErrors(), badInput: await badInput(), ok: await ok(), failed: await failed() };
+
+  await gql(stack, STOCK);
+  await gql(stack, '{ store(id: "nowhere") { id } }');
+  await setFaults(stack, 'pos', { down: true });
+  await gql(stack, STOCK);
+
+  expect(await requests()).toBe(before.requests + 3);
+  expect(await badInput()).toBe(before.badInput + 1);
+  expect(await unavailableErrors()).toBeGreaterThan(before.unavailable);
+  expect(await ok()).toBeGreaterThan(before.ok);
+  expect(await failed()).toBeGreaterThan(before.failed);
+  expect(await (await endpoint('/metrics')).text()).toMatch(/omnigraph_legacy_call_duration_seconds_bucket\{le="0.1",system="eshop",outcome="ok"\} \d+/);
+});
+
+it('opens the POS breaker after a burst of failures, fails fast, and closes once the POS is back', async () => {
+  await gql(stack, STORES); // the store list is cached from here on
+  await setFaults(stack, 'pos', { down: true });
+  await Promise.all(Array.from({ length: 4 }, () => gql(stack, STOCK)));
+  const open = await ready();
+  expect(open.status).toBe(503);
+  expect(open.body.systems.pos).toMatchObject({ breaker: 'open', probe: 'skipped' });
+
+  const before = await metric('omnigraph_legacy_calls_total', { system: 'pos', outcome: 'short_circuited' });
+  const { errors } = await gql(stack, STOCK);
+  expect(errors?.[0].extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' });
+  expect(await metric('omnigraph_legacy_calls_total', { system: 'pos', outcome: 'short_circuited' })).toBeGreaterThan(before);
+  expect(await metric('omnigraph_legacy_breaker_state', { system: 'pos' })).toBe(2);
+
+  await setFaults(stack, 'pos', {});
+  await new Promise((resolve) => setTimeout(resolve, RESET_MS + 200));
+  const back = await ready();
+  expect(back.status).toBe(200);
+  expect(back.body.systems.pos).toMatchObject({ breaker: 'closed', probe: 'ok' });
+  expect(await metric('omnigraph_legacy_breaker_state', { system: 'pos' })).toBe(0);
+});

@@ -1,0 +1,234 @@
+// Orders that cross channels, through the gateway, checked against every legacy system's data.
+import { generateWorld, type Person } from '../../legacy/seed';
+import type { Stack } from '../../stack';
+import { dump, gql, SEED, setFaults, startTestStack } from './harness';
+
+const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+
+const ORDER = `id channel status placedAt total { centAmount } discount { centAmount }
+  lines { product { sku } quantity unitPrice { centAmount } lineTotal { centAmount } }
+  fulfillment { type store { id } address { street zip city } } loyaltyPointsEarned`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER} } }`;
+const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { total { centAmount } loyaltyPointsEarned appliedPromotions { promotion { code } } } }`;
+const ADDRESS = { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' };
+
+const buyer = truth.find((p) => p.eshopAccountId && p.loyaltyCard && p.crmContactId && p.householdId === null)!;
+const storeId = world.pos.stores[0].code;
+
+let stack: Stack;
+let customerId: string;
+let seq = 0;
+const key = () => `test-key-${Date.now()}-${++seq}`;
+
+/** Products with plenty of stock in the store (reservations succeed), dear enough that promotions leave points to earn. */
+function stocked(n: number) {
+  const eans = new Set(world.pos.stock.filter((s) => s.store === storeId && s.qty - s.reserved >= 5).map((s) => s.ean));
+  return world.eshop.products.filter((p) => eans.has(p.ean) && Number(p.price) >= 40).slice(0, n);
+}
+
+async function find(p: Person) {
+  const { data } = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
+  return data.findCustomers[0].id as string;
+}
+
+const earnFor = async (ref: string) => (await dump(stack, 'loyalty')).transactions.filter((t: any) => t.external_ref === ref);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  customerId = await find(buyer);
+});
+afterAll(() => stack.close());
+
+describe('placeOrder', () => {
+  it('places a web order priced by the engine, earns its points once, and shows it at once', async () => {
+    const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 2 }));
+    const quoted = (await gql(stack, QUOTE, { input: { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'] } })).data.quote;
+    const codes = quoted.appliedPromotions.flatMap((a: any) => (a.promotion.code ? [a.promotion.code] : []));
+    const input = { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const { data, errors } = await gql(stack, PLACE, { input });
+    expect(errors).toBeUndefined();
+    const order = data.placeOrder;
+    expect(order).toMatchObject({ channel: 'WEB', status: 'PAID', fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS } });
+    expect(order.total.centAmount).toBe(quoted.total.centAmount);
+    expect(order.loyaltyPointsEarned).toBe(quoted.loyaltyPointsEarned);
+
+    const web = (await dump(stack, 'eshop')).orders.filter((o: any) => o.id === order.id);
+    expect(web).toHaveLength(1);
+    expect(web[0]).toMatchObject({ account_id: buyer.eshopAccountId, origin: 'web', promo_codes: codes });
+    expect(await earnFor(order.id)).toEqual([expect.objectContaining({ type: 'EARN', points: quoted.loyaltyPointsEarned, channel: 'WEB' })]);
+
+    const mine = await gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { id } } } } }', { id: customerId });
+    expect(mine.data.customer.orders.edges[0].node.id).toBe(order.id);
+  });
+
+  it('does nothing twice for the same key, also when both requests arrive at once', async () => {
+    const lines = stocked(1).map((p) => ({ sku: p.sku, quantity: 1 }));
+    const input = { channel: 'CALL_CENTER', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const before = (await dump(stack, 'eshop')).orders.length;
+    const [a, b] = await Promise.all([gql(stack, PLACE, { input }), gql(stack, PLACE, { input })]);
+    const c = await gql(stack, PLACE, { input });
+    expect(a.errors).toBeUndefined();
+    expect(b.data.placeOrder.id).toBe(a.data.placeOrder.id);
+    expect(c.data.placeOrder.id).toBe(a.data.placeOrder.id);
+    expect(a.data.placeOrder.channel).toBe('CALL_CENTER');
+    const orders = (await dump(stack, 'eshop')).orders;
+    expect(orders.length).toBe(before + 1);
+    expect(orders.find((o: any) => o.id === a.data.placeOrder.id).origin).toBe('phone');
+    expect(await earnFor(a.data.placeOrder.id)).toHaveLength(1);
+
+    const other = await gql(stack, PLACE, { input: { ...input, lines: [{ sku: lines[0].sku, quantity: 2 }] } });
+    expect(other.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('reserves click-and-collect goods in the store, then hands them over', async () => {
+    const [product] = stocked(1);
+    const stockOf = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean);
+    const held = (await stockOf()).reserved;
+    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 2 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() };
+    const { data, errors } = await gql(stack, PLACE, { input });
+    expect(errors).toBeUndefined();
+    expect(data.placeOrder).toMatchObject({ status: 'READY_FOR_PICKUP', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
+    expect((await stockOf()).reserved).toBe(held + 2);
+    const web = (await dump(stack, 'eshop')).orders.find((o: any) => o.id === data.placeOrder.id);
+    expect(web.shipping).toMatchObject({ method: 'store_pickup', store_code: storeId.slice(2) });
+
+    const collect = `mutation($id: ID!) { collectOrder(id: $id) { id status } }`;
+    const collected = await gql(stack, collect, { id: data.placeOrder.id });
+    expect(collected.errors).toBeUndefined();
+    expect(collected.data.collectOrder.status).toBe('COMPLETED');
+    expect((await stockOf()).reserved).toBe(held);
+    const again = await gql(stack, collect, { id: data.placeOrder.id });
+    expect(again.data.collectOrder.status).toBe('COMPLETED');
+    const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
+    expect(reservations).toHaveLength(1);
+  });
+
+  it('says INSUFFICIENT_STOCK with the store and the missing lines, and writes nothing', async () => {
+    const empty = world.pos.stock.find((s) => s.store === storeId && s.qty - s.reserved === 0)!;
+    const sku = world.eshop.products.find((p) => p.ean === empty.ean)!.sku;
+    const before = { eshop: (await dump(stack, 'eshop')).orders.length, pos: (await dump(stack, 'pos')).reservations.length };
+    const { errors } = await gql(stack, PLACE, {
+      input: { channel: 'WEB', customerId, lines: [{ sku, quantity: 1 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() },
+    });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'INSUFFICIENT_STOCK', storeId, lines: [{ sku, requested: 1, available: 0 }] });
+    expect((await dump(stack, 'eshop')).orders.length).toBe(before.eshop);
+    expect((await dump(stack, 'pos')).reservations.length).toBe(before.pos);
+  });
+
+  it('sells in store and ships home: a POS sale, with the points of a store purchase', async () => {
+    const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 3 }));
+    const { data, errors } = await gql(stack, PLACE, {
+      input: { channel: 'STORE', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS }, idempotencyKey: key() },
+    });
+    expect(errors).toBeUndefined();
+    const order = data.placeOrder;
+    expect(order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', fulfillment: { type: 'HOME_DELIVERY', store: { id: storeId } } });
+    const receipt = (await dump(stack, 'pos')).receipts.find((r: any) => r.id === order.id);
+    expect(receipt).toMatchObject({ deliver: 'home', store: storeId, total_cents: order.total.centAmount });
+    expect(receipt.card.replace(/\s/g, '')).toBe(buyer.loyaltyCard);
+    expect(await earnFor(order.id)).toEqual([expect.objectContaining({ channel: 'STORE', points: Math.floor(order.total.centAmount / 100) })]);
+  });
+
+  it('refuses bad input with its code and changes nothing', async () => {
+    const sku = stocked(1)[0].sku;
+    const base = { channel: 'WEB', customerId, lines: [{ sku, quantity: 1 }], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS } };
+    const cases: [unknown, string][] = [
+      [{ ...base, lines: [{ sku: 'SKU-999999', quantity: 1 }] }, 'BAD_USER_INPUT'],
+      [{ ...base, lines: [{ sku, quantity: 0 }] }, 'BAD_USER_INPUT'],
+      [{ ...base, lines: [{ sku, quantity: 1000 }] }, 'BAD_USER_INPUT'],
+      [{ ...base, fulfillment: { type: 'STORE_PICKUP', storeId: 'ST999' } }, 'BAD_USER_INPUT'],
+      [{ ...base, fulfillment: { type: 'STORE_PICKUP' } }, 'BAD_USER_INPUT'],
+      [{ ...base, fulfillment: { type: 'HOME_DELIVERY' } }, 'BAD_USER_INPUT'],
+      [{ ...base, fulfillment: { type: 'IN_STORE', storeId } }, 'BAD_USER_INPUT'],
+      [{ ...base, customerId: 'cus_0000000000000000' }, 'NOT_FOUND'],
+    ];
+    const before = { eshop: (await dump(stack, 'eshop')).orders.length, pos: (await dump(stack, 'pos')).reservations.length };
+    for (const [input, code] of cases) {
+      const { errors } = await gql(stack, PLACE, { input: { ...(input as object), idempotencyKey: key() } });
+      expect(errors?.[0].extensions?.code).toBe(code);
+    }
+    const short = await gql(stack, PLACE, { input: { ...base, idempotencyKey: 'x' } });
+    expect(short.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await dump(stack, 'eshop')).orders.length).toBe(before.eshop);
+    expect((await dump(stack, 'pos')).reservations.length).toBe(before.pos);
+  });
+
+  it('undoes the reservation when the e-shop fails, and the same key succeeds once it is back', async () => {
+    const [product] = stocked(1);
+    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 1 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() };
+    const before = (await dump(stack, 'eshop')).orders.length;
+    await gql(stack, '{ stores { id } }');
+    await setFaults(stack, 'eshop', { error_rate: 1 });
+    let failed;
+    try {
+      failed = await gql(stack, PLACE, { input });
+    } finally {
+      await setFaults(stack, 'eshop', {});
+    }
+    expect(failed.errors?.[0].extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' });
+    const pos = await dump(stack, 'pos');
+    const mine = pos.reservations.filter((r: any) => r.store === storeId && r.lines[0]?.ean === product.ean && r.status === 'held');
+    expect(mine).toHaveLength(0);
+    expect((await dump(stack, 'eshop')).orders.length).toBe(before);
+
+    const retried = await gql(stack, PLACE, { input });
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data.placeOrder.status).toBe('READY_FOR_PICKUP');
+    expect((await dump(stack, 'eshop')).orders.length).toBe(before + 1);
+  });
+});
+
+describe('after the sale', () => {
+  it('cancels a click-and-collect order: e-shop cancelled, reservation released, points taken back', async () => {
+    const [product] = stocked(1);
+    const reserved = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean).reserved;
+    const heldBefore = await reserved();
+    const placed = await gql(stack, PLACE, {
+      input: { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 2 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() },
+    });
+    expect(await reserved()).toBe(heldBefore + 2);
+    const id = placed.data.placeOrder.id;
+    const cancelKey = key();
+    const cancel = `mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id status } }`;
+    const { data, errors } = await gql(stack, cancel, { id, k: cancelKey });
+    expect(errors).toBeUndefined();
+    expect(data.cancelOrder.status).toBe('CANCELLED');
+    const again = await gql(stack, cancel, { id, k: cancelKey });
+    expect(again.data.cancelOrder.status).toBe('CANCELLED');
+    expect(await reserved()).toBe(heldBefore);
+    expect((await dump(stack, 'eshop')).orders.find((o: any) => o.id === id).status).toBe('cancelled');
+    const ledger = await earnFor(id);
+    expect(ledger).toHaveLength(1);
+    const reversal = (await dump(stack, 'loyalty')).transactions.filter((t: any) => t.external_ref === `${id}:cancel`);
+    expect(reversal).toEqual([expect.objectContaining({ type: 'ADJUST', points: -ledger[0].points })]);
+  });
+
+  it('returns part of a web order in a store: e-shop return, goods back in that store, points taken back', async () => {
+    const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 2 }));
+    const placed = await gql(stack, PLACE, { input: { channel: 'WEB', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() } });
+    const order = placed.data.placeOrder;
+    const returnStore = world.pos.stores[3].code;
+    const ean = world.eshop.products.find((p) => p.sku === lines[0].sku)!.ean;
+    const stockBefore = (await dump(stack, 'pos')).stock.find((s: any) => s.store === returnStore && s.ean === ean)?.qty ?? 0;
+    const ret = await gql(
+      stack,
+      `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { id refund { centAmount } loyaltyPointsReversed store { id } lines { product { sku } quantity } order { id status } } }`,
+      { input: { orderId: order.id, lines: [{ sku: lines[0].sku, quantity: 1 }], storeId: returnStore, idempotencyKey: key() } },
+    );
+    expect(ret.errors).toBeUndefined();
+    const r = ret.data.returnOrder;
+    expect(r.id).toMatch(/^R-/);
+    expect(r.order).toEqual({ id: order.id, status: 'PARTIALLY_RETURNED' });
+    expect(r.refund.centAmount).toBe(order.lines[0].unitPrice.centAmount);
+    const pos = await dump(stack, 'pos');
+    expect(pos.returns.filter((x: any) => x.ref === order.id)).toHaveLength(1);
+    expect(pos.stock.find((s: any) => s.store === returnStore && s.ean === ean).qty).toBe(stockBefore + 1);
+    const reversed = (await dump(stack, 'loyalty')).transactions.filter((t: any) => t.external_ref?.startsWith(`${order.id}:return:`));
+    expect(reversed).toEqual([expect.objectContaining({ type: 'ADJUST', points: -r.loyaltyPointsReversed })]);
+
+    const tooMany = await gql(stack, `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { id } }`, {
+      input: { orderId: order.id, lines: [{ sku: lines[0].sku, quantity: 5 }], storeId: returnStore, idempotencyKey: key() },
+    });
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
