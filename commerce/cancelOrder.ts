@@ -5,7 +5,7 @@ import type { Saga } from '../sagas/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
-import { pointsEarned, reversePoints } from './points';
+import { pointsHeld, reversePoints } from './points';
 import type { Channel } from '../domain/types';
 
 export interface CancelState extends Record<string, unknown> {
@@ -24,13 +24,15 @@ export async function planCancel(deps: CommerceDeps, orderId: string): Promise<C
     throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
   }
   const facts = deps.sagas.orderFacts(orderId);
+  // the e-shop still says "paid" once the POS handed the goods over: the project knows better
+  if (facts?.collectedAt) throw graphqlError('CONFLICT', `Order ${orderId} was collected: it can no longer be cancelled`);
   const card = cardOfAccount(deps, order.account_id);
   return {
     orderId,
     channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',
     card,
-    earned: card ? await pointsEarned(deps.loyalty, card, orderId) : 0,
-    reservationId: facts?.collectedAt ? null : (facts?.reservationId ?? null),
+    earned: card ? await pointsHeld(deps, card, orderId) : 0,
+    reservationId: facts?.reservationId ?? null,
   };
 }
 

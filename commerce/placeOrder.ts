@@ -262,11 +262,18 @@ async function cancelQuietly(deps: CommerceDeps, orderId: string): Promise<void>
 const sameLines = (a: { sku: string; qty: number }[], plan: OrderPlan) =>
   a.length === plan.lines.length && a.every((l, i) => l.sku === plan.lines[i].sku && l.qty === plan.lines[i].quantity);
 
+/** An order whose creating call answered belongs to that call's operation, however alike it looks. */
+const unclaimed = (deps: CommerceDeps, ids: string[]) => {
+  const claimed = deps.sagas.orderFactsMany(ids);
+  return ids.filter((id) => !claimed.has(id));
+};
+
 /** An e-shop order created by a call whose answer was lost: found by account, time and content. */
 async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string): Promise<string[]> {
   const { data } = await deps.eshop.listOrders(plan.accountId!, 1, 20);
   const total = centsToDecimal(plan.totalCents);
-  return data.filter((o) => o.created_at >= since && o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan)).map((o) => o.id);
+  const alike = data.filter((o) => o.created_at >= since && o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan));
+  return unclaimed(deps, alike.map((o) => o.id));
 }
 
 /** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */
@@ -274,7 +281,6 @@ async function lostSales(deps: CommerceDeps, plan: OrderPlan, since: string): Pr
   if (!plan.card) return [];
   const receipts = await deps.pos.listReceipts(plan.card, parisDate(since));
   const after = isoToParisLocal(since);
-  return receipts
-    .filter((r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after)
-    .map((r) => r.id);
+  const alike = receipts.filter((r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after);
+  return unclaimed(deps, alike.map((r) => r.id));
 }

@@ -3,6 +3,8 @@
 import type { LoyaltyClient } from '../clients/loyalty';
 import type { Channel } from '../domain/types';
 import { LegacyRejectedError } from '../errors';
+import type { CommerceDeps } from './deps';
+import type { PlaceOrderState } from './placeOrder';
 
 const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB', STORE: 'STORE', CALL_CENTER: 'PHONE' };
 
@@ -28,8 +30,18 @@ export function reversePoints(loyalty: LoyaltyClient, card: string, points: numb
   return once(loyalty.createTransaction(card, { type: 'ADJUST', points: -points, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
 }
 
-/** The points an order earned, from the ledger (0 when none). */
-export async function pointsEarned(loyalty: LoyaltyClient, card: string, orderId: string): Promise<number> {
-  const ledger = await loyalty.listTransactions(card, 1000);
-  return ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
+/**
+ * The points an order earned and still holds: its EARN less what earlier returns took back (each
+ * reversal's ref starts with the order id), so several returns never take back more than it
+ * earned. While the saga that placed it is still finishing, its EARN may not be in the ledger yet;
+ * it is retried until it is, so the points it will earn count.
+ */
+export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
+  const placing = deps.sagas.unfinished().find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
+  const ledger = await deps.loyalty.listTransactions(card, 1000);
+  const earned = placing
+    ? (placing.state as PlaceOrderState).plan.points
+    : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
+  const reversed = ledger.filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:`)).reduce((sum, t) => sum - t.points, 0);
+  return Math.max(0, earned - reversed);
 }

@@ -12,7 +12,7 @@ import type { Saga, SagaStep } from '../sagas/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
-import { pointsEarned, pointsFor, reversePoints } from './points';
+import { pointsHeld, pointsFor, reversePoints } from './points';
 
 export interface ReturnOrderInput {
   orderId: string;
@@ -32,7 +32,6 @@ export interface ReturnState extends Record<string, unknown> {
   earned: number;
   returnId?: string;
   refundCents?: number;
-  pointsReversed?: number;
 }
 
 export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
@@ -75,9 +74,12 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     lines: wanted,
     orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
     card,
-    earned: card ? await pointsEarned(deps.loyalty, card, input.orderId) : 0,
+    earned: card ? await pointsHeld(deps, card, input.orderId) : 0,
   };
 }
+
+/** The points of the refunded euros, never more than the order earned. */
+const pointsToReverse = (s: ReturnState) => (s.card ? Math.min(s.earned, pointsFor(s.refundCents ?? 0)) : 0);
 
 function sumBy(pairs: [string, number][]): Map<string, number> {
   const sums = new Map<string, number>();
@@ -114,16 +116,15 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
   };
   const takeBackPoints: SagaStep<ReturnState> = {
     name: 'reversePoints',
-    run: async ({ card, earned, refundCents, channel, key, orderId }) => {
-      const points = Math.min(earned, pointsFor(refundCents ?? 0));
-      if (card) await reversePoints(deps.loyalty, card, points, channel, `${orderId}:return:${key}`);
-      return { pointsReversed: card ? points : 0 };
+    run: async (s) => {
+      if (s.card) await reversePoints(deps.loyalty, s.card, pointsToReverse(s), s.channel, `${s.orderId}:return:${s.key}`);
+      return {};
     },
   };
   const recordReturn: SagaStep<ReturnState> = {
     name: 'recordReturn',
-    run: async ({ key, orderId, lines, orderedUnits }) => {
-      deps.sagas.recordReturn(key, orderId, lines.reduce((n, l) => n + l.quantity, 0), orderedUnits);
+    run: async ({ key, orderId, storeId, lines, orderedUnits }) => {
+      deps.sagas.recordReturn(key, orderId, storeId, lines.reduce((n, l) => n + l.quantity, 0), orderedUnits);
       return {};
     },
   };
@@ -133,7 +134,8 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
     storeId: s.storeId,
     lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
     refundCents: s.refundCents,
-    pointsReversed: s.pointsReversed ?? 0,
+    // what the return owes, also when its reversal is still being retried after the point of no return
+    pointsReversed: pointsToReverse(s),
   });
   return {
     web: { kind: 'returnWebOrder', pivot: 1, result, steps: [eshopReturn, posReturn, takeBackPoints, recordReturn] },

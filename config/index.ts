@@ -10,6 +10,7 @@ const schema = z.object({
   GATEWAY_PORT: port(4000),
   IDENTITY_PORT: port(4001),
   OFFERS_PORT: port(4007),
+  INSIGHTS_PORT: port(4008),
   ORDERS_PORT: port(4002),
   POS_SUBGRAPH_PORT: port(4003),
   ESHOP_SUBGRAPH_PORT: port(4004),
@@ -50,6 +51,8 @@ const schema = z.object({
   POLICY_FILE: z.string().min(1).optional(),
   /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
+  /** the ROPO report first catches up with the silos when its last ingestion is older than this */
+  ROPO_INGEST_TTL_S: z.coerce.number().int().positive().default(900),
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),

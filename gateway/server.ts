@@ -26,7 +26,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     buildService: ({ name }) => new RemoteGraphQLDataSource({ url: opts.subgraphUrls[name as SubgraphName] }),
     logger: opts.logger.child({ component: 'gateway' }),
   });
-  const apollo = new ApolloServer({ gateway, plugins: [graphqlMetricsPlugin], includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer({
+    gateway,
+    plugins: [graphqlMetricsPlugin],
+    includeStacktraceInErrorResponses: false,
+    // the process stops everything in order itself (stack/index.ts); ten servers each catching Ctrl-C would race it
+    stopOnTerminationSignals: false,
+  });
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,

@@ -6,7 +6,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 
 /** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
-export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers'] as const;
+export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export const SCHEMA_DIR = join(__dirname, '..', 'schema');

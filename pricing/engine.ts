@@ -1,5 +1,5 @@
 // The one pricing engine every channel calls: basket lines at list price, the promotions of every
-// source and the policy in, a fully explained quote out. The rules are in RULES.md.
+// source and the policy in, a fully explained quote out. The rules are in the README, "Pricing and promotions".
 import type { Cents } from '../domain/types';
 import { codeKey, distinctCodes } from './codes';
 import { basketShares, lineTotal, productDiscount } from './discounts';

@@ -35,7 +35,8 @@ const schema = z
   .object({
     version: z.number().int().positive(),
     // `pos` is a valid setting for whoever looks list prices up; the engine only receives them.
-    priceMaster: z.enum(['eshop', 'pos']),
+    // The POS cannot be the master: its prices are per store, and they are the drift being corrected.
+    priceMaster: z.literal('eshop'),
     defaultChannels: channels,
     legacyChannelFlags: z.literal('report'),
     exceptions: z.array(exception).default([]),

@@ -54,11 +54,17 @@ function stored(err: unknown): StoredError {
 
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
+/** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
+const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
+
 /** The call may have reached the system before failing: what it did is unknown. */
 const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
 
 export class SagaRunner {
+  /** requests working on a key: a second request with the key shares the first one's answer */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** recovery passes working on a key (they answer nobody) */
+  private readonly settling = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: SagaStore,
@@ -78,7 +84,9 @@ export class SagaRunner {
     }
     const running = this.inFlight.get(key);
     if (running) return running;
-    return this.track(key, this.start(saga, key, hash, plan));
+    // a recovery pass settling this key: let it end, then answer from what it left
+    await this.settling.get(key);
+    return this.inFlight.get(key) ?? this.track(key, this.start(saga, key, hash, plan));
   }
 
   private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
@@ -87,7 +95,7 @@ export class SagaRunner {
       const { operation } = this.store.begin(key, saga.kind, hash, await plan());
       return this.drive(saga, operation, 0);
     }
-    if (op.status === 'running' || op.status === 'compensating' || op.status === 'finishing') {
+    if (unfinished(op)) {
       // interrupted (a crash) or waiting for a retry: settle it before answering
       await this.settle(op);
       op = this.store.get(key)!;
@@ -165,9 +173,12 @@ export class SagaRunner {
   private async settle(op: Operation): Promise<void> {
     const saga = this.sagas[op.kind];
     const records = this.store.steps(op.key);
-    const pivotReached = records.some((r) => r.seq >= saga.pivot && r.status === 'done') || op.status === 'finishing';
-    if (pivotReached) {
-      const next = records.find((r) => r.seq >= saga.pivot && r.status !== 'done')?.seq ?? saga.steps.length;
+    const done = new Set(records.filter((r) => r.status === 'done').map((r) => r.seq));
+    // The point of no return is passed once the step before the pivot is done: a crash while the
+    // step after it ran (or between two steps after it) leaves that step to finish, not to undo.
+    if (done.has(saga.pivot - 1) || op.status === 'finishing') {
+      let next = saga.pivot;
+      while (done.has(next)) next++;
       await this.drive(saga, op, next).catch((err) => this.logger.warn({ key: op.key, err }, 'finishing failed'));
       return;
     }
@@ -182,9 +193,15 @@ export class SagaRunner {
   /** One recovery pass over every unfinished operation no request is working on. */
   async recover(): Promise<number> {
     let settled = 0;
-    for (const op of this.store.unfinished()) {
-      if (this.inFlight.has(op.key)) continue;
-      await this.track(op.key, this.settle(op)).catch((err) => this.logger.error({ key: op.key, err }, 'recovery failed'));
+    for (const { key } of this.store.unfinished()) {
+      if (this.inFlight.has(key) || this.settling.has(key)) continue;
+      // Read again: while the pass settled the ones before it, a request may have finished this
+      // one, and settling an outdated copy would undo an order its client was told is placed.
+      const op = this.store.get(key)!;
+      if (!unfinished(op)) continue;
+      const work = this.settle(op).catch((err) => this.logger.error({ key, err }, 'recovery failed'));
+      this.settling.set(key, work);
+      await work.finally(() => this.settling.delete(key));
       settled++;
     }
     return settled;

@@ -73,6 +73,8 @@ const MIGRATIONS = [
      units INTEGER NOT NULL
    );
    CREATE INDEX order_returns_order ON order_returns(order_id);`,
+  `ALTER TABLE order_returns ADD COLUMN store_id TEXT;
+   ALTER TABLE order_returns ADD COLUMN returned_at TEXT;`,
 ];
 
 interface OperationRow {
@@ -235,14 +237,32 @@ export class SagaStore {
       .run(facts.orderId, facts.reservationId, facts.pickupStore, facts.orderedUnits);
   }
 
+  /** When the project handed orders over or took them back: the silos keep no date for either. */
+  afterSale(orderIds: readonly string[]): { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[] {
+    const ids = JSON.stringify(orderIds);
+    const facts = this.db
+      .prepare('SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))')
+      .all(ids) as { order_id: string; pickup_store: string | null; collected_at: string }[];
+    const returns = this.db
+      .prepare('SELECT order_id, store_id, returned_at FROM order_returns WHERE returned_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))')
+      .all(ids) as { order_id: string; store_id: string; returned_at: string }[];
+    const byOrder = new Map<string, { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }>();
+    const entry = (orderId: string) => byOrder.get(orderId) ?? byOrder.set(orderId, { orderId, storeId: null, collectedAt: null, returns: [] }).get(orderId)!;
+    for (const f of facts) Object.assign(entry(f.order_id), { storeId: f.pickup_store, collectedAt: f.collected_at });
+    for (const r of returns) entry(r.order_id).returns.push({ at: r.returned_at, storeId: r.store_id });
+    return [...byOrder.values()];
+  }
+
   markCollected(orderId: string): void {
     this.db.prepare('UPDATE order_facts SET collected_at = ? WHERE order_id = ? AND collected_at IS NULL').run(now(), orderId);
   }
 
   /** A return of `units` under its idempotency key; the order's ordered units are kept for PARTIALLY_RETURNED. */
-  recordReturn(key: string, orderId: string, units: number, orderedUnits: number): void {
+  recordReturn(key: string, orderId: string, storeId: string, units: number, orderedUnits: number): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO order_returns (key, order_id, units) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(key, orderId, units);
+      this.db
+        .prepare('INSERT INTO order_returns (key, order_id, store_id, units, returned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
+        .run(key, orderId, storeId, units, now());
       this.db
         .prepare('INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units')
         .run(orderId, orderedUnits);

@@ -16,6 +16,7 @@ import { Discovery } from '../identity/discovery';
 import { IdentityStore } from '../identity/store';
 import { createCommerce, startRecovery } from '../commerce';
 import { SagaStore } from '../sagas/store';
+import { RopoService } from '../ropo';
 import { loadPolicy } from '../pricing/policy';
 import { PromotionBook } from '../promotions/book';
 import { VoucherStore } from '../promotions/vouchers';
@@ -44,6 +45,7 @@ const SUBGRAPH_PORT: Record<SubgraphName, keyof Config['env']> = {
   crm: 'CRM_SUBGRAPH_PORT',
   loyalty: 'LOYALTY_SUBGRAPH_PORT',
   offers: 'OFFERS_PORT',
+  insights: 'INSIGHTS_PORT',
 };
 
 const SIM_PORT: Record<System, keyof Config['env']> = {
@@ -88,7 +90,9 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = new VoucherStore(db);
-    const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas: new SagaStore(db) }, logger);
+    const sagas = new SagaStore(db);
+    const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger);
+    const stores = createStoreDirectory(pos, referenceTtl);
     closers.push(startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, logger));
     const definitions = subgraphDefinitions({
       eshop,
@@ -99,8 +103,10 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       vouchers,
       catalog,
       commerce,
+      sagas,
+      stores,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
-      stores: createStoreDirectory(pos, referenceTtl),
+      ropo: new RopoService({ pos, eshop, loyalty, stores, identity: store, catalog, db, logger }, { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 }),
       book: new PromotionBook({ eshop, pos, loyalty, catalog, vouchers }, env.PROMOTIONS_TTL_S * 1000),
       policy: loadPolicy(env.POLICY_FILE),
     });

@@ -9,6 +9,8 @@ import { loyaltyContext, type LoyaltyDeps } from './loyalty/context';
 import { resolvers as loyaltyResolvers } from './loyalty/resolvers';
 import { ordersContext, type OrdersDeps } from './orders/context';
 import { resolvers as ordersResolvers } from './orders/resolvers';
+import { insightsContext, type InsightsDeps } from './insights/context';
+import { resolvers as insightsResolvers } from './insights/resolvers';
 import { offersContext, type OffersDeps } from './offers/context';
 import { resolvers as offersResolvers } from './offers/resolvers';
 import { posContext, type PosDeps } from './pos/context';
@@ -16,7 +18,7 @@ import { resolvers as posResolvers } from './pos/resolvers';
 import type { SubgraphDefinition } from './server';
 import type { SubgraphName } from '../gateway/supergraph';
 
-export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps & OffersDeps;
+export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps & OffersDeps & InsightsDeps;
 
 export function subgraphDefinitions(deps: SubgraphDeps): Record<SubgraphName, SubgraphDefinition> {
   return {
@@ -27,5 +29,6 @@ export function subgraphDefinitions(deps: SubgraphDeps): Record<SubgraphName, Su
     crm: { name: 'crm', resolvers: crmResolvers, context: () => crmContext(deps) },
     loyalty: { name: 'loyalty', resolvers: loyaltyResolvers, context: () => loyaltyContext(deps) },
     offers: { name: 'offers', resolvers: offersResolvers, context: () => offersContext(deps) },
+    insights: { name: 'insights', resolvers: insightsResolvers, context: () => insightsContext(deps) },
   };
 }

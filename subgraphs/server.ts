@@ -6,7 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { toGraphQLError } from '../errors';
 import type { Logger } from '../logging';
@@ -27,8 +27,38 @@ export class PartialErrors {
   }
 }
 
+/** Who is calling, as the gateway verified it. */
+export interface Caller {
+  sub: string;
+  role: 'customer' | 'agent' | 'store' | 'service';
+  storeId?: string;
+}
+
 export interface BaseContext {
   partial: PartialErrors;
+  caller: Caller | null;
+}
+
+/** The name an agent's decision is recorded under. */
+export const actorOf = (ctx: BaseContext) => (ctx.caller ? `${ctx.caller.role}:${ctx.caller.sub}` : 'anonymous');
+
+/**
+ * Waits for independent sources of one list (each a system's part of it): what fails is
+ * reported as one partial error for the field, the rest is answered.
+ */
+export async function settleSources<T>(ctx: BaseContext, info: GraphQLResolveInfo, sources: Promise<T[]>[]): Promise<T[]> {
+  const items: T[] = [];
+  for (const result of await Promise.allSettled(sources)) {
+    if (result.status === 'fulfilled') items.push(...result.value);
+    else ctx.partial.add(result.reason, responsePathAsArray(info.path));
+  }
+  return items;
+}
+
+/** loadMany reports per-key failures as values; one failed key fails that source. */
+export function unwrap<T>(results: (T | Error)[]): T[] {
+  for (const r of results) if (r instanceof Error) throw r;
+  return results as T[];
 }
 
 export interface SubgraphDefinition {
@@ -77,12 +107,13 @@ export async function startSubgraph(
     schema,
     // No Apollo Studio here: federated traces would only cost time.
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: false, // the stack stops its servers itself, in order
     formatError: formatError(opts.logger.child({ subgraph: def.name })),
     includeStacktraceInErrorResponses: false,
   });
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
-    context: async () => ({ ...def.context(), partial: new PartialErrors() }),
+    context: async () => ({ ...def.context(), partial: new PartialErrors(), caller: null }),
   });
 }

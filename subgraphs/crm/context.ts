@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { CrmClient } from '../../clients/crm';
 import type { SupportCase } from '../../domain/types';
-import { supportCaseFromCrm } from '../../mapping/crm';
+import { casesByContact } from '../../loaders/crm';
 import type { BaseContext } from '../server';
 
 export interface CrmDeps {
@@ -12,13 +12,9 @@ export interface CrmContext extends BaseContext, CrmDeps {
   casesByContact: DataLoader<string, SupportCase[]>;
 }
 
-export function crmContext(deps: CrmDeps): Omit<CrmContext, 'partial'> {
+export function crmContext(deps: CrmDeps): Omit<CrmContext, keyof BaseContext> {
   return {
     ...deps,
-    // Every contact's cases in one JSON-RPC batch.
-    casesByContact: new DataLoader<string, SupportCase[]>(async (contactIds) => {
-      const results = await deps.crm.listCasesMany([...contactIds]);
-      return results.map((r) => (r instanceof Error ? r : r.map(supportCaseFromCrm)));
-    }, { maxBatchSize: 50 }),
+    casesByContact: casesByContact(deps.crm),
   };
 }

@@ -14,7 +14,7 @@ export interface EshopContext extends BaseContext, EshopDeps {
   productBySku: DataLoader<string, Product | null>;
 }
 
-export function eshopContext(deps: EshopDeps): Omit<EshopContext, 'partial'> {
+export function eshopContext(deps: EshopDeps): Omit<EshopContext, keyof BaseContext> {
   return {
     ...deps,
     // One `skus=` call for every product a request names, whichever subgraph asked.

@@ -13,7 +13,7 @@ export interface IdentityContext extends BaseContext, IdentityDeps {
   customerById: DataLoader<string, CustomerModel | null>;
 }
 
-export function identityContext(deps: IdentityDeps): Omit<IdentityContext, 'partial'> {
+export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof BaseContext> {
   return {
     ...deps,
     // Ids handed out before a merge still resolve, to the surviving customer.

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CustomerModel as CustomerModelModel, OrderRef as OrderRefModel } from './model';
+import { ManualDecision as ManualDecisionModel } from '../../identity/store';
 import { IdentityContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +25,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** Every legacy record linked to this person. */
   identities: Array<Identity>;
+  /** The links agents made or undid by hand, oldest first. */
+  identityDecisions: Array<IdentityDecision>;
   lastName?: Maybe<Scalars['String']['output']>;
   /** E.164 */
   phone?: Maybe<Scalars['String']['output']>;
@@ -37,12 +40,52 @@ export type Identity = {
   system: LegacySystem;
 };
 
+export type IdentityAction =
+  | 'LINK'
+  | 'UNLINK';
+
+/** An agent's decision on a link that the deterministic rules could not make (a household, a typo). */
+export type IdentityDecision = {
+  __typename?: 'IdentityDecision';
+  action: IdentityAction;
+  /** who decided (the caller's subject) */
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** the customer the record left */
+  fromCustomer: Customer;
+  identity: Identity;
+  /** the customer the record joined */
+  toCustomer: Customer;
+};
+
 /** The legacy systems a record can come from. */
 export type LegacySystem =
   | 'CRM'
   | 'ESHOP'
   | 'LOYALTY'
   | 'POS';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Moves a legacy record into this customer. The journey and the reports follow at once. */
+  linkIdentity: Customer;
+  /** Detaches a legacy record from this customer into a customer of its own; automatic matching will not join them again. */
+  unlinkIdentity: Customer;
+};
+
+
+export type MutationLinkIdentityArgs = {
+  customerId: Scalars['ID']['input'];
+  externalId: Scalars['ID']['input'];
+  system: LegacySystem;
+};
+
+
+export type MutationUnlinkIdentityArgs = {
+  customerId: Scalars['ID']['input'];
+  externalId: Scalars['ID']['input'];
+  system: LegacySystem;
+};
 
 export type Order = {
   __typename?: 'Order';
@@ -178,7 +221,10 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<Identity>;
+  IdentityAction: IdentityAction;
+  IdentityDecision: ResolverTypeWrapper<ManualDecisionModel>;
   LegacySystem: LegacySystem;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRefModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -191,6 +237,8 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
+  IdentityDecision: ManualDecisionModel;
+  Mutation: Record<PropertyKey, never>;
   Order: OrderRefModel;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
@@ -202,6 +250,7 @@ export type CustomerResolvers<ContextType = IdentityContext, ParentType extends 
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Array<ResolversTypes['Identity']>, ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -213,6 +262,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type IdentityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Identity'] = ResolversParentTypes['Identity']> = ResolversObject<{
   externalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['LegacySystem'], ParentType, ContextType>;
+}>;
+
+export type IdentityDecisionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['IdentityDecision'] = ResolversParentTypes['IdentityDecision']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['IdentityAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  identity?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
+  toCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'customerId' | 'externalId' | 'system'>>;
+  unlinkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUnlinkIdentityArgs, 'customerId' | 'externalId' | 'system'>>;
 }>;
 
 export type OrderResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -230,6 +293,8 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;
+  IdentityDecision?: IdentityDecisionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

@@ -3,7 +3,8 @@ import { toE164 } from '../../canonical/phone';
 import { normalizeCard } from '../../canonical/card';
 import { normalizeEmail } from '../../canonical/email';
 import type { PersonRecord } from '../../domain/types';
-import { badInput, LegacyUnavailableError, type System } from '../../errors';
+import { badInput, LegacyUnavailableError, notFound, type System } from '../../errors';
+import { actorOf } from '../server';
 import type { DiscoveryResult, SearchKey } from '../../identity/discovery';
 import type { IdentityContext } from './context';
 import type { LegacySystem, QueryFindCustomersArgs, Resolvers } from './generated';
@@ -55,7 +56,38 @@ function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info:
   }
 }
 
+const SYSTEM_OF: Record<LegacySystem, System> = { POS: 'pos', ESHOP: 'eshop', CRM: 'crm', LOYALTY: 'loyalty' };
+
+/** An agent links a record the store may never have seen (a typo in an email): read it first. */
+async function knownRecord(ctx: IdentityContext, system: LegacySystem, externalId: string, info: GraphQLResolveInfo) {
+  if (system === 'POS') throw badInput('The POS holds no customer records: link the loyalty card');
+  if (!ctx.store.customerOf(SYSTEM_OF[system], externalId)) {
+    reportFailures(ctx, await ctx.discovery.discoverRecord(SYSTEM_OF[system], externalId), info);
+  }
+}
+
+async function current(ctx: IdentityContext, id: string) {
+  const customer = await ctx.customerById.load(id);
+  if (!customer) throw notFound(`Unknown customer ${id}`);
+  return customer;
+}
+
 export const resolvers: Resolvers = {
+  Mutation: {
+    linkIdentity: async (_, { customerId, system, externalId }, ctx, info) => {
+      await current(ctx, customerId);
+      await knownRecord(ctx, system, externalId, info);
+      const id = ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      ctx.customerById.clearAll();
+      return current(ctx, id);
+    },
+    unlinkIdentity: async (_, { customerId, system, externalId }, ctx) => {
+      await current(ctx, customerId);
+      ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      ctx.customerById.clearAll();
+      return current(ctx, customerId);
+    },
+  },
   Query: {
     customer: (_, { id }, ctx) => ctx.customerById.load(id),
     findCustomers: async (_, args, ctx, info) => {
@@ -77,6 +109,13 @@ export const resolvers: Resolvers = {
     email: (c) => pick(c, 'email', EMAIL_PRIORITY),
     phone: (c) => pick(c, 'phone', PHONE_PRIORITY),
     identities: (c) => c.records.map((r) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId })),
+    identityDecisions: (c, _, ctx) => ctx.store.auditTrail(c.id),
+  },
+  IdentityDecision: {
+    action: (d) => (d.action === 'link' ? 'LINK' : 'UNLINK'),
+    identity: (d) => ({ system: d.record.system.toUpperCase() as LegacySystem, externalId: d.record.externalId }),
+    fromCustomer: async (d, _, ctx) => current(ctx, d.fromCustomerId),
+    toCustomer: async (d, _, ctx) => current(ctx, d.toCustomerId),
   },
   Order: {
     customer: async (order, _, ctx, info) => {

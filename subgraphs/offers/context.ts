@@ -15,6 +15,6 @@ export interface OffersContext extends BaseContext, OffersDeps {
   pricing: PricingSources;
 }
 
-export function offersContext(deps: OffersDeps): Omit<OffersContext, 'partial'> {
+export function offersContext(deps: OffersDeps): Omit<OffersContext, keyof BaseContext> {
   return { ...deps, pricing: pricingSources(deps) };
 }

@@ -6,6 +6,7 @@ import type { Order } from '../../domain/types';
 import { orderFromEshop } from '../../mapping/eshop';
 import { orderFromPosReceipt } from '../../mapping/pos';
 import type { BaseContext } from '../server';
+import { receiptsByCard, webOrdersByAccount } from '../../loaders/orders';
 import type { Commerce } from '../../commerce';
 import { orderIdKind } from '../../commerce/orderIds';
 import { pricingSources, type PricingDeps } from '../../promotions/profiles';
@@ -28,20 +29,7 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
   pricing: PricingSources;
 }
 
-const WEB_PAGE = 100;
-/** The POS wants a start date; the whole history is what a customer's orders are. */
-const HISTORY_START = '2000-01-01';
-
-
-export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, 'partial'> {
-  // Neither system can list several customers' orders in one call: one call per account or
-  // card, all in parallel, each asked once per request however many fields need it.
-  const webOrdersByAccount = new DataLoader<string, Order[]>((accounts) =>
-    Promise.all(accounts.map((account) => allWebOrders(deps.eshop, account))),
-  );
-  const receiptsByCard = new DataLoader<string, Order[]>((cards) =>
-    Promise.all(cards.map(async (card) => (await deps.pos.listReceipts(card, HISTORY_START)).map(orderFromPosReceipt))),
-  );
+export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseContext> {
   const orderById = new DataLoader<string, Order | null>((ids) =>
     Promise.all(
       ids.map(async (id) => {
@@ -58,14 +46,12 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, 'partial'> 
     const facts = deps.commerce.deps.sagas.orderFactsMany(ids);
     return ids.map((id) => facts.get(id));
   });
-  return { ...deps, webOrdersByAccount, receiptsByCard, orderById, factsById, pricing: pricingSources(deps) };
-}
-
-async function allWebOrders(eshop: EshopClient, account: string): Promise<Order[]> {
-  const orders: Order[] = [];
-  for (let page = 1; ; page++) {
-    const { data, meta } = await eshop.listOrders(account, page, WEB_PAGE);
-    orders.push(...data.map(orderFromEshop));
-    if (page * WEB_PAGE >= meta.total || data.length === 0) return orders;
-  }
+  return {
+    ...deps,
+    webOrdersByAccount: webOrdersByAccount(deps.eshop),
+    receiptsByCard: receiptsByCard(deps.pos),
+    orderById,
+    factsById,
+    pricing: pricingSources(deps),
+  };
 }

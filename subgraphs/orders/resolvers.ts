@@ -1,4 +1,3 @@
-import { responsePathAsArray } from 'graphql';
 import { graphqlError } from '../../errors';
 import type { Order } from '../../domain/types';
 import { externalIds } from '../customerRef';
@@ -11,21 +10,11 @@ import { checkedKey, planPlaceOrder, type PlaceOrderInput } from '../../commerce
 import { planReturn } from '../../commerce/returnOrder';
 import { orderStatus } from '../../commerce/status';
 import type { OrdersContext } from './context';
+import { settleSources, unwrap } from '../server';
 import type { ReturnModel } from './model';
 import type { Channel, LegacySystem, Resolvers } from './generated';
 
 const newestFirst = (a: Order, b: Order) => b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id);
-
-/** Each source that fails is reported as one partial error; the others still answer. */
-async function collect(ctx: OrdersContext, path: readonly (string | number)[], sources: Promise<Order[][]>[]) {
-  const settled = await Promise.allSettled(sources);
-  const orders: Order[] = [];
-  for (const result of settled) {
-    if (result.status === 'fulfilled') orders.push(...result.value.flat());
-    else ctx.partial.add(result.reason, path);
-  }
-  return orders;
-}
 
 function wants(channel: Channel | null | undefined, system: 'eshop' | 'pos'): boolean {
   if (!channel) return true;
@@ -83,10 +72,10 @@ export const resolvers: Resolvers = {
   Customer: {
     orders: async (customer, { first, after, channel }, ctx, info) => {
       const size = pageSize(first, 10);
-      const sources: Promise<Order[][]>[] = [];
-      if (wants(channel, 'eshop')) sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then(unwrap));
-      if (wants(channel, 'pos')) sources.push(ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then(unwrap));
-      const orders = (await collect(ctx, responsePathAsArray(info.path), sources))
+      const sources: Promise<Order[]>[] = [];
+      if (wants(channel, 'eshop')) sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then((r) => unwrap(r).flat()));
+      if (wants(channel, 'pos')) sources.push(ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat()));
+      const orders = (await settleSources(ctx, info, sources))
         .filter((o) => !channel || o.channel === channel)
         .sort(newestFirst);
       return keyedConnection(orders, (o) => o.id, size, after);
@@ -122,10 +111,4 @@ async function placed(ctx: OrdersContext, orderId: string) {
     throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, { system });
   }
   return order;
-}
-
-/** loadMany reports per-key failures as values; one failed key fails that source. */
-function unwrap<T>(results: (T | Error)[]): T[] {
-  for (const r of results) if (r instanceof Error) throw r;
-  return results as T[];
 }

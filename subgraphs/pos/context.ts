@@ -21,7 +21,7 @@ export interface PosContext extends BaseContext, PosDeps {
   stock: DataLoader<StockKey, StockLevel, string>;
 }
 
-export function posContext(deps: PosDeps): Omit<PosContext, 'partial'> {
+export function posContext(deps: PosDeps): Omit<PosContext, keyof BaseContext> {
   return {
     ...deps,
     // One `stock?ean=` call per store for all the EANs a request asks about in that store.

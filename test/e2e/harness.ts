@@ -12,6 +12,7 @@ const FREE_PORTS = Object.fromEntries(
     'GATEWAY_PORT',
     'IDENTITY_PORT',
     'OFFERS_PORT',
+    'INSIGHTS_PORT',
     'ORDERS_PORT',
     'POS_SUBGRAPH_PORT',
     'ESHOP_SUBGRAPH_PORT',

@@ -99,6 +99,8 @@ describe('placeOrder', () => {
     expect((await stockOf()).reserved).toBe(held);
     const again = await gql(stack, collect, { id: data.placeOrder.id });
     expect(again.data.collectOrder.status).toBe('COMPLETED');
+    const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: data.placeOrder.id, k: key() });
+    expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
     const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
     expect(reservations).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-// One describe per rule of pricing/RULES.md.
+// One describe per rule of the README, "Pricing and promotions".
 import { DateTime } from 'luxon';
 import { offerFor, quote } from '../../pricing/engine';
 import type { BasketLine, PricingContext, Promotion, Quote } from '../../pricing/model';

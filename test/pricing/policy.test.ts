@@ -7,7 +7,7 @@ import { policy, promotion } from './builders';
 
 const valid = {
   version: 3,
-  priceMaster: 'pos',
+  priceMaster: 'eshop',
   defaultChannels: ['WEB', 'STORE', 'CALL_CENTER'],
   legacyChannelFlags: 'report',
   exceptions: [{ match: { id: 'pos:*:P-3' }, channels: ['STORE'], reason: 'store stock' }],
@@ -24,9 +24,9 @@ describe('loadPolicy', () => {
   it('reads a YAML file given by path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-'));
     const path = join(dir, 'p.yaml');
-    writeFileSync(path, 'version: 2\npriceMaster: pos\ndefaultChannels: [WEB]\nlegacyChannelFlags: report\n');
+    writeFileSync(path, 'version: 2\npriceMaster: eshop\ndefaultChannels: [WEB]\nlegacyChannelFlags: report\n');
     try {
-      expect(loadPolicy(path)).toEqual({ version: 2, priceMaster: 'pos', defaultChannels: ['WEB'], legacyChannelFlags: 'report', exceptions: [] });
+      expect(loadPolicy(path)).toEqual({ version: 2, priceMaster: 'eshop', defaultChannels: ['WEB'], legacyChannelFlags: 'report', exceptions: [] });
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import type { CrmCallRecord, CrmClient } from '../../clients/crm';
+import type { EshopAccountEvent, EshopClient } from '../../clients/eshop';
+import type { LoyaltyClient } from '../../clients/loyalty';
+import type { PosClient } from '../../clients/pos';
+import type { LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
+import type { JourneyEvent } from '../../journey/timeline';
+import { callsByContact, casesByContact } from '../../loaders/crm';
+import { ledgerByCard } from '../../loaders/loyalty';
+import { receiptsByCard, webOrdersByAccount } from '../../loaders/orders';
+import type { RopoService } from '../../ropo';
+import type { SagaStore } from '../../sagas/store';
+import type { BaseContext } from '../server';
+
+export interface InsightsDeps {
+  eshop: EshopClient;
+  pos: PosClient;
+  crm: CrmClient;
+  loyalty: LoyaltyClient;
+  sagas: SagaStore;
+  ropo: RopoService;
+}
+
+export interface CustomerHistory {
+  orders: Order[];
+  events: JourneyEvent[];
+}
+
+export interface InsightsContext extends BaseContext, InsightsDeps {
+  webOrders: DataLoader<string, Order[]>;
+  receipts: DataLoader<string, Order[]>;
+  cases: DataLoader<string, SupportCase[]>;
+  calls: DataLoader<string, CrmCallRecord[]>;
+  ledgers: DataLoader<string, LoyaltyTransaction[]>;
+  browsing: DataLoader<string, EshopAccountEvent[]>;
+  /** a customer's whole history, read once per request whatever fields ask for it */
+  histories: Map<string, Promise<CustomerHistory>>;
+}
+
+/** Browsing events since the beginning: the e-shop wants a date. */
+const SINCE = '2000-01-01T00:00:00Z';
+
+export function insightsContext(deps: InsightsDeps): Omit<InsightsContext, keyof BaseContext> {
+  return {
+    ...deps,
+    webOrders: webOrdersByAccount(deps.eshop),
+    receipts: receiptsByCard(deps.pos),
+    cases: casesByContact(deps.crm),
+    calls: callsByContact(deps.crm),
+    ledgers: ledgerByCard(deps.loyalty),
+    browsing: new DataLoader((accounts) => Promise.all(accounts.map((a) => deps.eshop.listEvents(a, SINCE)))),
+    histories: new Map(),
+  };
+}

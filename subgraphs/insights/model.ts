@@ -1,0 +1,1 @@
+export type { CustomerRef } from '../customerRef';
