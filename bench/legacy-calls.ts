@@ -13,7 +13,7 @@ async function measure(stack: Stack, label: string, query: string, variables: Re
     const ms = Math.round(performance.now() - started);
     if (errors) throw new Error(`${label}: ${JSON.stringify(errors)}`);
     const calls = await legacyCalls(stack);
-    const n = JSON.stringify(data).match(/"id":"cus_|"sku":/g)?.length ?? 0;
+    const n = JSON.stringify(data).match(/"id":"cus_|"sku":|"amount":/g)?.length ?? 0;
     rows.push(`${label.padEnd(58)} ${pass}  N=${String(n).padStart(3)}  ${ms.toString().padStart(5)} ms  ` +
       Object.entries(calls).map(([s, c]) => `${s}=${c}`).join(' '));
   }
@@ -30,13 +30,37 @@ async function main() {
     // the last name whose count is closest to 20
     const [name, count] = [...counts].sort((a, b) => Math.abs(a[1] - 20) - Math.abs(b[1] - 20))[0];
     console.log(`SIM_SCALE=${scale}; name "${name}" is on ${count} CRM contacts\n`);
+    const { stores } = await dump(stack, 'pos');
+    const { products, accounts } = await dump(stack, 'eshop');
+    const card = accounts.find((a: { loyalty_card: string | null }) => a.loyalty_card)!.loyalty_card;
+    const customer = (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: card })).data.findCustomers[0].id;
+    // pricing first, while the price book and the promotions are cold
+    await measure(
+      stack,
+      'quote of 20 lines (STORE, a store, a customer, a code)',
+      `query($i: QuoteInput!) { quote(input: $i) { total { centAmount } appliedPromotions { amount { centAmount } } } }`,
+      {
+        i: {
+          channel: 'STORE',
+          storeId: stores[0].code,
+          customerId: customer,
+          promoCodes: ['WELCOME10'],
+          lines: products.slice(0, 20).map((p: { sku: string }) => ({ sku: p.sku, quantity: 2 })),
+        },
+      },
+    );
+    await measure(
+      stack,
+      'products(first: 50) { offer(channel: STORE, storeId) }',
+      `query($s: ID!) { products(first: 50) { edges { node { sku offer(channel: STORE, storeId: $s) { price { centAmount } } } } } }`,
+      { s: stores[1].code },
+    );
     await measure(
       stack,
       'findCustomers(name) { identities loyalty orders(first: 5) }',
       `query($n: String) { findCustomers(name: $n) { id identities { system externalId } loyalty { tier pointsBalance } orders(first: 5) { edges { node { id total { centAmount } } } } } }`,
       { n: name },
     );
-    const { stores } = await dump(stack, 'pos');
     await measure(
       stack,
       'products(first: 50) { availability(storeId) }',

@@ -1,6 +1,7 @@
 // cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
 // points reversal after it are retried until done.
-import { graphqlError, badInput, notFound, LegacyRejectedError } from '../errors';
+import { graphqlError, badInput, notFound } from '../errors';
+import { refusedWith, releaseReservation } from './effects';
 import type { Saga } from '../sagas/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
@@ -48,9 +49,9 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
           try {
             await deps.eshop.cancelOrder(orderId);
           } catch (err) {
-            if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err;
-            const now = await deps.eshop.getOrder(orderId);
-            if (now?.status !== 'cancelled') throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
+            if (!refusedWith(err, 'invalid_state')) throw err;
+            // refused: fine if cancelled already (a retry), not if it shipped meanwhile
+            if ((await deps.eshop.getOrder(orderId))?.status !== 'cancelled') throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
           }
           return {};
         },
@@ -58,12 +59,7 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
       {
         name: 'releaseReservation',
         run: async ({ reservationId }) => {
-          if (!reservationId) return {};
-          try {
-            await deps.pos.releaseReservation(reservationId);
-          } catch (err) {
-            if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err;
-          }
+          if (reservationId) await releaseReservation(deps, reservationId);
           return {};
         },
       },

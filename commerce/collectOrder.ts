@@ -1,6 +1,7 @@
 // collectOrder: store staff hand over a click-and-collect order. The POS collect is the one legacy
 // write (it fails whole or happens); the order then shows COMPLETED.
-import { graphqlError, badInput, notFound, LegacyRejectedError } from '../errors';
+import { graphqlError, badInput, notFound } from '../errors';
+import { refusedWith } from './effects';
 import type { Saga } from '../sagas/runner';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
@@ -36,7 +37,7 @@ export function collectOrderSaga(deps: CommerceDeps): Saga<CollectState> {
           try {
             await deps.pos.collectReservation(reservationId);
           } catch (err) {
-            if (err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state') {
+            if (refusedWith(err, 'invalid_state')) {
               throw graphqlError('CONFLICT', 'The reservation is no longer held: it was released or collected at the till');
             }
             throw err;

@@ -10,11 +10,12 @@ import { formatCardForPos, normalizeCard } from '../canonical/card';
 import { storeIdToEshopCode } from '../canonical/store';
 import { isoToParisLocal, parisDate } from '../canonical/time';
 import type { Address, Channel } from '../domain/types';
-import { badInput, graphqlError, LegacyRejectedError, notFound } from '../errors';
+import { badInput, graphqlError, notFound } from '../errors';
 import type { Logger } from '../logging';
 import { priceBasket, type PricingSources } from '../promotions/quoting';
 import type { Saga } from '../sagas/runner';
 import type { CommerceDeps } from './deps';
+import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
 import { posLines } from './posLines';
 
@@ -187,14 +188,14 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             const reservation = await pos.createReservation(plan.storeId!, plan.ref, plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })));
             return { reservationId: reservation.id };
           } catch (err) {
-            if (err instanceof LegacyRejectedError && err.legacyCode === 'insufficient_stock') {
+            if (refusedWith(err, 'insufficient_stock')) {
               throw graphqlError('INSUFFICIENT_STOCK', `Store ${plan.storeId} lacks stock for this order`, { storeId: plan.storeId, lines: [] });
             }
             throw err;
           }
         },
         compensate: async ({ plan, reservationId }, { inDoubt }) => {
-          if (reservationId) return releaseQuietly(deps, reservationId);
+          if (reservationId) return releaseReservation(deps, reservationId);
           // the POS cannot find a reservation by its ref: one made by a lost call expires by itself after 72 h
           if (inDoubt) logger.warn({ ref: plan.ref, store: plan.storeId }, 'reservation in doubt: left to the POS 72 h expiry');
         },
@@ -210,7 +211,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind === 'storeSale') return;
           const ids = orderId ? [orderId] : inDoubt ? await lostWebOrders(deps, plan, startedAt) : [];
-          for (const id of ids) await cancelQuietly(deps, id);
+          for (const id of ids) await cancelWebOrder(deps, id);
         },
       },
       {
@@ -241,22 +242,6 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
       },
     ],
   };
-}
-
-async function releaseQuietly(deps: CommerceDeps, reservationId: string): Promise<void> {
-  try {
-    await deps.pos.releaseReservation(reservationId);
-  } catch (err) {
-    if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err; // released already
-  }
-}
-
-async function cancelQuietly(deps: CommerceDeps, orderId: string): Promise<void> {
-  try {
-    await deps.eshop.cancelOrder(orderId);
-  } catch (err) {
-    if (!(err instanceof LegacyRejectedError && err.legacyCode === 'invalid_state')) throw err; // cancelled already
-  }
 }
 
 const sameLines = (a: { sku: string; qty: number }[], plan: OrderPlan) =>

@@ -2,7 +2,7 @@
 // repeated write a 409 duplicate, which is what "done already" looks like.
 import type { LoyaltyClient } from '../clients/loyalty';
 import type { Channel } from '../domain/types';
-import { LegacyRejectedError } from '../errors';
+import { alreadyDoneIf } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './placeOrder';
 
@@ -11,13 +11,8 @@ const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB',
 /** Whole euros paid. */
 export const pointsFor = (totalCents: number) => Math.floor(totalCents / 100);
 
-async function once(work: Promise<unknown>): Promise<void> {
-  try {
-    await work;
-  } catch (err) {
-    if (!(err instanceof LegacyRejectedError && err.legacyCode === 'duplicate_external_ref')) throw err;
-  }
-}
+/** The ledger refuses a second entry with the same external_ref: that refusal is "done already". */
+const once = (work: Promise<unknown>) => alreadyDoneIf('duplicate_external_ref', work);
 
 export function earnPoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string): Promise<void> {
   if (points <= 0) return Promise.resolve();
