@@ -5,6 +5,11 @@ import type { System } from '../errors';
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z.string().url().optional();
 const timeout = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Signs and verifies tokens outside production only; `npm start` prints how to mint them. */
+export const DEV_JWT_SECRET = 'omnigraph-development-secret-not-for-production';
+const MIN_SECRET_LENGTH = 32;
 
 const schema = z.object({
   GATEWAY_PORT: port(4000),
@@ -58,6 +63,27 @@ const schema = z.object({
   SIM_SCALE: z.coerce.number().positive().default(1),
   SIM_NOW: z.string().datetime().default('2026-11-20T00:00:00Z'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** production: no introspection, no field suggestions, and a real JWT secret (or a JWKS) required */
+  NODE_ENV: z.string().default('development'),
+  /** HS256 secret of the clients' tokens */
+  JWT_SECRET: z.string().min(MIN_SECRET_LENGTH).default(DEV_JWT_SECRET),
+  /** when set, tokens are verified with this key set instead of JWT_SECRET */
+  JWT_JWKS_URL: optionalUrl,
+  JWT_ISSUER: z.string().min(1).default('omnigraph'),
+  JWT_AUDIENCE: z.string().min(1).default('omnigraph-api'),
+  /** signs what the gateway tells the subgraphs of the caller; unset: a random one per process (gateway and subgraphs share a process) */
+  SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** operation limits at the gateway; beyond any, OPERATION_TOO_COMPLEX */
+  MAX_BODY_BYTES: limit(100_000),
+  MAX_BATCH: limit(5),
+  MAX_TOKENS: limit(2000),
+  MAX_DEPTH: limit(12),
+  MAX_ALIASES: limit(30),
+  MAX_ROOT_FIELDS: limit(15),
+  MAX_DIRECTIVES: limit(20),
+  /** every field costs 1, times the size of each list above it (first/limit, else LIST_SIZE_GUESS) */
+  MAX_COST: limit(20_000),
+  LIST_SIZE_GUESS: limit(10),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -71,6 +97,7 @@ export interface LegacyEndpoint {
 export interface Config {
   env: Env;
   legacy: Record<System, LegacyEndpoint>;
+  production: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -82,7 +109,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.JWT_JWKS_URL && (source.JWT_SECRET === undefined || env.JWT_SECRET === DEV_JWT_SECRET)) {
+    throw new ConfigError(`Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`);
+  }
   return {
+    production,
     env,
     legacy: {
       pos: { url: env.POS_URL, timeoutMs: env.POS_TIMEOUT_MS },

@@ -1,13 +1,19 @@
 // The public entry point: Apollo Gateway over the committed supergraph (no introspection of the
-// subgraphs at run time), served by Apollo Server on express.
+// subgraphs at run time), served by Apollo Server on express. It verifies the caller's token,
+// vouches for the caller to the subgraphs, enforces the operation limits and masks errors.
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Caller } from '../auth/caller';
+import { assertCaller, CALLER_HEADER } from '../auth/gateway-assertion';
+import type { TokenVerifier } from '../auth/tokens';
 import type { LegacyGuard } from '../clients/resilience';
 import type { Logger } from '../logging';
 import { graphqlMetricsPlugin } from '../metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../http/serve';
+import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
+import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 
 export interface GatewayOptions {
@@ -18,17 +24,41 @@ export interface GatewayOptions {
   /** the legacy systems /ready reports on */
   legacy: readonly LegacyGuard[];
   logger: Logger;
+  /** the caller of a request, from its Authorization header */
+  verifyToken: TokenVerifier;
+  /** signs the caller the gateway passes on; the subgraphs verify it with the same key */
+  subgraphKey: Uint8Array;
+  limits: OperationLimits;
+  /** no introspection, no field suggestions */
+  production: boolean;
+}
+
+interface GatewayContext {
+  caller: Caller | null;
+  /** the signed caller, sent to every subgraph this operation reaches */
+  callerAssertion: string;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: opts.subgraphUrls[name as SubgraphName] }),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: opts.subgraphUrls[name as SubgraphName],
+        willSendRequest({ request, context }) {
+          request.http?.headers.set(CALLER_HEADER, context.callerAssertion);
+        },
+      }),
     logger: opts.logger.child({ component: 'gateway' }),
   });
-  const apollo = new ApolloServer({
+  const armored = armor(opts.limits, opts.production);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [graphqlMetricsPlugin],
+    plugins: [graphqlMetricsPlugin, ...armored.plugins, operationLimitsPlugin(opts.limits)],
+    validationRules: armored.validationRules,
+    allowBatchedHttpRequests: opts.limits.maxBatch > 1,
+    introspection: !opts.production,
+    formatError: clientErrors(opts.logger.child({ component: 'gateway' })),
     includeStacktraceInErrorResponses: false,
     // the process stops everything in order itself (stack/index.ts); ten servers each catching Ctrl-C would race it
     stopOnTerminationSignals: false,
@@ -36,7 +66,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
-    context: async () => ({}),
-    routes: healthRoutes(opts.legacy),
+    context: async ({ req }) => {
+      const caller = await opts.verifyToken(req.headers.authorization);
+      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey) };
+    },
+    routes: (app) => {
+      healthRoutes(opts.legacy)(app);
+      app.use('/graphql', ...requestLimits(opts.limits));
+    },
   });
 }

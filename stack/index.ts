@@ -1,6 +1,9 @@
 // Starts the whole thing in one process: a simulator for every legacy system that has no real
 // URL configured, the clients, the six subgraphs and the gateway. `npm start` and the
 // end-to-end tests both go through here, so what is tested is what runs.
+import { randomBytes } from 'node:crypto';
+import { subgraphKey } from '../auth/gateway-assertion';
+import { tokenSettings, tokenVerifier } from '../auth/tokens';
 import { createCatalog } from '../catalog/catalog';
 import { CrmClient } from '../clients/crm';
 import { systemClock } from '../clients/clock';
@@ -111,9 +114,10 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       policy: loadPolicy(env.POLICY_FILE),
     });
 
+    const gatewayKey = subgraphKey(env.SUBGRAPH_SECRET ?? randomBytes(32).toString('hex'));
     const subgraphs = {} as Record<SubgraphName, RunningServer>;
     for (const name of SUBGRAPHS) {
-      subgraphs[name] = await startSubgraph(definitions[name], { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, logger });
+      subgraphs[name] = await startSubgraph(definitions[name], { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, logger, gatewayKey });
       closers.push(() => subgraphs[name].close());
     }
     const gateway = await startGateway({
@@ -122,6 +126,20 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
       legacy: Object.values(guards),
       logger,
+      verifyToken: tokenVerifier(tokenSettings(env)),
+      subgraphKey: gatewayKey,
+      production: config.production,
+      limits: {
+        maxBodyBytes: env.MAX_BODY_BYTES,
+        maxBatch: env.MAX_BATCH,
+        maxTokens: env.MAX_TOKENS,
+        maxDepth: env.MAX_DEPTH,
+        maxAliases: env.MAX_ALIASES,
+        maxRootFields: env.MAX_ROOT_FIELDS,
+        maxDirectives: env.MAX_DIRECTIVES,
+        maxCost: env.MAX_COST,
+        listSizeGuess: env.LIST_SIZE_GUESS,
+      },
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphs, simulators: sims, legacyUrls, close };

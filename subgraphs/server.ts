@@ -12,6 +12,8 @@ import { toGraphQLError } from '../errors';
 import type { Logger } from '../logging';
 import { serveGraphQL, type RunningServer } from '../http/serve';
 import { subgraphSdl, type SubgraphName } from '../gateway/supergraph';
+import type { Caller } from '../auth/caller';
+import { requireGateway } from '../auth/gateway-assertion';
 
 /** Errors a resolver reports while still returning what the other systems gave. */
 export class PartialErrors {
@@ -27,15 +29,11 @@ export class PartialErrors {
   }
 }
 
-/** Who is calling, as the gateway verified it. */
-export interface Caller {
-  sub: string;
-  role: 'customer' | 'agent' | 'store' | 'service';
-  storeId?: string;
-}
+export type { Caller };
 
 export interface BaseContext {
   partial: PartialErrors;
+  /** who is calling, as the gateway verified it; null: no token */
   caller: Caller | null;
 }
 
@@ -96,7 +94,7 @@ export function formatError(logger: Logger) {
 
 export async function startSubgraph(
   def: SubgraphDefinition,
-  opts: { port: number; host: string; logger: Logger },
+  opts: { port: number; host: string; logger: Logger; /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array },
 ): Promise<RunningServer> {
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(def.name)),
@@ -114,6 +112,7 @@ export async function startSubgraph(
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
-    context: async () => ({ ...def.context(), partial: new PartialErrors(), caller: null }),
+    context: async ({ res }) => ({ ...def.context(), partial: new PartialErrors(), caller: res.locals.caller as Caller | null }),
+    routes: (app) => app.use('/graphql', requireGateway(opts.gatewayKey)),
   });
 }

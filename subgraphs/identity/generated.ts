@@ -100,6 +100,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The call center's look-up. Phone in any format; loyalty card with or without spaces. */
   findCustomers: Array<Customer>;
+  /** The signed-in customer (a customer's token); null for staff and services. */
+  me?: Maybe<Customer>;
 };
 
 
@@ -287,6 +289,7 @@ export type OrderResolvers<ContextType = IdentityContext, ParentType extends Res
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   findCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, Partial<QueryFindCustomersArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = IdentityContext> = ResolversObject<{

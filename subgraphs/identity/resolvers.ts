@@ -5,6 +5,7 @@ import { normalizeEmail } from '../../canonical/email';
 import type { PersonRecord } from '../../domain/types';
 import { badInput, LegacyUnavailableError, notFound, type System } from '../../errors';
 import { actorOf } from '../server';
+import { assertCustomerAccess, contactFor, maskEmail, maskPhone, requireCaller, requireRole } from '../../auth/rules';
 import type { DiscoveryResult, SearchKey } from '../../identity/discovery';
 import type { IdentityContext } from './context';
 import type { LegacySystem, QueryFindCustomersArgs, Resolvers } from './generated';
@@ -75,6 +76,7 @@ async function current(ctx: IdentityContext, id: string) {
 export const resolvers: Resolvers = {
   Mutation: {
     linkIdentity: async (_, { customerId, system, externalId }, ctx, info) => {
+      requireRole(ctx, 'agent');
       await current(ctx, customerId);
       await knownRecord(ctx, system, externalId, info);
       const id = ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
@@ -82,6 +84,7 @@ export const resolvers: Resolvers = {
       return current(ctx, id);
     },
     unlinkIdentity: async (_, { customerId, system, externalId }, ctx) => {
+      requireRole(ctx, 'agent');
       await current(ctx, customerId);
       ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
       ctx.customerById.clearAll();
@@ -89,8 +92,16 @@ export const resolvers: Resolvers = {
     },
   },
   Query: {
-    customer: (_, { id }, ctx) => ctx.customerById.load(id),
+    me: (_, __, ctx) => {
+      const caller = requireCaller(ctx);
+      return caller.role === 'customer' ? ctx.customerById.load(caller.sub) : null;
+    },
+    customer: (_, { id }, ctx) => {
+      assertCustomerAccess(ctx, id);
+      return ctx.customerById.load(id);
+    },
     findCustomers: async (_, args, ctx, info) => {
+      requireRole(ctx, 'agent', 'store');
       const keys = searchKeys(args);
       reportFailures(ctx, await ctx.discovery.discover(keys), info);
       // Several criteria narrow the answer: a customer must match each of them.
@@ -103,13 +114,20 @@ export const resolvers: Resolvers = {
     },
   },
   Customer: {
-    __resolveReference: (ref, ctx) => ctx.customerById.load(ref.id),
+    __resolveReference: (ref, ctx) => {
+      assertCustomerAccess(ctx, ref.id);
+      return ctx.customerById.load(ref.id);
+    },
     firstName: (c) => pick(c, 'firstName', NAME_PRIORITY),
     lastName: (c) => pick(c, 'lastName', NAME_PRIORITY),
-    email: (c) => pick(c, 'email', EMAIL_PRIORITY),
-    phone: (c) => pick(c, 'phone', PHONE_PRIORITY),
+    email: (c, _, ctx) => contactFor(ctx, pick(c, 'email', EMAIL_PRIORITY), maskEmail),
+    phone: (c, _, ctx) => contactFor(ctx, pick(c, 'phone', PHONE_PRIORITY), maskPhone),
     identities: (c) => c.records.map((r) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId })),
-    identityDecisions: (c, _, ctx) => ctx.store.auditTrail(c.id),
+    identityDecisions: (c, _, ctx) => {
+      // the decisions name the other customers a record left or joined
+      requireRole(ctx, 'agent');
+      return ctx.store.auditTrail(c.id);
+    },
   },
   IdentityDecision: {
     action: (d) => (d.action === 'link' ? 'LINK' : 'UNLINK'),

@@ -1,3 +1,4 @@
+import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../auth/rules';
 import { shelfDiscrepancies } from '../../drift/shelf';
 import { badInput } from '../../errors';
 import { ineligibility } from '../../pricing/eligibility';
@@ -21,20 +22,26 @@ async function discrepancies(ctx: OffersContext, storeIds: string[]) {
 export const resolvers: Resolvers = {
   Query: {
     quote: async (_, { input }, ctx) => {
+      assertCustomerAccess(ctx, input.customerId);
       const { quote, context } = await priceBasket(ctx.pricing, input);
       return { quote, channel: context.channel, storeId: context.storeId };
     },
     priceDiscrepancies: async (_, { storeId, first, after }, ctx) => {
+      assertStoreAccess(ctx, storeId);
       const size = pageSize(first, 50);
       const start = decodeOffset(after);
       const one = await checkedStoreId(ctx.pricing, storeId);
       const all = await discrepancies(ctx, one ? [one] : (await ctx.stores.get()).stores.map((s) => s.id));
       return { ...offsetConnection(all.slice(start, start + size), start, start + size < all.length), totalCount: all.length };
     },
-    promotionChannelConflicts: async (_, __, ctx) => channelConflicts(await ctx.book.loyaltyOffers(), ctx.policy),
+    promotionChannelConflicts: async (_, __, ctx) => {
+      requireRole(ctx, 'agent');
+      return channelConflicts(await ctx.book.loyaltyOffers(), ctx.policy);
+    },
   },
   Mutation: {
     syncShelfPrices: async (_, { storeId, dryRun }, ctx) => {
+      assertStoreAccess(ctx, storeId);
       const store = await checkedStoreId(ctx.pricing, storeId);
       const found = await discrepancies(ctx, [store!]);
       if (dryRun === false && found.length > 0) {
@@ -43,6 +50,7 @@ export const resolvers: Resolvers = {
       return found;
     },
     grantGoodwill: async (_, { customerId, amount, reason }, ctx) => {
+      requireRole(ctx, 'agent');
       if (!Number.isInteger(amount) || amount < 1 || amount > MAX_GOODWILL_CENTS) {
         throw badInput(`amount is in cents, from 1 to ${MAX_GOODWILL_CENTS}`);
       }
@@ -65,6 +73,7 @@ export const resolvers: Resolvers = {
       return { ...voucher, usedByOrder: null };
     },
     refreshPricing: (_, __, ctx) => {
+      requireRole(ctx); // an operation on the service itself
       ctx.book.refresh();
       return true;
     },
@@ -72,6 +81,7 @@ export const resolvers: Resolvers = {
   Product: {
     __resolveReference: (ref) => ({ sku: ref.sku }),
     offer: async ({ sku }, { channel, storeId, customerId }, ctx) => {
+      assertCustomerAccess(ctx, customerId);
       const { quote, context } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
       return { sku, quote, channel, storeId: context.storeId };
     },

@@ -1,3 +1,4 @@
+import { assertMayCollect, assertMayPlaceOrder, assertMayReturn, assertOrderAccess, mayReadOrder, requireCaller, requireRole } from '../../auth/rules';
 import { graphqlError } from '../../errors';
 import type { Order } from '../../domain/types';
 import { externalIds } from '../customerRef';
@@ -23,13 +24,17 @@ function wants(channel: Channel | null | undefined, system: 'eshop' | 'pos'): bo
 
 export const resolvers: Resolvers = {
   Query: {
-    order: (_, { id }, ctx) => {
+    order: async (_, { id }, ctx) => {
       orderIdKind(id);
-      return ctx.orderById.load(id);
+      requireCaller(ctx);
+      const order = await ctx.orderById.load(id);
+      if (order) assertOrderAccess(ctx, order);
+      return order;
     },
   },
   Mutation: {
     placeOrder: async (_, { input }, ctx) => {
+      assertMayPlaceOrder(ctx, input);
       const { idempotencyKey, ...request } = input;
       const { commerce } = ctx;
       const { orderId } = (await commerce.runner.execute(commerce.sagas.place, checkedKey(idempotencyKey), request, async () => ({
@@ -38,6 +43,7 @@ export const resolvers: Resolvers = {
       return placed(ctx, orderId);
     },
     cancelOrder: async (_, { id, idempotencyKey }, ctx) => {
+      requireRole(ctx, 'agent');
       const { commerce } = ctx;
       orderIdKind(id);
       const { orderId } = (await commerce.runner.execute(commerce.sagas.cancel, checkedKey(idempotencyKey), { id }, () =>
@@ -48,6 +54,7 @@ export const resolvers: Resolvers = {
     collectOrder: async (_, { id }, ctx) => {
       const { commerce } = ctx;
       orderIdKind(id);
+      await assertMayCollect(ctx, () => ctx.orderById.load(id));
       // collecting is idempotent by nature: the order names the operation
       const { orderId } = (await commerce.runner.execute(commerce.sagas.collect, `collect:${id}`, { id }, () => planCollect(commerce.deps, id))) as {
         orderId: string;
@@ -55,6 +62,7 @@ export const resolvers: Resolvers = {
       return placed(ctx, orderId);
     },
     returnOrder: async (_, { input }, ctx) => {
+      assertMayReturn(ctx, input.storeId);
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
@@ -76,7 +84,7 @@ export const resolvers: Resolvers = {
       if (wants(channel, 'eshop')) sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then((r) => unwrap(r).flat()));
       if (wants(channel, 'pos')) sources.push(ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat()));
       const orders = (await settleSources(ctx, info, sources))
-        .filter((o) => !channel || o.channel === channel)
+        .filter((o) => (!channel || o.channel === channel) && mayReadOrder(ctx, o, customer.id))
         .sort(newestFirst);
       return keyedConnection(orders, (o) => o.id, size, after);
     },

@@ -7,6 +7,7 @@ import { loadConfig } from '../../config';
 
 export interface ChildService {
   gatewayUrl: string;
+  pid: number;
   /** SIGKILL, and resolves once the process is gone */
   kill(): Promise<void>;
 }
@@ -53,7 +54,7 @@ export function startChildService(env: Record<string, string>, timeoutMs = 60_00
       if (!ready) return;
       clearTimeout(timer);
       child.off('exit', early);
-      resolve({ gatewayUrl: ready[1], kill });
+      resolve({ gatewayUrl: ready[1], pid: child.pid!, kill });
     });
   });
 }

@@ -1,5 +1,7 @@
 // Starts the real stack (simulators, subgraphs, gateway) on free loopback ports and talks to it
 // over HTTP, as a frontend would.
+import type { Caller } from '../../auth/caller';
+import { signToken, tokenSettings } from '../../auth/tokens';
 import { loadConfig } from '../../config';
 import type { System } from '../../errors';
 import { createLogger } from '../../logging';
@@ -35,13 +37,33 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-export async function gql<T = any>(stack: Stack, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  const res = await fetch(stack.gatewayUrl, {
+/** Who a test speaks as: a role with a made-up subject, a caller of its own, or null for no token. */
+export type As = 'service' | 'agent' | Caller | null;
+
+/** A token as `npm run token` mints them, with the development settings every test stack runs on. */
+export function tokenFor(as: Exclude<As, null>): Promise<string> {
+  return signToken(typeof as === 'string' ? { role: as, sub: `test-${as}` } : as, tokenSettings(loadConfig({}).env));
+}
+
+export interface GqlOptions {
+  /** default: the service role, which may do everything */
+  as?: As;
+  /** sent as the Authorization header instead of a token for `as` */
+  authorization?: string;
+}
+
+export async function gqlResponse(stack: Stack, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<Response> {
+  const as = options.as === undefined ? 'service' : options.as;
+  const authorization = options.authorization ?? (as === null ? undefined : `Bearer ${await tokenFor(as)}`);
+  return fetch(stack.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as GraphQLResponse<T>;
+}
+
+export async function gql<T = any>(stack: Stack, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse<T>> {
+  return (await (await gqlResponse(stack, query, variables, options)).json()) as GraphQLResponse<T>;
 }
 
 async function sim(stack: Stack, system: System, path: string, body?: unknown): Promise<any> {

@@ -99,15 +99,17 @@ describe('linkIdentity / unlinkIdentity', () => {
   it('detaches a record into a customer of its own, and the journey follows at once', async () => {
     const id = await idOf(person.loyaltyCard!);
     const before = await gql(stack, `query($id: ID!) { customer(id: $id) { journey(first: 100) { edges { node { kind } } } } }`, { id });
-    const unlinked = await gql(stack, `mutation($id: ID!, $x: ID!) { unlinkIdentity(customerId: $id, system: CRM, externalId: $x) { id ${IDS} } }`, {
-      id,
-      x: person.crmContactId,
-    });
+    const unlinked = await gql(
+      stack,
+      `mutation($id: ID!, $x: ID!) { unlinkIdentity(customerId: $id, system: CRM, externalId: $x) { id ${IDS} } }`,
+      { id, x: person.crmContactId },
+      { as: { role: 'agent', sub: 'agent-7' } },
+    );
     expect(unlinked.errors).toBeUndefined();
     const c = unlinked.data.unlinkIdentity;
     expect(c.identities).not.toContainEqual({ system: 'CRM', externalId: person.crmContactId });
     expect(c.identityDecisions).toEqual([
-      expect.objectContaining({ action: 'UNLINK', actor: 'anonymous', identity: { system: 'CRM', externalId: person.crmContactId }, fromCustomer: { id } }),
+      expect.objectContaining({ action: 'UNLINK', actor: 'agent:agent-7', identity: { system: 'CRM', externalId: person.crmContactId }, fromCustomer: { id } }),
     ]);
     const after = await gql(stack, `query($id: ID!) { customer(id: $id) { journey(first: 100) { edges { node { kind } } } } }`, { id });
     const calls = (r: any) => r.data.customer.journey.edges.filter((e: any) => e.node.kind === 'CALL').length;

@@ -1,0 +1,43 @@
+// What a client may see of an error. The contract's codes pass with their message and details
+// (a subgraph already wrote them for clients: SYSTEM_UNAVAILABLE keeps its `system`); errors about
+// the request itself (parse, validation) pass too. Anything else (a subgraph unreachable, a bug)
+// becomes INTERNAL: its message could name an internal URL. Stack traces and the gateway's
+// own bookkeeping never pass.
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ErrorCode } from '../errors';
+import type { Logger } from '../logging';
+import { OperationTooComplexError } from './limits';
+
+const CONTRACT_CODES: readonly ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INSUFFICIENT_STOCK',
+  'SYSTEM_UNAVAILABLE',
+  'OPERATION_TOO_COMPLEX',
+  'INTERNAL',
+];
+/** Apollo's codes for a request that is wrong: their messages describe the request, nothing else. */
+const REQUEST_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+const PASSED = new Set<string>([...CONTRACT_CODES, ...REQUEST_CODES]);
+/** stack traces, and which subgraph answered (the inside of the graph) */
+const NEVER_SHOWN = ['stacktrace', 'exception', 'serviceName'];
+
+export function clientErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError && original.originalError instanceof OperationTooComplexError) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'OPERATION_TOO_COMPLEX' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code !== 'string' || !PASSED.has(code)) {
+      logger.error({ err: original, code, path: formatted.path }, 'error masked from a client');
+      return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL' } };
+    }
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !NEVER_SHOWN.includes(key)));
+    return { ...formatted, extensions };
+  };
+}

@@ -1,0 +1,178 @@
+// Operation limits at the gateway, each a setting (config: MAX_*): the HTTP body, batches and
+// tokens are checked before Apollo parses anything; depth, aliases and directives by
+// graphql-armor's validation rules; root fields and cost once the variables are known (a cost
+// that knows lists multiply: `first: 100` makes everything under it count 100 times).
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import { graphqlError } from '../errors';
+
+export interface OperationLimits {
+  maxBodyBytes: number;
+  /** operations in one batched HTTP request; 1: no batching */
+  maxBatch: number;
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxCost: number;
+  /** how many items a list without first/limit is taken to hold */
+  listSizeGuess: number;
+}
+
+/** Raised by the armor rules during validation; the gateway's formatError gives it its contract code. */
+export class OperationTooComplexError extends GraphQLError {}
+
+const tooComplex = (message: string) => graphqlError('OPERATION_TOO_COMPLEX', message, { http: { status: 400 } });
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+function exceedsTokens(query: string, max: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; count++) if (count >= max) return true;
+  } catch {
+    // a syntax error: Apollo's parser reports it
+  }
+  return false;
+}
+
+/** Express middleware in front of /graphql: the body's size and JSON, the batch size, each document's tokens. */
+export function requestLimits(limits: OperationLimits): (RequestHandler | ErrorRequestHandler)[] {
+  const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, _next) => {
+    if (err.type === 'entity.too.large') refuse(res, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
+    else if (err.type === 'entity.parse.failed') refuse(res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
+    else refuse(res, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
+  };
+  const operations: RequestHandler = (req, res, next) => {
+    const body: unknown = req.method === 'GET' ? req.query : req.body;
+    if (Array.isArray(body) && body.length > limits.maxBatch) {
+      refuse(res, 400, 'OPERATION_TOO_COMPLEX', `At most ${limits.maxBatch} operations in one request`);
+      return;
+    }
+    const queries = [body].flat().map((op) => (op as { query?: unknown } | null)?.query);
+    if (queries.some((q) => typeof q === 'string' && exceedsTokens(q, limits.maxTokens))) {
+      refuse(res, 400, 'OPERATION_TOO_COMPLEX', `A document has at most ${limits.maxTokens} tokens`);
+      return;
+    }
+    next();
+  };
+  return [express.json({ limit: limits.maxBodyBytes }), bodyErrors, operations];
+}
+
+/** graphql-armor's depth, alias and directive rules (its cost rule ignores list sizes: ours is below), and field suggestions blocked in production. */
+export function armor(limits: OperationLimits, production: boolean) {
+  const rejection = {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new OperationTooComplexError(error.message))],
+  };
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ...rejection },
+    maxAliases: { n: limits.maxAliases, ...rejection },
+    maxDirectives: { n: limits.maxDirectives, ...rejection },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}
+
+type Variables = Record<string, unknown>;
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+/** The size a field asks for: its first/limit argument, else that argument's default. */
+function requestedSize(field: FieldNode, args: readonly { name: string; defaultValue: unknown }[], variables: Variables): number | undefined {
+  for (const name of ['first', 'limit']) {
+    const given = field.arguments?.find((a) => a.name.value === name)?.value;
+    const value =
+      given?.kind === Kind.INT ? Number(given.value) : given?.kind === Kind.VARIABLE ? variables[given.name.value] : args.find((a) => a.name === name)?.defaultValue;
+    if (typeof value === 'number') return Math.max(0, value);
+  }
+  return undefined;
+}
+
+/** Every field costs 1 plus its selection times the size of its list. */
+export function operationCost(
+  schema: GraphQLSchema,
+  selectionSet: SelectionSetNode,
+  rootType: GraphQLNamedType,
+  fragments: Fragments,
+  variables: Variables,
+  listSizeGuess: number,
+): number {
+  // `sized`: the enclosing field's first/limit already counts this connection's edges list
+  const cost = (set: SelectionSetNode, type: GraphQLNamedType, sized: boolean): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
+        if (!def) {
+          total += 1; // __typename
+          continue;
+        }
+        const size = requestedSize(selection, def.args, variables);
+        const list = isListType(getNullableType(def.type));
+        const times = size ?? (list && !sized ? listSizeGuess : 1);
+        total += 1 + (selection.selectionSet ? times * cost(selection.selectionSet, getNamedType(def.type), size !== undefined && !list) : 0);
+      } else {
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
+        if (!fragment) continue;
+        const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+        total += cost(fragment.selectionSet, on ?? type, sized);
+      }
+    }
+    return total;
+  };
+  return cost(selectionSet, rootType, false);
+}
+
+/** Root fields, those in fragments included: an alias is one more. */
+function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
+  return set.selections.reduce((n, s) => {
+    if (s.kind === Kind.FIELD) return n + 1;
+    const fragment = s.kind === Kind.FRAGMENT_SPREAD ? fragments[s.name.value] : s;
+    return n + (fragment ? rootFieldCount(fragment.selectionSet, fragments) : 0);
+  }, 0);
+}
+
+/** Root fields and cost: checked once the operation and its variables are known. */
+export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, schema, request }) {
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          // the gateway would answer an unknown operation name with a 500
+          if (!operation) throw graphqlError('BAD_USER_INPUT', 'The document has no operation of that name', { http: { status: 400 } });
+          const rootType = schema.getRootType(operation.operation);
+          if (!rootType) return;
+          if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields) throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
+          const cost = operationCost(schema, operation.selectionSet, rootType, fragments, request.variables ?? {}, limits.listSizeGuess);
+          if (cost > limits.maxCost) throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);
+        },
+      };
+    },
+  };
+}

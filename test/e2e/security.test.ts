@@ -1,0 +1,261 @@
+// Issue 5, security: who may do what through the gateway, store staff's masked view, subgraphs
+// that answer the gateway only, the token CLI, the production start, and the table of hostile
+// requests (hostile-requests.ts) after which the gateway still answers and no legacy data changed.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { tokenSettings, tokenVerifier } from '../../auth/tokens';
+import { loadConfig } from '../../config';
+import { generateWorld, type Person } from '../../legacy/seed';
+import type { Stack } from '../../stack';
+import { dump, gql, gqlResponse, SEED, startTestStack, SYSTEM_LIST, tokenFor, type As } from './harness';
+import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
+
+const run = promisify(execFile);
+/** this process's environment without a JWT secret of its own: the child reads the defaults */
+const { JWT_SECRET: _, ...ENV } = process.env;
+const ROOT = path.join(__dirname, '..', '..');
+const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+
+const receiptsOf = (p: Person) => world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard);
+const webOrdersOf = (p: Person) => world.eshop.orders.filter((o) => o.account_id === p.eshopAccountId && o.shipping.method === 'home');
+const [alicePerson, bobPerson] = truth.filter((p) => p.eshopAccountId && p.crmContactId && p.loyaltyCard && p.householdId === null && receiptsOf(p).length && webOrdersOf(p).length);
+const bobReceipt = receiptsOf(bobPerson)[0];
+/** the store of one of bob's receipts: its staff may see that order, and no other of bob's */
+const storeId = bobReceipt.store;
+const sku = world.eshop.products[0].sku;
+const bobAccount = world.eshop.accounts.find((a) => a.id === bobPerson.eshopAccountId)!;
+
+let stack: Stack;
+let f: Fixtures;
+const clerk: As = { role: 'store', sub: 'clerk-1', storeId };
+const otherClerk: As = { role: 'store', sub: 'clerk-2', storeId: storeId === 'ST001' ? 'ST002' : 'ST001' };
+const alice = (): As => ({ role: 'customer', sub: f.alice });
+
+const codes = (res: { errors?: { extensions?: Record<string, any> }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const idOf = async (p: Person) => (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard })).data.findCustomers[0].id as string;
+  f = { alice: await idOf(alicePerson), bob: await idOf(bobPerson), bobOrderId: webOrdersOf(bobPerson)[0].id, storeId, sku };
+});
+afterAll(() => stack?.close());
+
+describe('without a token', () => {
+  it('reads the catalogue, the stores, offers and quotes that name no customer', async () => {
+    const res = await gql(
+      stack,
+      `query($i: QuoteInput!) { stores { id } product(sku: "${sku}") { sku offer(channel: WEB) { price { centAmount } } } quote(input: $i) { total { centAmount } } }`,
+      { i: { channel: 'WEB', lines: [{ sku, quantity: 1 }] } },
+      { as: null },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.stores.length).toBeGreaterThan(0);
+    expect(res.data.quote.total.centAmount).toBeGreaterThan(0);
+  });
+
+  it('is asked to sign in for anything about a customer', async () => {
+    for (const query of ['{ me { id } }', `{ customer(id: "${f.bob}") { id } }`, '{ findCustomers(name: "Martin") { id } }', `{ order(id: "${f.bobOrderId}") { id } }`]) {
+      const res = await gql(stack, query, {}, { as: null });
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(Object.values(res.data ?? {}).filter((v) => v !== null)).toEqual([]);
+    }
+  });
+});
+
+describe('a customer', () => {
+  it('sees itself through me and customer(id), its orders included', async () => {
+    const res = await gql(stack, `{ me { id email orders(first: 50) { edges { node { id } } } } customer(id: "${f.alice}") { id } }`, {}, { as: alice() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.me.id).toBe(f.alice);
+    expect(res.data.customer.id).toBe(f.alice);
+    const ids = res.data.me.orders.edges.map((e: any) => e.node.id);
+    expect(ids).toEqual(expect.arrayContaining([webOrdersOf(alicePerson)[0].id, receiptsOf(alicePerson)[0].id]));
+  });
+
+  it('reads its own order, quotes and offers for itself', async () => {
+    const res = await gql(
+      stack,
+      `query($i: QuoteInput!) { order(id: "${webOrdersOf(alicePerson)[0].id}") { id customer { id } } quote(input: $i) { total { centAmount } } product(sku: "${sku}") { offer(channel: WEB, customerId: "${f.alice}") { price { centAmount } } } }`,
+      { i: { channel: 'WEB', customerId: f.alice, lines: [{ sku, quantity: 1 }] } },
+      { as: alice() },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.order.customer.id).toBe(f.alice);
+  });
+
+  it('gets FORBIDDEN for another customer, with nothing of theirs in the answer', async () => {
+    const res = await gqlResponse(stack, `{ customer(id: "${f.bob}") { id email phone lastName } }`, {}, { as: alice() });
+    const body = await res.text();
+    expect(JSON.parse(body).errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    for (const secret of [bobAccount.email, bobAccount.last_name, f.bob]) expect(body).not.toContain(secret);
+    const order = await gqlResponse(stack, `{ order(id: "${f.bobOrderId}") { id total { centAmount } } }`, {}, { as: alice() });
+    const orderBody = await order.text();
+    expect(JSON.parse(orderBody)).toMatchObject({ data: { order: null }, errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    expect(orderBody).not.toContain(bobAccount.id);
+  });
+
+  it('is not "me" when staff', async () => {
+    expect((await gql(stack, '{ me { id } }', {}, { as: 'agent' })).data).toEqual({ me: null });
+  });
+});
+
+describe('an agent', () => {
+  it('finds any customer, with contact details, cases and identity decisions', async () => {
+    const res = await gql(stack, `{ customer(id: "${f.bob}") { email phone cases { id } identityDecisions { action } journey(first: 1) { edges { node { kind } } } } promotionChannelConflicts { legacyChannels } }`, {}, { as: 'agent' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.customer.email).toBe(bobAccount.email);
+  });
+
+  it('may not sync shelves or drop the pricing cache', async () => {
+    const res = await gql(stack, `mutation { syncShelfPrices(storeId: "${storeId}") { store { id } } }`, {}, { as: 'agent' });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(stack, 'mutation { refreshPricing }', {}, { as: 'agent' }))).toEqual(['FORBIDDEN']);
+    expect(await gql(stack, 'mutation { refreshPricing }', {}, { as: 'service' })).toEqual({ data: { refreshPricing: true } });
+  });
+});
+
+describe('store staff', () => {
+  it('see a customer with email and phone masked, and only the orders of their store', async () => {
+    const res = await gql(stack, `{ customer(id: "${f.bob}") { email phone lastName orders(first: 100) { edges { node { id fulfillment { store { id } } } } } } }`, {}, { as: clerk });
+    expect(res.errors).toBeUndefined();
+    const c = res.data.customer;
+    expect(c.email).toMatch(/^[^*]\*\*\*@[\w.-]+$/);
+    expect(c.email).not.toBe(bobAccount.email);
+    expect(c.email.split('@')[1]).toBe(bobAccount.email.split('@')[1]);
+    expect(c.phone).toMatch(/^\+\d{1,3}\*{6}\d\d$/);
+    const orders = c.orders.edges.map((e: any) => e.node);
+    expect(orders.map((o: any) => o.id)).toContain(bobReceipt.id);
+    expect(orders.every((o: any) => o.fulfillment.store?.id === storeId)).toBe(true);
+  });
+
+  it('do not see cases or journeys (an error, and null for that field only)', async () => {
+    const res = await gql(stack, `{ customer(id: "${f.bob}") { id cases { id } } }`, {}, { as: clerk });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.data.customer).toEqual({ id: f.bob, cases: null });
+  });
+
+  it('read an order of their store and not one of another store', async () => {
+    expect((await gql(stack, `{ order(id: "${bobReceipt.id}") { id } }`, {}, { as: clerk })).data.order.id).toBe(bobReceipt.id);
+    expect(codes(await gql(stack, `{ order(id: "${bobReceipt.id}") { id } }`, {}, { as: otherClerk }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('read the shelf prices of their own store only', async () => {
+    const own = await gql(stack, `{ priceDiscrepancies(storeId: "${storeId}", first: 1) { totalCount } }`, {}, { as: clerk });
+    expect(own.errors).toBeUndefined();
+    expect(codes(await gql(stack, `{ priceDiscrepancies(storeId: "${storeId}", first: 1) { totalCount } }`, {}, { as: otherClerk }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('a subgraph reached directly', () => {
+  const QUERY = JSON.stringify({ query: '{ findCustomers(name: "Martin") { id email } }' });
+
+  it.each([
+    ['no header', {}],
+    ['a client token', { authorization: 'service' }],
+    ['a forged caller header', { 'x-omnigraph-caller': 'eyJhbGciOiJub25lIn0.eyJjYWxsZXIiOm51bGx9.' }],
+  ])('refuses %s with 401 and no data', async (_, headers: Record<string, string>) => {
+    const auth = headers.authorization ? { authorization: `Bearer ${await tokenFor('service')}` } : headers;
+    const res = await fetch(stack.subgraphs.identity.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: QUERY });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('npm run token', () => {
+  const token = (...args: string[]) => run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
+  const verify = tokenVerifier(tokenSettings(loadConfig({}).env));
+
+  it('prints a token alone, which the gateway verifies', async () => {
+    const { stdout } = await token('--role', 'store', '--store', 'ST042', '--sub', 'clerk-9');
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    await expect(verify(`Bearer ${stdout.trim()}`)).resolves.toEqual({ role: 'store', sub: 'clerk-9', storeId: 'ST042' });
+    const customer = (await token('--role', 'customer', '--sub', f.alice)).stdout.trim();
+    expect((await gql(stack, '{ me { id } }', {}, { authorization: `Bearer ${customer}` })).data.me.id).toBe(f.alice);
+  });
+
+  it('refuses a customer without --sub, printing nothing on stdout', async () => {
+    await expect(token('--role', 'customer')).rejects.toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--sub') });
+  });
+});
+
+describe('in production', () => {
+  const start = (env: Record<string, string>) =>
+    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env: { ...ENV, NODE_ENV: 'production', ...env } });
+
+  it.each([
+    ['no secret', {}],
+    ['the development secret', { JWT_SECRET: loadConfig({}).env.JWT_SECRET }],
+    ['a short secret', { JWT_SECRET: 'too-short' }],
+  ])('the service refuses to start with %s', async (_, env: Record<string, string>) => {
+    await expect(start(env)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('JWT_SECRET') });
+  });
+
+  it('answers without introspection or field suggestions', async () => {
+    const prod = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-forty-characters!' });
+    try {
+      const authorization = 'Bearer ' + (await (await import('../../auth/tokens')).signToken({ role: 'service', sub: 's' }, tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env)));
+      const intro = await gql(prod, '{ __schema { types { name } } }', {}, { authorization });
+      expect(intro.data).toBeUndefined();
+      expect(intro.errors?.[0].message).toMatch(/introspection/i);
+      const typo = await gql(prod, '{ stores { nam } }', {}, { authorization });
+      expect(typo.errors?.[0].message).not.toMatch(/did you mean/i);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
+describe('hostile requests', () => {
+  const fingerprint = async () => {
+    const dumps = await Promise.all(SYSTEM_LIST.map((s) => dump(stack, s)));
+    return createHash('sha256').update(JSON.stringify(dumps)).digest('hex');
+  };
+
+  async function send(row: HostileRequest): Promise<{ status: number; code: string | null; body: string }> {
+    const as = row.as === undefined ? 'service' : row.as;
+    const authorization = row.authorization ? await row.authorization() : as === null ? undefined : `Bearer ${await tokenFor(as)}`;
+    const method = row.method ?? 'POST';
+    const res = await fetch(method === 'GET' ? `${stack.gatewayUrl}?${row.raw}` : stack.gatewayUrl, {
+      method,
+      headers: {
+        ...(method === 'POST' ? { 'content-type': row.contentType ?? 'application/json' } : {}),
+        ...(authorization ? { authorization } : {}),
+        ...row.headers,
+      },
+      body: method === 'POST' ? (row.raw ?? JSON.stringify(row.operation)) : undefined,
+    });
+    const body = await res.text();
+    let code: string | null = null;
+    try {
+      code = JSON.parse(body).errors?.[0]?.extensions?.code ?? null;
+    } catch {
+      code = 'not JSON';
+    }
+    return { status: res.status, code, body };
+  }
+
+  it('has at least 50 rows, each with its own name', () => {
+    const rows = hostileRequests(f);
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+  });
+
+  it('answers each row with its status and code, leaks nothing, stays up and changes no legacy data', async () => {
+    const before = await fingerprint();
+    const results = [];
+    for (const row of hostileRequests(f)) {
+      const { status, code, body } = await send(row);
+      results.push({ name: row.name, status, code });
+      expect(body).not.toMatch(/at .+\.(ts|js):\d+|stacktrace|127\.0\.0\.1|sim-eshop-key|sim-loyalty-secret|localhost/);
+    }
+    expect(results).toEqual(hostileRequests(f).map((row) => ({ name: row.name, ...row.expect })));
+    const health = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'));
+    expect(health.status).toBe(200);
+    expect((await gql(stack, '{ stores { id } }')).data.stores.length).toBeGreaterThan(0);
+    expect(await fingerprint()).toBe(before);
+  });
+});
