@@ -2,7 +2,7 @@
 // goodwill vouchers). One members:batchGet for every customer a request prices for.
 import DataLoader from 'dataloader';
 import type { Catalog } from '../catalog/catalog';
-import type { LoyaltyClient } from '../clients/loyalty';
+import { membersOf, type MemberBatcher } from '../loaders/loyalty';
 import type { IdentityStore } from '../identity/store';
 import type { Tier } from '../pricing/model';
 import type { Policy } from '../pricing/policy';
@@ -16,7 +16,7 @@ export interface PricingDeps {
   book: PromotionBook;
   policy: Policy;
   store: IdentityStore;
-  loyalty: LoyaltyClient;
+  members: MemberBatcher;
 }
 
 /** Built per request: the profile loader caches for one operation only. */
@@ -26,7 +26,7 @@ export function pricingSources(deps: PricingDeps): PricingSources {
     const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
     const cardOf = (id: string) => records.get(id)?.find((r) => r.system === 'loyalty')?.externalId;
     const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
-    const tiers = new Map<string, Tier>((cards.length ? await deps.loyalty.batchGetMembers(cards) : []).map((m) => [m.card_number, m.tier]));
+    const tiers = new Map<string, Tier>((await membersOf(deps.members, cards)).map((m) => [m.card_number, m.tier]));
     return current.map((id) => {
       if (!id) return null;
       const card = cardOf(id);

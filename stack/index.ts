@@ -20,6 +20,7 @@ import { IdentityStore } from '../identity/store';
 import { createCommerce, startRecovery } from '../commerce';
 import { SagaStore } from '../sagas/store';
 import { RopoService } from '../ropo';
+import { memberBatcher } from '../loaders/loyalty';
 import { loadPolicy } from '../pricing/policy';
 import { PromotionBook } from '../promotions/book';
 import { VoucherStore } from '../promotions/vouchers';
@@ -107,6 +108,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       catalog,
       commerce,
       sagas,
+      members: memberBatcher(loyalty),
       stores,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
       ropo: new RopoService({ pos, eshop, loyalty, stores, identity: store, catalog, db, logger }, { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 }),
