@@ -4,6 +4,7 @@ import { CustomerRef as CustomerRefModel } from './model';
 import { CrmContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -43,6 +44,26 @@ export type LegacySystem =
   | 'ESHOP'
   | 'LOYALTY'
   | 'POS';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** A call center case for a customer who has a CRM contact (agents). */
+  openCase: SupportCase;
+};
+
+
+export type MutationOpenCaseArgs = {
+  input: OpenCaseInput;
+};
+
+export type OpenCaseInput = {
+  /** 1 to 5000 characters */
+  body: Scalars['String']['input'];
+  channel: CaseChannel;
+  customerId: Scalars['ID']['input'];
+  /** 1 to 200 characters */
+  subject: Scalars['String']['input'];
+};
 
 export type SupportCase = {
   __typename?: 'SupportCase';
@@ -159,8 +180,10 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<Identity>;
   LegacySystem: LegacySystem;
-  SupportCase: ResolverTypeWrapper<SupportCaseModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenCaseInput: OpenCaseInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SupportCase: ResolverTypeWrapper<SupportCaseModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -170,8 +193,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
-  SupportCase: SupportCaseModel;
+  Mutation: Record<PropertyKey, never>;
+  OpenCaseInput: OpenCaseInput;
   String: Scalars['String']['output'];
+  SupportCase: SupportCaseModel;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -190,6 +215,10 @@ export type IdentityResolvers<ContextType = CrmContext, ParentType extends Resol
   system?: Resolver<ResolversTypes['LegacySystem'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  openCase?: Resolver<ResolversTypes['SupportCase'], ParentType, ContextType, RequireFields<MutationOpenCaseArgs, 'input'>>;
+}>;
+
 export type SupportCaseResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['SupportCase'] = ResolversParentTypes['SupportCase']> = ResolversObject<{
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['CaseChannel'], ParentType, ContextType>;
@@ -204,6 +233,7 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   SupportCase?: SupportCaseResolvers<ContextType>;
 }>;
 

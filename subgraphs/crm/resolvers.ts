@@ -1,8 +1,26 @@
-import { assertFullCustomerView } from '../../auth/rules';
+import { assertFullCustomerView, requireRole } from '../../auth/rules';
+import { badInput, notFound } from '../../errors';
+import { supportCaseFromCrm } from '../../mapping/crm';
 import { externalIds } from '../customerRef';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {
+  Mutation: {
+    openCase: async (_, { input }, ctx) => {
+      requireRole(ctx, 'agent');
+      const subject = input.subject.trim();
+      const body = input.body.trim();
+      if (!subject || subject.length > 200) throw badInput('subject must have 1 to 200 characters');
+      if (!body || body.length > 5000) throw badInput('body must have 1 to 5000 characters');
+      const current = ctx.store.resolve(input.customerId);
+      if (!current) throw notFound(`Unknown customer ${input.customerId}`);
+      // the CRM cannot create contacts: a case needs the one the customer already has
+      const contact = ctx.store.recordsOf(current).find((r) => r.system === 'crm');
+      if (!contact) throw badInput('This customer has no call center contact to open a case for');
+      const created = await ctx.crm.createCase({ contact_id: contact.externalId, subject, body, channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store' });
+      return supportCaseFromCrm(created);
+    },
+  },
   Customer: {
     cases: async (customer, _, ctx) => {
       assertFullCustomerView(ctx);

@@ -1,7 +1,7 @@
 // One customer's path across channels, and agents fixing links by hand, through the gateway.
 import { generateWorld, type Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { gql, SEED, setFaults, startTestStack } from './harness';
+import { dump, gql, SEED, setFaults, startTestStack } from './harness';
 
 const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
 
@@ -171,5 +171,30 @@ describe('ropoReport', () => {
 
     const bad = await gql(stack, q, { from: '2026-11-20T00:00:00Z', to: '2026-08-20T00:00:00Z' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('openCase', () => {
+  const OPEN = 'mutation($i: OpenCaseInput!) { openCase(input: $i) { id subject status channel } }';
+
+  it('opens a CRM case for the customer, which their cases and journey then show', async () => {
+    const id = await idOf(person.loyaltyCard!);
+    const { data, errors } = await gql(stack, OPEN, { i: { customerId: id, subject: 'Broken lamp', body: 'Arrived broken', channel: 'PHONE' } }, { as: 'agent' });
+    expect(errors).toBeUndefined();
+    expect(data.openCase).toMatchObject({ subject: 'Broken lamp', status: 'OPEN', channel: 'PHONE' });
+    const crm = await dump(stack, 'crm');
+    expect(crm.cases.find((c: any) => c.id === data.openCase.id)).toMatchObject({ contact_id: person.crmContactId, subject: 'Broken lamp' });
+    const cases = await gql(stack, 'query($id: ID!) { customer(id: $id) { cases { id } } }', { id });
+    expect(cases.data.customer.cases[0].id).toBe(data.openCase.id);
+  });
+
+  it('is refused to a customer and to empty input, and writes nothing then', async () => {
+    const id = await idOf(person.loyaltyCard!);
+    const before = (await dump(stack, 'crm')).cases.length;
+    const asCustomer = await gql(stack, OPEN, { i: { customerId: id, subject: 's', body: 'b', channel: 'EMAIL' } }, { as: { role: 'customer', sub: id } });
+    expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const empty = await gql(stack, OPEN, { i: { customerId: id, subject: '  ', body: 'b', channel: 'EMAIL' } }, { as: 'agent' });
+    expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await dump(stack, 'crm')).cases.length).toBe(before);
   });
 });
