@@ -9,7 +9,7 @@ export class Bulkhead {
 
   constructor(private readonly max: number) {}
 
-  /** Resolves true once a slot is held, false when none freed up within `waitMs`. */
+  /** Resolves true once a slot is held, false when none freed up within `waitMs` (Infinity: wait for one). */
   acquire(waitMs: number): Promise<boolean> {
     if (this.active < this.max) {
       this.active += 1;
@@ -20,12 +20,24 @@ export class Bulkhead {
         clearTimeout(timer);
         resolve(true);
       };
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(turn), 1);
-        resolve(false);
-      }, waitMs);
+      const timer = Number.isFinite(waitMs)
+        ? setTimeout(() => {
+            this.waiting.splice(this.waiting.indexOf(turn), 1);
+            resolve(false);
+          }, waitMs)
+        : undefined;
       this.waiting.push(turn);
     });
+  }
+
+  /** Runs the task in a slot, however long it waits for one (bulk work with no deadline of its own). */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire(Infinity);
+    try {
+      return await task();
+    } finally {
+      this.release();
+    }
   }
 
   /** A freed slot goes straight to the longest waiter. */

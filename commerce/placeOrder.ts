@@ -6,7 +6,8 @@
 // sale returned, vouchers given back); after it, the points are retried until earned, once.
 import { createHash } from 'node:crypto';
 import { centsToDecimal } from '../canonical/money';
-import { formatCardForPos, normalizeCard } from '../canonical/card';
+import { formatCardForPos } from '../canonical/card';
+import { externalIdIn } from '../identity/records';
 import { storeIdToEshopCode } from '../canonical/store';
 import { isoToParisLocal, parisDate } from '../canonical/time';
 import type { Address, Channel } from '../domain/types';
@@ -96,9 +97,9 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   const current = deps.store.resolve(input.customerId);
   if (!current) throw notFound(`Unknown customer ${input.customerId}`);
   const records = deps.store.recordsOf(current);
-  const accountId = records.find((r) => r.system === 'eshop')?.externalId ?? null;
+  const accountId = externalIdIn(records, 'eshop');
   if (kind !== 'storeSale' && !accountId) throw badInput('This customer has no e-shop account to order online with');
-  const card = normalizeCard(records.find((r) => r.system === 'loyalty')?.externalId);
+  const card = externalIdIn(records, 'loyalty');
 
   const { quote } = await priceBasket(pricing, {
     channel: input.channel,

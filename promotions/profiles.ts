@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Catalog } from '../catalog/catalog';
 import { membersOf, type MemberBatcher } from '../loaders/loyalty';
+import { externalIdIn } from '../identity/records';
 import type { IdentityStore } from '../identity/store';
 import type { Tier } from '../pricing/model';
 import type { Policy } from '../pricing/policy';
@@ -24,7 +25,7 @@ export function pricingSources(deps: PricingDeps): PricingSources {
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
     const current = ids.map((id) => deps.store.resolve(id));
     const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
-    const cardOf = (id: string) => records.get(id)?.find((r) => r.system === 'loyalty')?.externalId;
+    const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
     const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
     const tiers = new Map<string, Tier>((await membersOf(deps.members, cards)).map((m) => [m.card_number, m.tier]));
     return current.map((id) => {

@@ -1,7 +1,7 @@
 // Prices a basket for a channel, a store and a customer: the one path from a request to the
 // pricing engine, used by `quote`, `Product.offer` and (later) `placeOrder`, so that there is no
 // second place that computes a price. Checks the request; the engine (pure) does the pricing.
-import { isStoreId } from '../canonical/store';
+import { storeIdFromInput } from '../canonical/store';
 import type { CatalogIndex } from '../catalog/catalog';
 import type { Channel } from '../domain/types';
 import { badInput, notFound } from '../errors';
@@ -40,8 +40,7 @@ export interface PricingSources {
 
 export async function checkedStoreId(sources: PricingSources, storeId: string | null | undefined): Promise<string | null> {
   if (storeId == null) return null;
-  if (!isStoreId(storeId)) throw badInput(`Invalid store id "${storeId}": expected ST followed by three digits`);
-  if (!(await sources.stores()).byId.has(storeId)) throw badInput(`Unknown store ${storeId}`);
+  if (!(await sources.stores()).byId.has(storeIdFromInput(storeId))) throw badInput(`Unknown store ${storeId}`);
   return storeId;
 }
 

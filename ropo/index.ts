@@ -3,5 +3,5 @@ export { computeRopo, RESEARCH_EVENTS, UNKNOWN_CATEGORY } from './compute';
 export type { BrowsingEvent, RopoCategoryCounts, RopoCounts, RopoInput, RopoReport, StoreLine, WebLine } from './compute';
 export type { IngestionStats, RopoSources } from './ingest';
 export { lookbackStartMs } from './lookback';
-export { DEFAULT_INGEST_TTL_S, RopoService } from './service';
+export { RopoService } from './service';
 export type { RopoDeps, RopoOptions } from './service';

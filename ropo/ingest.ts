@@ -24,7 +24,7 @@ import { personFromLoyaltyMember } from '../mapping/loyalty';
 import type { StoreDirectory } from '../stores/directory';
 import { customerOfCard } from './customers';
 import type { OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
-import { createLimiter } from './limiter';
+import { Bulkhead } from '../clients/bulkhead';
 import { probeUntilGap } from './sequence';
 
 export interface RopoSources {
@@ -78,10 +78,12 @@ export class Ingestion {
     const horizon = held && held < from.toISOString() ? new Date(held) : from;
     const calls = { pos: 0, eshop: 0, loyalty: 0 };
     const read = { receipts: 0, orders: 0, accounts: 0, members: 0, events: 0 };
-    const limiters = { pos: createLimiter(this.options.concurrency), eshop: createLimiter(this.options.concurrency), loyalty: createLimiter(LOYALTY_IN_FLIGHT) };
+    // The clients' guards fail calls that wait past their deadline: thousands of probes handed to
+    // them at once would fail by the hundred, so ingestion queues them here first, without one.
+    const slots = { pos: new Bulkhead(this.options.concurrency), eshop: new Bulkhead(this.options.concurrency), loyalty: new Bulkhead(LOYALTY_IN_FLIGHT) };
     const call: CallOf = (system, task) => {
       calls[system] += 1;
-      return limiters[system](task);
+      return slots[system].run(task);
     };
     const run: RunContext = { horizon, startedAt, call, read };
 

@@ -23,7 +23,6 @@ export interface RopoOptions {
   now?: () => Date;
 }
 
-export const DEFAULT_INGEST_TTL_S = 900;
 const DEFAULT_CONCURRENCY = 16;
 /** What ingest() reads when nothing was read before: a year, and a month of lookback before it. */
 const DEFAULT_HISTORY_DAYS = 396;

@@ -1,6 +1,7 @@
 import { assertFullCustomerView, requireRole } from '../../auth/rules';
 import { badInput, notFound } from '../../errors';
 import { supportCaseFromCrm } from '../../mapping/crm';
+import { externalIdIn } from '../../identity/records';
 import { externalIds } from '../customerRef';
 import type { Resolvers } from './generated';
 
@@ -15,9 +16,9 @@ export const resolvers: Resolvers = {
       const current = ctx.store.resolve(input.customerId);
       if (!current) throw notFound(`Unknown customer ${input.customerId}`);
       // the CRM cannot create contacts: a case needs the one the customer already has
-      const contact = ctx.store.recordsOf(current).find((r) => r.system === 'crm');
-      if (!contact) throw badInput('This customer has no call center contact to open a case for');
-      const created = await ctx.crm.createCase({ contact_id: contact.externalId, subject, body, channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store' });
+      const contactId = externalIdIn(ctx.store.recordsOf(current), 'crm');
+      if (!contactId) throw badInput('This customer has no call center contact to open a case for');
+      const created = await ctx.crm.createCase({ contact_id: contactId, subject, body, channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store' });
       return supportCaseFromCrm(created);
     },
   },

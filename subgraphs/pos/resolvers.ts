@@ -1,12 +1,11 @@
-import { badInput, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { isOpen } from '../../stores/hours';
-import { isStoreId } from '../../canonical/store';
+import { storeIdFromInput } from '../../canonical/store';
 import type { PosContext } from './context';
 import type { Resolvers } from './generated';
 
 async function knownStore(ctx: PosContext, storeId: string) {
-  if (!isStoreId(storeId)) throw badInput(`Invalid store id "${storeId}": expected ST followed by three digits`);
-  const store = (await ctx.stores.get()).byId.get(storeId);
+  const store = (await ctx.stores.get()).byId.get(storeIdFromInput(storeId));
   if (!store) throw notFound(`Unknown store ${storeId}`);
   return store;
 }
@@ -15,8 +14,7 @@ export const resolvers: Resolvers = {
   Query: {
     stores: async (_, __, ctx) => (await ctx.stores.get()).stores,
     store: async (_, { id }, ctx) => {
-      if (!isStoreId(id)) throw badInput(`Invalid store id "${id}": expected ST followed by three digits`);
-      return (await ctx.stores.get()).byId.get(id) ?? null;
+      return (await ctx.stores.get()).byId.get(storeIdFromInput(id)) ?? null;
     },
   },
   Store: {
