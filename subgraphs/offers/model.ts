@@ -13,9 +13,7 @@ export interface OfferModel extends QuoteModel {
   sku: string;
 }
 
-export interface CustomerRef {
-  id: string;
-}
+export type { CustomerRef } from '../customerRef';
 
 export interface ProductRef {
   sku: string;
