@@ -6,6 +6,7 @@ import type { CrmCase, CrmContact, CrmData, CrmVoucher } from './model';
 import { BODY_LIMIT } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { newestFirst } from './sim/newest-first';
 import { digitsOf, foldedEmail } from './sim/keys';
 import { pristineCopies } from './sim/pristine';
 import type { SimSystem } from './sim/types';
@@ -165,7 +166,7 @@ function methods(db: () => CrmDb): Map<string, RpcMethod> {
       ),
       'contact.get': method(z.object({ id: z.string() }), ({ id }) => db().contact(id)),
       'case.list': method(byContact, ({ contact_id }) =>
-        [...db().casesOf(contact_id)].sort((a, b) => b.opened_at - a.opened_at || b.id.localeCompare(a.id)),
+        [...db().casesOf(contact_id)].sort(newestFirst((c) => c.opened_at)),
       ),
       'case.create': method(
         byContact.extend({ subject: z.string().min(1), body: z.string(), channel: z.enum(['phone', 'email', 'store']) }),

@@ -5,6 +5,7 @@ import type { EshopAccount, EshopData, EshopOrder, EshopReturn } from './model';
 import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { newestFirst } from './sim/newest-first';
 import { pristineCopies } from './sim/pristine';
 import { badRequest, notFound, Rejection } from './sim/rejection';
 import type { SimSystem } from './sim/types';
@@ -190,7 +191,7 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
         method: 'get',
         path: '/api/v2/customers/:accountId/orders',
         handle: jsonRoute((req) => {
-          const orders = [...db.ordersOf(String(req.params.accountId))].sort((a, b) => b.created_at.localeCompare(a.created_at));
+          const orders = [...db.ordersOf(String(req.params.accountId))].sort(newestFirst((o) => o.created_at));
           return ok(pageOf(orders, validate(paging, req.query)));
         }),
       },

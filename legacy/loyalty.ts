@@ -6,6 +6,7 @@ import type { LoyaltyData, LoyaltyMember, LoyaltyTxn } from './model';
 import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';
+import { newestFirst } from './sim/newest-first';
 import { foldedEmail } from './sim/keys';
 import { pristineCopies } from './sim/pristine';
 import { RollingRateLimit } from './sim/rate-limit';
@@ -172,8 +173,8 @@ export function loyaltySimulator(
         path: '/v1/members/:card/transactions',
         handle: jsonRoute((req) => {
           const { limit: n } = validate(limit, req.query);
-          const newestFirst = [...db.transactionsOf(String(req.params.card))].sort((a, b) => b.at.localeCompare(a.at));
-          return ok({ transactions: newestFirst.slice(0, n).map(txnView) });
+          const transactions = [...db.transactionsOf(String(req.params.card))].sort(newestFirst((t) => t.at));
+          return ok({ transactions: transactions.slice(0, n).map(txnView) });
         }),
       },
       {

@@ -37,6 +37,11 @@ async function call(path: string, body?: unknown) {
   }
 }
 
+/** Freezes the clock the simulator stamps transactions with, and nothing the HTTP stack waits on. */
+function freezeDateAt(iso: string) {
+  jest.useFakeTimers({ now: Date.parse(iso), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+}
+
 describe('loyalty simulator', () => {
   it('issues bearer tokens for the client credentials only', async () => {
     const res = await tokenRequest(loyalty);
@@ -92,6 +97,18 @@ describe('loyalty simulator', () => {
     await call(`/v1/members/${CARD}/transactions`, { type: 'ADJUST', points: -10, channel: 'PHONE', external_ref: null });
     expect((await call(`/v1/members/${CARD}`)).body.points_balance).toBe(120 + 30 - 50 - 10);
     expect((await call(`/v1/members/${CARD}/transactions?limit=1`)).body.transactions[0].type).toBe('ADJUST');
+  });
+
+  it('lists transactions booked in the same millisecond in the order they were booked', async () => {
+    freezeDateAt('2026-11-20T10:00:00.000Z');
+    try {
+      await call(`/v1/members/${CARD}/transactions`, { type: 'EARN', points: 5, channel: 'WEB', external_ref: 'W-2026-000020' });
+      await call(`/v1/members/${CARD}/transactions`, { type: 'ADJUST', points: -1, channel: 'PHONE', external_ref: null });
+    } finally {
+      jest.useRealTimers();
+    }
+    const { body } = await call(`/v1/members/${CARD}/transactions?limit=2`);
+    expect(body.transactions.map((t: { type: string }) => t.type)).toEqual(['ADJUST', 'EARN']);
   });
 
   it('refuses a reused external_ref with 409 and an overdraft with 422, changing nothing', async () => {
