@@ -186,7 +186,7 @@ describe('the cap on calls in flight', () => {
         inFlight -= 1;
         res.setHeader('content-type', 'application/json');
         res.end('{"ok":true}');
-      }, 20);
+      }, 100); // long enough for the first three to overlap on a loaded machine
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {

@@ -1,0 +1,80 @@
+// The legacy systems failing, alone and all together, under one customer-and-catalogue query:
+// shared by test/e2e/faults.test.ts (what the answer holds) and bench/faults.ts (how long it takes).
+import type { System } from '../../errors';
+import type { FaultSettings } from '../../legacy';
+import { generateWorld } from '../../legacy/seed';
+import type { Stack } from '../../stack';
+import { gql, SEED, setFaults, startTestStack, SYSTEM_LIST, type GraphQLResponse } from './harness';
+
+export const TIMEOUT_MS = 400;
+const env = {
+  POS_TIMEOUT_MS: String(TIMEOUT_MS),
+  ESHOP_TIMEOUT_MS: String(TIMEOUT_MS),
+  CRM_TIMEOUT_MS: String(TIMEOUT_MS),
+  LOYALTY_TIMEOUT_MS: String(TIMEOUT_MS),
+  LEGACY_RETRY_BASE_MS: '20',
+  LEGACY_BREAKER_RESET_MS: '300',
+};
+
+const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const hasReceipts = (card: string) => world.pos.receipts.some((r) => r.card?.replace(/\s/g, '') === card);
+const person = truth.find((p) => p.eshopAccountId && p.crmContactId && p.loyaltyCard && p.householdId === null && hasReceipts(p.loyaltyCard))!;
+const STORE = world.pos.stores[0].code;
+
+const QUERY = `query($id: ID!, $store: ID!) {
+  customer(id: $id) { firstName loyalty { tier } cases { id } orders(first: 5) { edges { node { id } } } }
+  products(first: 5) { edges { node { sku availability(storeId: $store) { available } } } }
+}`;
+
+export const FAULTS = {
+  down: { down: true },
+  hanging: { hang: true },
+  slow: { latency_ms: TIMEOUT_MS / 4, jitter_ms: TIMEOUT_MS / 8 },
+  'flaky (30% of calls fail)': { error_rate: 0.3 },
+} satisfies Record<string, FaultSettings>;
+
+export const SCENARIOS: [string, System[]][] = [...SYSTEM_LIST.map((s): [string, System[]] => [s, [s]]), ['all four', SYSTEM_LIST]];
+
+export interface FaultBench {
+  stack: Stack;
+  /** The answer while every system is up. */
+  healthy: GraphQLResponse;
+  /** The answer with these systems failing so, and how long it took; the systems are healed after. */
+  underFaults(systems: System[], faults: FaultSettings): Promise<{ response: GraphQLResponse; elapsedMs: number }>;
+}
+
+export async function startFaultBench(): Promise<FaultBench> {
+  const stack = await startTestStack(env);
+  const ask = async (id: string) => {
+    const started = performance.now();
+    const response = await gql(stack, QUERY, { id, store: STORE });
+    return { response, elapsedMs: performance.now() - started };
+  };
+  const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard });
+  const customerId: string = found.data.findCustomers[0].id;
+  const { response: healthy } = await ask(customerId);
+  return {
+    stack,
+    healthy,
+    async underFaults(systems, faults) {
+      await Promise.all(systems.map((s) => setFaults(stack, s, faults)));
+      try {
+        return await ask(customerId);
+      } finally {
+        await heal(stack);
+      }
+    },
+  };
+}
+
+/** Faults off, and every breaker closed again: /ready probes each half-open one back. */
+async function heal(stack: Stack): Promise<void> {
+  await Promise.all(SYSTEM_LIST.map((s) => setFaults(stack, s, {})));
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/ready'));
+    const body = (await res.json()) as { systems: Record<System, { breaker: string }> };
+    if (res.status === 200 && Object.values(body.systems).every((s) => s.breaker === 'closed')) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the systems did not come back');
+}
