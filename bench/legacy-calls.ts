@@ -1,6 +1,6 @@
 // npm run bench:calls — the legacy calls (from the simulators' /__sim/stats) that the read graph's
 // typical queries cost, cold (nothing cached, nothing linked yet) and warm (the same query again).
-// SIM_SCALE=10 by default, so that a name is shared by 20 or more people.
+// SIM_SCALE=20 by default, so that a name is shared by 20 people.
 import { gql, legacyCalls, resetStats, startTestStack, dump } from '../test/e2e/harness';
 import type { Stack } from '../stack';
 
@@ -21,7 +21,7 @@ async function measure(stack: Stack, label: string, query: string, variables: Re
 }
 
 async function main() {
-  const scale = process.env.SIM_SCALE ?? '10';
+  const scale = process.env.SIM_SCALE ?? '20';
   const stack = await startTestStack({ SIM_SCALE: scale });
   try {
     const { contacts } = await dump(stack, 'crm');
