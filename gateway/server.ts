@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../auth/caller';
 import { assertCaller, CALLER_HEADER } from '../auth/gateway-assertion';
 import type { TokenVerifier } from '../auth/tokens';
@@ -51,6 +52,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       }),
     logger: opts.logger.child({ component: 'gateway' }),
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
   const armored = armor(opts.limits, opts.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

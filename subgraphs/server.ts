@@ -7,11 +7,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { toGraphQLError } from '../errors';
 import type { Logger } from '../logging';
 import { serveGraphQL, type RunningServer } from '../http/serve';
 import { subgraphSdl, type SubgraphName } from '../gateway/supergraph';
+import { CUSTOM_SCALARS } from '../schema/scalars';
 import type { Caller } from '../auth/caller';
 import { requireGateway } from '../auth/gateway-assertion';
 
@@ -99,7 +99,7 @@ export async function startSubgraph(
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(def.name)),
     // Codegen's Resolvers type and Apollo's resolver map describe the same object differently.
-    resolvers: { DateTime: DateTimeResolver, ...def.resolvers } as GraphQLResolverMap<unknown>,
+    resolvers: { ...CUSTOM_SCALARS, ...def.resolvers } as GraphQLResolverMap<unknown>,
   });
   const apollo = new ApolloServer<BaseContext>({
     schema,

@@ -1,0 +1,19 @@
+// How the custom scalars of the SDL in this folder parse and serialize: the subgraphs resolve them
+// with these, and the gateway gives its own schema the same parsing (gateway/server.ts). The
+// supergraph names a custom scalar but not its rules, so without that the gateway would pass any
+// value on, and the subgraph's refusal would come back as a failed subgraph request (INTERNAL)
+// instead of an error about the client's request.
+import { isScalarType, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+
+export const CUSTOM_SCALARS = { DateTime: DateTimeResolver };
+
+/** Gives the gateway's copies of the custom scalars the subgraphs' input parsing; output passes through as the subgraph wrote it. */
+export function parseCustomScalarsAsSubgraphsDo(schema: GraphQLSchema): void {
+  for (const [name, scalar] of Object.entries(CUSTOM_SCALARS)) {
+    const type = schema.getType(name);
+    if (!isScalarType(type)) throw new Error(`the supergraph has no scalar ${name}`);
+    // graphql-js reads these off the type object when it validates literals and coerces variables
+    Object.assign(type, { parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral });
+  }
+}
