@@ -30,12 +30,12 @@ async function main() {
     const text = await (await fetch(`${urls[system]}/__sim/${path}`, { method })).text();
     return text ? JSON.parse(text) : undefined;
   };
-  const guards = createGuards(config, urls);
+  const logger = createLogger(env.LOG_LEVEL);
+  const guards = createGuards(config, urls, logger);
   const eshop = new EshopClient(urls.eshop, env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs, guards.eshop);
   const pos = new PosClient(urls.pos, config.legacy.pos.timeoutMs, guards.pos);
   const loyalty = new LoyaltyClient(urls.loyalty, env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs, systemClock, guards.loyalty);
   const db = openDatabase(':memory:');
-  const logger = createLogger(env.LOG_LEVEL);
   const ttl = env.REFERENCE_DATA_TTL_S * 1000;
   const deps = { pos, eshop, loyalty, catalog: createCatalog(eshop, ttl), stores: createStoreDirectory(pos, ttl), identity: new IdentityStore(db), db, logger };
   // A TTL of 0 so that the second report catches up, as one does once the TTL has passed.

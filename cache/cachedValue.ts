@@ -13,6 +13,9 @@ export interface CachedValue<V> {
 }
 
 export function cachedByKey<K extends string, V extends object>(load: (key: K) => Promise<V>, ttlMs: number, max = 1000): CachedByKey<K, V> {
+  // With nothing stale to fall back on, a failed load makes fetch() resolve undefined, for every
+  // reader that joined it: its error is kept here so that each of them fails with it.
+  const failures = new LRUCache<K, { error: unknown }>({ max });
   const cache = new LRUCache<K, V>({
     max,
     ttl: ttlMs,
@@ -20,12 +23,19 @@ export function cachedByKey<K extends string, V extends object>(load: (key: K) =
     noDeleteOnStaleGet: true,
     // a legacy system down keeps serving what it last said rather than failing
     allowStaleOnFetchRejection: true,
-    fetchMethod: (key) => load(key),
+    fetchMethod: async (key) => {
+      try {
+        return await load(key);
+      } catch (error) {
+        failures.set(key, { error });
+        throw error;
+      }
+    },
   });
   return {
     async get(key) {
       const value = await cache.fetch(key);
-      if (value === undefined) throw new Error(`cached value ${key} could not be loaded`);
+      if (value === undefined) throw failures.get(key)?.error ?? new Error(`cached value ${key} could not be loaded`);
       return value;
     },
     invalidate: () => cache.clear(),

@@ -2,9 +2,10 @@
 // the gateway's /ready reports.
 import type { Config } from '../config';
 import { SYSTEMS, type System } from '../errors';
+import type { Logger } from '../logging';
 import { LegacyGuard } from './resilience';
 
-export function createGuards(config: Config, urls: Record<System, string>): Record<System, LegacyGuard> {
+export function createGuards(config: Config, urls: Record<System, string>, logger: Logger): Record<System, LegacyGuard> {
   const { env } = config;
   const settings = {
     retries: env.LEGACY_RETRIES,
@@ -13,7 +14,8 @@ export function createGuards(config: Config, urls: Record<System, string>): Reco
     breakerMinCalls: env.LEGACY_BREAKER_MIN_CALLS,
     breakerResetMs: env.LEGACY_BREAKER_RESET_MS,
   };
-  const guard = (s: System) => new LegacyGuard(s, settings, () => answers(urls[s], config.legacy[s].timeoutMs));
+  const log = logger.child({ component: 'legacy' });
+  const guard = (s: System) => new LegacyGuard(s, settings, () => answers(urls[s], config.legacy[s].timeoutMs), log);
   return Object.fromEntries(SYSTEMS.map((s) => [s, guard(s)])) as Record<System, LegacyGuard>;
 }
 

@@ -9,6 +9,7 @@
 // time for the retries.
 import CircuitBreaker from 'opossum';
 import { LegacyRejectedError, LegacyUnavailableError, type System } from '../errors';
+import type { Logger } from '../logging';
 import {
   legacyCallDuration,
   legacyCalls,
@@ -76,6 +77,8 @@ export class LegacyGuard {
     private readonly settings: GuardSettings,
     /** a cheap request that succeeds when the system answers at all */
     private readonly probe: () => Promise<unknown>,
+    /** failed calls and breaker changes: what an operator looks for when answers degrade */
+    private readonly logger: Logger,
     private readonly clock: Clock = systemClock,
   ) {
     this.bulkhead = new Bulkhead(settings.maxInFlight);
@@ -91,7 +94,16 @@ export class LegacyGuard {
       errorFilter: (err: unknown) => err instanceof LegacyRejectedError,
     });
     const record = () => recordBreakerState(system, this.state);
-    this.breaker.on('open', record).on('halfOpen', record).on('close', record);
+    this.breaker
+      .on('open', () => {
+        record();
+        logger.warn({ system }, 'circuit breaker open: calls fail fast until a probe gets through');
+      })
+      .on('halfOpen', record)
+      .on('close', () => {
+        record();
+        logger.info({ system }, 'circuit breaker closed');
+      });
     record();
   }
 
@@ -114,6 +126,7 @@ export class LegacyGuard {
         throw new LegacyUnavailableError(this.system, 'circuit open: failing fast');
       }
       if (err instanceof LegacyRejectedError) outcome = 'rejected';
+      else this.logger.warn({ system: this.system, err: err instanceof Error ? err.message : String(err) }, 'legacy call failed');
       throw err;
     } finally {
       legacyCalls.inc({ system: this.system, outcome });

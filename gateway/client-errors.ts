@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../errors';
 import type { Logger } from '../logging';
+import { currentRequestId } from '../logging/request-context';
 import { OperationTooComplexError } from './limits';
 
 const CONTRACT_CODES: readonly ErrorCode[] = [
@@ -35,7 +36,8 @@ export function clientErrors(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code !== 'string' || !PASSED.has(code)) {
       logger.error({ err: original, code, path: formatted.path }, 'error masked from a client');
-      return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL' } };
+      // the request's id lets whoever reports the error find its log lines
+      return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL', requestId: currentRequestId() } };
     }
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !NEVER_SHOWN.includes(key)));
     return { ...formatted, extensions };

@@ -10,8 +10,10 @@ import { assertCaller, CALLER_HEADER } from '../auth/gateway-assertion';
 import type { TokenVerifier } from '../auth/tokens';
 import type { LegacyGuard } from '../clients/resilience';
 import type { Logger } from '../logging';
+import { REQUEST_ID_HEADER } from '../logging/request-context';
 import { graphqlMetricsPlugin } from '../metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../http/serve';
+import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
@@ -38,9 +40,12 @@ interface GatewayContext {
   caller: Caller | null;
   /** the signed caller, sent to every subgraph this operation reaches */
   callerAssertion: string;
+  /** the request's id (logging/request-context.ts), sent on to every subgraph */
+  requestId: string;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
+  const logger = opts.logger.child({ component: 'gateway' });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name }) =>
@@ -48,19 +53,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         url: opts.subgraphUrls[name as SubgraphName],
         willSendRequest({ request, context }) {
           request.http?.headers.set(CALLER_HEADER, context.callerAssertion);
+          request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       }),
-    logger: opts.logger.child({ component: 'gateway' }),
+    logger,
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
   const armored = armor(opts.limits, opts.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [graphqlMetricsPlugin, ...armored.plugins, operationLimitsPlugin(opts.limits)],
+    plugins: [graphqlMetricsPlugin, accessLog(logger), ...armored.plugins, operationLimitsPlugin(opts.limits)],
     validationRules: armored.validationRules,
     allowBatchedHttpRequests: opts.limits.maxBatch > 1,
     introspection: !opts.production,
-    formatError: clientErrors(opts.logger.child({ component: 'gateway' })),
+    formatError: clientErrors(logger),
     includeStacktraceInErrorResponses: false,
     // the process stops everything in order itself (stack/index.ts); ten servers each catching Ctrl-C would race it
     stopOnTerminationSignals: false,
@@ -68,9 +74,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
       const caller = await opts.verifyToken(req.headers.authorization);
-      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey) };
+      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: String(res.getHeader(REQUEST_ID_HEADER)) };
     },
     routes: (app) => {
       healthRoutes(opts.legacy)(app);

@@ -1,10 +1,12 @@
 // Serving an Apollo Server on express, the same way for the gateway and every subgraph:
-// `/graphql`, a bounded JSON body, and a close() that does not wait on keep-alive sockets.
+// `/graphql`, a bounded JSON body, the request's id (logging/request-context.ts), and a close()
+// that does not wait on keep-alive sockets.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { requestContext } from '../logging/request-context';
 
 export interface RunningServer {
   url: string;
@@ -25,7 +27,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   await apollo.start();
   const app = express();
   opts.routes?.(app);
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: opts.context }));
+  app.use('/graphql', express.json({ limit: '1mb' }), requestContext, expressMiddleware(apollo, { context: opts.context }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

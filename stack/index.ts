@@ -79,7 +79,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const url = (s: System) => config.legacy[s].url ?? sims[s]!.url;
     const legacyUrls = Object.fromEntries(SYSTEMS.map((s) => [s, url(s)])) as Record<System, string>;
 
-    const guards = createGuards(config, legacyUrls);
+    const guards = createGuards(config, legacyUrls, logger);
     closers.push(() => Object.values(guards).forEach((g) => g.close()));
     const eshop = new EshopClient(url('eshop'), env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs, guards.eshop);
     const pos = new PosClient(url('pos'), config.legacy.pos.timeoutMs, guards.pos);

@@ -9,6 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 import { toGraphQLError } from '../errors';
 import type { Logger } from '../logging';
+import { currentRequestId } from '../logging/request-context';
 import { serveGraphQL, type RunningServer } from '../http/serve';
 import { subgraphSdl, type SubgraphName } from '../gateway/supergraph';
 import { CUSTOM_SCALARS } from '../schema/scalars';
@@ -88,7 +89,9 @@ export function formatError(logger: Logger) {
       logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
     }
     if (original instanceof GraphQLError && !formatted.path) return formatted; // parse/validation errors
-    return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions: mapped.extensions };
+    // the request's id lets whoever reports an internal error find its log lines
+    const extensions = mapped.extensions.code === 'INTERNAL' ? { ...mapped.extensions, requestId: currentRequestId() } : mapped.extensions;
+    return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions };
   };
 }
 

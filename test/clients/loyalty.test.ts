@@ -2,6 +2,7 @@ import nock from 'nock';
 import { LoyaltyClient } from '../../clients/loyalty';
 import { LegacyGuard } from '../../clients/resilience';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../errors';
+import { createLogger } from '../../logging';
 import type { LoyaltyMember } from '../../legacy/model';
 import { fixture, jsonFixture } from '../fixtures/legacy';
 import { FakeClock } from './fake-clock';
@@ -72,7 +73,7 @@ describe('LoyaltyClient authentication', () => {
 /** 429s are waited out by the guard every system's calls go through (clients/resilience.ts). */
 function guarded(clock: FakeClock) {
   const settings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls: 10, breakerResetMs: 1000 };
-  const guard = new LegacyGuard('loyalty', settings, async () => undefined, clock);
+  const guard = new LegacyGuard('loyalty', settings, async () => undefined, createLogger('silent'), clock);
   return new LoyaltyClient(BASE, 'omnigraph', 'sim-loyalty-secret', 5000, clock, guard);
 }
 

@@ -6,7 +6,9 @@ import { createHttpClient } from '../../clients/http';
 import { PosClient } from '../../clients/pos';
 import { LegacyGuard, type GuardSettings } from '../../clients/resilience';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../errors';
+import { createLogger } from '../../logging';
 import { legacyCalls } from '../../metrics/legacy';
+import { capturedLogger } from '../captured-logs';
 import { useNock } from './nock-lifecycle';
 import { startServer } from './servers';
 
@@ -18,8 +20,8 @@ const SETTINGS: GuardSettings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, b
 const guards: LegacyGuard[] = [];
 afterEach(() => guards.splice(0).forEach((g) => g.close()));
 
-function guard(settings: Partial<GuardSettings> = {}, probe: () => Promise<unknown> = async () => undefined) {
-  const g = new LegacyGuard('eshop', { ...SETTINGS, ...settings }, probe);
+function guard(settings: Partial<GuardSettings> = {}, probe: () => Promise<unknown> = async () => undefined, logger = createLogger('silent')) {
+  const g = new LegacyGuard('eshop', { ...SETTINGS, ...settings }, probe, logger);
   guards.push(g);
   return g;
 }
@@ -150,6 +152,27 @@ describe('the circuit breaker', () => {
     await sleep(SETTINGS.breakerResetMs + 100);
     await failure(client(g).get('/things'));
     expect(g.state).toBe('open');
+  });
+
+  it('logs a call that failed for good and the breaker opening and closing, not a business rejection or a short circuit', async () => {
+    const rejected = capturedLogger();
+    nock(BASE).get('/things/1').reply(404, { error: { code: 'not_found' } });
+    await failure(client(guard({ retries: 0 }, async () => undefined, rejected.logger)).get('/things/1'));
+    expect(rejected.lines).toEqual([]);
+
+    const { logger, lines } = capturedLogger();
+    const g = guard({ retries: 0 }, async () => undefined, logger);
+    nock(BASE).get('/things').times(3).reply(503);
+    for (let i = 0; i < 4; i++) await failure(client(g).get('/things'));
+    expect(lines.map((l) => [l.level, l.msg, l.system])).toEqual([
+      [40, 'legacy call failed', 'eshop'],
+      [40, 'legacy call failed', 'eshop'],
+      [40, 'circuit breaker open: calls fail fast until a probe gets through', 'eshop'],
+      [40, 'legacy call failed', 'eshop'],
+    ]);
+    await sleep(SETTINGS.breakerResetMs + 100);
+    await g.health();
+    expect(lines.at(-1)).toMatchObject({ level: 30, msg: 'circuit breaker closed', system: 'eshop' });
   });
 
   it('does not count business rejections as failures', async () => {

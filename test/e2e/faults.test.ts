@@ -5,7 +5,7 @@
 // that a hang is caught without timing the machine. `npm run bench:faults` measures the real times.
 import type { System } from '../../errors';
 import { FAULTS, SCENARIOS, startFaultBench, TIMEOUT_MS, type FaultBench } from './fault-scenarios';
-import type { GraphQLResponse } from './harness';
+import { gql, setFaults, startTestStack, type GraphQLResponse } from './harness';
 
 // The longest chain of legacy calls in the query is two deep (products, then their availability);
 // each call takes at most its timeout, retries included. Twice that again for a noisy machine.
@@ -89,6 +89,34 @@ describe.each(SCENARIOS)('with %s failing', (_name, systems) => {
     for (const error of response.errors ?? []) {
       expect(error.extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE' });
       expect(systems).toContain(error.extensions?.system);
+    }
+  });
+});
+
+describe('down from the start, before anything was cached', () => {
+  // The store list, the catalogue and the promotions are cached once loaded; a system down before
+  // the first load must still be reported as that system, not as an internal error.
+  it('the POS: products keep their data, each availability is null with the POS named', async () => {
+    const stack = await startTestStack();
+    try {
+      await setFaults(stack, 'pos', { down: true });
+      const { data, errors } = await gql(stack, '{ products(first: 3) { edges { node { sku availability(storeId: "ST001") { available } } } } }');
+      expect(data.products.edges).toHaveLength(3);
+      for (const { node } of data.products.edges) expect(node).toEqual({ sku: expect.any(String), availability: null });
+      expect(errors?.map((e) => e.extensions)).toEqual(Array.from({ length: 3 }, () => ({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' })));
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('the e-shop: a quote fails naming the e-shop, whose catalogue holds the list prices', async () => {
+    const stack = await startTestStack();
+    try {
+      await setFaults(stack, 'eshop', { down: true });
+      const { errors } = await gql(stack, '{ quote(input: { channel: WEB, lines: [{ sku: "SKU-100001", quantity: 1 }] }) { total { centAmount } } }');
+      expect(errors?.map((e) => e.extensions)).toEqual([{ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' }]);
+    } finally {
+      await stack.close();
     }
   });
 });

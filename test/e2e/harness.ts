@@ -4,7 +4,7 @@ import type { Caller } from '../../auth/caller';
 import { signToken, tokenSettings } from '../../auth/tokens';
 import { loadConfig } from '../../config';
 import type { System } from '../../errors';
-import { createLogger } from '../../logging';
+import { createLogger, type Logger } from '../../logging';
 import { startStack, type Stack } from '../../stack';
 
 export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
@@ -27,9 +27,9 @@ const FREE_PORTS = Object.fromEntries(
   ].map((k) => [k, '0']),
 );
 
-export async function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startTestStack(env: Record<string, string> = {}, logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')): Promise<Stack> {
   const config = loadConfig({ ...FREE_PORTS, ...SEED, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
-  return startStack(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  return startStack(config, logger);
 }
 
 export interface GraphQLResponse<T = any> {
@@ -50,6 +50,7 @@ export interface GqlOptions {
   as?: As;
   /** sent as the Authorization header instead of a token for `as` */
   authorization?: string;
+  headers?: Record<string, string>;
 }
 
 export async function gqlResponse(stack: Stack, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<Response> {
@@ -57,7 +58,7 @@ export async function gqlResponse(stack: Stack, query: string, variables: Record
   const authorization = options.authorization ?? (as === null ? undefined : `Bearer ${await tokenFor(as)}`);
   return fetch(stack.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...options.headers },
     body: JSON.stringify({ query, variables }),
   });
 }

@@ -1,13 +1,16 @@
-// The gateway's operational endpoints: /health (alive), /ready (every legacy system usable, with
-// each one's breaker and probe) and /metrics (Prometheus text), against the real stack.
+// The gateway's operational side: /health (alive), /ready (every legacy system usable, with each
+// one's breaker and probe), /metrics (Prometheus text), and the request id that follows a request
+// into every log line it causes, against the real stack.
 import type { Stack } from '../../stack';
-import { gql, setFaults, startTestStack } from './harness';
+import { capturedLogger } from '../captured-logs';
+import { gql, gqlResponse, setFaults, startTestStack } from './harness';
 
 // Long enough that a loaded machine still finds the breaker open right after the failures.
 const RESET_MS = 2500;
 let stack: Stack;
+const logs = capturedLogger();
 beforeAll(async () => {
-  stack = await startTestStack({ POS_TIMEOUT_MS: '400', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_RESET_MS: String(RESET_MS) });
+  stack = await startTestStack({ POS_TIMEOUT_MS: '400', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_RESET_MS: String(RESET_MS) }, logs.logger);
 });
 afterAll(() => stack.close());
 afterEach(() => setFaults(stack, 'pos', {}));
@@ -108,4 +111,35 @@ it('opens the POS breaker after a burst of failures, fails fast, and closes once
   expect(back.status).toBe(200);
   expect(back.body.systems.pos).toMatchObject({ breaker: 'closed', probe: 'ok' });
   expect(await metric('omnigraph_legacy_breaker_state', { system: 'pos' })).toBe(0);
+});
+
+describe('the request id', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const linesOf = (requestId: string) => logs.lines.filter((l) => l.requestId === requestId);
+
+  it('is the caller\'s when it is a plain token, answered back, and on the gateway\'s line for the request', async () => {
+    const res = await gqlResponse(stack, 'query Stores { stores { id } }', {}, { headers: { 'x-request-id': 'support-42' } });
+    expect(res.headers.get('x-request-id')).toBe('support-42');
+    expect(linesOf('support-42')).toContainEqual(
+      expect.objectContaining({ component: 'gateway', msg: 'graphql request', operation: 'Stores', type: 'query', role: 'service', errors: [] }),
+    );
+  });
+
+  it('is made afresh when the caller sends none, or one that is not a plain token', async () => {
+    for (const headers of [{}, { 'x-request-id': 'two words' }, { 'x-request-id': 'x'.repeat(65) }] as Record<string, string>[]) {
+      const res = await gqlResponse(stack, STORES, {}, { headers });
+      expect(res.headers.get('x-request-id')).toMatch(UUID);
+    }
+  });
+
+  it('follows the request through the gateway and the subgraph to the failed legacy call', async () => {
+    await setFaults(stack, 'pos', { down: true });
+    const res = await gqlResponse(stack, STOCK, {}, { headers: { 'x-request-id': 'pos-down-1' } });
+    const { errors } = (await res.json()) as { errors: { extensions: unknown }[] };
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error.extensions).toEqual({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' });
+    const lines = linesOf('pos-down-1');
+    expect(lines).toContainEqual(expect.objectContaining({ component: 'legacy', msg: 'legacy call failed', system: 'pos' }));
+    expect(lines).toContainEqual(expect.objectContaining({ component: 'gateway', msg: 'graphql request', errors: expect.arrayContaining(['SYSTEM_UNAVAILABLE']) }));
+  });
 });
