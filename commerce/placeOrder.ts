@@ -61,14 +61,6 @@ export interface PlaceOrderState extends Record<string, unknown> {
   orderId?: string;
 }
 
-export const MAX_KEY_LENGTH = 200;
-
-export function checkedKey(key: string): string {
-  const k = key.trim();
-  if (k.length < 8 || k.length > MAX_KEY_LENGTH) throw badInput(`idempotencyKey must have 8 to ${MAX_KEY_LENGTH} characters`);
-  return k;
-}
-
 function checkedAddress(address: Address | null | undefined): Address {
   if (!address) throw badInput('Home delivery needs an address');
   const { street, zip, city } = address;

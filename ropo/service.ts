@@ -27,6 +27,12 @@ const DEFAULT_CONCURRENCY = 16;
 /** What ingest() reads when nothing was read before: a year, and a month of lookback before it. */
 const DEFAULT_HISTORY_DAYS = 396;
 const MAX_LOOKBACK_DAYS = 365;
+/**
+ * How far back a report may start. The silos keep about two years; every day before `from` is
+ * read from them (each store-day of the POS one by one), so an unbounded `from` would be an
+ * unbounded ingestion.
+ */
+const MAX_HISTORY_YEARS = 3;
 const DAY_MS = 86_400_000;
 
 export class RopoService {
@@ -46,6 +52,9 @@ export class RopoService {
 
   async report(from: Date, to: Date, lookbackDays: number): Promise<RopoReport> {
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) throw badInput('from must be before to');
+    const earliest = new Date(this.now());
+    earliest.setUTCFullYear(earliest.getUTCFullYear() - MAX_HISTORY_YEARS);
+    if (from < earliest) throw badInput(`from may be ${MAX_HISTORY_YEARS} years back at most (${earliest.toISOString()})`);
     if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > MAX_LOOKBACK_DAYS) {
       throw badInput(`lookbackDays is a whole number of days from 0 to ${MAX_LOOKBACK_DAYS}`);
     }

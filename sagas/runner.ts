@@ -52,6 +52,8 @@ function stored(err: unknown): StoredError {
   return { code: String(e.extensions.code), message: e.message, extensions: e.extensions };
 }
 
+const conflict = () => graphqlError('CONFLICT', 'This idempotency key was already used for another request');
+
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
@@ -61,8 +63,8 @@ const unfinished = (op: Operation) => op.status === 'running' || op.status === '
 const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
 
 export class SagaRunner {
-  /** requests working on a key: a second request with the key shares the first one's answer */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** requests working on a key: a second request with the key and the same input shares the first one's answer */
+  private readonly inFlight = new Map<string, { hash: string; work: Promise<unknown> }>();
   /** recovery passes working on a key (they answer nobody) */
   private readonly settling = new Map<string, Promise<void>>();
 
@@ -79,14 +81,20 @@ export class SagaRunner {
   async execute<S extends SagaState>(saga: Saga<S>, key: string, input: unknown, plan: () => Promise<S>): Promise<unknown> {
     const hash = hashInput({ kind: saga.kind, input });
     const existing = this.store.get(key);
-    if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) {
-      throw graphqlError('CONFLICT', 'This idempotency key was already used for another request');
-    }
-    const running = this.inFlight.get(key);
+    if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
+    const running = this.joining(key, hash);
     if (running) return running;
     // a recovery pass settling this key: let it end, then answer from what it left
     await this.settling.get(key);
-    return this.inFlight.get(key) ?? this.track(key, this.start(saga, key, hash, plan));
+    return this.joining(key, hash) ?? this.track(key, hash, this.start(saga, key, hash, plan));
+  }
+
+  /** The answer of a request already working on the key, when it was asked the same thing. */
+  private joining(key: string, hash: string): Promise<unknown> | undefined {
+    const running = this.inFlight.get(key);
+    // not yet in the store (it may still be planning), but the key is taken all the same
+    if (running && running.hash !== hash) throw conflict();
+    return running?.work;
   }
 
   private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
@@ -117,8 +125,8 @@ export class SagaRunner {
     }
   }
 
-  private track(key: string, work: Promise<unknown>): Promise<unknown> {
-    this.inFlight.set(key, work);
+  private track(key: string, hash: string, work: Promise<unknown>): Promise<unknown> {
+    this.inFlight.set(key, { hash, work });
     return work.finally(() => this.inFlight.delete(key));
   }
 

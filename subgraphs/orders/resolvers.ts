@@ -7,7 +7,8 @@ import { keyedConnection, pageSize } from '../relay';
 import { planCancel } from '../../commerce/cancelOrder';
 import { planCollect } from '../../commerce/collectOrder';
 import { orderIdKind } from '../../commerce/orderIds';
-import { checkedKey, planPlaceOrder, type PlaceOrderInput } from '../../commerce/placeOrder';
+import { clientKey, collectKey } from '../../commerce/keys';
+import { planPlaceOrder, type PlaceOrderInput } from '../../commerce/placeOrder';
 import { planReturn } from '../../commerce/returnOrder';
 import { orderStatus } from '../../commerce/status';
 import type { OrdersContext } from './context';
@@ -37,16 +38,18 @@ export const resolvers: Resolvers = {
       assertMayPlaceOrder(ctx, input);
       const { idempotencyKey, ...request } = input;
       const { commerce } = ctx;
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.place, checkedKey(idempotencyKey), request, async () => ({
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.place, clientKey(idempotencyKey), request, async () => ({
         plan: await planPlaceOrder(commerce.deps, ctx.pricing, input as PlaceOrderInput),
       }))) as { orderId: string };
-      return placed(ctx, orderId);
+      const order = await placed(ctx, orderId);
+      assertOrderAccess(ctx, order); // the key's first request may have been another caller's
+      return order;
     },
     cancelOrder: async (_, { id, idempotencyKey }, ctx) => {
       requireRole(ctx, 'agent');
       const { commerce } = ctx;
       orderIdKind(id);
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.cancel, checkedKey(idempotencyKey), { id }, () =>
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.cancel, clientKey(idempotencyKey), { id }, () =>
         planCancel(commerce.deps, id),
       )) as { orderId: string };
       return placed(ctx, orderId);
@@ -55,8 +58,7 @@ export const resolvers: Resolvers = {
       const { commerce } = ctx;
       orderIdKind(id);
       await assertMayCollect(ctx, () => ctx.orderById.load(id));
-      // collecting is idempotent by nature: the order names the operation
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.collect, `collect:${id}`, { id }, () => planCollect(commerce.deps, id))) as {
+      const { orderId } = (await commerce.runner.execute(commerce.sagas.collect, collectKey(id), { id }, () => planCollect(commerce.deps, id))) as {
         orderId: string;
       };
       return placed(ctx, orderId);
@@ -66,7 +68,7 @@ export const resolvers: Resolvers = {
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
-      return (await commerce.runner.execute(saga, checkedKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input))) as ReturnModel;
+      return (await commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input))) as ReturnModel;
     },
   },
   Return: {

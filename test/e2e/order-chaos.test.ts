@@ -1,6 +1,7 @@
 // Issue 4, first proof: orders of every channel placed, cancelled, collected and returned while
 // every legacy system fails a fifth of its calls; once the faults are gone and recovery has run,
 // each legacy system holds exactly what the graph accepted, once, and nothing of what it refused.
+import { clientKey } from '../../commerce/keys';
 import { dump, gql, setFaults } from './harness';
 import { ADDRESS, chaosFixtures, PLACE, readSagas, runOrderChaos, startChaosStack } from './order-chaos';
 
@@ -56,7 +57,7 @@ describe('undoing a call whose answer was lost', () => {
     }
     expect(failed.errors?.[0].extensions?.code).toBe('SYSTEM_UNAVAILABLE');
     // its order may exist (the call's answer was lost) and could not be looked for: the undo waits
-    expect(readSagas(dbFile, (sagas) => sagas.get(lostKey)?.status)).toBe('compensating');
+    expect(readSagas(dbFile, (sagas) => sagas.get(clientKey(lostKey))?.status)).toBe('compensating');
 
     const second = await gql(stack, PLACE, { input: input(`same-basket-${Date.now()}`) });
     expect(second.errors).toBeUndefined();

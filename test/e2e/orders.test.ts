@@ -80,6 +80,19 @@ describe('placeOrder', () => {
     expect(other.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
+  it('refuses another input sent with the key of a request still running: CONFLICT, one order', async () => {
+    const [product] = stocked(1);
+    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 1 }], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const before = (await dump(stack, 'eshop')).orders.length;
+    const [first, second] = await Promise.all([
+      gql(stack, PLACE, { input }),
+      gql(stack, PLACE, { input: { ...input, lines: [{ sku: product.sku, quantity: 5 }], fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, street: '2 rue Ailleurs' } } } }),
+    ]);
+    expect(first.errors).toBeUndefined();
+    expect(second).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
+    expect((await dump(stack, 'eshop')).orders.length).toBe(before + 1);
+  });
+
   it('reserves click-and-collect goods in the store, then hands them over', async () => {
     const [product] = stocked(1);
     const stockOf = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean);
@@ -91,6 +104,10 @@ describe('placeOrder', () => {
     expect((await stockOf()).reserved).toBe(held + 2);
     const web = (await dump(stack, 'eshop')).orders.find((o: any) => o.id === data.placeOrder.id);
     expect(web.shipping).toMatchObject({ method: 'store_pickup', store_code: storeId.slice(2) });
+
+    // a client's key that looks like the one the project names the hand-over with takes nothing from it
+    const lookalike = await gql(stack, PLACE, { input: { ...input, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: `collect:${data.placeOrder.id}` } });
+    expect(lookalike.errors).toBeUndefined();
 
     const collect = `mutation($id: ID!) { collectOrder(id: $id) { id status } }`;
     const collected = await gql(stack, collect, { id: data.placeOrder.id });
@@ -124,7 +141,9 @@ describe('placeOrder', () => {
     });
     expect(errors).toBeUndefined();
     const order = data.placeOrder;
-    expect(order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', fulfillment: { type: 'HOME_DELIVERY', store: { id: storeId } } });
+    expect(order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', fulfillment: { type: 'HOME_DELIVERY', store: { id: storeId }, address: ADDRESS } });
+    const read = await gql(stack, `query($id: ID!) { order(id: $id) { fulfillment { address { street zip city } } } }`, { id: order.id });
+    expect(read.data.order.fulfillment.address).toEqual(ADDRESS);
     const receipt = (await dump(stack, 'pos')).receipts.find((r: any) => r.id === order.id);
     expect(receipt).toMatchObject({ deliver: 'home', store: storeId, total_cents: order.total.centAmount });
     expect(receipt.card.replace(/\s/g, '')).toBe(buyer.loyaltyCard);

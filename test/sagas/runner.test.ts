@@ -82,6 +82,16 @@ describe('SagaRunner', () => {
     expect(await code(runner.execute(saga, 'k', { x: 2 }, async () => ({ n: 1 })))).toBe('CONFLICT');
   });
 
+  it('refuses another input with the key of a request still running: CONFLICT, and the first runs alone', async () => {
+    const { log, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    const first = runner.execute(saga, 'k', { customer: 'alice' }, async () => ({ n: 1 }));
+    const second = runner.execute(saga, 'k', { customer: 'bob' }, async () => ({ n: 2 }));
+    expect(await code(second)).toBe('CONFLICT');
+    expect(await first).toEqual({ a: 'a-1', b: 'b-1' });
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+  });
+
   it('undoes the steps done when one fails before the pivot, newest first', async () => {
     const { log, failures, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
