@@ -198,7 +198,8 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
         run: async ({ plan, reservationId }) => {
           if (plan.kind === 'storeSale') return {};
           const order = await eshop.createOrder(newWebOrder(plan));
-          sagas.recordOrder({ orderId: order.id, reservationId: reservationId ?? null, pickupStore: plan.kind === 'pickup' ? plan.storeId : null, orderedUnits: units(plan) });
+          // a web order's address is the e-shop's to keep
+          sagas.recordOrder({ orderId: order.id, reservationId: reservationId ?? null, pickupStore: plan.kind === 'pickup' ? plan.storeId : null, orderedUnits: units(plan), deliveryAddress: null });
           return { orderId: order.id };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
@@ -217,13 +218,16 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             deliver: 'home',
             lines: plan.lines.flatMap((l) => posLines(l.ean, l.quantity, l.netCents)),
           });
-          sagas.recordOrder({ orderId: receipt.id, reservationId: null, pickupStore: null, orderedUnits: units(plan) });
+          sagas.recordOrder({ orderId: receipt.id, reservationId: null, pickupStore: null, orderedUnits: units(plan), deliveryAddress: plan.address });
           return { orderId: receipt.id };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind !== 'storeSale') return;
           const ids = orderId ? [orderId] : inDoubt ? await lostSales(deps, plan, startedAt) : [];
-          for (const id of ids) await pos.createReturn({ store: plan.storeId!, ref: id, lines: plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+          for (const id of ids) {
+            await pos.createReturn({ store: plan.storeId!, ref: id, lines: plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+            sagas.markVoided(id);
+          }
         },
       },
       {

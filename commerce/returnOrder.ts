@@ -62,9 +62,13 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     card = normalizeCard(receipt.card);
     channel = 'STORE';
   }
+  if (deps.sagas.orderFacts(input.orderId)?.voidedAt) throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
+  // the POS checks nothing: what was taken back before (through the graph) is subtracted here
+  const returned = deps.sagas.returnedQuantities(input.orderId);
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
   for (const [sku, qty] of returning) {
-    if (qty > (bought.get(sku) ?? 0)) throw badInput(`Order ${input.orderId} has ${bought.get(sku) ?? 0} of ${sku}, not ${qty}`);
+    const left = (bought.get(sku) ?? 0) - (returned.get(sku) ?? 0);
+    if (qty > left) throw badInput(`Order ${input.orderId} has ${left} of ${sku} left to return, not ${qty}`);
   }
   return {
     key: input.idempotencyKey,
@@ -124,7 +128,7 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
   const recordReturn: SagaStep<ReturnState> = {
     name: 'recordReturn',
     run: async ({ key, orderId, storeId, lines, orderedUnits }) => {
-      deps.sagas.recordReturn(key, orderId, storeId, lines.reduce((n, l) => n + l.quantity, 0), orderedUnits);
+      deps.sagas.recordReturn(key, orderId, storeId, lines, orderedUnits);
       return {};
     },
   };

@@ -2,6 +2,7 @@
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
 import { migrate, type Db } from '../db';
+import type { Address } from '../domain/types';
 
 export type OperationStatus =
   | 'running' // steps in progress (or interrupted by a crash)
@@ -75,6 +76,9 @@ const MIGRATIONS = [
    CREATE INDEX order_returns_order ON order_returns(order_id);`,
   `ALTER TABLE order_returns ADD COLUMN store_id TEXT;
    ALTER TABLE order_returns ADD COLUMN returned_at TEXT;`,
+  `ALTER TABLE order_facts ADD COLUMN delivery_address TEXT; -- JSON: a store sale shipped home (the POS keeps no address)
+   ALTER TABLE order_facts ADD COLUMN voided_at TEXT; -- a store sale its own saga undid
+   ALTER TABLE order_returns ADD COLUMN lines TEXT; -- JSON [{sku, quantity}]`,
 ];
 
 interface OperationRow {
@@ -109,6 +113,10 @@ export interface OrderFacts {
   collectedAt: string | null;
   returnedUnits: number;
   orderedUnits: number;
+  /** where a store sale is shipped: the POS takes the order to deliver, not the address */
+  deliveryAddress: Address | null;
+  /** a store sale undone (returned) by the saga that made it: the customer was told it failed */
+  voidedAt: string | null;
 }
 
 const now = () => new Date().toISOString();
@@ -197,7 +205,7 @@ export class SagaStore {
   orderFactsMany(orderIds: readonly string[]): Map<string, OrderFacts> {
     const rows = this.db
       .prepare(
-        `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units,
+        `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at,
                 (SELECT COALESCE(SUM(units), 0) FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
          FROM order_facts f WHERE f.order_id IN (SELECT value FROM json_each(?))`,
       )
@@ -208,6 +216,8 @@ export class SagaStore {
       collected_at: string | null;
       ordered_units: number;
       returned_units: number;
+      delivery_address: string | null;
+      voided_at: string | null;
     }[];
     return new Map(
       rows.map((r) => [
@@ -219,6 +229,8 @@ export class SagaStore {
           collectedAt: r.collected_at,
           orderedUnits: r.ordered_units,
           returnedUnits: r.returned_units,
+          deliveryAddress: r.delivery_address === null ? null : (JSON.parse(r.delivery_address) as Address),
+          voidedAt: r.voided_at,
         },
       ]),
     );
@@ -228,13 +240,21 @@ export class SagaStore {
     return this.orderFactsMany([orderId]).get(orderId) ?? null;
   }
 
-  recordOrder(facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits'>): void {
+  recordOrder(facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress'>): void {
     this.db
       .prepare(
-        `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units) VALUES (?, ?, ?, ?)
-         ON CONFLICT(order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store, ordered_units = excluded.ordered_units`,
+        `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
+           ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address`,
       )
-      .run(facts.orderId, facts.reservationId, facts.pickupStore, facts.orderedUnits);
+      .run(facts.orderId, facts.reservationId, facts.pickupStore, facts.orderedUnits, facts.deliveryAddress && JSON.stringify(facts.deliveryAddress));
+  }
+
+  /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
+  markVoided(orderId: string): void {
+    this.db
+      .prepare('INSERT INTO order_facts (order_id, voided_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET voided_at = COALESCE(voided_at, excluded.voided_at)')
+      .run(orderId, now());
   }
 
   /** When the project handed orders over or took them back: the silos keep no date for either. */
@@ -257,15 +277,26 @@ export class SagaStore {
     this.db.prepare('UPDATE order_facts SET collected_at = ? WHERE order_id = ? AND collected_at IS NULL').run(now(), orderId);
   }
 
-  /** A return of `units` under its idempotency key; the order's ordered units are kept for PARTIALLY_RETURNED. */
-  recordReturn(key: string, orderId: string, storeId: string, units: number, orderedUnits: number): void {
+  /** A return under its idempotency key; the order's ordered units are kept for PARTIALLY_RETURNED. */
+  recordReturn(key: string, orderId: string, storeId: string, lines: { sku: string; quantity: number }[], orderedUnits: number): void {
+    const units = lines.reduce((n, l) => n + l.quantity, 0);
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO order_returns (key, order_id, store_id, units, returned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
-        .run(key, orderId, storeId, units, now());
+        .prepare('INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
+        .run(key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))));
       this.db
         .prepare('INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units')
         .run(orderId, orderedUnits);
     })();
+  }
+
+  /** The units of each product already taken back through the graph. */
+  returnedQuantities(orderId: string): Map<string, number> {
+    const rows = this.db.prepare('SELECT lines FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as { lines: string }[];
+    const returned = new Map<string, number>();
+    for (const { lines } of rows) {
+      for (const { sku, quantity } of JSON.parse(lines) as { sku: string; quantity: number }[]) returned.set(sku, (returned.get(sku) ?? 0) + quantity);
+    }
+    return returned;
   }
 }

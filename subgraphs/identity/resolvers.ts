@@ -59,6 +59,9 @@ function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info:
 
 const SYSTEM_OF: Record<LegacySystem, System> = { POS: 'pos', ESHOP: 'eshop', CRM: 'crm', LOYALTY: 'loyalty' };
 
+/** A legacy id as an agent types it: a card in groups of four (as the POS prints it) is still the card. */
+const typedId = (system: LegacySystem, externalId: string) => (system === 'LOYALTY' ? (normalizeCard(externalId) ?? externalId.trim()) : externalId.trim());
+
 /** An agent links a record the store may never have seen (a typo in an email): read it first. */
 async function knownRecord(ctx: IdentityContext, system: LegacySystem, externalId: string, info: GraphQLResolveInfo) {
   if (system === 'POS') throw badInput('The POS holds no customer records: link the loyalty card');
@@ -75,16 +78,18 @@ async function current(ctx: IdentityContext, id: string) {
 
 export const resolvers: Resolvers = {
   Mutation: {
-    linkIdentity: async (_, { customerId, system, externalId }, ctx, info) => {
+    linkIdentity: async (_, { customerId, system, externalId: typed }, ctx, info) => {
       requireRole(ctx, 'agent');
+      const externalId = typedId(system, typed);
       await current(ctx, customerId);
       await knownRecord(ctx, system, externalId, info);
       const id = ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
       ctx.customerById.clearAll();
       return current(ctx, id);
     },
-    unlinkIdentity: async (_, { customerId, system, externalId }, ctx) => {
+    unlinkIdentity: async (_, { customerId, system, externalId: typed }, ctx) => {
       requireRole(ctx, 'agent');
+      const externalId = typedId(system, typed);
       await current(ctx, customerId);
       ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
       ctx.customerById.clearAll();

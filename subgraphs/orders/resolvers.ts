@@ -96,10 +96,11 @@ export const resolvers: Resolvers = {
     status: async (o, _, ctx) => orderStatus(o.status, await ctx.factsById.load(o.id)),
     discount: (o) => money(o.discountCents),
     total: (o) => money(o.totalCents),
-    fulfillment: (o) => ({
+    fulfillment: async (o, _, ctx) => ({
       type: o.fulfillment.type,
       store: o.fulfillment.storeId ? { id: o.fulfillment.storeId } : null,
-      address: o.fulfillment.address,
+      // a store sale shipped home: the POS keeps no address, the project does
+      address: o.fulfillment.address ?? (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
     }),
     placedBy: (o) => (o.owner ? { system: o.owner.system.toUpperCase() as LegacySystem, externalId: o.owner.externalId } : null),
   },

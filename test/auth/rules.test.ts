@@ -123,6 +123,7 @@ describe('orders', () => {
     await expect(collect(st042, order('ST042', 'A-1'))).resolves.toBe('allowed');
     await expect(collect(st042, order('ST001', 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(st042, null)).resolves.toBe('allowed'); // NOT_FOUND comes next
+    await expect(collect(st042, order(null, 'A-1'))).resolves.toBe('allowed'); // "delivered home, not collected" comes next
     await expect(collect(service, order('ST001', 'A-1'))).resolves.toBe('allowed');
     await expect(collect(agent, order('ST042', 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(me, order('ST042', 'A-1'))).resolves.toBe('FORBIDDEN');

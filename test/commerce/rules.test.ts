@@ -29,6 +29,8 @@ describe('orderStatus', () => {
     collectedAt: null,
     orderedUnits: 4,
     returnedUnits: 0,
+    deliveryAddress: null,
+    voidedAt: null,
     ...f,
   });
 
@@ -44,6 +46,10 @@ describe('orderStatus', () => {
   it('tells a partial return from a full one', () => {
     expect(orderStatus('PAID', facts({ returnedUnits: 1 }))).toBe('PARTIALLY_RETURNED');
     expect(orderStatus('PAID', facts({ returnedUnits: 4 }))).toBe('RETURNED');
+  });
+
+  it('shows a store sale its own saga took back as cancelled', () => {
+    expect(orderStatus('COMPLETED', facts({ orderId: 'ST001-20261125-0003', voidedAt: '2026-11-25T10:00:00.000Z' }))).toBe('CANCELLED');
   });
 
   it('never hides a cancellation', () => {

@@ -232,3 +232,17 @@ describe('customer ids', () => {
     }
   });
 });
+
+describe('linkIdentity', () => {
+  it('takes a loyalty card as people type it, in groups of four', async () => {
+    const [owner, cardHolder] = truth.filter((p) => p.crmContactId && p.loyaltyCard && !p.eshopAccountId && p.householdId === null);
+    const { data } = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: owner.loyaltyCard });
+    const spaced = cardHolder.loyaltyCard!.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const linked = await gql(stack, 'mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: LOYALTY, externalId: $x) { identities { system externalId } } }', {
+      id: data.findCustomers[0].id,
+      x: spaced,
+    });
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data.linkIdentity.identities).toContainEqual({ system: 'LOYALTY', externalId: cardHolder.loyaltyCard });
+  });
+});

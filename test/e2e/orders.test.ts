@@ -157,6 +157,7 @@ describe('placeOrder', () => {
       [{ ...base, lines: [{ sku: 'SKU-999999', quantity: 1 }] }, 'BAD_USER_INPUT'],
       [{ ...base, lines: [{ sku, quantity: 0 }] }, 'BAD_USER_INPUT'],
       [{ ...base, lines: [{ sku, quantity: 1000 }] }, 'BAD_USER_INPUT'],
+      [{ ...base, lines: [{ sku, quantity: 60 }, { sku, quantity: 60 }] }, 'BAD_USER_INPUT'],
       [{ ...base, fulfillment: { type: 'STORE_PICKUP', storeId: 'ST999' } }, 'BAD_USER_INPUT'],
       [{ ...base, fulfillment: { type: 'STORE_PICKUP' } }, 'BAD_USER_INPUT'],
       [{ ...base, fulfillment: { type: 'HOME_DELIVERY' } }, 'BAD_USER_INPUT'],
@@ -200,6 +201,25 @@ describe('placeOrder', () => {
 });
 
 describe('after the sale', () => {
+  it('takes back a store sale until nothing is left to return, however many keys are used', async () => {
+    const [product] = stocked(1);
+    const placed = await gql(stack, PLACE, {
+      input: { channel: 'STORE', customerId, lines: [{ sku: product.sku, quantity: 3 }], fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS }, idempotencyKey: key() },
+    });
+    const orderId = placed.data.placeOrder.id;
+    const RETURN = `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { refund { centAmount } order { status } } }`;
+    const giveBack = (quantity: number) => gql(stack, RETURN, { i: { orderId, storeId, lines: [{ sku: product.sku, quantity }], idempotencyKey: key() } });
+    const posReturns = async () => (await dump(stack, 'pos')).returns.filter((r: any) => r.ref === orderId).length;
+
+    expect((await giveBack(2)).data.returnOrder.order.status).toBe('PARTIALLY_RETURNED');
+    const again = await giveBack(2);
+    expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0].message).toMatch(/1 of .* left to return/);
+    expect(await posReturns()).toBe(1);
+    expect((await giveBack(1)).data.returnOrder.order.status).toBe('RETURNED');
+    expect(await posReturns()).toBe(2);
+  });
+
   it('cancels a click-and-collect order: e-shop cancelled, reservation released, points taken back', async () => {
     const [product] = stocked(1);
     const reserved = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean).reserved;
