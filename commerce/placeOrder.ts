@@ -18,7 +18,7 @@ import type { Saga } from '../sagas/runner';
 import type { CommerceDeps } from './deps';
 import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
-import { posLines } from './posLines';
+import { paidUnits } from './paidUnits';
 
 export interface PlaceOrderInput {
   channel: Channel;
@@ -33,7 +33,7 @@ export interface PlannedLine {
   sku: string;
   ean: string;
   quantity: number;
-  listPriceCents: number;
+  /** what the line costs after its share of every discount */
   netCents: number;
 }
 
@@ -46,7 +46,6 @@ export interface OrderPlan {
   accountId: string | null;
   card: string | null;
   lines: PlannedLine[];
-  discountCents: number;
   totalCents: number;
   points: number;
   promoCodes: string[];
@@ -105,7 +104,6 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     sku: l.sku,
     ean: catalog.bySku.get(l.sku)!.ean,
     quantity: l.quantity,
-    listPriceCents: l.listPriceCents,
     netCents: l.lineTotalCents - l.discountCents,
   }));
   if (kind !== 'web') await checkStock(deps, storeId!, lines);
@@ -119,7 +117,6 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     accountId,
     card,
     lines,
-    discountCents: quote.discountCents,
     totalCents: quote.totalCents,
     points: card ? quote.loyaltyPointsEarned : 0,
     promoCodes: applied.flatMap((p) => (p.code ? [p.code] : [])),
@@ -144,9 +141,10 @@ async function checkStock(deps: CommerceDeps, storeId: string, lines: PlannedLin
 function newWebOrder(plan: OrderPlan) {
   return {
     account_id: plan.accountId!,
-    lines: plan.lines.map((l) => ({ sku: l.sku, qty: l.quantity, unit_price: centsToDecimal(l.listPriceCents) })),
+    // the prices paid, discounts folded in: the e-shop refunds a return at the line's unit price
+    lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ sku: l.sku, qty: u.qty, unit_price: centsToDecimal(u.unitCents) }))),
     promo_codes: plan.promoCodes,
-    discount: centsToDecimal(plan.discountCents),
+    discount: centsToDecimal(0),
     total: centsToDecimal(plan.totalCents),
     shipping:
       plan.kind === 'pickup'
@@ -216,7 +214,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             store: plan.storeId!,
             card: plan.card ? formatCardForPos(plan.card) : null,
             deliver: 'home',
-            lines: plan.lines.flatMap((l) => posLines(l.ean, l.quantity, l.netCents)),
+            lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ ean: l.ean, qty: u.qty, unit_cents: u.unitCents }))),
           });
           sagas.recordOrder({ orderId: receipt.id, reservationId: null, pickupStore: null, orderedUnits: units(plan), deliveryAddress: plan.address });
           return { orderId: receipt.id };
@@ -241,8 +239,11 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
   };
 }
 
-const sameLines = (a: { sku: string; qty: number }[], plan: OrderPlan) =>
-  a.length === plan.lines.length && a.every((l, i) => l.sku === plan.lines[i].sku && l.qty === plan.lines[i].quantity);
+/** The same quantity of each product (a line of the plan may have become two lines at two unit prices). */
+function sameLines(a: { sku: string; qty: number }[], plan: OrderPlan): boolean {
+  const quantities = (lines: [string, number][]) => [...lines.reduce((m, [sku, qty]) => m.set(sku, (m.get(sku) ?? 0) + qty), new Map<string, number>())].sort().join();
+  return quantities(a.map((l) => [l.sku, l.qty])) === quantities(plan.lines.map((l) => [l.sku, l.quantity]));
+}
 
 /** An order whose creating call answered belongs to that call's operation, however alike it looks. */
 const unclaimed = (deps: CommerceDeps, ids: string[]) => {

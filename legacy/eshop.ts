@@ -138,12 +138,18 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
     for (const [sku, qty] of quantities(input.lines)) {
       if ((returned.get(sku) ?? 0) + qty > (ordered.get(sku) ?? 0)) throw badRequest(`more ${sku} returned than ordered`);
     }
-    const unitCents = (sku: string) => toCents(order.lines.find((l) => l.sku === sku)?.unit_price ?? '0');
-    const refund = input.lines.reduce((sum, l) => sum + l.qty * unitCents(l.sku), 0);
-    const taken = db.addReturn({ order_id: order.id, lines: input.lines, where: input.where, store_code: input.store_code, refund: toAmount(refund) });
+    // units go back in the order of the lines: a product on two lines at two prices is refunded at each
+    const taken = new Map(returned);
+    const refund = input.lines.reduce((sum, { sku, qty }) => {
+      const units = order.lines.filter((l) => l.sku === sku).flatMap((l) => Array<number>(l.qty).fill(toCents(l.unit_price)));
+      const from = taken.get(sku) ?? 0;
+      taken.set(sku, from + qty);
+      return sum + units.slice(from, from + qty).reduce((a, b) => a + b, 0);
+    }, 0);
+    const added = db.addReturn({ order_id: order.id, lines: input.lines, where: input.where, store_code: input.store_code, refund: toAmount(refund) });
     const nowReturned = quantities(db.returnsOf(order.id).flatMap((r) => r.lines));
     if ([...ordered].every(([sku, qty]) => (nowReturned.get(sku) ?? 0) >= qty)) order.status = 'returned';
-    return taken;
+    return added;
   };
 
   return {

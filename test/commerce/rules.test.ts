@@ -1,23 +1,23 @@
-import { posLines } from '../../commerce/posLines';
+import { paidUnits } from '../../commerce/paidUnits';
 import { orderStatus } from '../../commerce/status';
 import type { OrderFacts } from '../../sagas/store';
 
-describe('posLines', () => {
+describe('paidUnits', () => {
   it('keeps an even line whole', () => {
-    expect(posLines('E', 3, 900)).toEqual([{ ean: 'E', qty: 3, unit_cents: 300 }]);
+    expect(paidUnits(3, 900)).toEqual([{ qty: 3, unitCents: 300 }]);
   });
 
-  it('cuts an uneven line so the receipt adds up to the cent', () => {
-    const lines = posLines('E', 3, 1000);
+  it('cuts an uneven line so the lines add up to the cent', () => {
+    const lines = paidUnits(3, 1000);
     expect(lines).toEqual([
-      { ean: 'E', qty: 2, unit_cents: 333 },
-      { ean: 'E', qty: 1, unit_cents: 334 },
+      { qty: 2, unitCents: 333 },
+      { qty: 1, unitCents: 334 },
     ]);
-    expect(lines.reduce((s, l) => s + l.qty * l.unit_cents, 0)).toBe(1000);
+    expect(lines.reduce((s, l) => s + l.qty * l.unitCents, 0)).toBe(1000);
   });
 
   it('handles a free line', () => {
-    expect(posLines('E', 2, 0)).toEqual([{ ean: 'E', qty: 2, unit_cents: 0 }]);
+    expect(paidUnits(2, 0)).toEqual([{ qty: 2, unitCents: 0 }]);
   });
 });
 

@@ -244,6 +244,28 @@ describe('after the sale', () => {
     expect(reversal).toEqual([expect.objectContaining({ type: 'ADJUST', points: -ledger[0].points })]);
   });
 
+  it('refunds a discounted web order at the prices paid, never more: returned whole, the refunds add up to its total', async () => {
+    const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 3 }));
+    const placed = await gql(stack, PLACE, {
+      input: { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() },
+    });
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder;
+    const quoted = (await gql(stack, QUOTE, { input: { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'] } })).data.quote;
+    expect(quoted.appliedPromotions.length).toBeGreaterThan(0);
+    expect(order.total.centAmount).toBe(quoted.total.centAmount);
+    const RETURN = `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { refund { centAmount } } }`;
+    const refunds: number[] = [];
+    for (const quantity of [1, 2]) {
+      for (const { sku } of lines) {
+        const { data, errors } = await gql(stack, RETURN, { i: { orderId: order.id, storeId, lines: [{ sku, quantity }], idempotencyKey: key() } });
+        expect(errors).toBeUndefined();
+        refunds.push(data.returnOrder.refund.centAmount);
+      }
+    }
+    expect(refunds.reduce((a, b) => a + b, 0)).toBe(order.total.centAmount);
+  });
+
   it('returns part of a web order in a store: e-shop return, goods back in that store, points taken back', async () => {
     const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 2 }));
     const placed = await gql(stack, PLACE, { input: { channel: 'WEB', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() } });
