@@ -134,27 +134,78 @@ export function timeline(drafts: Draft[]): JourneyEvent[] {
   });
 }
 
+const CHANNELS: readonly Channel[] = ['WEB', 'STORE', 'CALL_CENTER'];
+
+/** Channels' figures: whose orders (count and spend) and whose latest activity. */
+export interface Reach {
+  orders: readonly Channel[];
+  activity: readonly Channel[];
+}
+
+export const NOTHING: Reach = { orders: [], activity: [] };
+export const EVERYTHING: Reach = { orders: CHANNELS, activity: CHANNELS };
+
+const distinct = <T>(items: T[]): T[] => [...new Set(items)];
+
+/**
+ * What each silo's part of a history holds: when that part is missing, exactly these figures are
+ * unknown. Pick-ups and returns are found by order id, so web orders missing hide store activity.
+ */
+export const HOLDS = {
+  webOrders: { orders: ['WEB', 'CALL_CENTER'], activity: CHANNELS },
+  receipts: { orders: ['STORE'], activity: ['STORE'] },
+  browsing: { orders: [], activity: ['WEB'] },
+  cases: { orders: [], activity: distinct(Object.values(CASE_CHANNEL)) },
+  calls: { orders: [], activity: ['CALL_CENTER'] },
+  ledger: { orders: [], activity: distinct(Object.values(LEDGER_CHANNEL)) },
+} satisfies Record<string, Reach>;
+
+export const union = (reaches: Reach[]): Reach => ({
+  orders: distinct(reaches.flatMap((r) => r.orders)),
+  activity: distinct(reaches.flatMap((r) => r.activity)),
+});
+
+export const overlaps = (a: Reach, b: Reach): boolean => a.orders.some((c) => b.orders.includes(c)) || a.activity.some((c) => b.activity.includes(c));
+
 export interface ChannelSummary {
   channel: Channel;
-  orders: number;
-  spendCents: number;
+  /** null: unknown, a system holding this channel's orders did not answer */
+  orders: number | null;
+  spendCents: number | null;
+  /** null: no activity, or unknown (a system holding some of it did not answer) */
   lastActivityAt: Instant | null;
 }
 
-const CHANNELS: Channel[] = ['WEB', 'STORE', 'CALL_CENTER'];
-
-export function channelSummary(orders: Order[], events: JourneyEvent[]): ChannelSummary[] {
+/** Per channel; a figure `unknown` names is null, never counted from the other systems' part alone. */
+export function channelSummary(orders: Order[], events: JourneyEvent[], unknown: Reach = NOTHING): ChannelSummary[] {
   return CHANNELS.map((channel) => {
     const kept = orders.filter((o) => o.channel === channel && o.status !== 'CANCELLED');
     const last = events.find((e) => e.channel === channel); // the timeline is newest first
-    return { channel, orders: kept.length, spendCents: kept.reduce((s, o) => s + o.totalCents, 0), lastActivityAt: last?.at ?? null };
+    const ordersKnown = !unknown.orders.includes(channel);
+    return {
+      channel,
+      orders: ordersKnown ? kept.length : null,
+      spendCents: ordersKnown ? kept.reduce((s, o) => s + o.totalCents, 0) : null,
+      lastActivityAt: unknown.activity.includes(channel) ? null : (last?.at ?? null),
+    };
   });
 }
 
-/** The channel of most orders; ties go to the latest activity; null without any order. */
-export function preferredChannel(summary: ChannelSummary[]): Channel | null {
-  const ranked = summary
-    .filter((s) => s.orders > 0)
-    .sort((a, b) => b.orders - a.orders || (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? ''));
-  return ranked[0]?.channel ?? null;
+/** The channels sharing the most orders; none without any order. */
+function leaders(summary: ChannelSummary[]): ChannelSummary[] {
+  const most = Math.max(0, ...summary.map((s) => s.orders ?? 0));
+  return summary.filter((s) => most > 0 && s.orders === most);
+}
+
+/** What the preferred channel depends on: every channel's orders, and the latest activity of a tie. */
+export function preferredChannelReads(summary: ChannelSummary[]): Reach {
+  const tied = leaders(summary);
+  return { orders: CHANNELS, activity: tied.length > 1 ? tied.map((s) => s.channel) : [] };
+}
+
+/** The channel of most orders; ties go to the latest activity; null without any order, or when what decides it is unknown. */
+export function preferredChannel(summary: ChannelSummary[], unknown: Reach = NOTHING): Channel | null {
+  if (overlaps(preferredChannelReads(summary), unknown)) return null;
+  const [first] = leaders(summary).sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? ''));
+  return first?.channel ?? null;
 }

@@ -16,17 +16,24 @@ import { CUSTOM_SCALARS } from '../schema/scalars';
 import type { Caller } from '../auth/caller';
 import { requireGateway } from '../auth/gateway-assertion';
 
-/** Errors a resolver reports while still returning what the other systems gave. */
+/**
+ * Errors a resolver reports while still returning what the other systems gave. A field often
+ * reads several sources of one system (e-shop orders and browsing, CRM cases and calls): the
+ * client is told once per field that the system is missing, as the contract wants.
+ */
 export class PartialErrors {
-  private readonly errors: GraphQLError[] = [];
+  private readonly errors = new Map<string, GraphQLError>();
 
   add(err: unknown, path: readonly (string | number)[]): void {
     const base = toGraphQLError(err);
-    this.errors.push(new GraphQLError(base.message, { path, extensions: base.extensions }));
+    const key = JSON.stringify([path, base.extensions.code, base.extensions.system]);
+    if (!this.errors.has(key)) this.errors.set(key, new GraphQLError(base.message, { path, extensions: base.extensions }));
   }
 
   drain(): GraphQLError[] {
-    return this.errors.splice(0);
+    const drained = [...this.errors.values()];
+    this.errors.clear();
+    return drained;
   }
 }
 

@@ -4,7 +4,7 @@ import type { EshopAccountEvent, EshopClient } from '../../clients/eshop';
 import type { LoyaltyClient } from '../../clients/loyalty';
 import type { PosClient } from '../../clients/pos';
 import type { LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
-import type { JourneyEvent } from '../../journey/timeline';
+import type { ChannelSummary, JourneyEvent, Reach } from '../../journey/timeline';
 import { callsByContact, casesByContact } from '../../loaders/crm';
 import { ledgerByCard } from '../../loaders/loyalty';
 import { receiptsByCard, webOrdersByAccount } from '../../loaders/orders';
@@ -21,9 +21,17 @@ export interface InsightsDeps {
   ropo: RopoService;
 }
 
+/** A system that did not answer, and the figures of the history it holds. */
+export interface Gap extends Reach {
+  error: unknown;
+}
+
 export interface CustomerHistory {
-  orders: Order[];
   events: JourneyEvent[];
+  summary: ChannelSummary[];
+  gaps: Gap[];
+  /** every figure a gap leaves unknown */
+  unknown: Reach;
 }
 
 export interface InsightsContext extends BaseContext, InsightsDeps {

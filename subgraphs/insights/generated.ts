@@ -31,23 +31,35 @@ export type Channel =
   | 'STORE'
   | 'WEB';
 
+/**
+ * One channel's figures. A figure held by a system that did not answer is null (never counted from
+ * the other systems alone), and the field `channelSummary` then carries one SYSTEM_UNAVAILABLE error
+ * naming that system. The e-shop holds WEB and CALL_CENTER orders, the POS STORE orders.
+ */
 export type ChannelSummary = {
   __typename?: 'ChannelSummary';
   channel: Channel;
+  /** null without any activity in the channel, or when a system recording some of it is unavailable */
   lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
-  /** orders placed in that channel (cancelled ones left out) */
-  orders: Scalars['Int']['output'];
-  spend: Money;
+  /** orders placed in that channel (cancelled ones left out); null: unknown, its system is unavailable */
+  orders?: Maybe<Scalars['Int']['output']>;
+  /** what those orders total; null exactly when `orders` is */
+  spend?: Maybe<Money>;
 };
 
 export type Customer = {
   __typename?: 'Customer';
+  /** Every channel, always in the list, even when a system is unavailable: see ChannelSummary. */
   channelSummary: Array<ChannelSummary>;
   id: Scalars['ID']['output'];
   identities: Array<Identity>;
   /** Every channel's events, newest first. When a system is down, the others' events with a SYSTEM_UNAVAILABLE error. */
   journey: JourneyEventConnection;
-  /** The channel of most orders (ties: the latest activity); null without any order. */
+  /**
+   * The channel of most orders (ties: the latest activity); null without any order, and null with a
+   * SYSTEM_UNAVAILABLE error when a system it depends on is unavailable (one holding orders, or, in a
+   * tie, the activity of the tied channels): then it cannot be decided.
+   */
   preferredChannel?: Maybe<Channel>;
 };
 
@@ -326,8 +338,8 @@ export type CategoryRopoResolvers<ContextType = InsightsContext, ParentType exte
 export type ChannelSummaryResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['ChannelSummary'] = ResolversParentTypes['ChannelSummary']> = ResolversObject<{
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  spend?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orders?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  spend?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
 export type CustomerResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{

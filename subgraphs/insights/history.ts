@@ -1,34 +1,76 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { afterSaleEvents, browsingEvents, callEvents, caseEvents, loyaltyEvents, orderEvents, timeline } from '../../journey/timeline';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import {
+  afterSaleEvents,
+  browsingEvents,
+  callEvents,
+  caseEvents,
+  channelSummary,
+  HOLDS,
+  loyaltyEvents,
+  orderEvents,
+  overlaps,
+  timeline,
+  union,
+  type Reach,
+} from '../../journey/timeline';
 import { externalIds, type CustomerRef } from '../customerRef';
-import { settleSources, unwrap } from '../server';
-import type { CustomerHistory, InsightsContext } from './context';
+import { unwrap } from '../server';
+import type { CustomerHistory, Gap, InsightsContext } from './context';
 
-/** Every silo's part of a customer's history; a silo that fails is one partial error, once. */
-export function customerHistory(ctx: InsightsContext, customer: CustomerRef, info: GraphQLResolveInfo): Promise<CustomerHistory> {
+/**
+ * Every silo's part of a customer's history, read once per request whatever fields ask for it.
+ * A silo that fails is kept as a gap, for each field to report where it needed that silo.
+ */
+export function customerHistory(ctx: InsightsContext, customer: CustomerRef): Promise<CustomerHistory> {
   let history = ctx.histories.get(customer.id);
   if (!history) {
-    history = read(ctx, customer, info);
+    history = read(ctx, customer);
     ctx.histories.set(customer.id, history);
   }
   return history;
 }
 
-async function read(ctx: InsightsContext, customer: CustomerRef, info: GraphQLResolveInfo): Promise<CustomerHistory> {
+/** Reports at this field each silo that failed holding some of what the field reads. */
+export function reportGaps(ctx: InsightsContext, info: GraphQLResolveInfo, { gaps }: CustomerHistory, reads: Reach): void {
+  for (const gap of gaps) if (overlaps(gap, reads)) ctx.partial.add(gap.error, responsePathAsArray(info.path));
+}
+
+interface Part<T> {
+  items: T[];
+  gap: Gap | null;
+}
+
+/** One silo's part: what it gave, or the figures its failure leaves unknown. */
+async function part<T>(holds: Reach, source: Promise<T[]>): Promise<Part<T>> {
+  try {
+    return { items: await source, gap: null };
+  } catch (error) {
+    return { items: [], gap: { error, ...holds } };
+  }
+}
+
+async function read(ctx: InsightsContext, customer: CustomerRef): Promise<CustomerHistory> {
   const accounts = externalIds(customer, 'ESHOP');
   const cards = externalIds(customer, 'LOYALTY');
   const contacts = externalIds(customer, 'CRM');
-  const orders = await settleSources(ctx, info, [
-    ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat()),
-    ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat()),
+  const [webOrders, receipts, browsing, cases, calls, ledger] = await Promise.all([
+    part(HOLDS.webOrders, ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat())),
+    part(HOLDS.receipts, ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat())),
+    part(HOLDS.browsing, Promise.all(accounts.map(async (a) => browsingEvents(a, await ctx.browsing.load(a)))).then((l) => l.flat())),
+    part(HOLDS.cases, ctx.cases.loadMany(contacts).then((r) => caseEvents(unwrap(r).flat()))),
+    part(HOLDS.calls, ctx.calls.loadMany(contacts).then((r) => callEvents(unwrap(r).flat()))),
+    part(HOLDS.ledger, ctx.ledgers.loadMany(cards).then((r) => loyaltyEvents(unwrap(r).flat()))),
   ]);
-  const drafts = await settleSources(ctx, info, [
-    Promise.resolve(orderEvents(orders)),
-    Promise.resolve(afterSaleEvents(ctx.sagas.afterSale(orders.map((o) => o.id)))),
-    Promise.all(accounts.map(async (a) => browsingEvents(a, await ctx.browsing.load(a)))).then((l) => l.flat()),
-    ctx.cases.loadMany(contacts).then((r) => caseEvents(unwrap(r).flat())),
-    ctx.calls.loadMany(contacts).then((r) => callEvents(unwrap(r).flat())),
-    ctx.ledgers.loadMany(cards).then((r) => loyaltyEvents(unwrap(r).flat())),
+  const orders = [...webOrders.items, ...receipts.items];
+  const events = timeline([
+    ...orderEvents(orders),
+    ...afterSaleEvents(ctx.sagas.afterSale(orders.map((o) => o.id))),
+    ...browsing.items,
+    ...cases.items,
+    ...calls.items,
+    ...ledger.items,
   ]);
-  return { orders, events: timeline(drafts) };
+  const gaps = [webOrders, receipts, browsing, cases, calls, ledger].flatMap((p) => p.gap ?? []);
+  const unknown = union(gaps);
+  return { events, summary: channelSummary(orders, events, unknown), gaps, unknown };
 }

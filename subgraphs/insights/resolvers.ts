@@ -1,9 +1,9 @@
 import { assertFullCustomerView, requireRole } from '../../auth/rules';
-import { channelSummary, preferredChannel } from '../../journey/timeline';
+import { EVERYTHING, preferredChannel, preferredChannelReads } from '../../journey/timeline';
 import { money } from '../money';
 import { keyedConnection, pageSize } from '../relay';
 import type { Resolvers } from './generated';
-import { customerHistory } from './history';
+import { customerHistory, reportGaps } from './history';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -15,18 +15,22 @@ export const resolvers: Resolvers = {
   Customer: {
     journey: async (customer, { first, after }, ctx, info) => {
       assertFullCustomerView(ctx);
-      const { events } = await customerHistory(ctx, customer, info);
-      return keyedConnection(events, (e) => e.id, pageSize(first, 20), after);
+      const history = await customerHistory(ctx, customer);
+      reportGaps(ctx, info, history, EVERYTHING);
+      return keyedConnection(history.events, (e) => e.id, pageSize(first, 20), after);
     },
     channelSummary: async (customer, _, ctx, info) => {
       assertFullCustomerView(ctx);
-      const { orders, events } = await customerHistory(ctx, customer, info);
-      return channelSummary(orders, events);
+      const history = await customerHistory(ctx, customer);
+      reportGaps(ctx, info, history, EVERYTHING);
+      return history.summary;
     },
     preferredChannel: async (customer, _, ctx, info) => {
       assertFullCustomerView(ctx);
-      const { orders, events } = await customerHistory(ctx, customer, info);
-      return preferredChannel(channelSummary(orders, events));
+      const history = await customerHistory(ctx, customer);
+      // a silo's failure matters here only if the answer needs it: activity only breaks a tie
+      reportGaps(ctx, info, history, preferredChannelReads(history.summary));
+      return preferredChannel(history.summary, history.unknown);
     },
   },
   JourneyEvent: {
@@ -35,6 +39,6 @@ export const resolvers: Resolvers = {
     order: (e) => (e.orderId ? { id: e.orderId } : null),
   },
   ChannelSummary: {
-    spend: (s) => money(s.spendCents),
+    spend: (s) => (s.spendCents === null ? null : money(s.spendCents)),
   },
 };

@@ -3,11 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { gql, legacyCalls, resetStats, SEED, setFaults, startTestStack } from './harness';
+import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 
 const CUSTOMER = `
   id firstName lastName email phone
@@ -27,7 +27,7 @@ const identitiesOf = (p: Person) =>
 const sorted = (ids: any[]) => [...ids].sort((a, b) => `${a.system}${a.externalId}`.localeCompare(`${b.system}${b.externalId}`));
 
 /** People alone on their phone and in all three systems: their answer is exact. */
-const everywhere = truth.filter((p) => p.eshopAccountId && p.crmContactId && p.loyaltyCard && p.householdId === null);
+const everywhere = truth.filter((p) => inEverySilo(p));
 const account = (p: Person) => world.eshop.accounts.find((a) => a.id === p.eshopAccountId)!;
 const contact = (p: Person) => world.crm.contacts.find((c) => c.id === p.crmContactId)!;
 const member = (p: Person) => world.loyalty.members.find((m) => m.card_number === p.loyaltyCard)!;

@@ -2,9 +2,8 @@
 // shared by test/e2e/faults.test.ts (what the answer holds) and bench/faults.ts (how long it takes).
 import type { System } from '../../errors';
 import type { FaultSettings } from '../../legacy';
-import { generateWorld } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { gql, SEED, setFaults, startTestStack, SYSTEM_LIST, type GraphQLResponse } from './harness';
+import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, SYSTEM_LIST, inEverySilo } from './harness';
 
 export const TIMEOUT_MS = 400;
 const env = {
@@ -16,9 +15,9 @@ const env = {
   LEGACY_BREAKER_RESET_MS: '300',
 };
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 const hasReceipts = (card: string) => world.pos.receipts.some((r) => r.card?.replace(/\s/g, '') === card);
-const person = truth.find((p) => p.eshopAccountId && p.crmContactId && p.loyaltyCard && p.householdId === null && hasReceipts(p.loyaltyCard))!;
+const person = truth.find((p) => inEverySilo(p) && hasReceipts(p.loyaltyCard))!;
 const STORE = world.pos.stores[0].code;
 
 const QUERY = `query($id: ID!, $store: ID!) {

@@ -4,10 +4,22 @@ import type { Caller } from '../../auth/caller';
 import { signToken, tokenSettings } from '../../auth/tokens';
 import { loadConfig } from '../../config';
 import type { System } from '../../errors';
+import { generateWorld, type Person } from '../../legacy/seed';
 import { createLogger, type Logger } from '../../logging';
 import { startStack, type Stack } from '../../stack';
 
 export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
+
+let seededWorld: ReturnType<typeof generateWorld> | undefined;
+/** The simulators' data of a test stack, and whose records are whose: what the tests check answers against. */
+export function seeded(): ReturnType<typeof generateWorld> {
+  seededWorld ??= generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+  return seededWorld;
+}
+
+/** Someone in the e-shop, the CRM and loyalty, alone on their phone: their answers are exact. */
+export const inEverySilo = (p: Person): p is Person & { eshopAccountId: string; loyaltyCard: string; crmContactId: string } =>
+  Boolean(p.eshopAccountId && p.loyaltyCard && p.crmContactId && p.householdId === null);
 
 const FREE_PORTS = Object.fromEntries(
   [

@@ -1,16 +1,13 @@
 // One customer's path across channels, and agents fixing links by hand, through the gateway.
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { dump, gql, SEED, setFaults, startTestStack } from './harness';
+import { dump, gql, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 
 const person = truth.find(
   (p) =>
-    p.eshopAccountId &&
-    p.loyaltyCard &&
-    p.crmContactId &&
-    p.householdId === null &&
+    inEverySilo(p) &&
     world.eshop.events.some((e) => e.account_id === p.eshopAccountId) &&
     world.crm.calls.some((c) => c.contact_id === p.crmContactId),
 )!;

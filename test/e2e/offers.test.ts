@@ -1,9 +1,9 @@
 // One price and one set of promotions in every channel, through the gateway.
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { dump, gql, legacyCalls, resetStats, SEED, simStats, startTestStack } from './harness';
+import { dump, gql, legacyCalls, resetStats, seeded, simStats, startTestStack } from './harness';
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 const CHANNELS = ['WEB', 'STORE', 'CALL_CENTER'] as const;
 
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) {

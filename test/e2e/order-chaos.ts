@@ -11,10 +11,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Faker, base } from '@faker-js/faker';
 import { openDatabase } from '../../db';
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import { SagaStore } from '../../sagas/store';
 import type { Stack } from '../../stack';
-import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST } from './harness';
+import { dump, gql, seeded, setFaults, startTestStack, SYSTEM_LIST } from './harness';
 import { reconcile, type Dumps, type Line, type PlacedOrder, type Reconciliation, type Told } from './reconcile';
 
 export interface ChaosOptions {
@@ -54,7 +54,7 @@ const CANCEL = `mutation($id: ID!, $key: String!) { cancelOrder(id: $id, idempot
 const COLLECT = `mutation($id: ID!) { collectOrder(id: $id) { ${ORDER_FIELDS} } }`;
 const RETURN = `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { id refund { centAmount } loyaltyPointsReversed } }`;
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 const eanOf = new Map(world.eshop.products.map((p) => [p.sku, p.ean]));
 const skuOf = new Map(world.eshop.products.map((p) => [p.ean, p.sku]));
 

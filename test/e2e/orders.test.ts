@@ -1,9 +1,9 @@
 // Orders that cross channels, through the gateway, checked against every legacy system's data.
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { dump, gql, SEED, setFaults, startTestStack } from './harness';
+import { dump, gql, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 
 const ORDER = `id channel status placedAt total { centAmount } discount { centAmount }
   lines { product { sku } quantity unitPrice { centAmount } lineTotal { centAmount } }
@@ -12,7 +12,7 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { 
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { total { centAmount } loyaltyPointsEarned appliedPromotions { promotion { code } } } }`;
 const ADDRESS = { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' };
 
-const buyer = truth.find((p) => p.eshopAccountId && p.loyaltyCard && p.crmContactId && p.householdId === null)!;
+const buyer = truth.find((p) => inEverySilo(p))!;
 const storeId = world.pos.stores[0].code;
 
 let stack: Stack;

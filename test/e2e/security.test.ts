@@ -7,20 +7,20 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { tokenSettings, tokenVerifier } from '../../auth/tokens';
 import { loadConfig } from '../../config';
-import { generateWorld, type Person } from '../../legacy/seed';
+import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../stack';
-import { dump, gql, gqlResponse, SEED, startTestStack, SYSTEM_LIST, tokenFor, type As } from './harness';
+import { type As, dump, gql, gqlResponse, seeded, startTestStack, SYSTEM_LIST, tokenFor, inEverySilo } from './harness';
 import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
 
 const run = promisify(execFile);
 /** this process's environment without a JWT secret of its own: the child reads the defaults */
 const { JWT_SECRET: _, ...ENV } = process.env;
 const ROOT = path.join(__dirname, '..', '..');
-const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
+const { world, truth } = seeded();
 
 const receiptsOf = (p: Person) => world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard);
 const webOrdersOf = (p: Person) => world.eshop.orders.filter((o) => o.account_id === p.eshopAccountId && o.shipping.method === 'home');
-const [alicePerson, bobPerson] = truth.filter((p) => p.eshopAccountId && p.crmContactId && p.loyaltyCard && p.householdId === null && receiptsOf(p).length && webOrdersOf(p).length);
+const [alicePerson, bobPerson] = truth.filter((p) => inEverySilo(p) && receiptsOf(p).length && webOrdersOf(p).length);
 const bobReceipt = receiptsOf(bobPerson)[0];
 /** the store of one of bob's receipts: its staff may see that order, and no other of bob's */
 const storeId = bobReceipt.store;
