@@ -39,8 +39,15 @@ const FREE_PORTS = Object.fromEntries(
   ].map((k) => [k, '0']),
 );
 
+/**
+ * Deadlines long enough that a loaded test machine (or the loyalty platform's 20 requests a second,
+ * which the client waits out within the deadline) never turns a slow answer into a failure. The
+ * tests of timeouts set their own.
+ */
+const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOUT_MS: '10000', LOYALTY_TIMEOUT_MS: '10000' };
+
 export async function startTestStack(env: Record<string, string> = {}, logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')): Promise<Stack> {
-  const config = loadConfig({ ...FREE_PORTS, ...SEED, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ ...FREE_PORTS, ...SEED, ...PATIENT, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
   return startStack(config, logger);
 }
 
