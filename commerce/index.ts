@@ -1,5 +1,6 @@
 // The order workflows and the runner that carries them, with its recovery pass.
 import type { Logger } from '../logging';
+import { PerKeySerial } from '../sagas/per-key';
 import { SagaRunner } from '../sagas/runner';
 import { cancelOrderSaga } from './cancelOrder';
 import { collectOrderSaga } from './collectOrder';
@@ -19,7 +20,9 @@ export function createCommerce(deps: CommerceDeps, logger: Logger) {
     returnStore: returns.store,
   };
   const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger);
-  return { deps, sagas, runner };
+  /** what follows an order's sale (cancel, hand-over, return) runs one at a time per order */
+  const perOrder = new PerKeySerial();
+  return { deps, sagas, runner, perOrder };
 }
 
 /** Recovery at start-up and then on a timer, until the process stops. */

@@ -49,8 +49,8 @@ export const resolvers: Resolvers = {
       requireRole(ctx, 'agent');
       const { commerce } = ctx;
       orderIdKind(id);
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.cancel, clientKey(idempotencyKey), { id }, () =>
-        planCancel(commerce.deps, id),
+      const { orderId } = (await commerce.perOrder.run(id, () =>
+        commerce.runner.execute(commerce.sagas.cancel, clientKey(idempotencyKey), { id }, () => planCancel(commerce.deps, id)),
       )) as { orderId: string };
       return placed(ctx, orderId);
     },
@@ -58,9 +58,9 @@ export const resolvers: Resolvers = {
       const { commerce } = ctx;
       orderIdKind(id);
       await assertMayCollect(ctx, () => ctx.orderById.load(id));
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.collect, collectKey(id), { id }, () => planCollect(commerce.deps, id))) as {
-        orderId: string;
-      };
+      const { orderId } = (await commerce.perOrder.run(id, () =>
+        commerce.runner.execute(commerce.sagas.collect, collectKey(id), { id }, () => planCollect(commerce.deps, id)),
+      )) as { orderId: string };
       return placed(ctx, orderId);
     },
     returnOrder: async (_, { input }, ctx) => {
@@ -68,7 +68,9 @@ export const resolvers: Resolvers = {
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
-      return (await commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input))) as ReturnModel;
+      return (await commerce.perOrder.run(input.orderId, () =>
+        commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input)),
+      )) as ReturnModel;
     },
   },
   Return: {
