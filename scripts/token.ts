@@ -7,12 +7,15 @@ import { signToken, tokenSettings } from '../auth/tokens';
 import { ConfigError, loadConfig } from '../config';
 
 const USAGE = `usage: npm run -s token -- --role <${ROLES.join('|')}> [--sub <subject>] [--store STxxx] [--ttl <seconds>]
-  a customer needs --sub <customerId>; store staff need --store <storeId>`;
+  a customer needs --sub <customerId> (an id the graph gave, e.g. by findCustomers); store staff need --store <storeId>;
+  --ttl defaults to 3600 seconds`;
 
 async function main() {
-  const { values } = parseArgs({
-    options: { role: { type: 'string' }, sub: { type: 'string' }, store: { type: 'string' }, ttl: { type: 'string', default: '3600' } },
-  });
+  const { values } = options();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const role = values.role;
   if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (role === 'customer' && !values.sub) throw new UsageError('a customer token needs --sub <customerId>');
@@ -26,6 +29,17 @@ async function main() {
 }
 
 class UsageError extends Error {}
+
+function options() {
+  try {
+    return parseArgs({
+      options: { role: { type: 'string' }, sub: { type: 'string' }, store: { type: 'string' }, ttl: { type: 'string', default: '3600' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    // an unknown or malformed option: say so, without a stack trace
+    throw new UsageError((err as Error).message);
+  }
+}
 
 main().catch((err) => {
   console.error(err instanceof UsageError ? `${err.message}\n${USAGE}` : err instanceof ConfigError ? err.message : err);
