@@ -240,7 +240,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
 }
 
 /** The same quantity of each product (a line of the plan may have become two lines at two unit prices). */
-function sameLines(a: { sku: string; qty: number }[], plan: OrderPlan): boolean {
+export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPlan, 'lines'>): boolean {
   const quantities = (lines: [string, number][]) => [...lines.reduce((m, [sku, qty]) => m.set(sku, (m.get(sku) ?? 0) + qty), new Map<string, number>())].sort().join();
   return quantities(a.map((l) => [l.sku, l.qty])) === quantities(plan.lines.map((l) => [l.sku, l.quantity]));
 }

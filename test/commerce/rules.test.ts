@@ -1,4 +1,5 @@
 import { paidUnits } from '../../commerce/paidUnits';
+import { sameLines } from '../../commerce/placeOrder';
 import { orderStatus } from '../../commerce/status';
 import type { OrderFacts } from '../../sagas/store';
 
@@ -18,6 +19,20 @@ describe('paidUnits', () => {
 
   it('handles a free line', () => {
     expect(paidUnits(2, 0)).toEqual([{ qty: 2, unitCents: 0 }]);
+  });
+});
+
+describe('sameLines (an e-shop order whose creating call lost its answer, found again)', () => {
+  const plan = { lines: [{ sku: 'A', ean: '1', quantity: 3, netCents: 1000 }, { sku: 'B', ean: '2', quantity: 1, netCents: 500 }] };
+
+  it('knows the order whatever the split of its lines at two prices, or their order', () => {
+    expect(sameLines([{ sku: 'B', qty: 1 }, { sku: 'A', qty: 2 }, { sku: 'A', qty: 1 }], plan)).toBe(true);
+  });
+
+  it('tells another basket', () => {
+    expect(sameLines([{ sku: 'A', qty: 3 }], plan)).toBe(false);
+    expect(sameLines([{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }], plan)).toBe(false);
+    expect(sameLines([{ sku: 'A', qty: 3 }, { sku: 'B', qty: 1 }, { sku: 'C', qty: 1 }], plan)).toBe(false);
   });
 });
 
