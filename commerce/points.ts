@@ -2,7 +2,7 @@
 // repeated write a 409 duplicate, which is what "done already" looks like.
 import type { LoyaltyClient } from '../clients/loyalty';
 import type { Channel } from '../domain/types';
-import { alreadyDoneIf } from './effects';
+import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './placeOrder';
 
@@ -19,10 +19,19 @@ export function earnPoints(loyalty: LoyaltyClient, card: string, points: number,
   return once(loyalty.createTransaction(card, { type: 'EARN', points, channel: LEDGER_CHANNEL[channel], external_ref: orderId }));
 }
 
-/** Takes points back (cancel, return), under a reference of its own so it happens once. */
-export function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, ref: string): Promise<void> {
-  if (points <= 0) return Promise.resolve();
-  return once(loyalty.createTransaction(card, { type: 'ADJUST', points: -points, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
+/**
+ * Takes points back (cancel, return), under a reference of its own so it happens once. Points the
+ * customer already spent cannot be: the platform keeps no balance below zero, so what is left is
+ * taken, and the rest is lost rather than retried for ever.
+ */
+export async function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, ref: string): Promise<void> {
+  const adjust = (n: number) => (n <= 0 ? Promise.resolve() : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref })));
+  try {
+    await adjust(points);
+  } catch (err) {
+    if (!refusedWith(err, 'insufficient_points')) throw err;
+    await adjust(Math.min(points, (await loyalty.getMember(card))?.points_balance ?? 0));
+  }
 }
 
 /**

@@ -58,6 +58,9 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   } else {
     const receipt = await deps.pos.getReceipt(input.orderId);
     if (!receipt) throw notFound(`Unknown order ${input.orderId}`);
+    // the POS writes a receipt when it hands a click-and-collect order over: those goods were paid
+    // on the web, and are returned (and refunded) through that web order
+    if (receipt.ref !== null) throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
     bought = sumBy(receipt.lines.map((l) => [catalog.byEan.get(l.ean)?.sku ?? l.ean, l.qty]));
     card = normalizeCard(receipt.card);
     channel = 'STORE';
@@ -125,13 +128,18 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
       return {};
     },
   };
-  const recordReturn: SagaStep<ReturnState> = {
-    name: 'recordReturn',
-    run: async ({ key, orderId, storeId, lines, orderedUnits }) => {
-      deps.sagas.recordReturn(key, orderId, storeId, lines, orderedUnits);
-      return {};
+  /**
+   * The step past which the return stands: the goods count as returned as soon as it succeeds, so
+   * that another return of them is refused even while the points of this one wait for the platform.
+   */
+  const standing = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
+    ...step,
+    run: async (s) => {
+      const done = await step.run(s);
+      deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits);
+      return done;
     },
-  };
+  });
   const result = (s: ReturnState) => ({
     returnId: s.returnId,
     orderId: s.orderId,
@@ -142,7 +150,7 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
     pointsReversed: pointsToReverse(s),
   });
   return {
-    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [eshopReturn, posReturn, takeBackPoints, recordReturn] },
-    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [posReturn, takeBackPoints, recordReturn] },
+    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [standing(eshopReturn), posReturn, takeBackPoints] },
+    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), takeBackPoints] },
   };
 }

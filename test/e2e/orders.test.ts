@@ -116,6 +116,12 @@ describe('placeOrder', () => {
     expect((await stockOf()).reserved).toBe(held);
     const again = await gql(stack, collect, { id: data.placeOrder.id });
     expect(again.data.collectOrder.status).toBe('COMPLETED');
+    // the receipt the POS wrote for the hand-over is not a second sale to refund: the web order is returned
+    const handOver = (await dump(stack, 'pos')).receipts.filter((r: any) => r.ref !== null && r.store === storeId).at(-1);
+    const refunded = await gql(stack, `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id } }`, {
+      i: { orderId: handOver.id, storeId, lines: [{ sku: product.sku, quantity: 2 }], idempotencyKey: key() },
+    });
+    expect(refunded.errors?.[0].extensions?.code).toBe('CONFLICT');
     const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: data.placeOrder.id, k: key() });
     expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
     const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
@@ -295,5 +301,9 @@ describe('after the sale', () => {
       input: { orderId: order.id, lines: [{ sku: lines[0].sku, quantity: 5 }], storeId: returnStore, idempotencyKey: key() },
     });
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // what is partly returned is no longer cancelled whole
+    const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: order.id, k: key() }, { as: 'agent' });
+    expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });

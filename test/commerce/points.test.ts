@@ -1,0 +1,38 @@
+import type { LoyaltyClient } from '../../clients/loyalty';
+import { reversePoints } from '../../commerce/points';
+import { LegacyRejectedError } from '../../errors';
+
+/** A member's ledger as the platform keeps it: refused below zero, refused twice under one reference. */
+function platform(balance: number) {
+  const refs = new Set<string>();
+  const member = { points_balance: balance };
+  const loyalty = {
+    getMember: async () => member,
+    createTransaction: async (_card: string, txn: { points: number; external_ref: string }) => {
+      if (refs.has(txn.external_ref)) throw new LegacyRejectedError('loyalty', 'duplicate_external_ref', 'used before');
+      if (member.points_balance + txn.points < 0) throw new LegacyRejectedError('loyalty', 'insufficient_points', 'balance too low');
+      refs.add(txn.external_ref);
+      member.points_balance += txn.points;
+      return txn;
+    },
+  };
+  return { member, loyalty: loyalty as unknown as LoyaltyClient };
+}
+
+describe('reversePoints', () => {
+  it('takes the points back once, however often it runs', async () => {
+    const { member, loyalty } = platform(100);
+    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1:return:k');
+    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1:return:k');
+    expect(member.points_balance).toBe(70);
+  });
+
+  it('takes back what is left when the customer spent some of them: the balance never goes below zero, and it is done', async () => {
+    const { member, loyalty } = platform(12);
+    await reversePoints(loyalty, '4000123456781234', 30, 'STORE', 'ST001-1:return:k');
+    expect(member.points_balance).toBe(0);
+    const { member: broke, loyalty: none } = platform(0);
+    await reversePoints(none, '4000123456781234', 30, 'STORE', 'ST001-2:return:k');
+    expect(broke.points_balance).toBe(0);
+  });
+});
