@@ -58,7 +58,8 @@ export function orderFromPosReceipt(receipt: PosReceipt): Order {
     // A receipt carries shelf prices and what was paid: the till's promotions are the difference.
     discountCents: Math.max(0, listTotal - receipt.total_cents),
     totalCents: receipt.total_cents,
-    fulfillment: { type: receipt.deliver === 'home' ? 'HOME_DELIVERY' : 'IN_STORE', storeId: receipt.store, address: null },
+    // a receipt with a reservation's ref is the POS's record of a click-and-collect hand-over
+    fulfillment: { type: receipt.deliver === 'home' ? 'HOME_DELIVERY' : receipt.ref !== null ? 'STORE_PICKUP' : 'IN_STORE', storeId: receipt.store, address: null },
     promoCodes: [],
     owner: card === null ? null : { system: 'loyalty', externalId: card },
   };

@@ -122,6 +122,8 @@ describe('placeOrder', () => {
       i: { orderId: handOver.id, storeId, lines: [{ sku: product.sku, quantity: 2 }], idempotencyKey: key() },
     });
     expect(refunded.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const shown = await gql(stack, 'query($id: ID!) { order(id: $id) { channel fulfillment { type store { id } } } }', { id: handOver.id });
+    expect(shown.data.order).toEqual({ channel: 'STORE', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
     const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: data.placeOrder.id, k: key() });
     expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
     const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
