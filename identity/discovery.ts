@@ -54,9 +54,12 @@ export class Discovery {
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
       const keys = pending.filter((k) => !this.recent.has(cacheKey(k)));
       if (keys.length === 0) break;
-      const records = await this.search(keys, failed);
+      const failedNow = new Set<System>();
+      const records = await this.search(keys, failedNow);
       this.store.observe(records);
-      for (const k of keys) this.recent.set(cacheKey(k), true);
+      failedNow.forEach((s) => failed.add(s));
+      // a search a silo did not answer is not done: the next look-up asks that silo again
+      if (failedNow.size === 0) for (const k of keys) this.recent.set(cacheKey(k), true);
       pending = records.flatMap(keysOf);
     }
     return { failed };

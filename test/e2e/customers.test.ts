@@ -246,3 +246,21 @@ describe('linkIdentity', () => {
     expect(linked.data.linkIdentity.identities).toContainEqual({ system: 'LOYALTY', externalId: cardHolder.loyaltyCard });
   });
 });
+
+describe('a look-up during an outage', () => {
+  it('searches the silo that failed again once it is back, rather than trusting the partial answer', async () => {
+    const p = everywhere.find((x) => contact(x).email !== null && !world.eshop.accounts.some((a) => a.id !== x.eshopAccountId && a.email === account(x).email))!;
+    const query = 'query($e: String) { findCustomers(email: $e) { identities { system externalId } } }';
+    await setFaults(stack, 'crm', { down: true });
+    let during;
+    try {
+      during = await gql(stack, query, { e: account(p).email });
+    } finally {
+      await setFaults(stack, 'crm', {});
+    }
+    expect(during.errors?.map((e) => e.extensions?.system)).toContain('crm');
+    const after = await gql(stack, query, { e: account(p).email });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.findCustomers.flatMap((c: any) => c.identities)).toContainEqual({ system: 'CRM', externalId: p.crmContactId });
+  });
+});
