@@ -35,8 +35,12 @@ export type Channel =
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
-  /** The promotions this customer is entitled to in that channel (and store), today. */
-  offers: Array<Promotion>;
+  /**
+   * The promotions this customer is entitled to in that channel (and store), today. Nullable where
+   * the contract says [Promotion!]!: null with one SYSTEM_UNAVAILABLE when a silo they depend on is
+   * down, so that the rest of the customer stands.
+   */
+  offers?: Maybe<Array<Promotion>>;
 };
 
 
@@ -125,8 +129,13 @@ export type PriceDiscrepancyEdge = {
 
 export type Product = {
   __typename?: 'Product';
-  /** The price this channel (and store, and customer) gets today, from the one pricing engine. */
-  offer: Offer;
+  /**
+   * The price this channel (and store, and customer) gets today, from the one pricing engine.
+   * Nullable where the contract says Offer!: a price that cannot be known (the customer's tier with
+   * loyalty down, the promotions with their silo down) is null with one SYSTEM_UNAVAILABLE, never a
+   * guess, and the rest of the product and the list stand.
+   */
+  offer?: Maybe<Offer>;
   sku: Scalars['ID']['output'];
 };
 
@@ -451,7 +460,7 @@ export type AppliedPromotionResolvers<ContextType = OffersContext, ParentType ex
 export type CustomerResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  offers?: Resolver<Array<ResolversTypes['Promotion']>, ParentType, ContextType, RequireFields<CustomerOffersArgs, 'channel'>>;
+  offers?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, RequireFields<CustomerOffersArgs, 'channel'>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -505,7 +514,7 @@ export type PriceDiscrepancyEdgeResolvers<ContextType = OffersContext, ParentTyp
 
 export type ProductResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  offer?: Resolver<ResolversTypes['Offer'], ParentType, ContextType, RequireFields<ProductOfferArgs, 'channel'>>;
+  offer?: Resolver<Maybe<ResolversTypes['Offer']>, ParentType, ContextType, RequireFields<ProductOfferArgs, 'channel'>>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -57,7 +57,8 @@ export type ProductAvailabilityArgs = {
 export type Query = {
   __typename?: 'Query';
   store?: Maybe<Store>;
-  stores: Array<Store>;
+  /** Nullable where the contract says [Store!]!: with the POS down before the list was first read, null and one SYSTEM_UNAVAILABLE, not a null answer. */
+  stores?: Maybe<Array<Store>>;
 };
 
 
@@ -252,7 +253,7 @@ export type ProductResolvers<ContextType = PosContext, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   store?: Resolver<Maybe<ResolversTypes['Store']>, ParentType, ContextType, RequireFields<QueryStoreArgs, 'id'>>;
-  stores?: Resolver<Array<ResolversTypes['Store']>, ParentType, ContextType>;
+  stores?: Resolver<Maybe<Array<ResolversTypes['Store']>>, ParentType, ContextType>;
 }>;
 
 export type StoreResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = ResolversObject<{

@@ -5,7 +5,7 @@
 // that a hang is caught without timing the machine. `npm run bench:faults` measures the real times.
 import type { System } from '../../errors';
 import { FAULTS, SCENARIOS, startFaultBench, TIMEOUT_MS, type FaultBench } from './fault-scenarios';
-import { gql, setFaults, startTestStack, type GraphQLResponse } from './harness';
+import { gql, inEverySilo, seeded, setFaults, startTestStack, type GraphQLResponse } from './harness';
 
 // The longest chain of legacy calls in the query is two deep (products, then their availability);
 // each call takes at most its timeout, retries included. Twice that again for a noisy machine.
@@ -104,6 +104,36 @@ describe('down from the start, before anything was cached', () => {
       expect(data.products.edges).toHaveLength(3);
       for (const { node } of data.products.edges) expect(node).toEqual({ sku: expect.any(String), availability: null });
       expect(errors?.map((e) => e.extensions)).toEqual(Array.from({ length: 3 }, () => ({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' })));
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('the POS: the store list is null with the POS named, and the rest of the query stands', async () => {
+    const stack = await startTestStack();
+    try {
+      await setFaults(stack, 'pos', { down: true });
+      const { data, errors } = await gql(stack, '{ stores { id } products(first: 2) { edges { node { sku } } } }');
+      expect(data.stores).toBeNull();
+      expect(data.products.edges).toHaveLength(2);
+      expect(errors?.map((e) => e.extensions)).toEqual([{ code: 'SYSTEM_UNAVAILABLE', system: 'pos' }]);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('the loyalty platform: a customer known to hold a card keeps all but the offers that depend on their tier', async () => {
+    const stack = await startTestStack();
+    try {
+      const person = seeded().truth.find(inEverySilo)!;
+      const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard });
+      await setFaults(stack, 'loyalty', { down: true });
+      const { data, errors } = await gql(stack, 'query($id: ID!) { customer(id: $id) { id orders(first: 2, channel: WEB) { edges { node { id } } } offers(channel: WEB) { id } } }', {
+        id: found.data.findCustomers[0].id,
+      });
+      expect(data.customer).toMatchObject({ id: found.data.findCustomers[0].id, offers: null });
+      expect(data.customer.orders.edges.length).toBeGreaterThan(0);
+      expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([['customer.offers', 'SYSTEM_UNAVAILABLE', 'loyalty']]);
     } finally {
       await stack.close();
     }
