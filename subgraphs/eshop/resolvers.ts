@@ -1,3 +1,4 @@
+import { checkedSku } from '../../canonical/sku';
 import { productFromEshop } from '../../mapping/eshop';
 import { money } from '../money';
 import { decodeOffset, offsetConnection, pageSize } from '../relay';
@@ -7,7 +8,7 @@ const ESHOP_PAGE = 100;
 
 export const resolvers: Resolvers = {
   Query: {
-    product: (_, { sku }, ctx) => ctx.productBySku.load(sku),
+    product: (_, { sku }, ctx) => ctx.productBySku.load(checkedSku(sku)),
     categories: async (_, __, ctx) => (await ctx.catalog.get()).categories,
     products: async (_, { search, category, first, after }, ctx) => {
       const size = pageSize(first, 20);
