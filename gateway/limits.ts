@@ -106,10 +106,13 @@ function requestedSize(field: FieldNode, args: readonly { name: string; defaultV
     const given = field.arguments?.find((a) => a.name.value === name)?.value;
     const value =
       given?.kind === Kind.INT ? Number(given.value) : given?.kind === Kind.VARIABLE ? variables[given.name.value] : args.find((a) => a.name === name)?.defaultValue;
-    if (typeof value === 'number') return Math.max(0, value);
+    // a value no Int can hold is left to GraphQL's own coercion, which refuses it (BAD_USER_INPUT)
+    if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_INT) return Math.max(0, value);
   }
   return undefined;
 }
+
+const MAX_INT = 2 ** 31 - 1;
 
 /** Every field costs 1 plus its selection times the size of its list. */
 export function operationCost(

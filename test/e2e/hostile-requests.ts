@@ -137,6 +137,7 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
     { name: 'a DateTime variable that is an object', operation: op('query($f: DateTime!) { ropoReport(from: $f, to: "2026-02-01T00:00:00Z") { ropoRate } }', { f: { $gt: '' } }), expect: { status: 400, code: 'BAD_USER_INPUT' } },
     { name: 'a ROPO report from year 1 to 9999 (an unbounded ingestion)', operation: op('{ ropoReport(from: "0001-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z") { ropoRate } }'), expect: { status: 200, code: 'BAD_USER_INPUT' } },
     { name: 'a SKU of 20 000 characters (past the e-shop\'s URL limit)', operation: op('query($s: ID!) { product(sku: $s) { sku } }', { s: 'x'.repeat(20_000) }), expect: { status: 200, code: 'BAD_USER_INPUT' } },
+    { name: 'a page size past 32 bits, as a variable', operation: op('query($f: Int) { products(first: $f) { edges { node { sku } } } }', { f: 2147483648 }), expect: { status: 400, code: 'BAD_USER_INPUT' } },
     { name: 'an order id that walks up the e-shop URL', operation: op('{ order(id: "W-2026-000001/../../customers/A-10001") { id } }'), expect: { status: 200, code: 'BAD_USER_INPUT' } },
     { name: 'a customer search by a 10 000-character name', operation: op('query($n: String) { findCustomers(name: $n) { id } }', { n: 'x'.repeat(10_000) }), expect: { status: 200, code: 'BAD_USER_INPUT' } },
     { name: 'a customer search by markup', operation: op('{ findCustomers(name: "<script>alert(1)</script>") { id } }'), expect: { status: 200, code: null } },
