@@ -13,7 +13,7 @@ import { isoToParisLocal, parisDate } from '../canonical/time';
 import type { Address, Channel } from '../domain/types';
 import { badInput, graphqlError, notFound } from '../errors';
 import type { Logger } from '../logging';
-import { priceBasket, type PricingSources } from '../promotions/quoting';
+import { checkedStoreId, priceBasket, type PricingSources } from '../promotions/quoting';
 import type { Saga } from '../sagas/runner';
 import type { CommerceDeps } from './deps';
 import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
@@ -60,10 +60,15 @@ export interface PlaceOrderState extends Record<string, unknown> {
   orderId?: string;
 }
 
+/** Written as given into the e-shop order and onto the parcel: control characters have no place there. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function checkedAddress(address: Address | null | undefined): Address {
   if (!address) throw badInput('Home delivery needs an address');
   const { street, zip, city } = address;
-  if (!street.trim() || street.length > 200 || !city.trim() || city.length > 100) throw badInput('The address needs a street and a city');
+  if (!street.trim() || !city.trim()) throw badInput('The address needs a street and a city');
+  if (street.length > 200 || city.length > 100) throw badInput('A street has at most 200 characters, a city 100');
+  if (CONTROL.test(street) || CONTROL.test(city)) throw badInput('The address has control characters');
   if (!/^\d{5}$/.test(zip)) throw badInput('zip must have five digits');
   return { street: street.trim(), zip, city: city.trim() };
 }
@@ -84,6 +89,8 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   const kind = kindOf(input);
   const storeId = input.fulfillment.storeId ?? null;
   if (kind !== 'web' && !storeId) throw badInput(kind === 'pickup' ? 'STORE_PICKUP needs the pickup storeId' : 'A STORE order needs the storeId of the store');
+  // a web home delivery has no use for a store, but one given must still be a store
+  await checkedStoreId(pricing, storeId);
   const address = kind === 'pickup' ? null : checkedAddress(input.fulfillment.address);
   const current = deps.store.resolve(input.customerId);
   if (!current) throw notFound(`Unknown customer ${input.customerId}`);
