@@ -20,16 +20,20 @@ export function earnPoints(loyalty: LoyaltyClient, card: string, points: number,
 }
 
 /**
- * Takes points back (cancel, return), under a reference of its own so it happens once. Points the
- * customer already spent cannot be: the platform keeps no balance below zero, so what is left is
- * taken, and the rest is lost rather than retried for ever.
+ * Takes an order's points back (cancel, return), under a reference of its own (`<orderId>:...`) so
+ * it happens once. Points the customer already spent cannot be: the platform keeps no balance
+ * below zero, so once the order's EARN is in the ledger what is left is taken and the rest is lost,
+ * rather than retried for ever. Before that EARN lands (its saga still finishing) the refusal
+ * stands, and the reversal is retried after it.
  */
-export async function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, ref: string): Promise<void> {
+export async function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string, ref: string): Promise<void> {
   const adjust = (n: number) => (n <= 0 ? Promise.resolve() : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref })));
   try {
     await adjust(points);
   } catch (err) {
     if (!refusedWith(err, 'insufficient_points')) throw err;
+    const earned = (await loyalty.listTransactions(card, 1000)).some((t) => t.type === 'EARN' && t.external_ref === orderId);
+    if (!earned) throw err;
     await adjust(Math.min(points, (await loyalty.getMember(card))?.points_balance ?? 0));
   }
 }

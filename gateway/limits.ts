@@ -24,6 +24,8 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { graphqlError } from '../errors';
+import type { Logger } from '../logging';
+import { requestIdOf } from '../logging/request-context';
 
 export interface OperationLimits {
   maxBodyBytes: number;
@@ -44,7 +46,9 @@ export class OperationTooComplexError extends GraphQLError {}
 
 const tooComplex = (message: string) => graphqlError('OPERATION_TOO_COMPLEX', message, { http: { status: 400 } });
 
-function refuse(res: Response, status: number, code: string, message: string): void {
+/** Answers a request refused before GraphQL sees it, and logs it: no access-log line will. */
+function refuse(res: Response, logger: Logger, status: number, code: string, message: string): void {
+  logger.info({ requestId: requestIdOf(res), status, code }, 'request refused');
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -59,21 +63,21 @@ function exceedsTokens(query: string, max: number): boolean {
 }
 
 /** Express middleware in front of /graphql: the body's size and JSON, the batch size, each document's tokens. */
-export function requestLimits(limits: OperationLimits): (RequestHandler | ErrorRequestHandler)[] {
+export function requestLimits(limits: OperationLimits, logger: Logger): (RequestHandler | ErrorRequestHandler)[] {
   const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, _next) => {
-    if (err.type === 'entity.too.large') refuse(res, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
-    else if (err.type === 'entity.parse.failed') refuse(res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
-    else refuse(res, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
+    if (err.type === 'entity.too.large') refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
+    else if (err.type === 'entity.parse.failed') refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
+    else refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
   };
   const operations: RequestHandler = (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : req.body;
     if (Array.isArray(body) && body.length > limits.maxBatch) {
-      refuse(res, 400, 'OPERATION_TOO_COMPLEX', `At most ${limits.maxBatch} operations in one request`);
+      refuse(res, logger, 400, 'OPERATION_TOO_COMPLEX', `At most ${limits.maxBatch} operations in one request`);
       return;
     }
     const queries = [body].flat().map((op) => (op as { query?: unknown } | null)?.query);
     if (queries.some((q) => typeof q === 'string' && exceedsTokens(q, limits.maxTokens))) {
-      refuse(res, 400, 'OPERATION_TOO_COMPLEX', `A document has at most ${limits.maxTokens} tokens`);
+      refuse(res, logger, 400, 'OPERATION_TOO_COMPLEX', `A document has at most ${limits.maxTokens} tokens`);
       return;
     }
     next();

@@ -10,7 +10,7 @@ import { assertCaller, CALLER_HEADER } from '../auth/gateway-assertion';
 import type { TokenVerifier } from '../auth/tokens';
 import type { LegacyGuard } from '../clients/resilience';
 import type { Logger } from '../logging';
-import { REQUEST_ID_HEADER } from '../logging/request-context';
+import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-context';
 import { graphqlMetricsPlugin } from '../metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../http/serve';
 import { accessLog } from './access-log';
@@ -76,11 +76,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     context: async ({ req, res }) => {
       const caller = await opts.verifyToken(req.headers.authorization);
-      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: String(res.getHeader(REQUEST_ID_HEADER)) };
+      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
     },
     routes: (app) => {
       healthRoutes(opts.legacy)(app);
-      app.use('/graphql', ...requestLimits(opts.limits));
+      app.use('/graphql', ...requestLimits(opts.limits, logger));
     },
   });
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import { requestContext } from '../logging/request-context';
+import { requestContext, requestId } from '../logging/request-context';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +26,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
 ): Promise<RunningServer> {
   await apollo.start();
   const app = express();
+  app.use(requestId);
   opts.routes?.(app);
   app.use('/graphql', express.json({ limit: '1mb' }), requestContext, expressMiddleware(apollo, { context: opts.context }));
   const server = await new Promise<Server>((resolve, reject) => {

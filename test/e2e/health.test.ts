@@ -125,6 +125,21 @@ describe('the request id', () => {
     );
   });
 
+  it('comes with every answer, also the operational endpoints and the requests refused before GraphQL, which are logged under it', async () => {
+    for (const path of ['/health', '/ready', '/metrics']) expect((await endpoint(path)).headers.get('x-request-id')).toMatch(UUID);
+    const post = (body: string, id: string) =>
+      fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body });
+    const notJson = await post('{oops', 'refused-1');
+    expect(notJson.status).toBe(400);
+    expect(notJson.headers.get('x-request-id')).toBe('refused-1');
+    const tooBig = await post(JSON.stringify({ query: `{ stores { id } } # ${'x'.repeat(200_000)}` }), 'refused-2');
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.headers.get('x-request-id')).toBe('refused-2');
+    for (const [id, code] of [['refused-1', 'BAD_USER_INPUT'], ['refused-2', 'OPERATION_TOO_COMPLEX']]) {
+      expect(linesOf(id)).toContainEqual(expect.objectContaining({ component: 'gateway', msg: 'request refused', code }));
+    }
+  });
+
   it('is made afresh when the caller sends none, or one that is not a plain token', async () => {
     for (const headers of [{}, { 'x-request-id': 'two words' }, { 'x-request-id': 'x'.repeat(65) }] as Record<string, string>[]) {
       const res = await gqlResponse(stack, STORES, {}, { headers });

@@ -1,19 +1,21 @@
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { LegacyUnavailableError } from '../../errors';
-import { requestContext } from '../../logging/request-context';
+import { requestContext, requestId } from '../../logging/request-context';
 import { formatError } from '../../subgraphs/server';
 import { capturedLogger } from '../captured-logs';
 
 /** Formats an error as a subgraph does while serving the request with this id. */
-function formatIn(requestId: string, error: unknown) {
+function formatIn(id: string, error: unknown) {
   const { logger, lines } = capturedLogger();
   let formatted: unknown;
-  const req = { get: () => requestId } as unknown as Request;
-  const res = { setHeader: () => res } as unknown as Response;
-  requestContext(req, res, () => {
-    formatted = formatError(logger)({ message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] }, error);
-  });
+  const req = { get: () => id } as unknown as Request;
+  const res = { locals: {}, setHeader: () => res } as unknown as Response;
+  requestId(req, res, () =>
+    requestContext(req, res, () => {
+      formatted = formatError(logger)({ message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] }, error);
+    }),
+  );
   return { formatted, lines };
 }
 
