@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Catalog } from '../../catalog/catalog';
 import type { EshopClient } from '../../clients/eshop';
 import type { Product } from '../../domain/types';
+import { LegacyUnavailableError } from '../../errors';
 import { productFromEshop } from '../../mapping/eshop';
 import type { BaseContext } from '../server';
 
@@ -19,7 +20,15 @@ export function eshopContext(deps: EshopDeps): Omit<EshopContext, keyof BaseCont
     ...deps,
     // One `skus=` call for every product a request names, whichever subgraph asked.
     productBySku: new DataLoader(async (skus) => {
-      const found = new Map((await deps.eshop.getProductsBySkus([...skus])).map((p) => [p.sku, productFromEshop(p)]));
+      let found: Map<string, Product>;
+      try {
+        found = new Map((await deps.eshop.getProductsBySkus([...skus])).map((p) => [p.sku, productFromEshop(p)]));
+      } catch (err) {
+        // The e-shop down: the catalogue last read answers, as it does for quotes meanwhile, rather
+        // than a product failing once per order line that names it. Never read, it fails as it was.
+        if (!(err instanceof LegacyUnavailableError)) throw err;
+        found = (await deps.catalog.get().catch(() => Promise.reject(err))).bySku;
+      }
       return skus.map((sku) => found.get(sku) ?? null);
     }, { maxBatchSize: 100 }),
   };

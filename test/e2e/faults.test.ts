@@ -93,6 +93,19 @@ describe.each(SCENARIOS)('with %s failing', (_name, systems) => {
   });
 });
 
+it('the e-shop down: a product is answered from the catalogue last read, not failed once per order line', async () => {
+  const sku = bench.healthy.data.products.edges[0].node.sku;
+  const PRODUCT = `{ product(sku: "${sku}") { sku name price { centAmount } } }`;
+  const fresh = await gql(bench.stack, PRODUCT);
+  await gql(bench.stack, '{ products(search: "a", first: 1) { totalCount } }'); // the catalogue, read once
+  await setFaults(bench.stack, 'eshop', { down: true });
+  try {
+    expect(await gql(bench.stack, PRODUCT)).toEqual(fresh);
+  } finally {
+    await setFaults(bench.stack, 'eshop', {});
+  }
+});
+
 describe('down from the start, before anything was cached', () => {
   // The store list, the catalogue and the promotions are cached once loaded; a system down before
   // the first load must still be reported as that system, not as an internal error.
