@@ -4,6 +4,7 @@
 // hanging, slow or flaky), and comes within a loose bound derived from the configured timeouts, so
 // that a hang is caught without timing the machine. `npm run bench:faults` measures the real times.
 import type { System } from '../../errors';
+import type { Stack } from '../../stack';
 import { FAULTS, SCENARIOS, startFaultBench, TIMEOUT_MS, type FaultBench } from './fault-scenarios';
 import { gql, inEverySilo, seeded, setFaults, startTestStack, type GraphQLResponse } from './harness';
 
@@ -109,35 +110,36 @@ it('the e-shop down: a product is answered from the catalogue last read, not fai
 describe('down from the start, before anything was cached', () => {
   // The store list, the catalogue and the promotions are cached once loaded; a system down before
   // the first load must still be reported as that system, not as an internal error.
-  it('the POS: products keep their data, each availability is null with the POS named', async () => {
+  /** A stack of its own, that has read nothing yet, closed after the test. */
+  async function onFreshStack(test: (stack: Stack) => Promise<void>): Promise<void> {
     const stack = await startTestStack();
     try {
+      await test(stack);
+    } finally {
+      await stack.close();
+    }
+  }
+
+  it('the POS: products keep their data, each availability is null with the POS named', () =>
+    onFreshStack(async (stack) => {
       await setFaults(stack, 'pos', { down: true });
       const { data, errors } = await gql(stack, '{ products(first: 3) { edges { node { sku availability(storeId: "ST001") { available } } } } }');
       expect(data.products.edges).toHaveLength(3);
       for (const { node } of data.products.edges) expect(node).toEqual({ sku: expect.any(String), availability: null });
       expect(errors?.map((e) => e.extensions)).toEqual(Array.from({ length: 3 }, () => ({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' })));
-    } finally {
-      await stack.close();
-    }
-  });
+    }));
 
-  it('the POS: the store list is null with the POS named, and the rest of the query stands', async () => {
-    const stack = await startTestStack();
-    try {
+  it('the POS: the store list is null with the POS named, and the rest of the query stands', () =>
+    onFreshStack(async (stack) => {
       await setFaults(stack, 'pos', { down: true });
       const { data, errors } = await gql(stack, '{ stores { id } products(first: 2) { edges { node { sku } } } }');
       expect(data.stores).toBeNull();
       expect(data.products.edges).toHaveLength(2);
       expect(errors?.map((e) => e.extensions)).toEqual([{ code: 'SYSTEM_UNAVAILABLE', system: 'pos' }]);
-    } finally {
-      await stack.close();
-    }
-  });
+    }));
 
-  it('the loyalty platform: a customer known to hold a card keeps all but the offers that depend on their tier', async () => {
-    const stack = await startTestStack();
-    try {
+  it('the loyalty platform: a customer known to hold a card keeps all but the offers that depend on their tier', () =>
+    onFreshStack(async (stack) => {
       const person = seeded().truth.find(inEverySilo)!;
       const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard });
       await setFaults(stack, 'loyalty', { down: true });
@@ -147,19 +149,12 @@ describe('down from the start, before anything was cached', () => {
       expect(data.customer).toMatchObject({ id: found.data.findCustomers[0].id, offers: null });
       expect(data.customer.orders.edges.length).toBeGreaterThan(0);
       expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([['customer.offers', 'SYSTEM_UNAVAILABLE', 'loyalty']]);
-    } finally {
-      await stack.close();
-    }
-  });
+    }));
 
-  it('the e-shop: a quote fails naming the e-shop, whose catalogue holds the list prices', async () => {
-    const stack = await startTestStack();
-    try {
+  it('the e-shop: a quote fails naming the e-shop, whose catalogue holds the list prices', () =>
+    onFreshStack(async (stack) => {
       await setFaults(stack, 'eshop', { down: true });
       const { errors } = await gql(stack, '{ quote(input: { channel: WEB, lines: [{ sku: "SKU-100001", quantity: 1 }] }) { total { centAmount } } }');
       expect(errors?.map((e) => e.extensions)).toEqual([{ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' }]);
-    } finally {
-      await stack.close();
-    }
-  });
+    }));
 });
