@@ -26,6 +26,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
 ): Promise<RunningServer> {
   await apollo.start();
   const app = express();
+  app.disable('x-powered-by'); // nothing for a scanner to match against
   app.use(requestId);
   opts.routes?.(app);
   app.use('/graphql', express.json({ limit: '1mb' }), requestContext, expressMiddleware(apollo, { context: opts.context }));

@@ -55,6 +55,12 @@ describe('without a token', () => {
     expect(res.data.quote.total.centAmount).toBeGreaterThan(0);
   });
 
+  it('is not told which framework serves it', async () => {
+    const res = await gqlResponse(stack, '{ stores { id } }', {}, { as: null });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('is asked to sign in for anything about a customer', async () => {
     for (const query of ['{ me { id } }', `{ customer(id: "${f.bob}") { id } }`, '{ findCustomers(name: "Martin") { id } }', `{ order(id: "${f.bobOrderId}") { id } }`]) {
       const res = await gql(stack, query, {}, { as: null });
