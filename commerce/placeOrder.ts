@@ -19,6 +19,7 @@ import type { CommerceDeps } from './deps';
 import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
 import { paidUnits } from './paidUnits';
+import { sumBy } from '../domain/quantities';
 
 export interface PlaceOrderInput {
   channel: Channel;
@@ -89,8 +90,9 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   const kind = kindOf(input);
   const storeId = input.fulfillment.storeId ?? null;
   if (kind !== 'web' && !storeId) throw badInput(kind === 'pickup' ? 'STORE_PICKUP needs the pickup storeId' : 'A STORE order needs the storeId of the store');
-  // a web home delivery has no use for a store, but one given must still be a store
-  await checkedStoreId(pricing, storeId);
+  // a web home delivery has no use for a store, but one given must still be a store (the others'
+  // store is checked by the pricing below)
+  if (kind === 'web') await checkedStoreId(pricing, storeId);
   const address = kind === 'pickup' ? null : checkedAddress(input.fulfillment.address);
   const current = deps.store.resolve(input.customerId);
   if (!current) throw notFound(`Unknown customer ${input.customerId}`);
@@ -134,8 +136,7 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
 
 /** INSUFFICIENT_STOCK names the store and each line it lacks, before anything is written. */
 async function checkStock(deps: CommerceDeps, storeId: string, lines: PlannedLine[]): Promise<void> {
-  const wanted = new Map<string, number>();
-  for (const l of lines) wanted.set(l.ean, (wanted.get(l.ean) ?? 0) + l.quantity);
+  const wanted = sumBy(lines.map((l) => [l.ean, l.quantity]));
   const stock = new Map((await deps.pos.getStock(storeId, [...wanted.keys()])).map((s) => [s.ean, Math.max(0, s.qty - s.reserved)]));
   const missing = lines
     .filter((l) => (stock.get(l.ean) ?? 0) < wanted.get(l.ean)!)
@@ -248,7 +249,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
 
 /** The same quantity of each product (a line of the plan may have become two lines at two unit prices). */
 export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPlan, 'lines'>): boolean {
-  const quantities = (lines: [string, number][]) => [...lines.reduce((m, [sku, qty]) => m.set(sku, (m.get(sku) ?? 0) + qty), new Map<string, number>())].sort().join();
+  const quantities = (lines: [string, number][]) => [...sumBy(lines)].sort().join();
   return quantities(a.map((l) => [l.sku, l.qty])) === quantities(plan.lines.map((l) => [l.sku, l.quantity]));
 }
 

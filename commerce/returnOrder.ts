@@ -12,6 +12,7 @@ import type { Saga, SagaStep } from '../sagas/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
+import { sumBy } from '../domain/quantities';
 import { pointsHeld, pointsFor, reversePoints } from './points';
 
 export interface ReturnOrderInput {
@@ -67,7 +68,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   }
   if (deps.sagas.orderFacts(input.orderId)?.voidedAt) throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
   // the POS checks nothing: what was taken back before (through the graph) is subtracted here
-  const returned = deps.sagas.returnedQuantities(input.orderId);
+  const returned = sumBy(deps.sagas.returnedLines(input.orderId).map((l) => [l.sku, l.quantity]));
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
   for (const [sku, qty] of returning) {
     const left = (bought.get(sku) ?? 0) - (returned.get(sku) ?? 0);
@@ -87,12 +88,6 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
 
 /** The points of the refunded euros, never more than the order earned. */
 const pointsToReverse = (s: ReturnState) => (s.card ? Math.min(s.earned, pointsFor(s.refundCents ?? 0)) : 0);
-
-function sumBy(pairs: [string, number][]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const [k, n] of pairs) sums.set(k, (sums.get(k) ?? 0) + n);
-  return sums;
-}
 
 export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
   const eshopReturn: SagaStep<ReturnState> = {

@@ -4,6 +4,7 @@
 import { storeIdFromInput } from '../canonical/store';
 import type { CatalogIndex } from '../catalog/catalog';
 import type { Channel } from '../domain/types';
+import { sumBy } from '../domain/quantities';
 import { badInput, notFound } from '../errors';
 import { offerFor, quote } from '../pricing/engine';
 import type { BasketLine, PricingContext, Quote, Tier } from '../pricing/model';
@@ -55,9 +56,7 @@ function checkedLines(request: QuoteRequest, catalog: CatalogIndex): BasketLine[
   if (request.lines.length === 0) throw badInput('A basket needs at least one line');
   if (request.lines.length > MAX_LINES) throw badInput(`A basket has at most ${MAX_LINES} lines`);
   // the limit is per product: one split over several lines is still checked whole
-  const perSku = new Map<string, number>();
-  for (const { sku, quantity } of request.lines) perSku.set(sku, (perSku.get(sku) ?? 0) + quantity);
-  for (const [sku, quantity] of perSku) if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
+  for (const [sku, quantity] of sumBy(request.lines.map((l) => [l.sku, l.quantity]))) if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
   return request.lines.map(({ sku, quantity }) => {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
       throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);

@@ -290,13 +290,9 @@ export class SagaStore {
     })();
   }
 
-  /** The units of each product already taken back through the graph. */
-  returnedQuantities(orderId: string): Map<string, number> {
+  /** The lines of every return of the order made through the graph. */
+  returnedLines(orderId: string): { sku: string; quantity: number }[] {
     const rows = this.db.prepare('SELECT lines FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as { lines: string }[];
-    const returned = new Map<string, number>();
-    for (const { lines } of rows) {
-      for (const { sku, quantity } of JSON.parse(lines) as { sku: string; quantity: number }[]) returned.set(sku, (returned.get(sku) ?? 0) + quantity);
-    }
-    return returned;
+    return rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]);
   }
 }

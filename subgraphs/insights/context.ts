@@ -30,8 +30,6 @@ export interface CustomerHistory {
   events: JourneyEvent[];
   summary: ChannelSummary[];
   gaps: Gap[];
-  /** every figure a gap leaves unknown */
-  unknown: Reach;
 }
 
 export interface InsightsContext extends BaseContext, InsightsDeps {

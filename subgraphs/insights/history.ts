@@ -71,6 +71,5 @@ async function read(ctx: InsightsContext, customer: CustomerRef): Promise<Custom
     ...ledger.items,
   ]);
   const gaps = [webOrders, receipts, browsing, cases, calls, ledger].flatMap((p) => p.gap ?? []);
-  const unknown = union(gaps);
-  return { events, summary: channelSummary(orders, events, unknown), gaps, unknown };
+  return { events, summary: channelSummary(orders, events, union(gaps)), gaps };
 }

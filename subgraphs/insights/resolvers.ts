@@ -1,5 +1,5 @@
 import { assertFullCustomerView, requireRole } from '../../auth/rules';
-import { EVERYTHING, preferredChannel, preferredChannelReads } from '../../journey/timeline';
+import { EVERYTHING, preferredChannel, preferredChannelReads, union } from '../../journey/timeline';
 import { money } from '../money';
 import { keyedConnection, pageSize } from '../relay';
 import type { Resolvers } from './generated';
@@ -30,7 +30,7 @@ export const resolvers: Resolvers = {
       const history = await customerHistory(ctx, customer);
       // a silo's failure matters here only if the answer needs it: activity only breaks a tie
       reportGaps(ctx, info, history, preferredChannelReads(history.summary));
-      return preferredChannel(history.summary, history.unknown);
+      return preferredChannel(history.summary, union(history.gaps));
     },
   },
   JourneyEvent: {
