@@ -1,6 +1,6 @@
 // The canonical forms every subgraph works with, whatever system a record came from:
 // integer cents, ISO-8601 UTC instants, E.164 phones, 16-digit cards, SKUs and ST-codes.
-import type { System } from '../errors';
+import type { System } from '../platform/errors';
 
 export type Cents = number;
 export type Instant = string; // ISO-8601 UTC with Z

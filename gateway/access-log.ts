@@ -1,9 +1,9 @@
 // One line per GraphQL request at the gateway: which operation, who asked (by role), how long it
-// took and the error codes its answer carried, under the request's id (logging/index.ts), so that
+// took and the error codes its answer carried, under the request's id (platform/logging), so that
 // a client quoting the id of an answer can be traced through the subgraphs' lines.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Caller } from '../auth/caller';
-import type { Logger } from '../logging';
+import type { Caller } from '../platform/auth/caller';
+import type { Logger } from '../platform/logging';
 
 export function accessLog(logger: Logger): ApolloServerPlugin<{ caller: Caller | null }> {
   return {

@@ -5,9 +5,9 @@
 // own bookkeeping never pass.
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { ErrorCode } from '../errors';
-import type { Logger } from '../logging';
-import { currentRequestId } from '../logging/request-context';
+import type { ErrorCode } from '../platform/errors';
+import type { Logger } from '../platform/logging';
+import { currentRequestId } from '../platform/logging/request-context';
 import { OperationTooComplexError } from './limits';
 
 const CONTRACT_CODES: readonly ErrorCode[] = [

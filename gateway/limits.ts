@@ -23,9 +23,9 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { graphqlError } from '../errors';
-import type { Logger } from '../logging';
-import { requestIdOf } from '../logging/request-context';
+import { graphqlError } from '../platform/errors';
+import type { Logger } from '../platform/logging';
+import { requestIdOf } from '../platform/logging/request-context';
 
 export interface OperationLimits {
   maxBodyBytes: number;

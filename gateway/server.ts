@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
-import type { Caller } from '../auth/caller';
-import { assertCaller, CALLER_HEADER } from '../auth/gateway-assertion';
-import type { TokenVerifier } from '../auth/tokens';
-import type { LegacyGuard } from '../clients/resilience';
-import type { Logger } from '../logging';
-import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-context';
-import { graphqlMetricsPlugin } from '../metrics/graphql';
-import { serveGraphQL, type RunningServer } from '../http/serve';
+import type { Caller } from '../platform/auth/caller';
+import { assertCaller, CALLER_HEADER } from '../platform/auth/gateway-assertion';
+import type { TokenVerifier } from '../platform/auth/tokens';
+import type { LegacyGuard } from '../adapters/http/resilience';
+import type { Logger } from '../platform/logging';
+import { REQUEST_ID_HEADER, requestIdOf } from '../platform/logging/request-context';
+import { graphqlMetricsPlugin } from '../platform/metrics/graphql';
+import { serveGraphQL, type RunningServer } from '../platform/http/serve';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
@@ -40,7 +40,7 @@ interface GatewayContext {
   caller: Caller | null;
   /** the signed caller, sent to every subgraph this operation reaches */
   callerAssertion: string;
-  /** the request's id (logging/request-context.ts), sent on to every subgraph */
+  /** the request's id (platform/logging/request-context.ts), sent on to every subgraph */
   requestId: string;
 }
 
@@ -68,7 +68,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     introspection: !opts.production,
     formatError: clientErrors(logger),
     includeStacktraceInErrorResponses: false,
-    // the process stops everything in order itself (stack/index.ts); ten servers each catching Ctrl-C would race it
+    // the process stops everything in order itself (platform/tools/stack.ts); ten servers each catching Ctrl-C would race it
     stopOnTerminationSignals: false,
   });
   return serveGraphQL(apollo, {

@@ -1,5 +1,5 @@
 // Starts the simulated legacy systems: one HTTP server per system, each on its own port.
-import { SYSTEMS, type System } from '../errors';
+import { SYSTEMS, type System } from '../platform/errors';
 import { crmSimulator } from './crm';
 import { eshopSimulator } from './eshop';
 import { loyaltySimulator } from './loyalty';

@@ -15,7 +15,7 @@ import { offersContext, type OffersDeps } from './offers/context';
 import { resolvers as offersResolvers } from './offers/resolvers';
 import { posContext, type PosDeps } from './pos/context';
 import { resolvers as posResolvers } from './pos/resolvers';
-import type { SubgraphDefinition } from './server';
+import type { SubgraphDefinition } from './kit/server';
 import type { SubgraphName } from '../gateway/supergraph';
 
 export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps & OffersDeps & InsightsDeps;

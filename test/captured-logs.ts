@@ -1,5 +1,5 @@
 // A logger whose lines the test reads back, parsed, instead of writing them anywhere.
-import { createLogger, type Logger } from '../logging';
+import { createLogger, type Logger } from '../platform/logging';
 
 export interface LogLine {
   level: number;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { System } from '../../errors';
+import type { System } from '../../platform/errors';
 import { controlRouter } from './control';
 import { Faults } from './faults';
 import { toRejection } from './rejection';

@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
-import type { CrmClient } from '../../clients/crm';
-import type { IdentityStore } from '../../identity/store';
+import type { CrmClient } from '../../adapters/crm/client';
+import type { IdentityStore } from '../../domain/identity/store';
 import type { SupportCase } from '../../domain/types';
-import { casesByContact } from '../../loaders/crm';
-import type { BaseContext } from '../server';
+import { casesByContact } from '../kit/loaders/crm';
+import type { BaseContext } from '../kit/server';
 
 export interface CrmDeps {
   crm: CrmClient;

@@ -1,1 +1,1 @@
-export type { CustomerRef } from '../customerRef';
+export type { CustomerRef } from '../kit/customerRef';

@@ -1,8 +1,8 @@
-import { assertFullCustomerView, requireRole } from '../../auth/rules';
-import { badInput, notFound } from '../../errors';
-import { supportCaseFromCrm } from '../../mapping/crm';
-import { externalIdIn } from '../../identity/records';
-import { externalIds } from '../customerRef';
+import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
+import { badInput, notFound } from '../../platform/errors';
+import { supportCaseFromCrm } from '../../adapters/crm/mapping';
+import { externalIdIn } from '../../domain/identity/records';
+import { externalIds } from '../kit/customerRef';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Catalog } from '../../catalog/catalog';
-import type { EshopClient } from '../../clients/eshop';
+import type { Catalog } from '../../domain/reference/catalog';
+import type { EshopClient } from '../../adapters/eshop/client';
 import type { Product } from '../../domain/types';
-import { LegacyUnavailableError } from '../../errors';
-import { productFromEshop } from '../../mapping/eshop';
-import type { BaseContext } from '../server';
+import { LegacyUnavailableError } from '../../platform/errors';
+import { productFromEshop } from '../../adapters/eshop/mapping';
+import type { BaseContext } from '../kit/server';
 
 export interface EshopDeps {
   eshop: EshopClient;

@@ -1,7 +1,7 @@
-import { checkedSku } from '../../canonical/sku';
-import { productFromEshop } from '../../mapping/eshop';
-import { money } from '../money';
-import { decodeOffset, offsetConnection, pageSize } from '../relay';
+import { checkedSku } from '../../domain/canonical/sku';
+import { productFromEshop } from '../../adapters/eshop/mapping';
+import { money } from '../kit/money';
+import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
 
 const ESHOP_PAGE = 100;

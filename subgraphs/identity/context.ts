@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Discovery } from '../../identity/discovery';
-import type { IdentityStore } from '../../identity/store';
-import type { BaseContext } from '../server';
+import type { Discovery } from '../../domain/identity/discovery';
+import type { IdentityStore } from '../../domain/identity/store';
+import type { BaseContext } from '../kit/server';
 import type { CustomerModel } from './model';
 
 export interface IdentityDeps {

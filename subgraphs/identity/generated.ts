@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CustomerModel as CustomerModelModel, OrderRef as OrderRefModel } from './model';
-import { ManualDecision as ManualDecisionModel } from '../../identity/store';
+import { ManualDecision as ManualDecisionModel } from '../../domain/identity/store';
 import { IdentityContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

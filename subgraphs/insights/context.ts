@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
-import type { CrmCallRecord, CrmClient } from '../../clients/crm';
-import type { EshopAccountEvent, EshopClient } from '../../clients/eshop';
-import type { LoyaltyClient } from '../../clients/loyalty';
-import type { PosClient } from '../../clients/pos';
+import type { CrmCallRecord, CrmClient } from '../../adapters/crm/client';
+import type { EshopAccountEvent, EshopClient } from '../../adapters/eshop/client';
+import type { LoyaltyClient } from '../../adapters/loyalty/client';
+import type { PosClient } from '../../adapters/pos/client';
 import type { LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
-import type { ChannelSummary, JourneyEvent, Reach } from '../../journey/timeline';
-import { callsByContact, casesByContact } from '../../loaders/crm';
-import { ledgerByCard } from '../../loaders/loyalty';
-import { receiptsByCard, webOrdersByAccount } from '../../loaders/orders';
-import type { RopoService } from '../../ropo';
-import type { SagaStore } from '../../sagas/store';
-import type { BaseContext } from '../server';
+import type { ChannelSummary, JourneyEvent, Reach } from '../../domain/journey/timeline';
+import { callsByContact, casesByContact } from '../kit/loaders/crm';
+import { ledgerByCard } from '../kit/loaders/loyalty';
+import { receiptsByCard, webOrdersByAccount } from '../kit/loaders/orders';
+import type { RopoService } from '../../domain/journey/ropo';
+import type { SagaStore } from '../../domain/orders/saga/store';
+import type { BaseContext } from '../kit/server';
 
 export interface InsightsDeps {
   eshop: EshopClient;

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CustomerRef as CustomerRefModel } from './model';
-import { JourneyEvent as JourneyEventModel, ChannelSummary as ChannelSummaryModel } from '../../journey/timeline';
+import { JourneyEvent as JourneyEventModel, ChannelSummary as ChannelSummaryModel } from '../../domain/journey/timeline';
 import { InsightsContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

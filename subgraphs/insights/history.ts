@@ -12,9 +12,9 @@ import {
   timeline,
   union,
   type Reach,
-} from '../../journey/timeline';
-import { externalIds, type CustomerRef } from '../customerRef';
-import { unwrap } from '../server';
+} from '../../domain/journey/timeline';
+import { externalIds, type CustomerRef } from '../kit/customerRef';
+import { unwrap } from '../kit/server';
 import type { CustomerHistory, Gap, InsightsContext } from './context';
 
 /**

@@ -1,7 +1,7 @@
-import { assertFullCustomerView, requireRole } from '../../auth/rules';
-import { EVERYTHING, preferredChannel, preferredChannelReads, union } from '../../journey/timeline';
-import { money } from '../money';
-import { keyedConnection, pageSize } from '../relay';
+import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
+import { EVERYTHING, preferredChannel, preferredChannelReads, union } from '../../domain/journey/timeline';
+import { money } from '../kit/money';
+import { keyedConnection, pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
 import { customerHistory, reportGaps } from './history';
 

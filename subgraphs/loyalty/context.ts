@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { LoyaltyClient } from '../../clients/loyalty';
+import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { LoyaltyAccount, LoyaltyTransaction } from '../../domain/types';
-import { loyaltyAccountFromMember } from '../../mapping/loyalty';
-import { ledgerByCard, membersOf, type MemberBatcher } from '../../loaders/loyalty';
-import type { BaseContext } from '../server';
+import { loyaltyAccountFromMember } from '../../adapters/loyalty/mapping';
+import { ledgerByCard, membersOf, type MemberBatcher } from '../kit/loaders/loyalty';
+import type { BaseContext } from '../kit/server';
 
 export interface LoyaltyDeps {
   loyalty: LoyaltyClient;

@@ -1,4 +1,4 @@
-import type { CustomerRef } from '../customerRef';
+import type { CustomerRef } from '../kit/customerRef';
 
 export type { CustomerRef };
 

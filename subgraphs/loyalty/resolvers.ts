@@ -1,6 +1,6 @@
-import { loyaltyTransactionFromLoyalty } from '../../mapping/loyalty';
-import { externalIds } from '../customerRef';
-import { pageSize } from '../relay';
+import { loyaltyTransactionFromLoyalty } from '../../adapters/loyalty/mapping';
+import { externalIds } from '../kit/customerRef';
+import { pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {

@@ -1,9 +1,9 @@
-import type { CrmClient } from '../../clients/crm';
-import type { PosClient } from '../../clients/pos';
-import { pricingSources, type PricingDeps } from '../../promotions/profiles';
-import type { PricingSources } from '../../promotions/quoting';
-import type { VoucherStore } from '../../promotions/vouchers';
-import type { BaseContext } from '../server';
+import type { CrmClient } from '../../adapters/crm/client';
+import type { PosClient } from '../../adapters/pos/client';
+import { pricingSources, type PricingDeps } from '../../domain/pricing/promotions/profiles';
+import type { PricingSources } from '../../domain/pricing/promotions/quoting';
+import type { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import type { BaseContext } from '../kit/server';
 
 export interface OffersDeps extends PricingDeps {
   vouchers: VoucherStore;

@@ -1,8 +1,8 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../pricing/model';
+import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../domain/pricing/model';
 import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel } from './model';
-import { Discrepancy as DiscrepancyModel } from '../../drift/shelf';
-import { Voucher as VoucherModel } from '../../promotions/vouchers';
+import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
+import { Voucher as VoucherModel } from '../../domain/pricing/promotions/vouchers';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,5 +1,5 @@
 import type { Channel } from '../../domain/types';
-import type { Quote } from '../../pricing/model';
+import type { Quote } from '../../domain/pricing/model';
 
 /** A priced basket, with the request it answers. */
 export interface QuoteModel {
@@ -13,7 +13,7 @@ export interface OfferModel extends QuoteModel {
   sku: string;
 }
 
-export type { CustomerRef } from '../customerRef';
+export type { CustomerRef } from '../kit/customerRef';
 
 export interface ProductRef {
   sku: string;

@@ -1,11 +1,11 @@
-import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../auth/rules';
-import { shelfDiscrepancies } from '../../drift/shelf';
-import { badInput } from '../../errors';
-import { ineligibility } from '../../pricing/eligibility';
-import { channelConflicts, channelsFor } from '../../pricing/policy';
-import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../promotions/quoting';
-import { money } from '../money';
-import { decodeOffset, offsetConnection, pageSize } from '../relay';
+import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../platform/auth/rules';
+import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
+import { badInput } from '../../platform/errors';
+import { ineligibility } from '../../domain/pricing/eligibility';
+import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
+import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
+import { money } from '../kit/money';
+import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { OffersContext } from './context';
 import type { Resolvers } from './generated';
 

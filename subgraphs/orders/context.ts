@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
-import type { Catalog } from '../../catalog/catalog';
-import type { EshopClient } from '../../clients/eshop';
-import type { PosClient } from '../../clients/pos';
+import type { Catalog } from '../../domain/reference/catalog';
+import type { EshopClient } from '../../adapters/eshop/client';
+import type { PosClient } from '../../adapters/pos/client';
 import type { Order } from '../../domain/types';
-import { orderFromEshop } from '../../mapping/eshop';
-import { orderFromPosReceipt } from '../../mapping/pos';
-import type { BaseContext } from '../server';
-import { receiptsByCard, webOrdersByAccount } from '../../loaders/orders';
-import type { Commerce } from '../../commerce';
-import { orderIdKind } from '../../commerce/orderIds';
-import { pricingSources, type PricingDeps } from '../../promotions/profiles';
-import type { PricingSources } from '../../promotions/quoting';
-import type { OrderFacts } from '../../sagas/store';
+import { orderFromEshop } from '../../adapters/eshop/mapping';
+import { orderFromPosReceipt } from '../../adapters/pos/mapping';
+import type { BaseContext } from '../kit/server';
+import { receiptsByCard, webOrdersByAccount } from '../kit/loaders/orders';
+import type { Commerce } from '../../domain/orders';
+import { orderIdKind } from '../../domain/orders/orderIds';
+import { pricingSources, type PricingDeps } from '../../domain/pricing/promotions/profiles';
+import type { PricingSources } from '../../domain/pricing/promotions/quoting';
+import type { OrderFacts } from '../../domain/orders/saga/store';
 
 export interface OrdersDeps extends PricingDeps {
   eshop: EshopClient;

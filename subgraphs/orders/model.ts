@@ -1,4 +1,4 @@
-export type { CustomerRef } from '../customerRef';
+export type { CustomerRef } from '../kit/customerRef';
 
 /** What returnOrder answers (and stores for its idempotency key). */
 export interface ReturnModel {

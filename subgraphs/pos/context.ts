@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Catalog } from '../../catalog/catalog';
-import type { PosClient } from '../../clients/pos';
+import type { Catalog } from '../../domain/reference/catalog';
+import type { PosClient } from '../../adapters/pos/client';
 import type { StockLevel } from '../../domain/types';
-import { stockLevelFromPos } from '../../mapping/pos';
-import type { StoreDirectory } from '../../stores/directory';
-import type { BaseContext } from '../server';
+import { stockLevelFromPos } from '../../adapters/pos/mapping';
+import type { StoreDirectory } from '../../domain/reference/store-directory';
+import type { BaseContext } from '../kit/server';
 
 export interface PosDeps {
   pos: PosClient;

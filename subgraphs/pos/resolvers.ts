@@ -1,6 +1,6 @@
-import { notFound } from '../../errors';
-import { isOpen } from '../../stores/hours';
-import { storeIdFromInput } from '../../canonical/store';
+import { notFound } from '../../platform/errors';
+import { isOpen } from '../../domain/reference/store-hours';
+import { storeIdFromInput } from '../../domain/canonical/store';
 import type { PosContext } from './context';
 import type { Resolvers } from './generated';
 

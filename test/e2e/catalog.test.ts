@@ -1,5 +1,5 @@
 // The catalogue and the stores through the gateway, checked against the simulators' own data.
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import type { EshopProduct, PosStock, PosStore } from '../../legacy/model';
 import { dump, gql, legacyCalls, resetStats, startTestStack } from './harness';
 

@@ -1,9 +1,9 @@
-// Runs the service as `npm start` runs it (scripts/start.ts), in a child process of its own, so
+// Runs the service as `npm start` runs it (platform/tools/start.ts), in a child process of its own, so
 // that a test can kill it the way a crash does: SIGKILL, no shutdown hook, nothing flushed.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../platform/config';
 
 export interface ChildService {
   gatewayUrl: string;
@@ -26,7 +26,7 @@ const alive = new Set<() => Promise<void>>();
 
 /** Starts the service with `env` over the defaults and free ports; resolves when its gateway answers. */
 export function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'start.ts')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...FREE_PORTS, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

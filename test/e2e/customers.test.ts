@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
 const { world, truth } = seeded();

@@ -1,8 +1,8 @@
 // The legacy systems failing, alone and all together, under one customer-and-catalogue query:
-// shared by test/e2e/faults.test.ts (what the answer holds) and bench/faults.ts (how long it takes).
-import type { System } from '../../errors';
+// shared by test/e2e/faults.test.ts (what the answer holds) and platform/tools/bench/faults.ts (how long it takes).
+import type { System } from '../../platform/errors';
 import type { FaultSettings } from '../../legacy';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, SYSTEM_LIST, inEverySilo } from './harness';
 
 export const TIMEOUT_MS = 400;

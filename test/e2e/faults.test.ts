@@ -3,8 +3,8 @@
 // SYSTEM_UNAVAILABLE error (with its system) per missing part, however the system fails (down,
 // hanging, slow or flaky), and comes within a loose bound derived from the configured timeouts, so
 // that a hang is caught without timing the machine. `npm run bench:faults` measures the real times.
-import type { System } from '../../errors';
-import type { Stack } from '../../stack';
+import type { System } from '../../platform/errors';
+import type { Stack } from '../../platform/tools/stack';
 import { FAULTS, SCENARIOS, startFaultBench, TIMEOUT_MS, type FaultBench } from './fault-scenarios';
 import { gql, inEverySilo, seeded, setFaults, startTestStack, type GraphQLResponse } from './harness';
 

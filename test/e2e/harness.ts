@@ -1,12 +1,12 @@
 // Starts the real stack (simulators, subgraphs, gateway) on free loopback ports and talks to it
 // over HTTP, as a frontend would.
-import type { Caller } from '../../auth/caller';
-import { signToken, tokenSettings } from '../../auth/tokens';
-import { loadConfig } from '../../config';
-import type { System } from '../../errors';
+import type { Caller } from '../../platform/auth/caller';
+import { signToken, tokenSettings } from '../../platform/auth/tokens';
+import { loadConfig } from '../../platform/config';
+import type { System } from '../../platform/errors';
 import { generateWorld, type Person } from '../../legacy/seed';
-import { createLogger, type Logger } from '../../logging';
-import { startStack, type Stack } from '../../stack';
+import { createLogger, type Logger } from '../../platform/logging';
+import { startStack, type Stack } from '../../platform/tools/stack';
 
 export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
 

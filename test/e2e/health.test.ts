@@ -1,7 +1,7 @@
 // The gateway's operational side: /health (alive), /ready (every legacy system usable, with each
 // one's breaker and probe), /metrics (Prometheus text), and the request id that follows a request
 // into every log line it causes, against the real stack.
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { capturedLogger } from '../captured-logs';
 import { gql, gqlResponse, setFaults, startTestStack } from './harness';
 

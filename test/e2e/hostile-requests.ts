@@ -2,7 +2,7 @@
 // and error code it must get. security.test.ts sends every row, then checks the gateway still
 // answers and no legacy system's data changed. A new case is a new row here.
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { DEV_JWT_SECRET } from '../../config';
+import { DEV_JWT_SECRET } from '../../platform/config';
 import { tokenFor, type As } from './harness';
 
 export interface HostileRequest {

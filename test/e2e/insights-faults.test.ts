@@ -1,8 +1,8 @@
 // The insights fields with one silo down, through the gateway: a figure that needs the failed
 // silo is null, never computed from the others' part alone, and each field carries one
 // SYSTEM_UNAVAILABLE error per failed system, only when its answer needed that system.
-import type { System } from '../../errors';
-import type { Stack } from '../../stack';
+import type { System } from '../../platform/errors';
+import type { Stack } from '../../platform/tools/stack';
 import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
 const { world, truth } = seeded();

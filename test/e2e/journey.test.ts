@@ -1,6 +1,6 @@
 // One customer's path across channels, and agents fixing links by hand, through the gateway.
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
 const { world, truth } = seeded();

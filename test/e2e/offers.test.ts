@@ -1,6 +1,6 @@
 // One price and one set of promotions in every channel, through the gateway.
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, legacyCalls, resetStats, seeded, simStats, startTestStack } from './harness';
 
 const { world, truth } = seeded();

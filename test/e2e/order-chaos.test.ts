@@ -1,7 +1,7 @@
 // Issue 4, first proof: orders of every channel placed, cancelled, collected and returned while
 // every legacy system fails a fifth of its calls; once the faults are gone and recovery has run,
 // each legacy system holds exactly what the graph accepted, once, and nothing of what it refused.
-import { clientKey } from '../../commerce/keys';
+import { clientKey } from '../../domain/orders/keys';
 import { dump, gql, setFaults } from './harness';
 import { ADDRESS, chaosFixtures, PLACE, readSagas, runOrderChaos, startChaosStack } from './order-chaos';
 

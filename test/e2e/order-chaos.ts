@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Faker, base } from '@faker-js/faker';
-import { openDatabase } from '../../db';
+import { openDatabase } from '../../platform/db';
 import type { Person } from '../../legacy/seed';
-import { SagaStore } from '../../sagas/store';
-import type { Stack } from '../../stack';
+import { SagaStore } from '../../domain/orders/saga/store';
+import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, seeded, setFaults, startTestStack, SYSTEM_LIST } from './harness';
 import { reconcile, type Dumps, type Line, type PlacedOrder, type Reconciliation, type Told } from './reconcile';
 

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SYSTEMS, type System } from '../../errors';
+import { SYSTEMS, type System } from '../../platform/errors';
 import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld, type Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { killChildServices, startChildService, type ChildService } from './child-service';
 import { dump, gql, SEED, setFaults, simStats } from './harness';
 

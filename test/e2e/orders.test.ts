@@ -1,6 +1,6 @@
 // Orders that cross channels, through the gateway, checked against every legacy system's data.
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, seeded, setFaults, startTestStack, inEverySilo } from './harness';
 
 const { world, truth } = seeded();

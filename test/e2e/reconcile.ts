@@ -6,7 +6,7 @@
 // contents must equal the accepted pickups' (held: neither cancelled nor collected; collected;
 // released: at least the cancelled ones), and every store's stock must have moved by exactly what
 // the accepted operations moved (reserved, and on hand).
-import type { System } from '../../errors';
+import type { System } from '../../platform/errors';
 
 export type Dump = Record<string, any[]>;
 export type Dumps = Record<System, Dump>;

@@ -1,24 +1,24 @@
 // The ROPO report, ingested from the simulators through the legacy clients, against a plain
 // computation over everything the simulators hold (/__sim/dump). Who is who follows the
-// documented matching rules (identity/match.ts cluster), not the seed's ground truth: two people
+// documented matching rules (domain/identity/match.ts cluster), not the seed's ground truth: two people
 // of one household sharing a phone and a last name are one customer by those rules, and the
 // report counts what the rules say.
-import { createCatalog } from '../../catalog/catalog';
-import { normalizeCard } from '../../canonical/card';
-import { parisLocalToIso, toInstant } from '../../canonical/time';
-import { EshopClient } from '../../clients/eshop';
-import { LoyaltyClient } from '../../clients/loyalty';
-import { PosClient } from '../../clients/pos';
-import { openDatabase } from '../../db';
-import { cluster } from '../../identity/match';
-import { IdentityStore } from '../../identity/store';
+import { createCatalog } from '../../domain/reference/catalog';
+import { normalizeCard } from '../../domain/canonical/card';
+import { parisLocalToIso, toInstant } from '../../domain/canonical/time';
+import { EshopClient } from '../../adapters/eshop/client';
+import { LoyaltyClient } from '../../adapters/loyalty/client';
+import { PosClient } from '../../adapters/pos/client';
+import { openDatabase } from '../../platform/db';
+import { cluster } from '../../domain/identity/match';
+import { IdentityStore } from '../../domain/identity/store';
 import type { World } from '../../legacy/model';
-import { createLogger } from '../../logging';
-import { personFromEshopAccount } from '../../mapping/eshop';
-import { personFromLoyaltyMember } from '../../mapping/loyalty';
-import { lookbackStartMs, RESEARCH_EVENTS, RopoService, UNKNOWN_CATEGORY, type RopoReport } from '../../ropo';
+import { createLogger } from '../../platform/logging';
+import { personFromEshopAccount } from '../../adapters/eshop/mapping';
+import { personFromLoyaltyMember } from '../../adapters/loyalty/mapping';
+import { lookbackStartMs, RESEARCH_EVENTS, RopoService, UNKNOWN_CATEGORY, type RopoReport } from '../../domain/journey/ropo';
 import { startSimulators, type SimHandle } from '../../legacy';
-import { createStoreDirectory } from '../../stores/directory';
+import { createStoreDirectory } from '../../domain/reference/store-directory';
 import { SEED } from './harness';
 
 const TO = new Date(SEED.SIM_NOW);

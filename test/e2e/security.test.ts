@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { tokenSettings, tokenVerifier } from '../../auth/tokens';
-import { loadConfig } from '../../config';
+import { tokenSettings, tokenVerifier } from '../../platform/auth/tokens';
+import { loadConfig } from '../../platform/config';
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../stack';
+import type { Stack } from '../../platform/tools/stack';
 import { type As, dump, gql, gqlResponse, seeded, startTestStack, SYSTEM_LIST, tokenFor, inEverySilo } from './harness';
 import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
 
@@ -172,7 +172,7 @@ describe('a subgraph reached directly', () => {
 });
 
 describe('npm run token', () => {
-  const token = (...args: string[]) => run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
+  const token = (...args: string[]) => run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
   const verify = tokenVerifier(tokenSettings(loadConfig({}).env));
 
   it('prints a token alone, which the gateway verifies', async () => {
@@ -190,7 +190,7 @@ describe('npm run token', () => {
 
 describe('in production', () => {
   const start = (env: Record<string, string>) =>
-    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env: { ...ENV, NODE_ENV: 'production', ...env } });
+    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], { cwd: ROOT, env: { ...ENV, NODE_ENV: 'production', ...env } });
 
   it.each([
     ['no secret', {}],
@@ -203,7 +203,7 @@ describe('in production', () => {
   it('answers without introspection or field suggestions', async () => {
     const prod = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-forty-characters!' });
     try {
-      const authorization = 'Bearer ' + (await (await import('../../auth/tokens')).signToken({ role: 'service', sub: 's' }, tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env)));
+      const authorization = 'Bearer ' + (await (await import('../../platform/auth/tokens')).signToken({ role: 'service', sub: 's' }, tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env)));
       const intro = await gql(prod, '{ __schema { types { name } } }', {}, { authorization });
       expect(intro.data).toBeUndefined();
       expect(intro.errors?.[0].message).toMatch(/introspection/i);

@@ -1,5 +1,5 @@
 import { startSimulator, type SimHandle } from '../../legacy';
-import type { System } from '../../errors';
+import type { System } from '../../platform/errors';
 import { CARD, EAN_MUG, fixtureWorld } from './fixture-world';
 import { control, readJson } from './sim-client';
 

@@ -1,0 +1,34 @@
+// CRM records in canonical form. The CRM writes epoch seconds and French national phones.
+import { normalizeEmail } from '../../domain/canonical/email';
+import { toE164 } from '../../domain/canonical/phone';
+import { epochToIso } from '../../domain/canonical/time';
+import type { PersonRecord, SupportCase } from '../../domain/types';
+import type { CrmCase, CrmContact } from '../../legacy/model';
+
+const CHANNELS: Record<CrmCase['channel'], SupportCase['channel']> = { phone: 'PHONE', email: 'EMAIL', store: 'STORE' };
+
+export function personFromCrmContact(contact: CrmContact): PersonRecord {
+  return {
+    system: 'crm',
+    externalId: contact.id,
+    firstName: contact.first_name,
+    lastName: contact.last_name,
+    email: normalizeEmail(contact.email),
+    phone: toE164(contact.phone),
+    card: null,
+    createdAt: epochToIso(contact.created_at),
+  };
+}
+
+export function supportCaseFromCrm(supportCase: CrmCase): SupportCase {
+  return {
+    id: supportCase.id,
+    contactId: supportCase.contact_id,
+    subject: supportCase.subject,
+    body: supportCase.body,
+    status: supportCase.status === 'open' ? 'OPEN' : 'CLOSED',
+    channel: CHANNELS[supportCase.channel],
+    openedAt: epochToIso(supportCase.opened_at),
+    closedAt: supportCase.closed_at === null ? null : epochToIso(supportCase.closed_at),
+  };
+}

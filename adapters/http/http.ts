@@ -1,0 +1,151 @@
+// One way to build the HTTP client each legacy client talks through, so that every system
+// fails the same way: LegacyUnavailableError when it cannot answer, LegacyRejectedError when it
+// answers no. Error details name the method and path only (never the host, the query string or
+// a header), and they are for logs: platform/errors never passes them on to a client.
+// Every request goes through the system's guard (adapters/http/resilience.ts): deadline, retries,
+// cap on calls in flight, circuit breaker.
+import http from 'node:http';
+import https from 'node:https';
+import axios, {
+  isAxiosError,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+  type Method,
+} from 'axios';
+import { LegacyRejectedError, LegacyUnavailableError, type System } from '../../platform/errors';
+import { ThrottledError, type LegacyGuard } from './resilience';
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /**
+     * The request may be sent again after a transient failure. Reads (GET, HEAD) may unless told
+     * otherwise; a write only when its caller says so (it carries an idempotency key, say).
+     */
+    retry?: boolean;
+  }
+}
+
+export type LegacyError = LegacyUnavailableError | LegacyRejectedError;
+
+/** Reads the legacy system's own error code out of an error body, when it has one. */
+export type ErrorCodeReader = (body: unknown) => string | undefined;
+
+export interface HttpClientOptions {
+  system: System;
+  baseUrl: string;
+  /** the most one call may take, waiting for a slot, retries and backoff included */
+  timeoutMs: number;
+  headers?: Record<string, string>;
+  /** 'text' when the client parses the body itself (the POS's XML) */
+  responseType?: 'json' | 'text';
+  errorCodeOf?: ErrorCodeReader;
+  /** The failure an answer with a success status stands for (the POS's <error/> in a 200), if any. */
+  failureOf?: (response: AxiosResponse) => LegacyError | undefined;
+  /** Awaited before each attempt: a vendor's rate limit. */
+  pace?: () => Promise<void>;
+  /** Without one (protocol tests), a request is one attempt bounded by `timeoutMs`. */
+  guard?: LegacyGuard;
+}
+
+/** The part of axios the legacy clients use. Each attempt's timeout is what is left of the call's deadline. */
+export interface LegacyHttp {
+  request<T = unknown>(config: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  get<T = unknown>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  post<T = unknown>(url: string, data?: unknown, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/**
+ * The JSON error bodies: the e-shop's documented `{"error":{"code"}}`, and the shapes the loyalty
+ * vendor may use, since its reference names the codes but not the body that carries them.
+ */
+const jsonErrorCode: ErrorCodeReader = (body) => {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { error, code } = body as { error?: unknown; code?: unknown };
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
+    return (error as { code: string }).code;
+  }
+  return typeof code === 'string' ? code : undefined;
+};
+
+export function createHttpClient(options: HttpClientOptions): LegacyHttp {
+  const { system, responseType = 'json', errorCodeOf = jsonErrorCode, failureOf, pace, guard } = options;
+  const instance = axios.create({
+    baseURL: options.baseUrl,
+    headers: options.headers,
+    responseType,
+    // Legacy systems sit on the internal network: a proxy from the environment must not apply.
+    proxy: false,
+    // Keep-alive: the subgraphs call the same few hosts thousands of times.
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent: new https.Agent({ keepAlive: true }),
+  });
+  instance.interceptors.response.use(
+    (response) => {
+      // axios hands an unparseable JSON body over as the raw string rather than failing.
+      const unparseable = responseType === 'json' && (typeof response.data !== 'object' || response.data === null);
+      if (unparseable && response.status < 400) {
+        throw new LegacyUnavailableError(system, `${describeRequest(response.config)}: unparseable body`);
+      }
+      const failure = failureOf?.(response);
+      if (failure) throw failure;
+      return response;
+    },
+    (error: unknown) => Promise.reject(toLegacyError(system, error, errorCodeOf)),
+  );
+
+  const request = <T>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> => {
+    const attempt = async (timeLeft: () => number) => {
+      await pace?.();
+      // axios reads a timeout of 0 as none
+      return instance.request<T>({ ...config, timeout: Math.max(1, timeLeft()) });
+    };
+    if (!guard) return attempt(() => options.timeoutMs);
+    const retry = config.retry ?? READS.has((config.method ?? 'GET').toUpperCase());
+    return guard.call(attempt, { budgetMs: options.timeoutMs, retry });
+  };
+  const withMethod = (method: Method, url: string, config: AxiosRequestConfig = {}, data?: unknown) =>
+    ({ ...config, method, url, data }) as AxiosRequestConfig;
+  return {
+    request,
+    get: (url, config) => request(withMethod('GET', url, config)),
+    post: (url, data, config) => request(withMethod('POST', url, config, data)),
+  };
+}
+
+/** The error an answer with an HTTP error status stands for. */
+export function failureForStatus(system: System, response: AxiosResponse, errorCodeOf = jsonErrorCode): LegacyError {
+  const { status } = response;
+  const detail = `${describeRequest(response.config)}: HTTP ${status}`;
+  // 408 and 429 say "not now", not "no": to a caller they are the system being unavailable.
+  if (status === 429) return new ThrottledError(system, detail, retryAfterMs(response.headers['retry-after']));
+  if (status >= 500 || status === 408) return new LegacyUnavailableError(system, detail);
+  const code = errorCodeOf(response.data) ?? (status === 404 ? 'not_found' : `http_${status}`);
+  return new LegacyRejectedError(system, code, detail);
+}
+
+function toLegacyError(system: System, error: unknown, errorCodeOf: ErrorCodeReader): Error {
+  if (error instanceof LegacyUnavailableError || error instanceof LegacyRejectedError) return error;
+  if (!isAxiosError(error)) return new LegacyUnavailableError(system, String(error));
+  if (error.response) return failureForStatus(system, error.response, errorCodeOf);
+  // No answer at all: refused, reset, timed out (ECONNABORTED / ETIMEDOUT), DNS...
+  const where = error.config ? describeRequest(error.config) : 'request';
+  return new LegacyUnavailableError(system, `${where}: ${error.code ?? 'transport failure'}`);
+}
+
+function describeRequest(config: InternalAxiosRequestConfig): string {
+  const path = (config.url ?? '').split('?')[0];
+  return `${(config.method ?? 'get').toUpperCase()} ${path}`;
+}
+
+/** Retry-After is seconds or an HTTP date; without a usable one, a second. */
+function retryAfterMs(header: unknown): number {
+  const text = typeof header === 'string' ? header.trim() : '';
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,196 @@
+// The POS's XML API (legacy-systems.md §2). It reports failures in the body of an HTTP 200, so
+// every answer is read for an <error/> before it is trusted.
+import type { AxiosResponse } from 'axios';
+import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
+import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from '../../legacy/model';
+import { inParallelChunks } from '../http/chunks';
+import { createHttpClient, type LegacyError, type LegacyHttp } from '../http/http';
+import { nullIfNotFound } from '../http/not-found';
+import {
+  buildPosXml,
+  decodePrices,
+  decodePromotions,
+  decodeReceipt,
+  decodeReceipts,
+  decodeStock,
+  decodeStores,
+  errorOf,
+  integer,
+  parsePosXml,
+  rootElement,
+  text,
+  type XmlNode,
+} from './xml';
+import type { LegacyGuard } from '../http/resilience';
+
+const MAX_EANS_PER_REQUEST = 200;
+// The error codes that mean the POS itself is failing rather than refusing the request.
+const UNAVAILABLE_CODES = new Set(['internal_error', 'unavailable']);
+
+export interface PosLineQuantity {
+  ean: string;
+  qty: number;
+}
+
+export interface PosSale {
+  store: string;
+  /** as the POS prints it, in groups of four (domain/canonical/card.ts formatCardForPos), or none */
+  card: string | null;
+  deliver: 'home' | null;
+  lines: PosLine[];
+}
+
+export interface PosReturnRequest {
+  store: string;
+  /** the receipt or web order the goods come from */
+  ref: string;
+  lines: PosLineQuantity[];
+}
+
+export interface PosReservationState {
+  id: string;
+  status: PosReservation['status'];
+}
+
+export interface PosReturnReceipt {
+  id: string;
+  refund_cents: number;
+}
+
+export class PosClient {
+  private readonly http: LegacyHttp;
+
+  constructor(baseUrl: string, timeoutMs: number, guard?: LegacyGuard) {
+    this.http = createHttpClient({
+      system: 'pos',
+      baseUrl,
+      timeoutMs,
+      headers: { Accept: 'application/xml', 'Content-Type': 'application/xml' },
+      responseType: 'text',
+      errorCodeOf: (body) => errorIn(body)?.code,
+      // Read before the answer is trusted, so that an internal_error in a 200 is retried as a 5xx is.
+      failureOf: (response) => {
+        const error = errorIn(response.data);
+        return error ? failureFor(error, describe(response)) : undefined;
+      },
+      guard,
+    });
+  }
+
+  listStores(): Promise<PosStore[]> {
+    return this.get('/pos/stores', {}, decodeStores);
+  }
+
+  /** Unknown EANs are left out, as the POS does. */
+  getStock(storeCode: string, eans: readonly string[]): Promise<PosStock[]> {
+    const path = `/pos/stores/${encodeURIComponent(storeCode)}/stock`;
+    return inParallelChunks([...new Set(eans)], MAX_EANS_PER_REQUEST, (chunk) =>
+      this.get(path, { ean: chunk.join(',') }, (doc) => decodeStock(doc, storeCode)),
+    );
+  }
+
+  getPrices(storeCode: string): Promise<PosPrice[]> {
+    return this.get('/pos/prices', { store: storeCode }, (doc) => decodePrices(doc, storeCode));
+  }
+
+  /** Returns how many prices the POS updated. */
+  setPrices(storeCode: string, prices: readonly { ean: string; cents: number }[]): Promise<number> {
+    const body = buildPosXml('prices', {}, 'price', prices);
+    return this.post('/pos/prices', body, (doc) => integer(rootElement(doc, 'ok'), 'updated'), { store: storeCode });
+  }
+
+  getPromotions(storeCode: string): Promise<PosPromotion[]> {
+    return this.get('/pos/promotions', { store: storeCode }, (doc) => decodePromotions(doc, storeCode));
+  }
+
+  /** `fromDate` is a Paris calendar day, 'YYYY-MM-DD' (domain/canonical/time.ts parisDate). */
+  listReceipts(cardDigits: string, fromDate: string): Promise<PosReceipt[]> {
+    return this.get('/pos/receipts', { card: cardDigits, from: fromDate }, decodeReceipts);
+  }
+
+  getReceipt(receiptId: string): Promise<PosReceipt | null> {
+    return nullIfNotFound(this.get(`/pos/receipts/${encodeURIComponent(receiptId)}`, {}, decodeReceipt));
+  }
+
+  /** Holds the stock for 72 h; rejected with `insufficient_stock` when the store lacks it. */
+  createReservation(storeCode: string, ref: string, lines: readonly PosLineQuantity[]): Promise<PosReservationState> {
+    const body = buildPosXml('reservation', { store: storeCode, ref }, 'line', lines);
+    return this.post('/pos/reservations', body, decodeReservationState);
+  }
+
+  releaseReservation(reservationId: string): Promise<PosReservationState> {
+    return this.post(`/pos/reservations/${encodeURIComponent(reservationId)}/release`, undefined, decodeReservationState);
+  }
+
+  /** The POS writes a receipt for the collected goods. */
+  collectReservation(reservationId: string): Promise<PosReservationState> {
+    return this.post(`/pos/reservations/${encodeURIComponent(reservationId)}/collect`, undefined, decodeReservationState);
+  }
+
+  createSale(sale: PosSale): Promise<PosReceipt> {
+    const body = buildPosXml('sale', { store: sale.store, card: sale.card, deliver: sale.deliver }, 'line', sale.lines);
+    return this.post('/pos/sales', body, decodeReceipt);
+  }
+
+  createReturn(request: PosReturnRequest): Promise<PosReturnReceipt> {
+    const body = buildPosXml('return', { store: request.store, ref: request.ref }, 'line', request.lines);
+    return this.post('/pos/returns', body, (doc) => {
+      const element = rootElement(doc, 'return');
+      return { id: text(element, 'id'), refund_cents: integer(element, 'refund_cents') };
+    });
+  }
+
+  private async get<T>(path: string, params: Record<string, string>, decode: (doc: XmlNode) => T): Promise<T> {
+    return read(await this.http.get<string>(path, { params }), decode);
+  }
+
+  private async post<T>(
+    path: string,
+    body: string | undefined,
+    decode: (doc: XmlNode) => T,
+    params: Record<string, string> = {},
+  ): Promise<T> {
+    return read(await this.http.post<string>(path, body, { params }), decode);
+  }
+}
+
+/** An answer without an <error/> (the HTTP client has thrown those). */
+function read<T>(response: AxiosResponse<string>, decode: (doc: XmlNode) => T): T {
+  const where = describe(response);
+  let doc: XmlNode;
+  try {
+    doc = parsePosXml(response.data);
+  } catch {
+    throw new LegacyUnavailableError('pos', `${where}: unparseable XML`);
+  }
+  try {
+    return decode(doc);
+  } catch (err) {
+    throw new LegacyUnavailableError('pos', `${where}: unexpected answer (${(err as Error).message})`);
+  }
+}
+
+function failureFor(error: { code: string; message: string }, where: string): LegacyError {
+  const detail = `${where}: ${error.code} ${error.message}`.trim();
+  return UNAVAILABLE_CODES.has(error.code)
+    ? new LegacyUnavailableError('pos', detail)
+    : new LegacyRejectedError('pos', error.code, detail);
+}
+
+function decodeReservationState(doc: XmlNode): PosReservationState {
+  const reservation = rootElement(doc, 'reservation');
+  return { id: text(reservation, 'id'), status: text(reservation, 'status') as PosReservation['status'] };
+}
+
+function describe(response: AxiosResponse): string {
+  return `${response.config.method?.toUpperCase()} ${response.config.url}`;
+}
+
+function errorIn(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'string') return null;
+  try {
+    return errorOf(parsePosXml(body));
+  } catch {
+    return null;
+  }
+}

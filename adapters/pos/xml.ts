@@ -1,0 +1,165 @@
+// The POS's XML, both ways: what its answers mean as legacy records (legacy/model.ts), and the
+// bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
+// because EANs and card numbers look like numbers and are not.
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from '../../legacy/model';
+
+export type XmlNode = Record<string, unknown>;
+type AttributeValue = string | number | null | undefined;
+type Attributes = Record<string, AttributeValue>;
+
+// Elements that repeat are arrays even when the answer holds only one.
+const REPEATED = new Set([
+  'stores.store',
+  'stores.store.hours',
+  'stock.item',
+  'prices.price',
+  'promotions.promo',
+  'receipts.receipt',
+  'receipts.receipt.line',
+  'receipt.line',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  ignoreDeclaration: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  jPath: true,
+  isArray: (_name, jPath) => typeof jPath === 'string' && REPEATED.has(jPath),
+});
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true });
+
+/** Throws on anything that is not well-formed XML. */
+export function parsePosXml(xml: string): XmlNode {
+  return parser.parse(xml, true) as XmlNode;
+}
+
+/** `<root a="..."><child .../>...</root>`, every value escaped by the builder. */
+export function buildPosXml<Child extends Record<keyof Child, AttributeValue>>(
+  root: string,
+  attributes: Attributes,
+  childName: string,
+  children: readonly Child[],
+): string {
+  return builder.build({ [root]: { ...prefixed(attributes), [childName]: children.map(prefixed) } }) as string;
+}
+
+function prefixed(attributes: object): XmlNode {
+  const entries = Object.entries(attributes as Attributes).filter(([, value]) => value !== null && value !== undefined);
+  return Object.fromEntries(entries.map(([name, value]) => [`@${name}`, String(value)]));
+}
+
+// ---- reading --------------------------------------------------------------
+
+/** The `<error code message/>` the POS answers with, HTTP 200 or not. */
+export function errorOf(doc: XmlNode): { code: string; message: string } | null {
+  const error = doc.error;
+  if (error === undefined) return null;
+  const node = asNode(error);
+  return { code: optional(node, 'code') ?? 'unknown', message: optional(node, 'message') ?? '' };
+}
+
+export function decodeStores(doc: XmlNode): PosStore[] {
+  return children(doc.stores, 'store').map((store) => ({
+    code: text(store, 'code'),
+    name: text(store, 'name'),
+    street: text(store, 'street'),
+    zip: text(store, 'zip'),
+    city: text(store, 'city'),
+    phone: text(store, 'phone'),
+    hours: children(store, 'hours').map((hours) => ({
+      day: text(hours, 'day') as Day,
+      open: text(hours, 'open'),
+      close: text(hours, 'close'),
+    })),
+  }));
+}
+
+export function decodeStock(doc: XmlNode, store: string): PosStock[] {
+  return children(doc.stock, 'item').map((item) => ({
+    store,
+    ean: text(item, 'ean'),
+    qty: integer(item, 'qty'),
+    reserved: integer(item, 'reserved'),
+  }));
+}
+
+export function decodePrices(doc: XmlNode, store: string): PosPrice[] {
+  return children(doc.prices, 'price').map((price) => ({ store, ean: text(price, 'ean'), cents: integer(price, 'cents') }));
+}
+
+export function decodePromotions(doc: XmlNode, store: string): PosPromotion[] {
+  return children(doc.promotions, 'promo').map((promo) => ({
+    store,
+    id: text(promo, 'id'),
+    kind: text(promo, 'kind') as PosPromotion['kind'],
+    value: text(promo, 'value'),
+    ean: optional(promo, 'ean'),
+    category: optional(promo, 'category'),
+    from: text(promo, 'from'),
+    to: text(promo, 'to'),
+  }));
+}
+
+export function decodeReceipts(doc: XmlNode): PosReceipt[] {
+  return children(doc.receipts, 'receipt').map(decodeReceiptNode);
+}
+
+export function decodeReceipt(doc: XmlNode): PosReceipt {
+  return decodeReceiptNode(asNode(doc.receipt));
+}
+
+function decodeReceiptNode(receipt: XmlNode): PosReceipt {
+  return {
+    id: text(receipt, 'id'),
+    store: text(receipt, 'store'),
+    at: text(receipt, 'at'),
+    card: optional(receipt, 'card'),
+    total_cents: integer(receipt, 'total_cents'),
+    deliver: optional(receipt, 'deliver') === 'home' ? 'home' : null,
+    ref: optional(receipt, 'ref'),
+    lines: children(receipt, 'line').map(
+      (line): PosLine => ({ ean: text(line, 'ean'), qty: integer(line, 'qty'), unit_cents: integer(line, 'unit_cents') }),
+    ),
+  };
+}
+
+/** The root element of a one-element answer (`<reservation/>`, `<ok/>`, `<return/>`). */
+export function rootElement(doc: XmlNode, name: string): XmlNode {
+  return asNode(doc[name]);
+}
+
+export function text(node: XmlNode, name: string): string {
+  const value = optional(node, name);
+  if (value === null) throw new Error(`missing ${name}`);
+  return value;
+}
+
+export function integer(node: XmlNode, name: string): number {
+  const value = Number(text(node, name));
+  if (!Number.isInteger(value)) throw new Error(`${name} is not an integer`);
+  return value;
+}
+
+function optional(node: XmlNode, name: string): string | null {
+  const value = node[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new Error(`${name} is not text`);
+  return value;
+}
+
+// An empty element (`<stores/>`) parses as '' rather than an object.
+function asNode(value: unknown): XmlNode {
+  if (value === '') return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('unexpected XML structure');
+  return value as XmlNode;
+}
+
+function children(parent: unknown, name: string): XmlNode[] {
+  if (parent === undefined) throw new Error(`missing <${name}> container`);
+  const list = asNode(parent)[name];
+  return list === undefined ? [] : (list as unknown[]).map(asNode);
+}

@@ -1,0 +1,77 @@
+// The POS writes Europe/Paris wall-clock time without an offset, the CRM epoch seconds, the
+// e-shop and loyalty ISO strings: everything becomes one Instant format, the one
+// Date.prototype.toISOString writes (always milliseconds, always Z), so that instants from
+// different systems compare correctly as plain strings.
+import { DateTime, IANAZone } from 'luxon';
+import type { Instant } from '../types';
+import type { ParisLocal } from '../../legacy/model';
+
+const PARIS = IANAZone.create('Europe/Paris');
+const LOCAL_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+function instantOf(dateTime: DateTime, source: unknown): Instant {
+  const iso = dateTime.isValid ? dateTime.toUTC().toISO() : null;
+  if (!iso) throw new RangeError(`Not a valid time: ${JSON.stringify(source)}`);
+  return iso;
+}
+
+/**
+ * '2026-11-01 14:32:10' (Paris) -> '2026-11-01T13:32:10.000Z'.
+ *
+ * Luxon resolves the wall times DST makes ambiguous or impossible with a guess that depends on
+ * today's date, so they are resolved here, the way java.time and Temporal ('compatible') do:
+ * - a time in the autumn overlap (02:30 on the last Sunday of October happens twice) is the
+ *   first occurrence, in summer time: a till reading 02:30 most likely printed it before the
+ *   clocks went back, and choosing always the same one keeps the conversion deterministic;
+ * - a time in the spring gap (02:30 on the last Sunday of March never happens) can only come
+ *   from a clock that has not jumped yet, so it is read with the winter offset it was still
+ *   using: 02:30 -> 01:30Z, the instant the correct clock shows as 03:30.
+ */
+export function parisLocalToIso(local: ParisLocal): Instant {
+  const wall = DateTime.fromFormat(local, LOCAL_FORMAT, { zone: 'utc' });
+  if (!wall.isValid) throw new RangeError(`Not a Paris local time: ${JSON.stringify(local)}`);
+  const wallMs = wall.toMillis();
+  // Paris changes offset at most once in any two days: the offsets a day either side are the
+  // only ones this wall time can be read with.
+  const offsetBefore = PARIS.offset(wallMs - DAY_MS);
+  const offsetAfter = PARIS.offset(wallMs + DAY_MS);
+  const readings = [offsetBefore, offsetAfter]
+    .map((offset) => wallMs - offset * MINUTE_MS)
+    .filter((ms) => wallMs - PARIS.offset(ms) * MINUTE_MS === ms);
+  const ms = readings.length > 0 ? Math.min(...readings) : wallMs - offsetBefore * MINUTE_MS;
+  return instantOf(DateTime.fromMillis(ms), local);
+}
+
+/** '2026-11-01T13:32:10Z' -> '2026-11-01 14:32:10' (Paris). */
+export function isoToParisLocal(iso: string): ParisLocal {
+  return parseIso(iso).setZone(PARIS).toFormat(LOCAL_FORMAT);
+}
+
+/** The Paris calendar day an instant falls on, 'YYYY-MM-DD': the POS receipts `from=` filter. */
+export function parisDate(iso: string): string {
+  return parseIso(iso).setZone(PARIS).toFormat('yyyy-MM-dd');
+}
+
+export function epochToIso(seconds: number): Instant {
+  return instantOf(DateTime.fromSeconds(seconds), seconds);
+}
+
+/** Whole seconds, as the CRM writes them. */
+export function isoToEpoch(iso: string): number {
+  return Math.floor(parseIso(iso).toSeconds());
+}
+
+/** Any ISO-8601 string a legacy system sent -> the canonical Instant form. */
+export function toInstant(iso: string): Instant {
+  return instantOf(parseIso(iso), iso);
+}
+
+function parseIso(iso: string): DateTime {
+  // An ISO string without an offset is read as UTC: the legacy references promise UTC, and the
+  // machine's own zone must never leak into the result.
+  const dateTime = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!dateTime.isValid) throw new RangeError(`Not an ISO-8601 time: ${JSON.stringify(iso)}`);
+  return dateTime;
+}

@@ -1,0 +1,150 @@
+// Finds the legacy records of the people a look-up is about, and hands every record it sees to
+// the identity store, which links them. No silo can be listed whole, so discovery follows keys:
+// the records a search finds bring emails, phones and cards, which are searched in the other
+// systems in turn (a CRM contact with no email reaches the loyalty member through the phone,
+// the member reaches the e-shop account through the email). A key searched recently is not
+// searched again: the links found then are in the store.
+import { LRUCache } from 'lru-cache';
+import type { CrmClient } from '../../adapters/crm/client';
+import type { EshopClient } from '../../adapters/eshop/client';
+import type { LoyaltyClient } from '../../adapters/loyalty/client';
+import type { PersonRecord } from '../types';
+import type { CrmContact } from '../../legacy/model';
+import type { System } from '../../platform/errors';
+import { toFrenchNational } from '../canonical/phone';
+import { personFromEshopAccount } from '../../adapters/eshop/mapping';
+import { personFromCrmContact } from '../../adapters/crm/mapping';
+import { personFromLoyaltyMember } from '../../adapters/loyalty/mapping';
+import type { IdentityStore } from './store';
+
+export type SearchKey =
+  | { kind: 'email'; value: string } // normalised
+  | { kind: 'phone'; value: string } // E.164
+  | { kind: 'card'; value: string } // 16 digits
+  | { kind: 'name'; value: string };
+
+export interface DiscoveryClients {
+  eshop: EshopClient;
+  crm: CrmClient;
+  loyalty: LoyaltyClient;
+}
+
+/** Key-following rounds: search -> linked keys -> their records; three reach any silo. */
+const MAX_ROUNDS = 3;
+
+export interface DiscoveryResult {
+  /** systems that failed during the search: their records may be missing from the answer */
+  failed: Set<System>;
+}
+
+export class Discovery {
+  private readonly recent: LRUCache<string, true>;
+
+  constructor(
+    private readonly clients: DiscoveryClients,
+    private readonly store: IdentityStore,
+    freshForMs: number,
+  ) {
+    this.recent = new LRUCache({ max: 100_000, ttl: freshForMs });
+  }
+
+  async discover(start: SearchKey[]): Promise<DiscoveryResult> {
+    const failed = new Set<System>();
+    let pending = start;
+    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+      const keys = pending.filter((k) => !this.recent.has(cacheKey(k)));
+      if (keys.length === 0) break;
+      const failedNow = new Set<System>();
+      const records = await this.search(keys, failedNow);
+      this.store.observe(records);
+      failedNow.forEach((s) => failed.add(s));
+      // a search a silo did not answer is not done: the next look-up asks that silo again
+      if (failedNow.size === 0) for (const k of keys) this.recent.set(cacheKey(k), true);
+      pending = records.flatMap(keysOf);
+    }
+    return { failed };
+  }
+
+  /** The record behind one legacy id and the records its keys lead to, observed so that it has a customer. */
+  async discoverRecord(system: System, externalId: string): Promise<DiscoveryResult> {
+    const record = await this.fetchRecord(system, externalId);
+    if (!record) return { failed: new Set() };
+    this.store.observe([record]);
+    return this.discover(keysOf(record));
+  }
+
+  private async fetchRecord(system: System, externalId: string): Promise<PersonRecord | null> {
+    switch (system) {
+      case 'eshop': {
+        const account = await this.clients.eshop.getAccount(externalId);
+        return account && personFromEshopAccount(account);
+      }
+      case 'loyalty': {
+        const member = await this.clients.loyalty.getMember(externalId);
+        return member && personFromLoyaltyMember(member);
+      }
+      case 'crm': {
+        const contact = await this.clients.crm.getContact(externalId);
+        return contact && personFromCrmContact(contact);
+      }
+      case 'pos':
+        return null; // the POS holds no people, only the cards on receipts
+    }
+  }
+
+  /** One round: every system searched in parallel, the CRM in a single JSON-RPC batch. */
+  private async search(keys: SearchKey[], failed: Set<System>): Promise<PersonRecord[]> {
+    const { eshop, crm, loyalty } = this.clients;
+    const of = (kind: SearchKey['kind']) => keys.filter((k) => k.kind === kind).map((k) => k.value);
+    const [emails, phones, cards, names] = [of('email'), of('phone'), of('card'), of('name')];
+    const crmQueries = [
+      ...emails.map((email) => ({ email })),
+      ...phones.flatMap((phone) => {
+        const national = toFrenchNational(phone);
+        return national ? [{ phone: national }] : [];
+      }),
+      ...names.map((name) => ({ name })),
+    ];
+    const guarded = async (system: System, work: () => Promise<PersonRecord[]>) => {
+      try {
+        return await work();
+      } catch {
+        failed.add(system);
+        return [];
+      }
+    };
+    const found = await Promise.all([
+      guarded('eshop', async () =>
+        (await Promise.all(emails.map((e) => eshop.findAccountsByEmail(e)))).flat().map(personFromEshopAccount),
+      ),
+      guarded('loyalty', async () => {
+        const lists = await Promise.all([
+          ...emails.map((email) => loyalty.findMembers({ email })),
+          ...phones.map((phone) => loyalty.findMembers({ phone })),
+          cards.length ? loyalty.batchGetMembers(cards) : Promise.resolve([]),
+        ]);
+        return lists.flat().map(personFromLoyaltyMember);
+      }),
+      guarded('crm', async () => {
+        if (crmQueries.length === 0) return [];
+        const results = await crm.searchContactsMany(crmQueries);
+        const failure = results.find((r) => r instanceof Error);
+        if (failure) throw failure;
+        return (results as CrmContact[][]).flat().map(personFromCrmContact);
+      }),
+    ]);
+    return found.flat();
+  }
+}
+
+function cacheKey(k: SearchKey): string {
+  return `${k.kind}:${k.value}`;
+}
+
+function keysOf(r: PersonRecord): SearchKey[] {
+  const keys: SearchKey[] = [];
+  if (r.email) keys.push({ kind: 'email', value: r.email });
+  if (r.phone) keys.push({ kind: 'phone', value: r.phone });
+  if (r.card) keys.push({ kind: 'card', value: r.card });
+  return keys;
+}

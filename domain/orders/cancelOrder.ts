@@ -1,0 +1,77 @@
+// cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
+// points reversal after it are retried until done.
+import { graphqlError, badInput, notFound } from '../../platform/errors';
+import { refusedWith, releaseReservation } from './effects';
+import type { Saga } from './saga/runner';
+import { cardOfAccount } from './customerOf';
+import type { CommerceDeps } from './deps';
+import { orderIdKind } from './orderIds';
+import { pointsHeld, reversePoints } from './points';
+import type { Channel } from '../types';
+
+export interface CancelState extends Record<string, unknown> {
+  orderId: string;
+  channel: Channel;
+  card: string | null;
+  earned: number;
+  reservationId: string | null;
+}
+
+export async function planCancel(deps: CommerceDeps, orderId: string): Promise<CancelState> {
+  if (orderIdKind(orderId) === 'receipt') throw badInput('A store sale is not cancelled: return it');
+  const order = await deps.eshop.getOrder(orderId);
+  if (!order) throw notFound(`Unknown order ${orderId}`);
+  if (['shipped', 'collected', 'returned'].includes(order.status)) {
+    throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
+  }
+  const facts = deps.sagas.orderFacts(orderId);
+  // the e-shop still says "paid" once the POS handed the goods over: the project knows better
+  if (facts?.collectedAt) throw graphqlError('CONFLICT', `Order ${orderId} was collected: it can no longer be cancelled`);
+  // and it keeps no partial-return status: goods already taken back cannot be cancelled again
+  if (facts && facts.returnedUnits > 0) throw graphqlError('CONFLICT', `Order ${orderId} was partly returned: return the rest instead`);
+  const card = cardOfAccount(deps, order.account_id);
+  return {
+    orderId,
+    channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',
+    card,
+    earned: card ? await pointsHeld(deps, card, orderId) : 0,
+    reservationId: facts?.reservationId ?? null,
+  };
+}
+
+export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
+  return {
+    kind: 'cancelOrder',
+    pivot: 1,
+    result: (s) => ({ orderId: s.orderId }),
+    steps: [
+      {
+        name: 'cancelWebOrder',
+        run: async ({ orderId }) => {
+          try {
+            await deps.eshop.cancelOrder(orderId);
+          } catch (err) {
+            if (!refusedWith(err, 'invalid_state')) throw err;
+            // refused: fine if cancelled already (a retry), not if it shipped meanwhile
+            if ((await deps.eshop.getOrder(orderId))?.status !== 'cancelled') throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
+          }
+          return {};
+        },
+      },
+      {
+        name: 'releaseReservation',
+        run: async ({ reservationId }) => {
+          if (reservationId) await releaseReservation(deps, reservationId);
+          return {};
+        },
+      },
+      {
+        name: 'reversePoints',
+        run: async ({ card, earned, channel, orderId }) => {
+          if (card) await reversePoints(deps.loyalty, card, earned, channel, orderId, `${orderId}:cancel`);
+          return {};
+        },
+      },
+    ],
+  };
+}

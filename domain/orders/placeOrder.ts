@@ -1,0 +1,277 @@
+// placeOrder as a saga. The request is checked and priced first (reads only, nothing written);
+// then the steps, each recorded before and after it runs:
+//   vouchers claimed -> POS reservation (click and collect) -> e-shop order (web, phone, pickup)
+//   or POS sale shipped home (paid in store) -> | pivot | -> loyalty points earned.
+// A failure before the pivot undoes what was done (reservation released, e-shop order cancelled,
+// sale returned, vouchers given back); after it, the points are retried until earned, once.
+import { createHash } from 'node:crypto';
+import { centsToDecimal } from '../canonical/money';
+import { formatCardForPos } from '../canonical/card';
+import { externalIdIn } from '../identity/records';
+import { storeIdToEshopCode } from '../canonical/store';
+import { isoToParisLocal, parisDate } from '../canonical/time';
+import type { Address, Channel } from '../types';
+import { badInput, graphqlError, notFound } from '../../platform/errors';
+import type { Logger } from '../../platform/logging';
+import { checkedStoreId, priceBasket, type PricingSources } from '../pricing/promotions/quoting';
+import type { Saga } from './saga/runner';
+import type { CommerceDeps } from './deps';
+import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
+import { earnPoints } from './points';
+import { paidUnits } from './paidUnits';
+import { sumBy } from '../quantities';
+
+export interface PlaceOrderInput {
+  channel: Channel;
+  customerId: string;
+  lines: { sku: string; quantity: number }[];
+  promoCodes?: string[] | null;
+  fulfillment: { type: 'HOME_DELIVERY' | 'STORE_PICKUP' | 'IN_STORE'; storeId?: string | null; address?: Address | null };
+  idempotencyKey: string;
+}
+
+export interface PlannedLine {
+  sku: string;
+  ean: string;
+  quantity: number;
+  /** what the line costs after its share of every discount */
+  netCents: number;
+}
+
+export interface OrderPlan {
+  kind: 'web' | 'pickup' | 'storeSale';
+  channel: Channel;
+  customerId: string;
+  storeId: string | null;
+  address: Address | null;
+  accountId: string | null;
+  card: string | null;
+  lines: PlannedLine[];
+  totalCents: number;
+  points: number;
+  promoCodes: string[];
+  voucherCodes: string[];
+  /** the reference the POS keeps on the reservation */
+  ref: string;
+}
+
+export interface PlaceOrderState extends Record<string, unknown> {
+  plan: OrderPlan;
+  reservationId?: string;
+  orderId?: string;
+}
+
+/** Written as given into the e-shop order and onto the parcel: control characters have no place there. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function checkedAddress(address: Address | null | undefined): Address {
+  if (!address) throw badInput('Home delivery needs an address');
+  const { street, zip, city } = address;
+  if (!street.trim() || !city.trim()) throw badInput('The address needs a street and a city');
+  if (street.length > 200 || city.length > 100) throw badInput('A street has at most 200 characters, a city 100');
+  if (CONTROL.test(street) || CONTROL.test(city)) throw badInput('The address has control characters');
+  if (!/^\d{5}$/.test(zip)) throw badInput('zip must have five digits');
+  return { street: street.trim(), zip, city: city.trim() };
+}
+
+function kindOf(input: PlaceOrderInput): OrderPlan['kind'] {
+  const { channel, fulfillment } = input;
+  if (fulfillment.type === 'STORE_PICKUP' && channel !== 'STORE') return 'pickup';
+  if (fulfillment.type === 'HOME_DELIVERY') return channel === 'STORE' ? 'storeSale' : 'web';
+  throw badInput(
+    channel === 'STORE'
+      ? 'A STORE order is shipped home (HOME_DELIVERY); a sale taken away is rung up at the till'
+      : `${channel} orders are HOME_DELIVERY or STORE_PICKUP`,
+  );
+}
+
+/** Checks and prices the order; reads only. */
+export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources, input: PlaceOrderInput): Promise<OrderPlan> {
+  const kind = kindOf(input);
+  const storeId = input.fulfillment.storeId ?? null;
+  if (kind !== 'web' && !storeId) throw badInput(kind === 'pickup' ? 'STORE_PICKUP needs the pickup storeId' : 'A STORE order needs the storeId of the store');
+  // a web home delivery has no use for a store, but one given must still be a store (the others'
+  // store is checked by the pricing below)
+  if (kind === 'web') await checkedStoreId(pricing, storeId);
+  const address = kind === 'pickup' ? null : checkedAddress(input.fulfillment.address);
+  const current = deps.store.resolve(input.customerId);
+  if (!current) throw notFound(`Unknown customer ${input.customerId}`);
+  const records = deps.store.recordsOf(current);
+  const accountId = externalIdIn(records, 'eshop');
+  if (kind !== 'storeSale' && !accountId) throw badInput('This customer has no e-shop account to order online with');
+  const card = externalIdIn(records, 'loyalty');
+
+  const { quote } = await priceBasket(pricing, {
+    channel: input.channel,
+    storeId: kind === 'web' ? null : storeId,
+    customerId: current,
+    lines: input.lines,
+    promoCodes: input.promoCodes,
+  });
+  const catalog = await deps.catalog.get();
+  const lines = quote.lines.map((l) => ({
+    sku: l.sku,
+    ean: catalog.bySku.get(l.sku)!.ean,
+    quantity: l.quantity,
+    netCents: l.lineTotalCents - l.discountCents,
+  }));
+  if (kind !== 'web') await checkStock(deps, storeId!, lines);
+  const applied = quote.appliedPromotions.map((a) => a.promotion);
+  return {
+    kind,
+    channel: input.channel,
+    customerId: current,
+    storeId,
+    address,
+    accountId,
+    card,
+    lines,
+    totalCents: quote.totalCents,
+    points: card ? quote.loyaltyPointsEarned : 0,
+    promoCodes: applied.flatMap((p) => (p.code ? [p.code] : [])),
+    voucherCodes: applied.filter((p) => p.source === 'crm').map((p) => p.code!),
+    ref: `OG-${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 16)}`,
+  };
+}
+
+/** INSUFFICIENT_STOCK names the store and each line it lacks, before anything is written. */
+async function checkStock(deps: CommerceDeps, storeId: string, lines: PlannedLine[]): Promise<void> {
+  const wanted = sumBy(lines.map((l) => [l.ean, l.quantity]));
+  const stock = new Map((await deps.pos.getStock(storeId, [...wanted.keys()])).map((s) => [s.ean, Math.max(0, s.qty - s.reserved)]));
+  const missing = lines
+    .filter((l) => (stock.get(l.ean) ?? 0) < wanted.get(l.ean)!)
+    .map((l) => ({ sku: l.sku, requested: wanted.get(l.ean)!, available: stock.get(l.ean) ?? 0 }));
+  if (missing.length > 0) {
+    throw graphqlError('INSUFFICIENT_STOCK', `Store ${storeId} lacks ${missing.map((m) => m.sku).join(', ')}`, { storeId, lines: missing });
+  }
+}
+
+function newWebOrder(plan: OrderPlan) {
+  return {
+    account_id: plan.accountId!,
+    // the prices paid, discounts folded in: the e-shop refunds a return at the line's unit price
+    lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ sku: l.sku, qty: u.qty, unit_price: centsToDecimal(u.unitCents) }))),
+    promo_codes: plan.promoCodes,
+    discount: centsToDecimal(0),
+    total: centsToDecimal(plan.totalCents),
+    shipping:
+      plan.kind === 'pickup'
+        ? { method: 'store_pickup' as const, store_code: storeIdToEshopCode(plan.storeId!), address: null }
+        : { method: 'home' as const, store_code: null, address: plan.address },
+    origin: plan.channel === 'CALL_CENTER' ? ('phone' as const) : ('web' as const),
+  };
+}
+
+const units = (plan: OrderPlan) => plan.lines.reduce((n, l) => n + l.quantity, 0);
+
+export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOrderState> {
+  const { eshop, pos, loyalty, vouchers, sagas } = deps;
+  return {
+    kind: 'placeOrder',
+    pivot: 4,
+    result: (s) => ({ orderId: s.orderId }),
+    steps: [
+      {
+        name: 'claimVouchers',
+        run: async ({ plan }) => {
+          vouchers.claim(plan.voucherCodes, plan.ref);
+          return {};
+        },
+        compensate: async ({ plan }) => vouchers.release(plan.voucherCodes, plan.ref),
+      },
+      {
+        name: 'reserve',
+        run: async ({ plan }) => {
+          if (plan.kind !== 'pickup') return {};
+          try {
+            const reservation = await pos.createReservation(plan.storeId!, plan.ref, plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })));
+            return { reservationId: reservation.id };
+          } catch (err) {
+            if (refusedWith(err, 'insufficient_stock')) {
+              throw graphqlError('INSUFFICIENT_STOCK', `Store ${plan.storeId} lacks stock for this order`, { storeId: plan.storeId, lines: [] });
+            }
+            throw err;
+          }
+        },
+        compensate: async ({ plan, reservationId }, { inDoubt }) => {
+          if (reservationId) return releaseReservation(deps, reservationId);
+          // the POS cannot find a reservation by its ref: one made by a lost call expires by itself after 72 h
+          if (inDoubt) logger.warn({ ref: plan.ref, store: plan.storeId }, 'reservation in doubt: left to the POS 72 h expiry');
+        },
+      },
+      {
+        name: 'createWebOrder',
+        run: async ({ plan, reservationId }) => {
+          if (plan.kind === 'storeSale') return {};
+          const order = await eshop.createOrder(newWebOrder(plan));
+          // a web order's address is the e-shop's to keep
+          sagas.recordOrder({ orderId: order.id, reservationId: reservationId ?? null, pickupStore: plan.kind === 'pickup' ? plan.storeId : null, orderedUnits: units(plan), deliveryAddress: null });
+          return { orderId: order.id };
+        },
+        compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
+          if (plan.kind === 'storeSale') return;
+          const ids = orderId ? [orderId] : inDoubt ? await lostWebOrders(deps, plan, startedAt) : [];
+          for (const id of ids) await cancelWebOrder(deps, id);
+        },
+      },
+      {
+        name: 'storeSale',
+        run: async ({ plan }) => {
+          if (plan.kind !== 'storeSale') return {};
+          const receipt = await pos.createSale({
+            store: plan.storeId!,
+            card: plan.card ? formatCardForPos(plan.card) : null,
+            deliver: 'home',
+            lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ ean: l.ean, qty: u.qty, unit_cents: u.unitCents }))),
+          });
+          sagas.recordOrder({ orderId: receipt.id, reservationId: null, pickupStore: null, orderedUnits: units(plan), deliveryAddress: plan.address });
+          return { orderId: receipt.id };
+        },
+        compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
+          if (plan.kind !== 'storeSale') return;
+          const ids = orderId ? [orderId] : inDoubt ? await lostSales(deps, plan, startedAt) : [];
+          for (const id of ids) {
+            await pos.createReturn({ store: plan.storeId!, ref: id, lines: plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+            sagas.markVoided(id);
+          }
+        },
+      },
+      {
+        name: 'earnPoints',
+        run: async ({ plan, orderId }) => {
+          if (plan.card) await earnPoints(loyalty, plan.card, plan.points, plan.channel, orderId!);
+          return {};
+        },
+      },
+    ],
+  };
+}
+
+/** The same quantity of each product (a line of the plan may have become two lines at two unit prices). */
+export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPlan, 'lines'>): boolean {
+  const quantities = (lines: [string, number][]) => [...sumBy(lines)].sort().join();
+  return quantities(a.map((l) => [l.sku, l.qty])) === quantities(plan.lines.map((l) => [l.sku, l.quantity]));
+}
+
+/** An order whose creating call answered belongs to that call's operation, however alike it looks. */
+const unclaimed = (deps: CommerceDeps, ids: string[]) => {
+  const claimed = deps.sagas.orderFactsMany(ids);
+  return ids.filter((id) => !claimed.has(id));
+};
+
+/** An e-shop order created by a call whose answer was lost: found by account, time and content. */
+async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string): Promise<string[]> {
+  const { data } = await deps.eshop.listOrders(plan.accountId!, 1, 20);
+  const total = centsToDecimal(plan.totalCents);
+  const alike = data.filter((o) => o.created_at >= since && o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan));
+  return unclaimed(deps, alike.map((o) => o.id));
+}
+
+/** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */
+async function lostSales(deps: CommerceDeps, plan: OrderPlan, since: string): Promise<string[]> {
+  if (!plan.card) return [];
+  const receipts = await deps.pos.listReceipts(plan.card, parisDate(since));
+  const after = isoToParisLocal(since);
+  const alike = receipts.filter((r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after);
+  return unclaimed(deps, alike.map((r) => r.id));
+}

@@ -1,0 +1,55 @@
+// Loyalty points move once per order and once per reversal: the ledger's external_ref makes a
+// repeated write a 409 duplicate, which is what "done already" looks like.
+import type { LoyaltyClient } from '../../adapters/loyalty/client';
+import type { Channel } from '../types';
+import { alreadyDoneIf, refusedWith } from './effects';
+import type { CommerceDeps } from './deps';
+import type { PlaceOrderState } from './placeOrder';
+
+const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB', STORE: 'STORE', CALL_CENTER: 'PHONE' };
+
+/** Whole euros paid. */
+export const pointsFor = (totalCents: number) => Math.floor(totalCents / 100);
+
+/** The ledger refuses a second entry with the same external_ref: that refusal is "done already". */
+const once = (work: Promise<unknown>) => alreadyDoneIf('duplicate_external_ref', work);
+
+export function earnPoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string): Promise<void> {
+  if (points <= 0) return Promise.resolve();
+  return once(loyalty.createTransaction(card, { type: 'EARN', points, channel: LEDGER_CHANNEL[channel], external_ref: orderId }));
+}
+
+/**
+ * Takes an order's points back (cancel, return), under a reference of its own (`<orderId>:...`) so
+ * it happens once. Points the customer already spent cannot be: the platform keeps no balance
+ * below zero, so once the order's EARN is in the ledger what is left is taken and the rest is lost,
+ * rather than retried for ever. Before that EARN lands (its saga still finishing) the refusal
+ * stands, and the reversal is retried after it.
+ */
+export async function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string, ref: string): Promise<void> {
+  const adjust = (n: number) => (n <= 0 ? Promise.resolve() : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref })));
+  try {
+    await adjust(points);
+  } catch (err) {
+    if (!refusedWith(err, 'insufficient_points')) throw err;
+    const earned = (await loyalty.listTransactions(card, 1000)).some((t) => t.type === 'EARN' && t.external_ref === orderId);
+    if (!earned) throw err;
+    await adjust(Math.min(points, (await loyalty.getMember(card))?.points_balance ?? 0));
+  }
+}
+
+/**
+ * The points an order earned and still holds: its EARN less what earlier returns took back (each
+ * reversal's ref starts with the order id), so several returns never take back more than it
+ * earned. While the saga that placed it is still finishing, its EARN may not be in the ledger yet;
+ * it is retried until it is, so the points it will earn count.
+ */
+export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
+  const placing = deps.sagas.unfinished().find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
+  const ledger = await deps.loyalty.listTransactions(card, 1000);
+  const earned = placing
+    ? (placing.state as PlaceOrderState).plan.points
+    : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
+  const reversed = ledger.filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:`)).reduce((sum, t) => sum - t.points, 0);
+  return Math.max(0, earned - reversed);
+}

@@ -1,0 +1,151 @@
+// returnOrder: goods bought in any channel, brought back to any store. For a web order the
+// e-shop return is the point of no return (it checks the quantities and refunds); the POS then
+// takes the goods back into that store's stock, and the points of the refunded euros are taken
+// back. A store sale is returned at the POS alone.
+import { decimalToCents } from '../canonical/money';
+import { normalizeCard } from '../canonical/card';
+import { storeIdToEshopCode } from '../canonical/store';
+import type { Channel } from '../types';
+import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
+import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
+import type { Saga, SagaStep } from './saga/runner';
+import { cardOfAccount } from './customerOf';
+import type { CommerceDeps } from './deps';
+import { orderIdKind } from './orderIds';
+import { sumBy } from '../quantities';
+import { pointsHeld, pointsFor, reversePoints } from './points';
+
+export interface ReturnOrderInput {
+  orderId: string;
+  lines: { sku: string; quantity: number }[];
+  storeId: string;
+  idempotencyKey: string;
+}
+
+export interface ReturnState extends Record<string, unknown> {
+  key: string;
+  orderId: string;
+  storeId: string;
+  channel: Channel;
+  lines: { sku: string; ean: string; quantity: number }[];
+  orderedUnits: number;
+  card: string | null;
+  earned: number;
+  returnId?: string;
+  refundCents?: number;
+}
+
+export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
+  const kind = orderIdKind(input.orderId);
+  const storeId = (await checkedStoreId(pricing, input.storeId))!;
+  if (input.lines.length === 0) throw badInput('A return needs at least one line');
+  const catalog = await deps.catalog.get();
+  const wanted = input.lines.map(({ sku, quantity }) => {
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
+    const product = catalog.bySku.get(sku);
+    if (!product) throw badInput(`Unknown product ${sku}`);
+    return { sku, ean: product.ean, quantity };
+  });
+  let bought: Map<string, number>;
+  let card: string | null;
+  let channel: Channel;
+  if (kind === 'web') {
+    const order = await deps.eshop.getOrder(input.orderId);
+    if (!order) throw notFound(`Unknown order ${input.orderId}`);
+    if (order.status === 'cancelled' || order.status === 'pending') throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
+    bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
+    card = cardOfAccount(deps, order.account_id);
+    channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
+  } else {
+    const receipt = await deps.pos.getReceipt(input.orderId);
+    if (!receipt) throw notFound(`Unknown order ${input.orderId}`);
+    // the POS writes a receipt when it hands a click-and-collect order over: those goods were paid
+    // on the web, and are returned (and refunded) through that web order
+    if (receipt.ref !== null) throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
+    bought = sumBy(receipt.lines.map((l) => [catalog.byEan.get(l.ean)?.sku ?? l.ean, l.qty]));
+    card = normalizeCard(receipt.card);
+    channel = 'STORE';
+  }
+  if (deps.sagas.orderFacts(input.orderId)?.voidedAt) throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
+  // the POS checks nothing: what was taken back before (through the graph) is subtracted here
+  const returned = sumBy(deps.sagas.returnedLines(input.orderId).map((l) => [l.sku, l.quantity]));
+  const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
+  for (const [sku, qty] of returning) {
+    const left = (bought.get(sku) ?? 0) - (returned.get(sku) ?? 0);
+    if (qty > left) throw badInput(`Order ${input.orderId} has ${left} of ${sku} left to return, not ${qty}`);
+  }
+  return {
+    key: input.idempotencyKey,
+    orderId: input.orderId,
+    storeId,
+    channel,
+    lines: wanted,
+    orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
+    card,
+    earned: card ? await pointsHeld(deps, card, input.orderId) : 0,
+  };
+}
+
+/** The points of the refunded euros, never more than the order earned. */
+const pointsToReverse = (s: ReturnState) => (s.card ? Math.min(s.earned, pointsFor(s.refundCents ?? 0)) : 0);
+
+export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
+  const eshopReturn: SagaStep<ReturnState> = {
+    name: 'eshopReturn',
+    run: async ({ orderId, storeId, lines }) => {
+      try {
+        const r = await deps.eshop.createReturn(orderId, {
+          lines: lines.map((l) => ({ sku: l.sku, qty: l.quantity })),
+          where: 'store',
+          store_code: storeIdToEshopCode(storeId),
+        });
+        return { returnId: r.return_id, refundCents: decimalToCents(r.refund) };
+      } catch (err) {
+        if (err instanceof LegacyRejectedError && err.legacyCode !== 'not_found') {
+          throw graphqlError(err.legacyCode === 'invalid_state' ? 'CONFLICT' : 'BAD_USER_INPUT', 'The e-shop refused this return: more than was bought, or already returned');
+        }
+        throw err;
+      }
+    },
+  };
+  const posReturn: SagaStep<ReturnState> = {
+    name: 'posReturn',
+    run: async ({ orderId, storeId, lines, returnId }) => {
+      const r = await deps.pos.createReturn({ store: storeId, ref: orderId, lines: lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+      // a web order's refund is the e-shop's; the POS only takes the goods back
+      return returnId ? {} : { returnId: r.id, refundCents: r.refund_cents };
+    },
+  };
+  const takeBackPoints: SagaStep<ReturnState> = {
+    name: 'reversePoints',
+    run: async (s) => {
+      if (s.card) await reversePoints(deps.loyalty, s.card, pointsToReverse(s), s.channel, s.orderId, `${s.orderId}:return:${s.key}`);
+      return {};
+    },
+  };
+  /**
+   * The step past which the return stands: the goods count as returned as soon as it succeeds, so
+   * that another return of them is refused even while the points of this one wait for the platform.
+   */
+  const standing = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
+    ...step,
+    run: async (s) => {
+      const done = await step.run(s);
+      deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits);
+      return done;
+    },
+  });
+  const result = (s: ReturnState) => ({
+    returnId: s.returnId,
+    orderId: s.orderId,
+    storeId: s.storeId,
+    lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    refundCents: s.refundCents,
+    // what the return owes, also when its reversal is still being retried after the point of no return
+    pointsReversed: pointsToReverse(s),
+  });
+  return {
+    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [standing(eshopReturn), posReturn, takeBackPoints] },
+    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), takeBackPoints] },
+  };
+}

@@ -1,0 +1,217 @@
+// Runs a mutation as a saga: each legacy step is written down before it runs and after it ends,
+// so that whatever fails — a legacy call, the process itself — the steps done are either undone
+// (before the point of no return) or finished (after it), by this request or by a recovery pass.
+// The idempotency key names the operation: the same key never runs a step twice.
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { graphqlError, LegacyUnavailableError, toGraphQLError } from '../../../platform/errors';
+import type { Logger } from '../../../platform/logging';
+import type { Operation, SagaStore, StepRecord, StoredError } from './store';
+
+export type SagaState = Record<string, unknown>;
+
+export interface CompensationContext {
+  /** the step started but its end was never recorded: its legacy effect may or may not exist */
+  inDoubt: boolean;
+  startedAt: string;
+}
+
+export interface SagaStep<S extends SagaState> {
+  name: string;
+  /** Does the step; answers what it learned (legacy ids), merged into the saga's state. */
+  run(state: S): Promise<Partial<S>>;
+  /** Undoes the step (steps before the pivot). Must tolerate being called again. */
+  compensate?(state: S, ctx: CompensationContext): Promise<void>;
+}
+
+export interface Saga<S extends SagaState> {
+  kind: string;
+  steps: SagaStep<S>[];
+  /**
+   * The index of the first step after the point of no return: a failure from there on is not
+   * undone, the remaining steps are retried forward (so they must tolerate running twice).
+   * steps.length when every step can be undone.
+   */
+  pivot: number;
+  /** what the operation answers, stored for the same key's later requests */
+  result(state: S): unknown;
+}
+
+/** Errors that say nothing about the request itself: a retry with the same key tries again. */
+const TRANSIENT = new Set(['SYSTEM_UNAVAILABLE', 'INTERNAL']);
+
+function hashInput(input: unknown): string {
+  const stable = JSON.stringify(input, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+  return createHash('sha256').update(stable).digest('hex');
+}
+
+function stored(err: unknown): StoredError {
+  const e = toGraphQLError(err);
+  return { code: String(e.extensions.code), message: e.message, extensions: e.extensions };
+}
+
+const conflict = () => graphqlError('CONFLICT', 'This idempotency key was already used for another request');
+
+const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
+
+/** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
+const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
+
+/** The call may have reached the system before failing: what it did is unknown. */
+const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
+
+export class SagaRunner {
+  /** requests working on a key: a second request with the key and the same input shares the first one's answer */
+  private readonly inFlight = new Map<string, { hash: string; work: Promise<unknown> }>();
+  /** recovery passes working on a key (they answer nobody) */
+  private readonly settling = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: SagaStore,
+    private readonly sagas: Record<string, Saga<any>>,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Runs the operation named by `key`, or answers what it already answered. `plan` checks and
+   * prepares the request (reads only); it runs only when a new attempt starts.
+   */
+  async execute<S extends SagaState>(saga: Saga<S>, key: string, input: unknown, plan: () => Promise<S>): Promise<unknown> {
+    const hash = hashInput({ kind: saga.kind, input });
+    const existing = this.store.get(key);
+    if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
+    const running = this.joining(key, hash);
+    if (running) return running;
+    // a recovery pass settling this key: let it end, then answer from what it left
+    await this.settling.get(key);
+    return this.joining(key, hash) ?? this.track(key, hash, this.start(saga, key, hash, plan));
+  }
+
+  /** The answer of a request already working on the key, when it was asked the same thing. */
+  private joining(key: string, hash: string): Promise<unknown> | undefined {
+    const running = this.inFlight.get(key);
+    // not yet in the store (it may still be planning), but the key is taken all the same
+    if (running && running.hash !== hash) throw conflict();
+    return running?.work;
+  }
+
+  private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
+    let op = this.store.get(key);
+    if (!op) {
+      const { operation } = this.store.begin(key, saga.kind, hash, await plan());
+      return this.drive(saga, operation, 0);
+    }
+    if (unfinished(op)) {
+      // interrupted (a crash) or waiting for a retry: settle it before answering
+      await this.settle(op);
+      op = this.store.get(key)!;
+    }
+    switch (op.status) {
+      case 'succeeded':
+      case 'finishing':
+        return op.result;
+      case 'failed': {
+        if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
+        const state = await plan();
+        this.store.restart(key, state);
+        return this.drive(saga, this.store.get(key)!, 0);
+      }
+      default:
+        throw graphqlError('SYSTEM_UNAVAILABLE', 'An earlier attempt with this key is still being undone; retry later', {
+          system: op.error?.extensions.system ?? null,
+        });
+    }
+  }
+
+  private track(key: string, hash: string, work: Promise<unknown>): Promise<unknown> {
+    this.inFlight.set(key, { hash, work });
+    return work.finally(() => this.inFlight.delete(key));
+  }
+
+  /** Runs the steps from `from` on; undoes or finishes as the saga's pivot says when one fails. */
+  private async drive(saga: Saga<any>, op: Operation, from: number): Promise<unknown> {
+    let state = op.state;
+    for (let seq = from; seq < saga.steps.length; seq++) {
+      const step = saga.steps[seq];
+      this.store.stepStarted(op.key, seq, step.name);
+      try {
+        state = { ...state, ...(await step.run(state)) };
+        this.store.stepEnded(op.key, seq, 'done', state);
+      } catch (err) {
+        if (seq >= saga.pivot) {
+          this.logger.warn({ key: op.key, step: step.name, err }, 'saga step after the pivot failed: it will be retried');
+          const result = saga.result(state);
+          this.store.finish(op.key, 'finishing', { result });
+          return result;
+        }
+        const error = stored(err);
+        const inDoubt = mayHaveHappened(err);
+        // a refused call did nothing: there is nothing of it to undo, now or after a restart
+        if (!inDoubt) this.store.stepEnded(op.key, seq, 'compensated', state);
+        await this.undo(saga, { ...op, state }, this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
+        throw rethrow(error);
+      }
+    }
+    const result = saga.result(state);
+    this.store.finish(op.key, 'succeeded', { result });
+    return result;
+  }
+
+  /** Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery. */
+  private async undo(saga: Saga<any>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
+    let complete = true;
+    for (let seq = last; seq >= 0; seq--) {
+      const record = records.find((r) => r.seq === seq);
+      if (!record || record.status === 'compensated') continue;
+      const step = saga.steps[seq];
+      try {
+        await step.compensate?.(op.state, { inDoubt: record.status === 'started', startedAt: record.startedAt });
+        this.store.stepEnded(op.key, seq, 'compensated', op.state);
+      } catch (err) {
+        complete = false;
+        this.logger.warn({ key: op.key, step: step.name, err }, 'compensation failed: it will be retried');
+      }
+    }
+    this.store.finish(op.key, complete ? 'failed' : 'compensating', { error });
+  }
+
+  /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */
+  private async settle(op: Operation): Promise<void> {
+    const saga = this.sagas[op.kind];
+    const records = this.store.steps(op.key);
+    const done = new Set(records.filter((r) => r.status === 'done').map((r) => r.seq));
+    // The point of no return is passed once the step before the pivot is done: a crash while the
+    // step after it ran (or between two steps after it) leaves that step to finish, not to undo.
+    if (done.has(saga.pivot - 1) || op.status === 'finishing') {
+      let next = saga.pivot;
+      while (done.has(next)) next++;
+      await this.drive(saga, op, next).catch((err) => this.logger.warn({ key: op.key, err }, 'finishing failed'));
+      return;
+    }
+    const error =
+      op.status === 'compensating' && op.error
+        ? op.error
+        : stored(graphqlError('INTERNAL', 'The operation was interrupted and undone; retry with the same key'));
+    const last = records.length ? Math.max(...records.map((r) => r.seq)) : -1;
+    await this.undo(saga, op, records, last, error);
+  }
+
+  /** One recovery pass over every unfinished operation no request is working on. */
+  async recover(): Promise<number> {
+    let settled = 0;
+    for (const { key } of this.store.unfinished()) {
+      if (this.inFlight.has(key) || this.settling.has(key)) continue;
+      // Read again: while the pass settled the ones before it, a request may have finished this
+      // one, and settling an outdated copy would undo an order its client was told is placed.
+      const op = this.store.get(key)!;
+      if (!unfinished(op)) continue;
+      const work = this.settle(op).catch((err) => this.logger.error({ key, err }, 'recovery failed'));
+      this.settling.set(key, work);
+      await work.finally(() => this.settling.delete(key));
+      settled++;
+    }
+    return settled;
+  }
+}

@@ -1,0 +1,78 @@
+// Every silo's promotions in the one Promotion model, cached: promotions are slow to change, so a
+// warm quote costs no legacy call for them. Each source is read once per TTL (per store for the
+// POS, per tier for loyalty) and served stale, rather than failing, while a silo is down.
+import type { Catalog } from '../../reference/catalog';
+import type { EshopClient } from '../../../adapters/eshop/client';
+import type { LoyaltyClient } from '../../../adapters/loyalty/client';
+import type { PosClient } from '../../../adapters/pos/client';
+import { cachedByKey, cachedValue } from '../../../platform/cache/cachedValue';
+import { promotionFromEshop } from '../../../adapters/eshop/mapping';
+import { promotionFromLoyaltyOffer } from '../../../adapters/loyalty/mapping';
+import { promotionFromPos } from '../../../adapters/pos/mapping';
+import type { Promotion, Tier } from '../model';
+import { promotionFromVoucher, type VoucherStore } from './vouchers';
+
+export const TIERS: Tier[] = ['BASIC', 'SILVER', 'GOLD'];
+
+export interface PromotionBookDeps {
+  eshop: EshopClient;
+  pos: PosClient;
+  loyalty: LoyaltyClient;
+  catalog: Catalog;
+  vouchers: VoucherStore;
+}
+
+export interface PromotionScope {
+  storeId: string | null;
+  customer: { id: string; tier: Tier | null; crmContactIds: string[] } | null;
+  /** codes given: vouchers are looked up by code too, to be refused when they are someone else's */
+  promoCodes?: readonly string[];
+}
+
+export class PromotionBook {
+  private readonly web;
+  private readonly store;
+  private readonly tier;
+
+  constructor(
+    private readonly deps: PromotionBookDeps,
+    ttlMs: number,
+  ) {
+    this.web = cachedValue(async () => (await deps.eshop.listPromotions()).map(promotionFromEshop), ttlMs);
+    this.store = cachedByKey(async (storeId: string) => {
+      const [promos, catalog] = await Promise.all([deps.pos.getPromotions(storeId), deps.catalog.get()]);
+      const skuOf = (ean: string) => catalog.byEan.get(ean)?.sku;
+      return promos.map((p) => promotionFromPos(p, storeId, skuOf)).filter((p): p is Promotion => p !== null);
+    }, ttlMs);
+    this.tier = cachedByKey(async (tier: Tier) => (await deps.loyalty.listOffers(tier)).map((o) => promotionFromLoyaltyOffer(o, tier)), ttlMs);
+  }
+
+  /** The promotions that may apply in that scope; the engine decides which do. */
+  async promotionsFor({ storeId, customer, promoCodes = [] }: PromotionScope): Promise<Promotion[]> {
+    const [web, store, tier] = await Promise.all([
+      this.web.get(),
+      storeId ? this.store.get(storeId) : [],
+      customer?.tier ? this.tier.get(customer.tier) : [],
+    ]);
+    // A voucher follows its CRM contact: the customer holding that contact now is its owner.
+    const own = customer ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id)) : [];
+    const owned = new Set(own.map((p) => p.id));
+    const othersGiven = this.deps.vouchers
+      .unusedByCodes(promoCodes)
+      .map((v) => promotionFromVoucher(v, v.customerId))
+      .filter((p) => !owned.has(p.id));
+    return [...web, ...store, ...tier, ...own, ...othersGiven];
+  }
+
+  /** Every tier's offers: the ones whose legacy channel flags the drift report looks at. */
+  async loyaltyOffers(): Promise<Promotion[]> {
+    return (await Promise.all(TIERS.map((t) => this.tier.get(t)))).flat();
+  }
+
+  refresh(): void {
+    this.web.invalidate();
+    this.store.invalidate();
+    this.tier.invalidate();
+    this.deps.catalog.invalidate();
+  }
+}

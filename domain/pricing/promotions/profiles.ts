@@ -1,0 +1,45 @@
+// What pricing needs to know of a customer: the tier of their card and their CRM contacts (for
+// goodwill vouchers). One members:batchGet for every customer a request prices for.
+import DataLoader from 'dataloader';
+import type { Catalog } from '../../reference/catalog';
+import { membersOf, type MemberBatcher } from '../../../subgraphs/kit/loaders/loyalty';
+import { externalIdIn } from '../../identity/records';
+import type { IdentityStore } from '../../identity/store';
+import type { Tier } from '../model';
+import type { Policy } from '../policy';
+import type { StoreDirectory } from '../../reference/store-directory';
+import type { PromotionBook } from './book';
+import type { CustomerProfile, PricingSources } from './quoting';
+
+export interface PricingDeps {
+  catalog: Catalog;
+  stores: StoreDirectory;
+  book: PromotionBook;
+  policy: Policy;
+  store: IdentityStore;
+  members: MemberBatcher;
+}
+
+/** Built per request: the profile loader caches for one operation only. */
+export function pricingSources(deps: PricingDeps): PricingSources {
+  const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
+    const current = ids.map((id) => deps.store.resolve(id));
+    const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
+    const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
+    const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
+    const tiers = new Map<string, Tier>((await membersOf(deps.members, cards)).map((m) => [m.card_number, m.tier]));
+    return current.map((id) => {
+      if (!id) return null;
+      const card = cardOf(id);
+      const crmContactIds = (records.get(id) ?? []).filter((r) => r.system === 'crm').map((r) => r.externalId);
+      return { id, tier: card ? (tiers.get(card) ?? null) : null, crmContactIds };
+    });
+  });
+  return {
+    catalog: () => deps.catalog.get(),
+    stores: () => deps.stores.get(),
+    book: deps.book,
+    policy: deps.policy,
+    profile: (id) => profiles.load(id),
+  };
+}

@@ -1,0 +1,115 @@
+// Prices a basket for a channel, a store and a customer: the one path from a request to the
+// pricing engine, used by `quote`, `Product.offer` and (later) `placeOrder`, so that there is no
+// second place that computes a price. Checks the request; the engine (pure) does the pricing.
+import { storeIdFromInput } from '../../canonical/store';
+import type { CatalogIndex } from '../../reference/catalog';
+import type { Channel } from '../../types';
+import { sumBy } from '../../quantities';
+import { badInput, notFound } from '../../../platform/errors';
+import { offerFor, quote } from '../engine';
+import type { BasketLine, PricingContext, Quote, Tier } from '../model';
+import type { Policy } from '../policy';
+import type { StoreIndex } from '../../reference/store-directory';
+import type { PromotionBook } from './book';
+
+export const MAX_LINES = 100;
+export const MAX_QUANTITY = 99;
+const MAX_CODES = 10;
+
+export interface CustomerProfile {
+  id: string;
+  tier: Tier | null;
+  crmContactIds: string[];
+}
+
+export interface QuoteRequest {
+  channel: Channel;
+  storeId?: string | null;
+  customerId?: string | null;
+  lines: readonly { sku: string; quantity: number }[];
+  promoCodes?: readonly string[] | null;
+}
+
+export interface PricingSources {
+  catalog: () => Promise<CatalogIndex>;
+  stores: () => Promise<StoreIndex>;
+  book: PromotionBook;
+  policy: Policy;
+  /** the customer's tier and CRM contacts, null when the id is unknown */
+  profile: (customerId: string) => Promise<CustomerProfile | null>;
+}
+
+export async function checkedStoreId(sources: PricingSources, storeId: string | null | undefined): Promise<string | null> {
+  if (storeId == null) return null;
+  if (!(await sources.stores()).byId.has(storeIdFromInput(storeId))) throw badInput(`Unknown store ${storeId}`);
+  return storeId;
+}
+
+export async function checkedCustomer(sources: PricingSources, customerId: string | null | undefined): Promise<CustomerProfile | null> {
+  if (customerId == null) return null;
+  const profile = await sources.profile(customerId);
+  if (!profile) throw notFound(`Unknown customer ${customerId}`);
+  return profile;
+}
+
+function checkedLines(request: QuoteRequest, catalog: CatalogIndex): BasketLine[] {
+  if (request.lines.length === 0) throw badInput('A basket needs at least one line');
+  if (request.lines.length > MAX_LINES) throw badInput(`A basket has at most ${MAX_LINES} lines`);
+  // the limit is per product: one split over several lines is still checked whole
+  for (const [sku, quantity] of sumBy(request.lines.map((l) => [l.sku, l.quantity]))) if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
+  return request.lines.map(({ sku, quantity }) => {
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+      throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
+    }
+    const product = catalog.bySku.get(sku);
+    if (!product) throw badInput(`Unknown product ${sku}`);
+    return { sku, category: product.category, quantity, listPriceCents: product.priceCents };
+  });
+}
+
+function checkedCodes(codes: readonly string[] | null | undefined): string[] {
+  const given = codes ?? [];
+  if (given.length > MAX_CODES) throw badInput(`At most ${MAX_CODES} promo codes`);
+  for (const code of given) if (code.length > 40) throw badInput('A promo code has at most 40 characters');
+  return [...given];
+}
+
+export interface PricedBasket {
+  quote: Quote;
+  context: PricingContext;
+}
+
+async function prepare(sources: PricingSources, request: QuoteRequest, at: Date) {
+  const [catalog, storeId, customer] = await Promise.all([
+    sources.catalog(),
+    checkedStoreId(sources, request.storeId),
+    checkedCustomer(sources, request.customerId),
+  ]);
+  if (request.channel === 'STORE' && !storeId) throw badInput('A STORE price needs the storeId of the store');
+  const lines = checkedLines(request, catalog);
+  const context: PricingContext = {
+    channel: request.channel,
+    storeId,
+    customer: customer && { id: customer.id, tier: customer.tier },
+    at: at.toISOString(),
+    promoCodes: checkedCodes(request.promoCodes),
+  };
+  const promotions = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
+  return { lines, context, promotions };
+}
+
+/** A basket, as `quote` and `placeOrder` price it. */
+export async function priceBasket(sources: PricingSources, request: QuoteRequest, at: Date = new Date()): Promise<PricedBasket> {
+  const { lines, context, promotions } = await prepare(sources, request, at);
+  return { quote: quote(lines, promotions, context, sources.policy), context };
+}
+
+/** One unit of a product, as a product page shows it (no code, no voucher: those are the basket's). */
+export async function priceOffer(
+  sources: PricingSources,
+  request: Omit<QuoteRequest, 'lines' | 'promoCodes'> & { sku: string },
+  at: Date = new Date(),
+): Promise<PricedBasket> {
+  const { lines, context, promotions } = await prepare(sources, { ...request, lines: [{ sku: request.sku, quantity: 1 }] }, at);
+  return { quote: offerFor(lines[0], promotions, context, sources.policy), context };
+}

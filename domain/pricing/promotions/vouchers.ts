@@ -1,0 +1,128 @@
+// CRM goodwill vouchers. The CRM can grant a voucher but cannot list them, so the project keeps
+// the ones it grants: a voucher is a single-use promotion tied to one customer.
+import { migrate, type Db } from '../../../platform/db';
+import { graphqlError } from '../../../platform/errors';
+import type { Cents, Instant } from '../../types';
+import type { Promotion } from '../model';
+
+export interface Voucher {
+  code: string;
+  customerId: string;
+  contactId: string;
+  amountCents: Cents;
+  reason: string;
+  grantedAt: Instant;
+  expiresAt: Instant;
+  usedByOrder: string | null;
+}
+
+const MIGRATIONS = [
+  `CREATE TABLE vouchers (
+     code TEXT PRIMARY KEY,
+     customer_id TEXT NOT NULL,
+     contact_id TEXT NOT NULL,
+     amount_cents INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     granted_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_by_order TEXT
+   );
+   CREATE INDEX vouchers_contact ON vouchers(contact_id);`,
+];
+
+interface Row {
+  code: string;
+  customer_id: string;
+  contact_id: string;
+  amount_cents: number;
+  reason: string;
+  granted_at: string;
+  expires_at: string;
+  used_by_order: string | null;
+}
+
+const fromRow = (r: Row): Voucher => ({
+  code: r.code,
+  customerId: r.customer_id,
+  contactId: r.contact_id,
+  amountCents: r.amount_cents,
+  reason: r.reason,
+  grantedAt: r.granted_at,
+  expiresAt: r.expires_at,
+  usedByOrder: r.used_by_order,
+});
+
+export class VoucherStore {
+  constructor(private readonly db: Db) {
+    migrate(db, 'vouchers', MIGRATIONS);
+  }
+
+  record(v: Omit<Voucher, 'usedByOrder'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
+         VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`,
+      )
+      .run(v);
+  }
+
+  /**
+   * The vouchers still unused of these CRM contacts: a voucher follows its contact, so it stays
+   * with the person when customers merge or a record is moved by hand.
+   */
+  unusedForContacts(contactIds: readonly string[]): Voucher[] {
+    if (contactIds.length === 0) return [];
+    return (
+      this.db
+        .prepare(`SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id IN (SELECT value FROM json_each(?)) ORDER BY code`)
+        .all(JSON.stringify(contactIds)) as Row[]
+    ).map(fromRow);
+  }
+
+  /** Marks the vouchers used by an order; CONFLICT when one was used by another order. */
+  claim(codes: readonly string[], orderRef: string): void {
+    const claim = this.db.prepare('UPDATE vouchers SET used_by_order = ? WHERE code = ? AND (used_by_order IS NULL OR used_by_order = ?)');
+    this.db.transaction(() => {
+      for (const code of codes) {
+        if (claim.run(orderRef, code, orderRef).changes === 0) throw graphqlError('CONFLICT', `Voucher ${code} was already used`);
+      }
+    })();
+  }
+
+  /** Gives back the vouchers an order that did not happen had claimed. */
+  release(codes: readonly string[], orderRef: string): void {
+    const release = this.db.prepare('UPDATE vouchers SET used_by_order = NULL WHERE code = ? AND used_by_order = ?');
+    this.db.transaction(() => codes.forEach((code) => release.run(code, orderRef)))();
+  }
+
+  /** Unused vouchers by code, whoever holds them: a code given by someone else is refused for that reason. */
+  unusedByCodes(codes: readonly string[]): Voucher[] {
+    if (codes.length === 0) return [];
+    return (
+      this.db
+        .prepare(`SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(value)) FROM json_each(?)) ORDER BY code`)
+        .all(JSON.stringify(codes)) as Row[]
+    ).map(fromRow);
+  }
+}
+
+export function promotionFromVoucher(v: Voucher, customerId: string): Promotion {
+  return {
+    id: `crm:${v.code}`,
+    source: 'crm',
+    name: `Goodwill voucher: ${v.reason}`,
+    code: v.code,
+    kind: 'AMOUNT',
+    value: v.amountCents,
+    level: 'BASKET',
+    skus: null,
+    categories: null,
+    minBasketCents: null,
+    validFrom: v.grantedAt,
+    validTo: v.expiresAt,
+    tiers: null,
+    customerId,
+    storeIds: null,
+    legacyChannels: null,
+  };
+}

@@ -1,0 +1,131 @@
+// Who may do what (graph contract, "Who may do what"), in one place. Resolvers call these small
+// functions before they read or write anything; every refusal is UNAUTHENTICATED (a token is
+// needed and there is none) or FORBIDDEN, and names nothing of anyone else's data.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Order } from '../../domain/types';
+import { graphqlError, type System } from '../errors';
+import type { Caller, Role } from './caller';
+
+export interface AuthContext {
+  caller: Caller | null;
+}
+
+/** What the rules ask the identity store: a merged customer id still names its survivor. */
+export interface CustomerIds {
+  resolve(customerId: string): string | null;
+  customerOf(system: System, externalId: string): string | null;
+}
+
+/** A context that can tell who a customer id is (identity, orders, offers). */
+export interface IdentityAuthContext extends AuthContext {
+  store: CustomerIds;
+}
+
+const unauthenticated = () => graphqlError('UNAUTHENTICATED', 'Sign in: this needs a token');
+const forbidden = (message = 'Your role may not do this') => graphqlError('FORBIDDEN', message);
+
+export function requireCaller(ctx: AuthContext): Caller {
+  if (!ctx.caller) throw unauthenticated();
+  return ctx.caller;
+}
+
+/** One of these roles, or the service role, which may do everything. */
+export function requireRole(ctx: AuthContext, ...roles: Role[]): Caller {
+  const caller = requireCaller(ctx);
+  if (caller.role !== 'service' && !roles.includes(caller.role)) throw forbidden();
+  return caller;
+}
+
+function isSelf(ctx: IdentityAuthContext, caller: Caller, customerId: string | null): boolean {
+  if (caller.role !== 'customer' || customerId === null) return false;
+  const current = (id: string) => ctx.store.resolve(id) ?? id;
+  return current(customerId) === current(caller.sub);
+}
+
+/** A customer's data, or acting for them: staff and services may, a customer only for itself. No customer named: nothing to check. */
+export function assertCustomerAccess(ctx: IdentityAuthContext, customerId: string | null | undefined): void {
+  if (customerId == null) return;
+  const caller = requireCaller(ctx);
+  if (caller.role === 'customer' && !isSelf(ctx, caller, customerId)) throw forbidden('A customer may see and act for itself only');
+}
+
+/** The customer fields store staff do not see: call center cases and the cross-channel journey. */
+export function assertFullCustomerView(ctx: AuthContext): void {
+  if (requireCaller(ctx).role === 'store') throw forbidden('Store staff do not see this part of a customer');
+}
+
+/** A store's own shelf prices and returns: store staff of that store (not every store at once). */
+export function assertStoreAccess(ctx: AuthContext, storeId: string | null | undefined): void {
+  const caller = requireRole(ctx, 'store');
+  if (caller.role === 'store' && storeId !== caller.storeId) throw forbidden('Store staff act for their own store only');
+}
+
+const orderStore = (order: Pick<Order, 'fulfillment'>) => order.fulfillment.storeId;
+
+/**
+ * An order is read by staff and services, by the customer who placed it (ownerId, when the
+ * caller knows it; else the owner's legacy record is looked up), and by staff of the store it
+ * was sold in or is picked up in.
+ */
+export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'fulfillment' | 'owner'>, ownerId?: string): boolean {
+  const caller = ctx.caller;
+  if (!caller) return false;
+  switch (caller.role) {
+    case 'service':
+    case 'agent':
+      return true;
+    case 'store':
+      return orderStore(order) === caller.storeId;
+    case 'customer':
+      return isSelf(ctx, caller, ownerId ?? (order.owner && ctx.store.customerOf(order.owner.system, order.owner.externalId)));
+  }
+}
+
+export function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'fulfillment' | 'owner'>): void {
+  requireCaller(ctx);
+  if (!mayReadOrder(ctx, order)) throw forbidden('This order is not yours to see');
+}
+
+type Channel = Order['channel'];
+/** The channel each role places orders in: a customer on the web, an agent on the phone, staff in their store. */
+const ORDER_CHANNEL: Record<Exclude<Role, 'service'>, Channel> = { customer: 'WEB', agent: 'CALL_CENTER', store: 'STORE' };
+
+export function assertMayPlaceOrder(ctx: IdentityAuthContext, input: { channel: Channel; customerId: string; fulfillment: { storeId?: string | null } }): void {
+  const caller = requireCaller(ctx);
+  if (caller.role === 'service') return;
+  if (input.channel !== ORDER_CHANNEL[caller.role]) throw forbidden(`The ${caller.role} role places ${ORDER_CHANNEL[caller.role]} orders only`);
+  assertCustomerAccess(ctx, input.customerId);
+  if (caller.role === 'store') assertStoreAccess(ctx, input.fulfillment.storeId);
+}
+
+/** A click-and-collect order is handed over by staff of its pickup store (read only for them). An unknown order is left to be NOT_FOUND. */
+export async function assertMayCollect(ctx: AuthContext, order: () => Promise<Pick<Order, 'fulfillment'> | null>): Promise<void> {
+  const caller = requireRole(ctx, 'store');
+  if (caller.role !== 'store') return;
+  const found = await order();
+  // an order that is not collected at all is the request's mistake, said by the collect itself
+  if (found?.fulfillment.type === 'STORE_PICKUP' && orderStore(found) !== caller.storeId) throw forbidden('Store staff act for their own store only');
+}
+
+/** Returns are taken by the call center, or by staff in their own store. */
+export function assertMayReturn(ctx: AuthContext, storeId: string): void {
+  if (requireRole(ctx, 'agent', 'store').role === 'store') assertStoreAccess(ctx, storeId);
+}
+
+/** j***@example.com */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
+}
+
+/** +33******78: the country and the last two digits, never the length. */
+export function maskPhone(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone);
+  const country = parsed ? `+${parsed.countryCallingCode}` : '';
+  return `${country}******${phone.slice(-2)}`;
+}
+
+/** Store staff see a customer's contact details masked. */
+export function contactFor(ctx: AuthContext, value: string | null, mask: (value: string) => string): string | null {
+  return value !== null && ctx.caller?.role === 'store' ? mask(value) : value;
+}

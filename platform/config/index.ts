@@ -1,0 +1,126 @@
+// Configuration is read and validated once, at start-up; everything else receives a Config.
+import { z } from 'zod';
+import type { System } from '../errors';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const optionalUrl = z.string().url().optional();
+const timeout = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Signs and verifies tokens outside production only; `npm start` prints how to mint them. */
+export const DEV_JWT_SECRET = 'omnigraph-development-secret-not-for-production';
+const MIN_SECRET_LENGTH = 32;
+
+const schema = z.object({
+  GATEWAY_PORT: port(4000),
+  IDENTITY_PORT: port(4001),
+  OFFERS_PORT: port(4007),
+  INSIGHTS_PORT: port(4008),
+  ORDERS_PORT: port(4002),
+  POS_SUBGRAPH_PORT: port(4003),
+  ESHOP_SUBGRAPH_PORT: port(4004),
+  CRM_SUBGRAPH_PORT: port(4005),
+  LOYALTY_SUBGRAPH_PORT: port(4006),
+  POS_SIM_PORT: port(4101),
+  ESHOP_SIM_PORT: port(4102),
+  CRM_SIM_PORT: port(4103),
+  LOYALTY_SIM_PORT: port(4104),
+  HOST: z.string().default('127.0.0.1'),
+  POS_URL: optionalUrl,
+  ESHOP_URL: optionalUrl,
+  ESHOP_API_KEY: z.string().min(1).default('sim-eshop-key'),
+  CRM_URL: optionalUrl,
+  LOYALTY_URL: optionalUrl,
+  LOYALTY_CLIENT_ID: z.string().min(1).default('omnigraph'),
+  LOYALTY_CLIENT_SECRET: z.string().min(1).default('sim-loyalty-secret'),
+  POS_TIMEOUT_MS: timeout(3000),
+  ESHOP_TIMEOUT_MS: timeout(3000),
+  CRM_TIMEOUT_MS: timeout(3000),
+  LOYALTY_TIMEOUT_MS: timeout(3000),
+  /** the *_TIMEOUT_MS bound a whole legacy call; within it a failed read is retried this many times */
+  LEGACY_RETRIES: z.coerce.number().int().nonnegative().default(2),
+  LEGACY_RETRY_BASE_MS: z.coerce.number().int().positive().default(50),
+  /** requests in flight per legacy system; more wait for a slot, within their timeout */
+  LEGACY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
+  /** a system's breaker opens above 50% failures once this many calls are in its window */
+  LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(10),
+  /** how long an open breaker fails fast before one call probes the system; also its window */
+  LEGACY_BREAKER_RESET_MS: z.coerce.number().int().positive().default(10000),
+  DB_FILE: z.string().min(1).default('data/omnigraph.sqlite'),
+  /** the catalogue and the store list: read again from the legacy systems after this long */
+  REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
+  /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */
+  /** promotions of every silo: read again after this long (refreshPricing drops them at once) */
+  PROMOTIONS_TTL_S: z.coerce.number().int().positive().default(300),
+  /** the omnichannel promotion policy; default: domain/pricing/omnichannel.yaml */
+  POLICY_FILE: z.string().min(1).optional(),
+  /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
+  SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
+  /** the ROPO report first catches up with the silos when its last ingestion is older than this */
+  ROPO_INGEST_TTL_S: z.coerce.number().int().positive().default(900),
+  IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
+  SIM_SEED: z.coerce.number().int().default(42),
+  SIM_SCALE: z.coerce.number().positive().default(1),
+  SIM_NOW: z.string().datetime().default('2026-11-20T00:00:00Z'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** production: no introspection, no field suggestions, and a real JWT secret (or a JWKS) required */
+  NODE_ENV: z.string().default('development'),
+  /** HS256 secret of the clients' tokens */
+  JWT_SECRET: z.string().min(MIN_SECRET_LENGTH).default(DEV_JWT_SECRET),
+  /** when set, tokens are verified with this key set instead of JWT_SECRET */
+  JWT_JWKS_URL: optionalUrl,
+  JWT_ISSUER: z.string().min(1).default('omnigraph'),
+  JWT_AUDIENCE: z.string().min(1).default('omnigraph-api'),
+  /** signs what the gateway tells the subgraphs of the caller; unset: a random one per process (gateway and subgraphs share a process) */
+  SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** operation limits at the gateway; beyond any, OPERATION_TOO_COMPLEX */
+  MAX_BODY_BYTES: limit(100_000),
+  MAX_BATCH: limit(5),
+  MAX_TOKENS: limit(2000),
+  MAX_DEPTH: limit(12),
+  MAX_ALIASES: limit(30),
+  MAX_ROOT_FIELDS: limit(15),
+  MAX_DIRECTIVES: limit(20),
+  /** every field costs 1, times the size of each list above it (first/limit, else LIST_SIZE_GUESS) */
+  MAX_COST: limit(20_000),
+  LIST_SIZE_GUESS: limit(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface LegacyEndpoint {
+  /** undefined: no real system configured, the simulator is started in its place */
+  url: string | undefined;
+  timeoutMs: number;
+}
+
+export interface Config {
+  env: Env;
+  legacy: Record<System, LegacyEndpoint>;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.JWT_JWKS_URL && (source.JWT_SECRET === undefined || env.JWT_SECRET === DEV_JWT_SECRET)) {
+    throw new ConfigError(`Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`);
+  }
+  return {
+    production,
+    env,
+    legacy: {
+      pos: { url: env.POS_URL, timeoutMs: env.POS_TIMEOUT_MS },
+      eshop: { url: env.ESHOP_URL, timeoutMs: env.ESHOP_TIMEOUT_MS },
+      crm: { url: env.CRM_URL, timeoutMs: env.CRM_TIMEOUT_MS },
+      loyalty: { url: env.LOYALTY_URL, timeoutMs: env.LOYALTY_TIMEOUT_MS },
+    },
+  };
+}

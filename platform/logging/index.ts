@@ -1,0 +1,18 @@
+// One structured logger for the whole process (pino: JSON lines, cheap when a level is off). Every
+// line written while serving a request carries that request's id (platform/logging/request-context.ts).
+import pino from 'pino';
+import { currentRequestId } from './request-context';
+
+export type Logger = pino.Logger;
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: undefined,
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId === undefined ? {} : { requestId };
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}

@@ -1,0 +1,41 @@
+// Per-request loyalty loaders.
+import DataLoader from 'dataloader';
+import type { LoyaltyClient } from '../../../adapters/loyalty/client';
+import type { LoyaltyTransaction } from '../../../domain/types';
+import type { LoyaltyMember } from '../../../legacy/model';
+import { loyaltyTransactionFromLoyalty } from '../../../adapters/loyalty/mapping';
+
+/** The platform's largest page: a card's whole ledger, as far as orders and journeys look. */
+const LEDGER_DEPTH = 1000;
+
+/** No batch call for ledgers: one per card, each card asked once per request. */
+export function ledgerByCard(loyalty: LoyaltyClient): DataLoader<string, LoyaltyTransaction[]> {
+  return new DataLoader((cards) =>
+    Promise.all(cards.map(async (card) => (await loyalty.listTransactions(card, LEDGER_DEPTH)).map(loyaltyTransactionFromLoyalty))),
+  );
+}
+
+export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
+
+/**
+ * One for the process, caching nothing: the card look-ups of every request arriving within a few
+ * milliseconds go in one members:batchGet. The platform allows 20 requests a second per client;
+ * one call per customer query would cap the whole graph's customer pages at that rate.
+ */
+export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatcher {
+  return new DataLoader(
+    async (cards) => {
+      const members = new Map((await loyalty.batchGetMembers([...cards])).map((m) => [m.card_number, m]));
+      return cards.map((card) => members.get(card) ?? null);
+    },
+    { cache: false, maxBatchSize: 100, batchScheduleFn: (run) => setTimeout(run, windowMs) },
+  );
+}
+
+/** The members of these cards (unknown cards left out), through the shared batcher. */
+export async function membersOf(batcher: MemberBatcher, cards: readonly string[]): Promise<LoyaltyMember[]> {
+  const found = await batcher.loadMany(cards);
+  const failure = found.find((m) => m instanceof Error);
+  if (failure) throw failure;
+  return found.filter((m): m is LoyaltyMember => m !== null && !(m instanceof Error));
+}

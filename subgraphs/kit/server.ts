@@ -1,0 +1,128 @@
+// The one way a subgraph is served: a federated schema from its SDL file and its resolvers,
+// a fresh context (DataLoaders) per request, errors turned into the contract's codes, and the
+// "partial answer" channel that lets a field return what it has plus an error for what it lacks.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
+import { toGraphQLError } from '../../platform/errors';
+import type { Logger } from '../../platform/logging';
+import { currentRequestId } from '../../platform/logging/request-context';
+import { serveGraphQL, type RunningServer } from '../../platform/http/serve';
+import { subgraphSdl, type SubgraphName } from '../../gateway/supergraph';
+import { CUSTOM_SCALARS } from '../../schema/scalars';
+import type { Caller } from '../../platform/auth/caller';
+import { requireGateway } from '../../platform/auth/gateway-assertion';
+
+/**
+ * Errors a resolver reports while still returning what the other systems gave. A field often
+ * reads several sources of one system (e-shop orders and browsing, CRM cases and calls): the
+ * client is told once per field that the system is missing, as the contract wants.
+ */
+export class PartialErrors {
+  private readonly errors = new Map<string, GraphQLError>();
+
+  add(err: unknown, path: readonly (string | number)[]): void {
+    const base = toGraphQLError(err);
+    const key = JSON.stringify([path, base.extensions.code, base.extensions.system]);
+    if (!this.errors.has(key)) this.errors.set(key, new GraphQLError(base.message, { path, extensions: base.extensions }));
+  }
+
+  drain(): GraphQLError[] {
+    const drained = [...this.errors.values()];
+    this.errors.clear();
+    return drained;
+  }
+}
+
+export type { Caller };
+
+export interface BaseContext {
+  partial: PartialErrors;
+  /** who is calling, as the gateway verified it; null: no token */
+  caller: Caller | null;
+}
+
+/** The name an agent's decision is recorded under. */
+export const actorOf = (ctx: BaseContext) => (ctx.caller ? `${ctx.caller.role}:${ctx.caller.sub}` : 'anonymous');
+
+/**
+ * Waits for independent sources of one list (each a system's part of it): what fails is
+ * reported as one partial error for the field, the rest is answered.
+ */
+export async function settleSources<T>(ctx: BaseContext, info: GraphQLResolveInfo, sources: Promise<T[]>[]): Promise<T[]> {
+  const items: T[] = [];
+  for (const result of await Promise.allSettled(sources)) {
+    if (result.status === 'fulfilled') items.push(...result.value);
+    else ctx.partial.add(result.reason, responsePathAsArray(info.path));
+  }
+  return items;
+}
+
+/** loadMany reports per-key failures as values; one failed key fails that source. */
+export function unwrap<T>(results: (T | Error)[]): T[] {
+  for (const r of results) if (r instanceof Error) throw r;
+  return results as T[];
+}
+
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** the codegen-typed resolvers of the subgraph */
+  resolvers: object;
+  /** Called once per request: loaders live exactly as long as one operation. */
+  context: () => object;
+}
+
+const partialErrorsPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const extra = contextValue.partial.drain();
+        if (extra.length === 0 || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...extra.map((e) => e.toJSON())];
+      },
+    };
+  },
+};
+
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const mapped = toGraphQLError(original);
+    if (mapped.extensions.code === 'INTERNAL' && !(original instanceof GraphQLError)) {
+      logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
+    }
+    if (original instanceof GraphQLError && !formatted.path) return formatted; // parse/validation errors
+    // the request's id lets whoever reports an internal error find its log lines
+    const extensions = mapped.extensions.code === 'INTERNAL' ? { ...mapped.extensions, requestId: currentRequestId() } : mapped.extensions;
+    return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions };
+  };
+}
+
+export async function startSubgraph(
+  def: SubgraphDefinition,
+  opts: { port: number; host: string; logger: Logger; /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array },
+): Promise<RunningServer> {
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(subgraphSdl(def.name)),
+    // Codegen's Resolvers type and Apollo's resolver map describe the same object differently.
+    resolvers: { ...CUSTOM_SCALARS, ...def.resolvers } as GraphQLResolverMap<unknown>,
+  });
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    // No Apollo Studio here: federated traces would only cost time.
+    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: false, // the stack stops its servers itself, in order
+    formatError: formatError(opts.logger.child({ subgraph: def.name })),
+    includeStacktraceInErrorResponses: false,
+  });
+  return serveGraphQL(apollo, {
+    port: opts.port,
+    host: opts.host,
+    context: async ({ res }) => ({ ...def.context(), partial: new PartialErrors(), caller: res.locals.caller as Caller | null }),
+    routes: (app) => app.use('/graphql', requireGateway(opts.gatewayKey)),
+  });
+}

@@ -1,0 +1,16 @@
+import type { Clock } from '../../adapters/http/clock';
+
+/** Time that moves only when someone sleeps; every sleep is recorded. */
+export class FakeClock implements Clock {
+  time = 0;
+  readonly sleeps: number[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.time += ms;
+  }
+}

@@ -1,0 +1,97 @@
+import nock from 'nock';
+import { createHttpClient } from '../../../adapters/http/http';
+import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { useNock } from '../nock-lifecycle';
+import { refusedUrl, startServer } from '../servers';
+
+useNock();
+
+const BASE = 'http://legacy.test';
+
+function client(baseUrl = BASE, timeoutMs = 1000) {
+  return createHttpClient({ system: 'eshop', baseUrl, timeoutMs, headers: { 'X-Api-Key': 'secret-key' } });
+}
+
+async function failure(request: Promise<unknown>): Promise<Error> {
+  return request.then(
+    () => {
+      throw new Error('expected the request to fail');
+    },
+    (err: Error) => err,
+  );
+}
+
+describe('createHttpClient', () => {
+  it('sends the configured headers and answers the parsed body', async () => {
+    nock(BASE).get('/things').matchHeader('X-Api-Key', 'secret-key').reply(200, { ok: true });
+    const { data } = await client().get('/things');
+    expect(data).toEqual({ ok: true });
+  });
+
+  it('turns a 5xx into LegacyUnavailableError', async () => {
+    nock(BASE).get('/things').reply(503, { error: { code: 'maintenance' } });
+    const err = await failure(client().get('/things'));
+    expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).toMatchObject({ system: 'eshop', detail: 'GET /things: HTTP 503' });
+  });
+
+  it('turns a 429 into LegacyUnavailableError', async () => {
+    nock(BASE).get('/things').reply(429);
+    expect(await failure(client().get('/things'))).toBeInstanceOf(LegacyUnavailableError);
+  });
+
+  it('turns a business 4xx into LegacyRejectedError with the legacy code', async () => {
+    nock(BASE).post('/orders/W-1/cancel').reply(409, { error: { code: 'invalid_state', message: 'shipped' } });
+    const err = await failure(client().post('/orders/W-1/cancel'));
+    expect(err).toBeInstanceOf(LegacyRejectedError);
+    expect(err).toMatchObject({ system: 'eshop', legacyCode: 'invalid_state' });
+  });
+
+  it('names a 404 without a code not_found, and other codeless 4xx by status', async () => {
+    nock(BASE).get('/a').reply(404, 'Not Found').get('/b').reply(400, {});
+    expect(await failure(client().get('/a'))).toMatchObject({ legacyCode: 'not_found' });
+    expect(await failure(client().get('/b'))).toMatchObject({ legacyCode: 'http_400' });
+  });
+
+  it('reads the error codes written as a plain string', async () => {
+    nock(BASE).get('/a').reply(422, { error: 'insufficient_points' });
+    expect(await failure(client().get('/a'))).toMatchObject({ legacyCode: 'insufficient_points' });
+  });
+
+  it('turns an unparseable body into LegacyUnavailableError', async () => {
+    nock(BASE).get('/things').reply(200, '<html>proxy error</html>', { 'Content-Type': 'text/html' });
+    const err = await failure(client().get('/things'));
+    expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).toMatchObject({ detail: 'GET /things: unparseable body' });
+  });
+
+  it('turns a refused connection into LegacyUnavailableError without naming the host', async () => {
+    const url = await refusedUrl();
+    const err = await failure(client(url).get('/things', { params: { email: 'marie@example.fr' } }));
+    expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).toMatchObject({ detail: 'GET /things: ECONNREFUSED' });
+    expect(`${err.message} ${(err as LegacyUnavailableError).detail}`).not.toMatch(/127\.0\.0\.1|marie|secret/);
+  });
+
+  it('turns a reset connection into LegacyUnavailableError', async () => {
+    const server = await startServer('reset');
+    try {
+      const err = await failure(client(server.url).get('/things'));
+      expect(err).toBeInstanceOf(LegacyUnavailableError);
+      expect((err as LegacyUnavailableError).detail).toMatch(/ECONNRESET/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('gives up on a system that never answers after the configured timeout', async () => {
+    const server = await startServer('hang');
+    try {
+      const err = await failure(client(server.url, 200).get('/things'));
+      expect(err).toBeInstanceOf(LegacyUnavailableError);
+      expect((err as LegacyUnavailableError).detail).toMatch(/ECONNABORTED|ETIMEDOUT/);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,198 @@
+import nock from 'nock';
+import { LoyaltyClient } from '../../../adapters/loyalty/client';
+import { LegacyGuard } from '../../../adapters/http/resilience';
+import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { createLogger } from '../../../platform/logging';
+import type { LoyaltyMember } from '../../../legacy/model';
+import { fixture, jsonFixture } from '../../fixtures/legacy';
+import { FakeClock } from '../fake-clock';
+import { useNock } from '../nock-lifecycle';
+import { refusedUrl, startServer } from '../servers';
+
+useNock();
+
+const BASE = 'http://loyalty.test';
+const CARD = '4000123456781234';
+const member = jsonFixture<LoyaltyMember>('loyalty-member.json');
+
+function loyalty(clock = new FakeClock(), baseUrl = BASE, timeoutMs = 1000) {
+  return new LoyaltyClient(baseUrl, 'omnigraph', 'sim-loyalty-secret', timeoutMs, clock);
+}
+
+/** The token endpoint, answering the given tokens in turn, checking the form it is sent. */
+function tokenEndpoint(...tokens: string[]) {
+  const scope = nock(BASE);
+  for (const token of tokens) {
+    scope
+      .post('/oauth/token', { grant_type: 'client_credentials', client_id: 'omnigraph', client_secret: 'sim-loyalty-secret' })
+      .matchHeader('Content-Type', /application\/x-www-form-urlencoded/)
+      .reply(200, { access_token: token, expires_in: 300 });
+  }
+  return scope;
+}
+
+const withToken = (token: string) => nock(BASE, { reqheaders: { Authorization: `Bearer ${token}` } });
+
+describe('LoyaltyClient authentication', () => {
+  it('asks for one token for many calls, concurrent or not', async () => {
+    const tokens = tokenEndpoint('tok-1');
+    withToken('tok-1').get(`/v1/members/${CARD}`).times(6).reply(200, member);
+    const client = loyalty();
+    await Promise.all([client.getMember(CARD), client.getMember(CARD), client.getMember(CARD)]);
+    await client.getMember(CARD);
+    await client.getMember(CARD);
+    expect(await client.getMember(CARD)).toEqual(member);
+    expect(tokens.isDone()).toBe(true);
+  });
+
+  it('on a 401 renews the token and tries once more', async () => {
+    const tokens = tokenEndpoint('tok-expired', 'tok-fresh');
+    withToken('tok-expired').get(`/v1/members/${CARD}`).reply(401, { error: 'invalid_token' });
+    withToken('tok-fresh').get(`/v1/members/${CARD}`).reply(200, member);
+    expect(await loyalty().getMember(CARD)).toEqual(member);
+    expect(tokens.isDone()).toBe(true);
+  });
+
+  it('gives up after the second 401', async () => {
+    tokenEndpoint('tok-1', 'tok-2');
+    const refused = nock(BASE).get(`/v1/members/${CARD}`).times(2).reply(401, { error: 'invalid_token' });
+    const err = await loyalty().getMember(CARD).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LegacyRejectedError);
+    expect(err).toMatchObject({ system: 'loyalty', legacyCode: 'invalid_token' });
+    expect(refused.isDone()).toBe(true);
+  });
+
+  it('keeps the client secret out of a failed token request error', async () => {
+    nock(BASE).post('/oauth/token').reply(401, { error: 'invalid_client' });
+    const err = (await loyalty().getMember(CARD).catch((e: unknown) => e)) as LegacyRejectedError;
+    expect(err.legacyCode).toBe('invalid_client');
+    expect(`${err.message} ${err.detail}`).not.toContain('sim-loyalty-secret');
+  });
+});
+
+/** 429s are waited out by the guard every system's calls go through (adapters/http/resilience.ts). */
+function guarded(clock: FakeClock) {
+  const settings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls: 10, breakerResetMs: 1000 };
+  const guard = new LegacyGuard('loyalty', settings, async () => undefined, createLogger('silent'), clock);
+  return new LoyaltyClient(BASE, 'omnigraph', 'sim-loyalty-secret', 5000, clock, guard);
+}
+
+describe('LoyaltyClient rate limits', () => {
+  it('waits Retry-After seconds after a 429 and retries', async () => {
+    tokenEndpoint('tok-1');
+    const limited = withToken('tok-1').get(`/v1/members/${CARD}`).reply(429, 'slow down', { 'Retry-After': '1' });
+    const served = withToken('tok-1').get(`/v1/members/${CARD}`).reply(200, member);
+    const clock = new FakeClock();
+    expect(await guarded(clock).getMember(CARD)).toEqual(member);
+    expect(limited.isDone() && served.isDone()).toBe(true);
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it('retries a 429 at most twice, then is unavailable', async () => {
+    tokenEndpoint('tok-1');
+    const limited = withToken('tok-1').get('/v1/offers').query({ tier: 'GOLD' }).times(3).reply(429, '', { 'Retry-After': '1' });
+    const clock = new FakeClock();
+    await expect(guarded(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
+    expect(limited.isDone()).toBe(true);
+    expect(clock.sleeps).toEqual([1000, 1000]);
+  });
+
+  it('does not wait on a Retry-After longer than a caller can', async () => {
+    tokenEndpoint('tok-1');
+    withToken('tok-1').get('/v1/offers').query(true).reply(429, '', { 'Retry-After': '3600' });
+    const clock = new FakeClock();
+    await expect(guarded(clock).listOffers('GOLD')).rejects.toBeInstanceOf(LegacyUnavailableError);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('holds itself to 20 requests a second', async () => {
+    tokenEndpoint('tok-1');
+    withToken('tok-1').get(`/v1/members/${CARD}`).times(25).reply(200, member);
+    const clock = new FakeClock();
+    const client = loyalty(clock);
+    await Promise.all(Array.from({ length: 25 }, () => client.getMember(CARD)));
+    // 26 requests with the token's: the 21st waits for the first second to pass
+    expect(clock.sleeps).toEqual([1000]);
+  });
+});
+
+describe('LoyaltyClient calls', () => {
+  beforeEach(() => {
+    tokenEndpoint('tok-1');
+  });
+
+  it('answers null for an unknown card', async () => {
+    withToken('tok-1').get('/v1/members/4000000000000000').reply(404, { error: 'not_found' });
+    expect(await loyalty().getMember('4000000000000000')).toBeNull();
+  });
+
+  it('finds members by email or by phone', async () => {
+    withToken('tok-1').get('/v1/members').query({ email: 'Marie.Dupont@example.FR' }).reply(200, { members: [member] });
+    withToken('tok-1').get('/v1/members').query({ phone: '+33612345678' }).reply(200, { members: [] });
+    const client = loyalty();
+    expect(await client.findMembers({ email: 'Marie.Dupont@example.FR' })).toEqual([member]);
+    expect(await client.findMembers({ phone: '+33612345678' })).toEqual([]);
+  });
+
+  it('gets members 100 cards at a time', async () => {
+    const cards = Array.from({ length: 230 }, (_, i) => String(4000000000000000 + i));
+    const sizes: number[] = [];
+    withToken('tok-1')
+      .post('/v1/members:batchGet')
+      .times(3)
+      .reply(200, (_uri, body) => {
+        const asked = (body as { cards: string[] }).cards;
+        sizes.push(asked.length);
+        return { members: [{ ...member, card_number: asked[0] }] };
+      });
+    const members = await loyalty().batchGetMembers(cards);
+    expect(sizes.sort()).toEqual([100, 100, 30]);
+    expect(members.map((m) => m.card_number)).toEqual([cards[0], cards[100], cards[200]]);
+  });
+
+  it('lists transactions', async () => {
+    withToken('tok-1').get(`/v1/members/${CARD}/transactions`).query({ limit: '2' }).reply(200, fixture('loyalty-transactions.json'));
+    const transactions = await loyalty().listTransactions(CARD, 2);
+    expect(transactions.map((t) => t.id)).toEqual(['T-9001', 'T-9000']);
+  });
+
+  it('lists offers of a tier', async () => {
+    withToken('tok-1').get('/v1/offers').query({ tier: 'SILVER' }).reply(200, fixture('loyalty-offers.json'));
+    expect((await loyalty().listOffers('SILVER'))[0]).toMatchObject({ offer_id: 'O-12', channels: ['ONLINE', 'INSTORE'] });
+  });
+
+  it('creates a transaction', async () => {
+    const txn = { type: 'EARN' as const, points: 45, channel: 'STORE' as const, external_ref: 'ST042-20261101-0042' };
+    const created = { id: 'T-9002', ...txn, at: '2026-11-01T13:32:11Z' };
+    withToken('tok-1').post(`/v1/members/${CARD}/transactions`, txn).reply(201, created);
+    expect(await loyalty().createTransaction(CARD, txn)).toEqual(created);
+  });
+
+  it.each([
+    [409, 'duplicate_external_ref'],
+    [422, 'insufficient_points'],
+  ])('rejects a transaction with %d %s', async (status, code) => {
+    withToken('tok-1').post(`/v1/members/${CARD}/transactions`).reply(status, { error: { code, message: 'no' } });
+    const err = await loyalty()
+      .createTransaction(CARD, { type: 'BURN', points: -500, channel: 'WEB', external_ref: 'W-1' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LegacyRejectedError);
+    expect(err).toMatchObject({ system: 'loyalty', legacyCode: code });
+  });
+});
+
+describe('LoyaltyClient transport failures', () => {
+  it('is unavailable when the vendor refuses connections', async () => {
+    const url = await refusedUrl();
+    await expect(loyalty(new FakeClock(), url).getMember(CARD)).rejects.toBeInstanceOf(LegacyUnavailableError);
+  });
+
+  it('is unavailable when the vendor never answers', async () => {
+    const server = await startServer('hang');
+    try {
+      await expect(loyalty(new FakeClock(), server.url, 200).getMember(CARD)).rejects.toBeInstanceOf(LegacyUnavailableError);
+    } finally {
+      await server.close();
+    }
+  });
+});

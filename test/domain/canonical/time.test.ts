@@ -1,0 +1,87 @@
+import { Settings } from 'luxon';
+import { epochToIso, isoToEpoch, isoToParisLocal, parisDate, parisLocalToIso, toInstant } from '../../../domain/canonical/time';
+
+describe('parisLocalToIso', () => {
+  it('reads winter time as UTC+1 and summer time as UTC+2', () => {
+    expect(parisLocalToIso('2026-11-01 14:32:10')).toBe('2026-11-01T13:32:10.000Z');
+    expect(parisLocalToIso('2026-07-14 14:32:10')).toBe('2026-07-14T12:32:10.000Z');
+  });
+
+  it('switches offset exactly at the spring and autumn changes', () => {
+    expect(parisLocalToIso('2026-03-29 01:59:59')).toBe('2026-03-29T00:59:59.000Z');
+    expect(parisLocalToIso('2026-03-29 03:00:00')).toBe('2026-03-29T01:00:00.000Z');
+    expect(parisLocalToIso('2026-10-25 01:59:59')).toBe('2026-10-24T23:59:59.000Z');
+    expect(parisLocalToIso('2026-10-25 03:00:00')).toBe('2026-10-25T02:00:00.000Z');
+  });
+
+  it('reads a time in the spring-forward gap with the winter offset the clock still had', () => {
+    expect(parisLocalToIso('2026-03-29 02:30:00')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('reads a time in the autumn-back overlap as its first occurrence (summer time)', () => {
+    expect(parisLocalToIso('2026-10-25 02:30:00')).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('resolves the overlap the same way whatever the date today', () => {
+    const realNow = Settings.now;
+    try {
+      for (const today of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) {
+        Settings.now = () => today;
+        expect(parisLocalToIso('2026-10-25 02:30:00')).toBe('2026-10-25T00:30:00.000Z');
+        expect(parisLocalToIso('2026-03-29 02:30:00')).toBe('2026-03-29T01:30:00.000Z');
+      }
+    } finally {
+      Settings.now = realNow;
+    }
+  });
+
+  it.each(['2026-02-30 10:00:00', '2026-11-01T14:32:10', '2026-11-01 14:32', 'yesterday'])('rejects %j', (text) => {
+    expect(() => parisLocalToIso(text)).toThrow(RangeError);
+  });
+});
+
+describe('isoToParisLocal', () => {
+  it('writes Paris wall-clock time', () => {
+    expect(isoToParisLocal('2026-11-01T13:32:10Z')).toBe('2026-11-01 14:32:10');
+    expect(isoToParisLocal('2026-07-14T12:32:10.000Z')).toBe('2026-07-14 14:32:10');
+  });
+
+  it('gives both instants of the autumn overlap the same wall time', () => {
+    expect(isoToParisLocal('2026-10-25T00:30:00Z')).toBe('2026-10-25 02:30:00');
+    expect(isoToParisLocal('2026-10-25T01:30:00Z')).toBe('2026-10-25 02:30:00');
+  });
+
+  it('round-trips every time outside the overlap', () => {
+    for (const local of ['2026-01-01 00:00:00', '2026-03-29 03:00:00', '2026-10-25 03:00:00', '2026-12-31 23:59:59']) {
+      expect(isoToParisLocal(parisLocalToIso(local))).toBe(local);
+    }
+  });
+});
+
+describe('parisDate', () => {
+  it('is the Paris calendar day, which is not the UTC one just before midnight UTC', () => {
+    expect(parisDate('2026-11-01T23:30:00Z')).toBe('2026-11-02');
+    expect(parisDate('2026-07-01T21:59:59Z')).toBe('2026-07-01');
+    expect(parisDate('2026-07-01T22:00:00Z')).toBe('2026-07-02');
+  });
+});
+
+describe('epoch seconds', () => {
+  it('converts both ways', () => {
+    expect(epochToIso(1793453530)).toBe('2026-10-31T13:32:10.000Z');
+    expect(isoToEpoch('2026-10-31T13:32:10Z')).toBe(1793453530);
+    expect(isoToEpoch('2026-10-31T13:32:10.900Z')).toBe(1793453530);
+  });
+});
+
+describe('toInstant', () => {
+  it('writes every ISO form the same way', () => {
+    expect(toInstant('2026-11-01T13:32:10Z')).toBe('2026-11-01T13:32:10.000Z');
+    expect(toInstant('2026-11-01T14:32:10+01:00')).toBe('2026-11-01T13:32:10.000Z');
+    expect(toInstant('2026-11-01T13:32:10')).toBe('2026-11-01T13:32:10.000Z');
+  });
+
+  it('rejects garbage', () => {
+    expect(() => toInstant('not a date')).toThrow(RangeError);
+  });
+});

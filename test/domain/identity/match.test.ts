@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import type { PersonRecord } from '../../../domain/types';
+import { cluster, samePerson } from '../../../domain/identity/match';
+import { nameKey } from '../../../domain/identity/normalize';
+
+const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
+  firstName: null,
+  lastName: null,
+  email: null,
+  phone: null,
+  card: null,
+  createdAt: null,
+  ...over,
+});
+
+describe('nameKey', () => {
+  it.each([
+    [' Lefèvre ', 'lefevre'],
+    ['LEFEVRE', 'lefevre'],
+    ['Du  Pré', 'du pre'],
+    ['Noël-Çelik', 'noel-celik'],
+  ])('%j -> %j', (raw, key) => expect(nameKey(raw)).toBe(key));
+
+  it.each([null, undefined, '', '   '])('has no key for %j', (raw) => expect(nameKey(raw)).toBeNull());
+});
+
+describe('samePerson', () => {
+  it('matches emails that differ in case and stray spaces', () => {
+    const shop = person({ system: 'eshop', externalId: 'A-1', email: 'marie.durand@example.fr' });
+    const loyalty = person({ system: 'loyalty', externalId: '4000123456781234', email: ' Marie.Durand@Example.FR ' });
+    expect(samePerson(shop, loyalty)).toBe('email');
+  });
+
+  it('matches a card typed with spaces or dashes', () => {
+    const shop = person({ system: 'eshop', externalId: 'A-1', card: '4000-1234-5678-1234' });
+    const loyalty = person({ system: 'loyalty', externalId: '4000123456781234', card: '4000 1234 5678 1234' });
+    expect(samePerson(shop, loyalty)).toBe('card');
+  });
+
+  it('keeps a household sharing a phone apart when last names differ', () => {
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: 'Durand' });
+    const b = person({ system: 'loyalty', externalId: '4000123456781234', phone: '+33612345678', lastName: 'Martin' });
+    expect(samePerson(a, b)).toBeNull();
+  });
+
+  it('matches a phone plus the same last name, whatever its accents and case', () => {
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '06 12 34 56 78', lastName: 'Lefèvre' });
+    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', lastName: ' LEFEVRE ' });
+    expect(samePerson(a, b)).toBe('phone+lastName');
+  });
+
+  it('never matches on a phone when a last name is missing', () => {
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: null });
+    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', lastName: null });
+    const c = person({ system: 'loyalty', externalId: '4000123456781234', phone: '+33612345678', lastName: '  ' });
+    expect(samePerson(a, b)).toBeNull();
+    expect(samePerson(b, c)).toBeNull();
+  });
+
+  it('gives the strongest shared key as the reason', () => {
+    const a = person({ system: 'eshop', externalId: 'A-1', email: 'x@y.fr', card: '4000123456781234' });
+    const b = person({ system: 'loyalty', externalId: '4000123456781234', email: 'x@y.fr', card: '4000123456781234' });
+    expect(samePerson(a, b)).toBe('email');
+  });
+
+  it('does not match records with nothing in common', () => {
+    const a = person({ system: 'eshop', externalId: 'A-1', email: 'a@y.fr', lastName: 'Durand' });
+    const b = person({ system: 'crm', externalId: 'C-1', email: 'b@y.fr', lastName: 'Durand' });
+    expect(samePerson(a, b)).toBeNull();
+  });
+});
+
+describe('cluster', () => {
+  const crm = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: 'Durand' });
+  const bridge = person({
+    system: 'eshop',
+    externalId: 'A-1',
+    email: 'marie@example.fr',
+    phone: '+33612345678',
+    lastName: 'DURAND',
+  });
+  const loyalty = person({ system: 'loyalty', externalId: '4000123456781234', email: 'Marie@Example.fr' });
+  const housemate = person({ system: 'loyalty', externalId: '4000999988887777', phone: '+33612345678', lastName: 'Martin' });
+
+  it('links transitively through a bridging record and keeps a housemate apart', () => {
+    expect(cluster([loyalty, housemate, crm, bridge])).toEqual([[crm, bridge, loyalty], [housemate]]);
+  });
+
+  it('gives the same groups, in the same order, whatever the input order', () => {
+    const pool = {
+      email: fc.constantFrom(null, 'a@x.fr', 'b@x.fr'),
+      phone: fc.constantFrom(null, '+33612345678', '+33700000001'),
+      card: fc.constantFrom(null, '4000123456781234', '4000000000000002'),
+      lastName: fc.constantFrom(null, 'Durand', 'durand', 'Martin'),
+    };
+    const records = fc
+      .uniqueArray(
+        fc.record({ system: fc.constantFrom(...(['eshop', 'crm', 'loyalty'] as const)), externalId: fc.string(), ...pool }),
+        { selector: (r) => `${r.system}/${r.externalId}`, maxLength: 12 },
+      )
+      .map((rs) => rs.map((r) => person(r)));
+    fc.assert(
+      fc.property(records, fc.func(fc.integer()), (rs, rank) => {
+        const shuffled = [...rs].sort((a, b) => rank(a) - rank(b));
+        const groups = cluster(rs);
+        expect(cluster(shuffled)).toEqual(groups);
+        // no two groups hold records that match each other
+        groups.forEach((g, i) =>
+          groups.slice(i + 1).forEach((h) => g.forEach((a) => h.forEach((b) => expect(samePerson(a, b)).toBeNull()))),
+        );
+      }),
+    );
+  });
+});

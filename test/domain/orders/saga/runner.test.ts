@@ -1,0 +1,172 @@
+import { GraphQLError } from 'graphql';
+import { openDatabase, type Db } from '../../../../platform/db';
+import { LegacyRejectedError, LegacyUnavailableError } from '../../../../platform/errors';
+import { createLogger } from '../../../../platform/logging';
+import { SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
+import { SagaStore } from '../../../../domain/orders/saga/store';
+
+interface State extends Record<string, unknown> {
+  n: number;
+  a?: string;
+  b?: string;
+}
+
+/** A fake legacy world: what each step did and undid, and which step fails next. */
+function world() {
+  const log: string[] = [];
+  const failures = new Map<string, Error>();
+  const saga: Saga<State> = {
+    kind: 'test',
+    pivot: 2,
+    result: (s) => ({ a: s.a, b: s.b }),
+    steps: ['a', 'b', 'c'].map((name) => ({
+      name,
+      run: async (s: State) => {
+        const failure = failures.get(name);
+        if (failure) {
+          failures.delete(name);
+          throw failure;
+        }
+        log.push(`do ${name}`);
+        return name === 'c' ? {} : { [name]: `${name}-${s.n}` };
+      },
+      compensate: async (_s: State, { inDoubt }: { inDoubt: boolean }) => {
+        log.push(`undo ${name}${inDoubt ? ' (in doubt)' : ''}`);
+      },
+    })),
+  };
+  return { log, failures, saga };
+}
+
+let db: Db;
+let store: SagaStore;
+const logger = createLogger('silent');
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  store = new SagaStore(db);
+});
+afterEach(() => db.close());
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return (e as GraphQLError).extensions.code;
+  }
+  return 'no error';
+};
+
+describe('SagaRunner', () => {
+  it('runs every step once and answers the stored result to the same key', async () => {
+    const { log, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    const plan = jest.fn(async () => ({ n: 1 }));
+    expect(await runner.execute(saga, 'k1', { x: 1 }, plan)).toEqual({ a: 'a-1', b: 'b-1' });
+    expect(await runner.execute(saga, 'k1', { x: 1 }, plan)).toEqual({ a: 'a-1', b: 'b-1' });
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+    expect(plan).toHaveBeenCalledTimes(1);
+  });
+
+  it('shares one run between two requests arriving at once', async () => {
+    const { log, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    const [x, y] = await Promise.all([runner.execute(saga, 'k', {}, async () => ({ n: 1 })), runner.execute(saga, 'k', {}, async () => ({ n: 2 }))]);
+    expect(x).toEqual(y);
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+  });
+
+  it('refuses the same key with another input: CONFLICT', async () => {
+    const { saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    await runner.execute(saga, 'k', { x: 1 }, async () => ({ n: 1 }));
+    expect(await code(runner.execute(saga, 'k', { x: 2 }, async () => ({ n: 1 })))).toBe('CONFLICT');
+  });
+
+  it('refuses another input with the key of a request still running: CONFLICT, and the first runs alone', async () => {
+    const { log, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    const first = runner.execute(saga, 'k', { customer: 'alice' }, async () => ({ n: 1 }));
+    const second = runner.execute(saga, 'k', { customer: 'bob' }, async () => ({ n: 2 }));
+    expect(await code(second)).toBe('CONFLICT');
+    expect(await first).toEqual({ a: 'a-1', b: 'b-1' });
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+  });
+
+  it('undoes the steps done when one fails before the pivot, newest first', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
+    expect(log).toEqual(['do a', 'undo a']);
+    expect(store.get('k')!.status).toBe('failed');
+  });
+
+  it('treats a step that timed out as in doubt, and undoes it too', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('b', new LegacyUnavailableError('eshop', 'timeout'));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+    expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
+  });
+
+  it('tries again with the same key after a transient failure that left nothing behind', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('a', new LegacyUnavailableError('pos', 'down'));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+    expect(await runner.execute(saga, 'k', {}, async () => ({ n: 2 }))).toEqual({ a: 'a-2', b: 'b-2' });
+    expect(log.filter((l) => l.startsWith('do'))).toEqual(['do a', 'do b', 'do c']);
+  });
+
+  it('answers a business failure again without retrying it', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('a', new GraphQLError('no stock', { extensions: { code: 'INSUFFICIENT_STOCK' } }));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INSUFFICIENT_STOCK');
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INSUFFICIENT_STOCK');
+    expect(log).toEqual([]);
+  });
+
+  it('finishes forward past the pivot: the answer is given, the step retried by recovery', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('c', new LegacyUnavailableError('loyalty', 'down'));
+    expect(await runner.execute(saga, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
+    expect(store.get('k')!.status).toBe('finishing');
+    expect(await runner.recover()).toBe(1);
+    expect(store.get('k')!.status).toBe('succeeded');
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+  });
+
+  it('after a crash between two steps, a new process undoes what the dead one did', async () => {
+    const { log, saga } = world();
+    // the dead process: step a done, step b started, then nothing
+    store.begin('k', 'test', 'h', { n: 1, a: 'a-1' });
+    store.stepStarted('k', 0, 'a');
+    store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
+    store.stepStarted('k', 1, 'b');
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    expect(await runner.recover()).toBe(1);
+    expect(log).toEqual(['undo b (in doubt)', 'undo a']);
+    expect(store.get('k')!.status).toBe('failed');
+    expect(await runner.recover()).toBe(0);
+  });
+
+  it('keeps a compensation that fails for later, and tries anew once everything is undone', async () => {
+    const { log, failures, saga } = world();
+    const flaky = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+    let undoFails = 1;
+    flaky.steps[0].compensate = async () => {
+      if (undoFails-- > 0) throw new LegacyUnavailableError('pos', 'down');
+      log.push('undo a');
+    };
+    const runner = new SagaRunner(store, { test: flaky }, logger);
+    failures.set('b', new LegacyRejectedError('eshop', 'bad_request', ''));
+    await code(runner.execute(flaky, 'k', {}, async () => ({ n: 1 })));
+    expect(store.get('k')!.status).toBe('compensating');
+    // the same key again: the pending undo runs first, then a new attempt
+    expect(await runner.execute(flaky, 'k', {}, async () => ({ n: 2 }))).toEqual({ a: 'a-2', b: 'b-2' });
+    expect(log).toEqual(['do a', 'undo a', 'do a', 'do b', 'do c']);
+    expect(store.get('k')!.status).toBe('succeeded');
+  });
+});

@@ -1,0 +1,39 @@
+// A store sale undone by its own saga (a later step failed before the point of no return, or the
+// sale's answer was lost): the goods go back at the POS and the order shows CANCELLED, since the
+// customer was told it failed.
+import type { CommerceDeps } from '../../../domain/orders/deps';
+import { placeOrderSaga, type OrderPlan } from '../../../domain/orders/placeOrder';
+import { orderStatus } from '../../../domain/orders/status';
+import { openDatabase } from '../../../platform/db';
+import { createLogger } from '../../../platform/logging';
+import { SagaStore } from '../../../domain/orders/saga/store';
+
+const plan: OrderPlan = {
+  kind: 'storeSale',
+  channel: 'STORE',
+  customerId: 'cus_1',
+  storeId: 'ST001',
+  address: { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' },
+  accountId: null,
+  card: null,
+  lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 2, netCents: 1999 }],
+  totalCents: 1999,
+  points: 0,
+  promoCodes: [],
+  voucherCodes: [],
+  ref: 'OG-test',
+};
+
+it('returns the sale at the POS and shows the order cancelled', async () => {
+  const sagas = new SagaStore(openDatabase(':memory:'));
+  const returns: unknown[] = [];
+  const pos = { createReturn: async (r: unknown) => (returns.push(r), { id: 'RT-1', refund_cents: 1999 }) };
+  const saga = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent'));
+  const sale = saga.steps.find((s) => s.name === 'storeSale')!;
+  sagas.recordOrder({ orderId: 'ST001-20261125-0003', reservationId: null, pickupStore: null, orderedUnits: 2, deliveryAddress: plan.address });
+
+  await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
+
+  expect(returns).toEqual([{ store: 'ST001', ref: 'ST001-20261125-0003', lines: [{ ean: '3000000000017', qty: 2 }] }]);
+  expect(orderStatus('COMPLETED', sagas.orderFacts('ST001-20261125-0003') ?? undefined)).toBe('CANCELLED');
+});
