@@ -2,7 +2,8 @@
 import express, { type Response } from 'express';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import type { CrmCase, CrmContact, CrmData, CrmVoucher } from './model';
+import type { CrmCase, CrmContact, CrmVoucher } from '../adapters/crm/wire';
+import type { CrmData } from './model';
 import { BODY_LIMIT } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';

@@ -1,7 +1,8 @@
 // The e-shop: JSON over HTTP behind an X-Api-Key; it stores the orders it is given and checks nothing.
 import express from 'express';
 import { z } from 'zod';
-import type { EshopAccount, EshopData, EshopOrder, EshopReturn } from './model';
+import type { EshopAccount, EshopOrder, EshopReturn } from '../adapters/eshop/wire';
+import type { EshopData } from './model';
 import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';

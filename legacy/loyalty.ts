@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { LoyaltyData, LoyaltyMember, LoyaltyTxn } from './model';
+import type { LoyaltyMember, LoyaltyTxn } from '../adapters/loyalty/wire';
+import type { LoyaltyData } from './model';
 import { BODY_LIMIT, created, jsonRoute, ok, queryParam, sendJsonError } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';

@@ -2,7 +2,8 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { PosData, PosLine, PosReceipt, PosReservation, PosReturn, PosStock } from './model';
+import type { PosLine, PosReceipt, PosReservation, PosReturn, PosStock } from '../adapters/pos/wire';
+import type { PosData } from './model';
 import { BODY_LIMIT, queryParam } from './sim/http';
 import { IdSequence } from './sim/ids';
 import { addTo, groupBy, indexBy } from './sim/indexes';

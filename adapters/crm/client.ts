@@ -2,7 +2,7 @@
 // the JSON-RPC error member. The *Many helpers send one batch for many inputs and answer, in
 // input order, a result or an error per input: the shape a DataLoader batch function returns.
 import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
-import type { CrmCall, CrmCase, CrmContact, CrmVoucher } from '../../legacy/model';
+import type { CrmCall, CrmCase, CrmContact, CrmVoucher } from './wire';
 import { inParallelChunks } from '../http/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../http/http';
 import { nullIfNotFound } from '../http/not-found';

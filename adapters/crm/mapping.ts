@@ -3,7 +3,7 @@ import { normalizeEmail } from '../../domain/canonical/email';
 import { toE164 } from '../../domain/canonical/phone';
 import { epochToIso } from '../../domain/canonical/time';
 import type { PersonRecord, SupportCase } from '../../domain/types';
-import type { CrmCase, CrmContact } from '../../legacy/model';
+import type { CrmCase, CrmContact } from './wire';
 
 const CHANNELS: Record<CrmCase['channel'], SupportCase['channel']> = { phone: 'PHONE', email: 'EMAIL', store: 'STORE' };
 

@@ -1,5 +1,5 @@
 // The e-shop's JSON API (legacy-systems.md §1), as it is: legacy shapes in, legacy shapes out.
-import type { EshopAccount, EshopEvent, EshopOrder, EshopProduct, EshopPromo, EshopShipping } from '../../legacy/model';
+import type { EshopAccount, EshopEvent, EshopOrder, EshopProduct, EshopPromo, EshopShipping } from './wire';
 import { inParallelChunks } from '../http/chunks';
 import { createHttpClient, type LegacyHttp } from '../http/http';
 import { nullIfNotFound } from '../http/not-found';

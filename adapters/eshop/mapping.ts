@@ -6,7 +6,7 @@ import { toE164 } from '../../domain/canonical/phone';
 import { eshopCodeToStoreId } from '../../domain/canonical/store';
 import { toInstant } from '../../domain/canonical/time';
 import type { Order, OrderStatus, PersonRecord, Product } from '../../domain/types';
-import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct, EshopPromo, EshopShipping } from '../../legacy/model';
+import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct, EshopPromo, EshopShipping } from './wire';
 import type { Promotion } from '../../domain/pricing/model';
 
 const STATUSES: Record<EshopOrderStatus, OrderStatus> = {

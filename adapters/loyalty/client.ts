@@ -3,7 +3,7 @@
 // system's retries are), and 401 once a token has expired.
 import type { AxiosRequestConfig } from 'axios';
 import { LegacyUnavailableError } from '../../platform/errors';
-import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from '../../legacy/model';
+import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from './wire';
 import { inParallelChunks } from '../http/chunks';
 import { systemClock, type Clock } from '../http/clock';
 import { createHttpClient, failureForStatus, type LegacyHttp } from '../http/http';

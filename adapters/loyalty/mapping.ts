@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../domain/canonical/email';
 import { toE164 } from '../../domain/canonical/phone';
 import { toInstant } from '../../domain/canonical/time';
 import type { LoyaltyAccount, LoyaltyTransaction, PersonRecord } from '../../domain/types';
-import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from '../../legacy/model';
+import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from './wire';
 import { decimalToCents } from '../../domain/canonical/money';
 import type { Channel } from '../../domain/types';
 import type { Promotion, Tier } from '../../domain/pricing/model';

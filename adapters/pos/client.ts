@@ -2,7 +2,7 @@
 // every answer is read for an <error/> before it is trusted.
 import type { AxiosResponse } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
-import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from '../../legacy/model';
+import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from './wire';
 import { inParallelChunks } from '../http/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../http/http';
 import { nullIfNotFound } from '../http/not-found';

@@ -3,7 +3,7 @@ import { normalizeCard } from '../../domain/canonical/card';
 import { toE164 } from '../../domain/canonical/phone';
 import { parisLocalToIso } from '../../domain/canonical/time';
 import type { DayOfWeek, Order, StockLevel, Store } from '../../domain/types';
-import type { Day, PosPromotion, PosReceipt, PosStock, PosStore } from '../../legacy/model';
+import type { Day, PosPromotion, PosReceipt, PosStock, PosStore } from './wire';
 import type { Promotion, PromotionKind } from '../../domain/pricing/model';
 
 const DAYS: Record<Day, DayOfWeek> = {

@@ -2,7 +2,7 @@
 // bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
 // because EANs and card numbers look like numbers and are not.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from '../../legacy/model';
+import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from './wire';
 
 export type XmlNode = Record<string, unknown>;
 type AttributeValue = string | number | null | undefined;

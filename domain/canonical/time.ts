@@ -4,7 +4,7 @@
 // different systems compare correctly as plain strings.
 import { DateTime, IANAZone } from 'luxon';
 import type { Instant } from '../types';
-import type { ParisLocal } from '../../legacy/model';
+import type { ParisLocal } from '../../adapters/pos/wire';
 
 const PARIS = IANAZone.create('Europe/Paris');
 const LOCAL_FORMAT = 'yyyy-MM-dd HH:mm:ss';

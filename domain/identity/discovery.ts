@@ -9,7 +9,7 @@ import type { CrmClient } from '../../adapters/crm/client';
 import type { EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PersonRecord } from '../types';
-import type { CrmContact } from '../../legacy/model';
+import type { CrmContact } from '../../adapters/crm/wire';
 import type { System } from '../../platform/errors';
 import { toFrenchNational } from '../canonical/phone';
 import { personFromEshopAccount } from '../../adapters/eshop/mapping';

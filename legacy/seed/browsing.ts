@@ -1,7 +1,7 @@
 // E-shop browsing events of signed-in customers: the views and carts before each web order,
 // the research before a store purchase (the ROPO behaviour: research online, purchase offline)
 // and browsing that leads nowhere.
-import type { EshopEvent } from '../model';
+import type { EshopEvent } from '../../adapters/eshop/wire';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SeedContext, instantBetween, pickProduct } from './context';
 import type { Persona } from './people';
 import type { Visit } from './store-visits';

@@ -2,7 +2,7 @@
 // without an offset, so the seed reasons in local days. Luxon resolves each day's offset once;
 // a time of day inside trading hours (never in the 02:00-03:00 DST gap) then needs no lookup.
 import { DateTime } from 'luxon';
-import type { Day, ParisLocal } from '../model';
+import type { Day, ParisLocal } from '../../adapters/pos/wire';
 
 const ZONE = 'Europe/Paris';
 const DAY_MS = 86_400_000;

@@ -1,6 +1,7 @@
 // The call center's history: cases, calls (every phone order came with one) and the goodwill
 // vouchers agents granted on closing a complaint.
-import type { CrmCall, CrmCase, CrmData, CrmVoucher } from '../model';
+import type { CrmCall, CrmCase, CrmVoucher } from '../../adapters/crm/wire';
+import type { CrmData } from '../model';
 import { DAY_MS, HOUR_MS, SeedContext, instantBetween, numberByAge } from './context';
 import type { Persona } from './people';
 import type { OrderDraft } from './web-orders';

@@ -1,7 +1,7 @@
 // The product catalogue (the e-shop's, the only SKU <-> EAN map): a home-goods retailer's
 // ten departments. Food is sold at the reduced 5.5 % VAT rate.
 import type { Faker } from '@faker-js/faker';
-import type { EshopProduct } from '../model';
+import type { EshopProduct } from '../../adapters/eshop/wire';
 import { ean13 } from './ean';
 import { decimal } from './money';
 

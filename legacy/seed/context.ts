@@ -1,7 +1,8 @@
 // What every stage of a seeding run shares: one seeded Faker (the only source of randomness),
 // the history window and the reference data built first.
 import type { Faker } from '@faker-js/faker';
-import type { EshopProduct, PosStore } from '../model';
+import type { EshopProduct } from '../../adapters/eshop/wire';
+import type { PosStore } from '../../adapters/pos/wire';
 import type { ParisCalendar } from './calendar';
 
 export const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 // Store stock and reservations. A pickup order waiting in store holds a reservation (the 72 h
 // hold); a cancelled pickup order released its own. Only held reservations count in `reserved`.
-import type { PosReservation, PosStock } from '../model';
+import type { PosReservation, PosStock } from '../../adapters/pos/wire';
 import { parisLocal } from './calendar';
 import { MINUTE_MS, SeedContext } from './context';
 import type { OrderDraft } from './web-orders';

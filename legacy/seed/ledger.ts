@@ -1,7 +1,8 @@
 // The loyalty ledger, derived from what members bought: an EARN per paid order or carded
 // receipt (1 point per whole euro, external_ref = the order or receipt id), a clawback when an
 // order came back, burns when members redeemed points, rare goodwill. Balances and tiers follow.
-import type { EshopReturn, LoyaltyMember, LoyaltyTxn } from '../model';
+import type { EshopReturn } from '../../adapters/eshop/wire';
+import type { LoyaltyMember, LoyaltyTxn } from '../../adapters/loyalty/wire';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SeedContext } from './context';
 import { pointsFor } from './money';
 import type { Persona } from './people';

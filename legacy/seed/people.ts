@@ -1,7 +1,9 @@
 // The people behind the records. Each person exists in one to four systems (e-shop account,
 // CRM contact, loyalty member; in store they are their loyalty card), every system holding
 // its own spelling of their identifiers. Some households share a phone.
-import type { CrmContact, EshopAccount, LoyaltyMember } from '../model';
+import type { CrmContact } from '../../adapters/crm/wire';
+import type { EshopAccount } from '../../adapters/eshop/wire';
+import type { LoyaltyMember } from '../../adapters/loyalty/wire';
 import { DAY_MS, SeedContext, instantBetween, numberByAge } from './context';
 import { Phone, frenchPhone, typedCard, typedEmail, typedPhone } from './identifiers';
 

@@ -1,7 +1,9 @@
 // Each system's own promotions, set up by different teams: e-shop promo codes, store
 // promotions, loyalty offers per tier. Current ones run from before `now` into the next year
 // (so they are live whenever the simulators are used); a few are over.
-import type { EshopPromo, EshopProduct, LoyaltyOffer, PosPromotion } from '../model';
+import type { EshopPromo, EshopProduct } from '../../adapters/eshop/wire';
+import type { LoyaltyOffer } from '../../adapters/loyalty/wire';
+import type { PosPromotion } from '../../adapters/pos/wire';
 import { parisLocal } from './calendar';
 import { categoryNames } from './catalog';
 import { DAY_MS, SeedContext, pickProduct } from './context';

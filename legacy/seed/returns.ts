@@ -1,6 +1,7 @@
 // Returned orders: the whole order comes back, by post or in a store. A store return is also
 // in the POS, which takes back goods bought in any channel.
-import type { EshopReturn, PosReturn } from '../model';
+import type { EshopReturn } from '../../adapters/eshop/wire';
+import type { PosReturn } from '../../adapters/pos/wire';
 import type { SeedContext } from './context';
 import { eshopStoreCode } from './stores';
 import type { OrderDraft } from './web-orders';

@@ -1,7 +1,7 @@
 // POS shelf prices: one per store and product. They follow the e-shop list price, except that
 // some stores never printed the last price change for a few products (the drift the project's
 // price-discrepancy report exists to find).
-import type { PosPrice } from '../model';
+import type { PosPrice } from '../../adapters/pos/wire';
 import type { SeedContext } from './context';
 
 const DRIFTING_STORE_RATE = 0.5;

@@ -1,5 +1,5 @@
 // Store receipts: loyalty members shopping (card scanned, or forgotten) and anonymous shoppers.
-import type { PosReceipt } from '../model';
+import type { PosReceipt } from '../../adapters/pos/wire';
 import { SeedContext, pickBasket, pickQty } from './context';
 import { printedCard } from './identifiers';
 import type { Persona } from './people';

@@ -1,7 +1,7 @@
 // The store network: real French cities, each with its trading hours. Hours are fixed per
 // site (not drawn) so every seed has a store closed on Sunday and one open late.
 import type { Faker } from '@faker-js/faker';
-import type { Day, PosStore } from '../model';
+import type { Day, PosStore } from '../../adapters/pos/wire';
 import { ParisCalendar, minutesOf } from './calendar';
 import { frenchPhone } from './identifiers';
 

@@ -1,6 +1,6 @@
 // E-shop orders: placed on the web, or by the call center for a caller ("origin":"phone").
 // Some web orders follow a store visit of the same person (they saw it in store, bought online).
-import type { EshopOrder, EshopOrderStatus, EshopPromo } from '../model';
+import type { EshopOrder, EshopOrderStatus, EshopPromo } from '../../adapters/eshop/wire';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SeedContext, instantBetween, pickBasket, pickQty } from './context';
 import { decimal } from './money';
 import type { Persona } from './people';

@@ -1,6 +1,7 @@
 // The catalogue and the stores through the gateway, checked against the simulators' own data.
 import type { Stack } from '../../platform/tools/stack';
-import type { EshopProduct, PosStock, PosStore } from '../../legacy/model';
+import type { EshopProduct } from '../../adapters/eshop/wire';
+import type { PosStock, PosStore } from '../../adapters/pos/wire';
 import { dump, gql, legacyCalls, resetStats, startTestStack } from './harness';
 
 let stack: Stack;

@@ -2,7 +2,7 @@
 // attached to the customer it belongs to. Pure, so the service and the tests compute exactly the
 // same thing (definitions: README, "ROPO and showrooming").
 import type { Instant } from '../../types';
-import type { EshopEvent } from '../../../legacy/model';
+import type { EshopEvent } from '../../../adapters/eshop/wire';
 import { lookbackStartMs } from './lookback';
 
 /** The browsing events that count as researching a product online. */

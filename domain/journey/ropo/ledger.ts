@@ -3,7 +3,7 @@
 // the next ingestion asks only for what is new.
 import { migrate, type Db } from '../../../platform/db';
 import type { Instant } from '../../types';
-import type { EshopEvent } from '../../../legacy/model';
+import type { EshopEvent } from '../../../adapters/eshop/wire';
 import { RESEARCH_EVENTS } from './compute';
 
 // Applied in order, each once (platform/db migrate): append, never edit.

@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { LoyaltyTransaction } from '../../../domain/types';
-import type { LoyaltyMember } from '../../../legacy/model';
+import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
 import { loyaltyTransactionFromLoyalty } from '../../../adapters/loyalty/mapping';
 
 /** The platform's largest page: a card's whole ledger, as far as orders and journeys look. */

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { CrmClient, type RpcCall } from '../../../adapters/crm/client';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
-import type { CrmContact } from '../../../legacy/model';
+import type { CrmContact } from '../../../adapters/crm/wire';
 import { jsonFixture } from '../../fixtures/legacy';
 import { useNock } from '../nock-lifecycle';
 

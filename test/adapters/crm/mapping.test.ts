@@ -1,4 +1,4 @@
-import type { CrmCase, CrmContact } from '../../../legacy/model';
+import type { CrmCase, CrmContact } from '../../../adapters/crm/wire';
 import { personFromCrmContact, supportCaseFromCrm } from '../../../adapters/crm/mapping';
 import { jsonFixture } from '../../fixtures/legacy';
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
 import { EshopClient } from '../../../adapters/eshop/client';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
-import type { EshopOrder, EshopProduct } from '../../../legacy/model';
+import type { EshopOrder, EshopProduct } from '../../../adapters/eshop/wire';
 import { fixture, jsonFixture } from '../../fixtures/legacy';
 import { useNock } from '../nock-lifecycle';
 

@@ -1,4 +1,4 @@
-import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct } from '../../../legacy/model';
+import type { EshopAccount, EshopOrder, EshopOrderStatus, EshopProduct } from '../../../adapters/eshop/wire';
 import { orderFromEshop, personFromEshopAccount, productFromEshop } from '../../../adapters/eshop/mapping';
 import { jsonFixture } from '../../fixtures/legacy';
 

@@ -3,7 +3,7 @@ import { LoyaltyClient } from '../../../adapters/loyalty/client';
 import { LegacyGuard } from '../../../adapters/http/resilience';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
 import { createLogger } from '../../../platform/logging';
-import type { LoyaltyMember } from '../../../legacy/model';
+import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
 import { fixture, jsonFixture } from '../../fixtures/legacy';
 import { FakeClock } from '../fake-clock';
 import { useNock } from '../nock-lifecycle';

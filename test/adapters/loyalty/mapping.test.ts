@@ -1,4 +1,4 @@
-import type { LoyaltyMember, LoyaltyTxn } from '../../../legacy/model';
+import type { LoyaltyMember, LoyaltyTxn } from '../../../adapters/loyalty/wire';
 import { loyaltyAccountFromMember, loyaltyTransactionFromLoyalty, personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import { jsonFixture } from '../../fixtures/legacy';
 

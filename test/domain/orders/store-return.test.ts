@@ -6,7 +6,7 @@ import type { CommerceDeps } from '../../../domain/orders/deps';
 import { planReturn, returnSagas, type ReturnOrderInput } from '../../../domain/orders/returnOrder';
 import { openDatabase } from '../../../platform/db';
 import { LegacyUnavailableError } from '../../../platform/errors';
-import type { PosReceipt } from '../../../legacy/model';
+import type { PosReceipt } from '../../../adapters/pos/wire';
 import { createLogger } from '../../../platform/logging';
 import type { PricingSources } from '../../../domain/pricing/promotions/quoting';
 import { SagaRunner } from '../../../domain/orders/saga/runner';

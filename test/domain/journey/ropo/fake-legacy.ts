@@ -1,7 +1,9 @@
 // The three legacy systems ingestion reads, in memory, recording every call made to them.
 import type { CatalogIndex } from '../../../../domain/reference/catalog';
 import type { Product, Store } from '../../../../domain/types';
-import type { EshopAccount, EshopEvent, EshopOrder, LoyaltyMember, PosReceipt } from '../../../../legacy/model';
+import type { EshopAccount, EshopEvent, EshopOrder } from '../../../../adapters/eshop/wire';
+import type { LoyaltyMember } from '../../../../adapters/loyalty/wire';
+import type { PosReceipt } from '../../../../adapters/pos/wire';
 import type { RopoSources } from '../../../../domain/journey/ropo';
 
 export class FakeLegacy {
