@@ -47,14 +47,7 @@ export interface StockLevel {
 }
 
 export type OrderStatus =
-  | 'PLACED'
-  | 'PAID'
-  | 'READY_FOR_PICKUP'
-  | 'SHIPPED'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'RETURNED'
-  | 'PARTIALLY_RETURNED';
+  'PLACED' | 'PAID' | 'READY_FOR_PICKUP' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'RETURNED' | 'PARTIALLY_RETURNED';
 
 export type FulfillmentType = 'HOME_DELIVERY' | 'STORE_PICKUP' | 'IN_STORE';
 

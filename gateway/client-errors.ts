@@ -22,7 +22,14 @@ const CONTRACT_CODES: readonly ErrorCode[] = [
   'INTERNAL',
 ];
 /** Apollo's codes for a request that is wrong: their messages describe the request, nothing else. */
-const REQUEST_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+const REQUEST_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+];
 const PASSED = new Set<string>([...CONTRACT_CODES, ...REQUEST_CODES]);
 /** stack traces, and which subgraph answered (the inside of the graph) */
 const NEVER_SHOWN = ['stacktrace', 'exception', 'serviceName'];
@@ -37,7 +44,12 @@ export function clientErrors(logger: Logger) {
     if (typeof code !== 'string' || !PASSED.has(code)) {
       logger.error({ err: original, code, path: formatted.path }, 'error masked from a client');
       // the request's id lets whoever reports the error find its log lines
-      return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL', requestId: currentRequestId() } };
+      return {
+        message: 'Internal error',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'INTERNAL', requestId: currentRequestId() },
+      };
     }
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !NEVER_SHOWN.includes(key)));
     return { ...formatted, extensions };

@@ -65,7 +65,8 @@ function exceedsTokens(query: string, max: number): boolean {
 /** Express middleware in front of /graphql: the body's size and JSON, the batch size, each document's tokens. */
 export function requestLimits(limits: OperationLimits, logger: Logger): (RequestHandler | ErrorRequestHandler)[] {
   const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, _next) => {
-    if (err.type === 'entity.too.large') refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
+    if (err.type === 'entity.too.large')
+      refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
     else if (err.type === 'entity.parse.failed') refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
     else refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
   };
@@ -85,7 +86,10 @@ export function requestLimits(limits: OperationLimits, logger: Logger): (Request
   return [express.json({ limit: limits.maxBodyBytes }), bodyErrors, operations];
 }
 
-/** graphql-armor's depth, alias and directive rules (its cost rule ignores list sizes: ours is below), and field suggestions blocked in production. */
+/**
+ * graphql-armor's depth, alias and directive rules (its cost rule ignores list sizes: ours is below),
+ * and field suggestions blocked in production.
+ */
 export function armor(limits: OperationLimits, production: boolean) {
   const rejection = {
     propagateOnRejection: false,
@@ -105,11 +109,19 @@ type Variables = Record<string, unknown>;
 type Fragments = Record<string, FragmentDefinitionNode>;
 
 /** The size a field asks for: its first/limit argument, else that argument's default. */
-function requestedSize(field: FieldNode, args: readonly { name: string; defaultValue: unknown }[], variables: Variables): number | undefined {
+function requestedSize(
+  field: FieldNode,
+  args: readonly { name: string; defaultValue: unknown }[],
+  variables: Variables,
+): number | undefined {
   for (const name of ['first', 'limit']) {
     const given = field.arguments?.find((a) => a.name.value === name)?.value;
     const value =
-      given?.kind === Kind.INT ? Number(given.value) : given?.kind === Kind.VARIABLE ? variables[given.name.value] : args.find((a) => a.name === name)?.defaultValue;
+      given?.kind === Kind.INT
+        ? Number(given.value)
+        : given?.kind === Kind.VARIABLE
+          ? variables[given.name.value]
+          : args.find((a) => a.name === name)?.defaultValue;
     // a value no Int can hold is left to GraphQL's own coercion, which refuses it (BAD_USER_INPUT)
     if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_INT) return Math.max(0, value);
   }
@@ -140,7 +152,8 @@ export function operationCost(
         const size = requestedSize(selection, def.args, variables);
         const list = isListType(getNullableType(def.type));
         const times = size ?? (list && !sized ? listSizeGuess : 1);
-        total += 1 + (selection.selectionSet ? times * cost(selection.selectionSet, getNamedType(def.type), size !== undefined && !list) : 0);
+        total +=
+          1 + (selection.selectionSet ? times * cost(selection.selectionSet, getNamedType(def.type), size !== undefined && !list) : 0);
       } else {
         const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
         if (!fragment) continue;
@@ -169,15 +182,19 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           // the gateway would answer an unknown operation name with a 500
           if (!operation) throw graphqlError('BAD_USER_INPUT', 'The document has no operation of that name', { http: { status: 400 } });
           const rootType = schema.getRootType(operation.operation);
           if (!rootType) return;
-          if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields) throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
+          if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields)
+            throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
           const cost = operationCost(schema, operation.selectionSet, rootType, fragments, request.variables ?? {}, limits.listSizeGuess);
-          if (cost > limits.maxCost) throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);
+          if (cost > limits.maxCost)
+            throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);
         },
       };
     },

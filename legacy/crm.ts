@@ -166,14 +166,20 @@ function methods(db: () => CrmDb): Map<string, RpcMethod> {
         (criteria) => db().search(criteria),
       ),
       'contact.get': method(z.object({ id: z.string() }), ({ id }) => db().contact(id)),
-      'case.list': method(byContact, ({ contact_id }) =>
-        [...db().casesOf(contact_id)].sort(newestFirst((c) => c.opened_at)),
-      ),
+      'case.list': method(byContact, ({ contact_id }) => [...db().casesOf(contact_id)].sort(newestFirst((c) => c.opened_at))),
       'case.create': method(
         byContact.extend({ subject: z.string().min(1), body: z.string(), channel: z.enum(['phone', 'email', 'store']) }),
         ({ contact_id, subject, body, channel }) => {
           const crm = db();
-          return crm.addCase({ contact_id: crm.contact(contact_id).id, subject, body, channel, status: 'open', opened_at: epochNow(), closed_at: null });
+          return crm.addCase({
+            contact_id: crm.contact(contact_id).id,
+            subject,
+            body,
+            channel,
+            status: 'open',
+            opened_at: epochNow(),
+            closed_at: null,
+          });
         },
       ),
       // The CRM keeps no resolution field: the agent's resolution is not stored.
@@ -229,7 +235,10 @@ export function crmSimulator(seed: CrmData): SimSystem {
     fail: (req, res, { code }) => {
       if (code === 'bad_request') return send(res, rpcError(null, PARSE_ERROR, 'Parse error'));
       // JSON-RPC fails call by call: a batch gets one error per call.
-      send(res, answerAll(req.body, (call) => (isNotification(call) ? undefined : rpcError(idOf(call), INTERNAL_ERROR, 'Internal error'))));
+      send(
+        res,
+        answerAll(req.body, (call) => (isNotification(call) ? undefined : rpcError(idOf(call), INTERNAL_ERROR, 'Internal error'))),
+      );
     },
     calls: (body) =>
       (Array.isArray(body) ? body : [body]).flatMap((call) => {

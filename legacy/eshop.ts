@@ -147,7 +147,13 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
       taken.set(sku, from + qty);
       return sum + units.slice(from, from + qty).reduce((a, b) => a + b, 0);
     }, 0);
-    const added = db.addReturn({ order_id: order.id, lines: input.lines, where: input.where, store_code: input.store_code, refund: toAmount(refund) });
+    const added = db.addReturn({
+      order_id: order.id,
+      lines: input.lines,
+      where: input.where,
+      store_code: input.store_code,
+      refund: toAmount(refund),
+    });
     const nowReturned = quantities(db.returnsOf(order.id).flatMap((r) => r.lines));
     if ([...ordered].every(([sku, qty]) => (nowReturned.get(sku) ?? 0) >= qty)) order.status = 'returned';
     return added;

@@ -62,7 +62,12 @@ export interface SimulatorsOptions extends Omit<SimulatorOptions, 'world' | 'por
 }
 
 /** Generates the world once and starts the systems asked for; on a failure, closes those started. */
-export async function startSimulators({ seed, ports = {}, only = [...SYSTEMS], ...options }: SimulatorsOptions): Promise<Record<System, SimHandle | undefined>> {
+export async function startSimulators({
+  seed,
+  ports = {},
+  only = [...SYSTEMS],
+  ...options
+}: SimulatorsOptions): Promise<Record<System, SimHandle | undefined>> {
   const world = generateWorld(seed).world;
   const handles: Record<System, SimHandle | undefined> = { pos: undefined, eshop: undefined, crm: undefined, loyalty: undefined };
   try {

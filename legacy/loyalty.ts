@@ -104,7 +104,11 @@ function signedPoints({ type, points }: z.infer<typeof newTxn>): number {
 
 export function loyaltySimulator(
   seed: LoyaltyData,
-  { clientId = DEFAULT_LOYALTY_CLIENT.clientId, clientSecret = DEFAULT_LOYALTY_CLIENT.clientSecret, tokenTtlS: ttlS = DEFAULT_TOKEN_TTL_S }: LoyaltyOptions = {},
+  {
+    clientId = DEFAULT_LOYALTY_CLIENT.clientId,
+    clientSecret = DEFAULT_LOYALTY_CLIENT.clientSecret,
+    tokenTtlS: ttlS = DEFAULT_TOKEN_TTL_S,
+  }: LoyaltyOptions = {},
 ): SimSystem {
   // Tokens and rate windows belong to the platform's clients, not to the data: a reset keeps them.
   const tokens = new Map<string, { clientId: string; expiresAt: number }>();

@@ -229,7 +229,9 @@ export function posSimulator(seed: PosData): SimSystem {
           const eans = [...new Set(requiredParam(req, 'ean').split(',').filter(Boolean))];
           if (eans.length > MAX_EANS) throw badRequest(`at most ${MAX_EANS} EANs`);
           const rows = eans.flatMap((ean) => db.stockOf(store, ean) ?? []);
-          return { stock: { ...attributes({ store }), item: rows.map((r) => attributes({ ean: r.ean, qty: r.qty, reserved: r.reserved })) } };
+          return {
+            stock: { ...attributes({ store }), item: rows.map((r) => attributes({ ean: r.ean, qty: r.qty, reserved: r.reserved })) },
+          };
         }),
       },
       {

@@ -90,9 +90,7 @@ export class CrmClient {
   /** An unknown contact answers null, as getContact does. */
   async getContactsMany(ids: readonly string[]): Promise<RpcOutcome<CrmContact | null>[]> {
     const outcomes = await this.batch<CrmContact>(ids.map((id) => ({ method: 'contact.get', params: { id } })));
-    return outcomes.map((outcome) =>
-      outcome instanceof LegacyRejectedError && outcome.legacyCode === 'not_found' ? null : outcome,
-    );
+    return outcomes.map((outcome) => (outcome instanceof LegacyRejectedError && outcome.legacyCode === 'not_found' ? null : outcome));
   }
 
   /** Newest first. */

@@ -33,14 +33,7 @@ export interface EshopShipping {
   store_code: string | null; // "042"
   address: { street: string; zip: string; city: string } | null;
 }
-export type EshopOrderStatus =
-  | 'pending'
-  | 'paid'
-  | 'shipped'
-  | 'ready_for_pickup'
-  | 'collected'
-  | 'cancelled'
-  | 'returned';
+export type EshopOrderStatus = 'pending' | 'paid' | 'shipped' | 'ready_for_pickup' | 'collected' | 'cancelled' | 'returned';
 export interface EshopOrder {
   id: string; // W-2026-000123
   account_id: string;

@@ -7,11 +7,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Sends one request per chunk, in parallel, and concatenates the answers in chunk order. */
-export async function inParallelChunks<T, R>(
-  items: readonly T[],
-  size: number,
-  send: (chunk: T[]) => Promise<R[]>,
-): Promise<R[]> {
+export async function inParallelChunks<T, R>(items: readonly T[], size: number, send: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const answers = await Promise.all(chunk(items, size).map(send));
   return answers.flat();
 }

@@ -6,13 +6,7 @@
 // cap on calls in flight, circuit breaker.
 import http from 'node:http';
 import https from 'node:https';
-import axios, {
-  isAxiosError,
-  type AxiosRequestConfig,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-  type Method,
-} from 'axios';
+import axios, { isAxiosError, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig, type Method } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError, type System } from '../../platform/errors';
 import { ThrottledError, type LegacyGuard } from './resilience';
 

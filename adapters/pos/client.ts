@@ -172,9 +172,7 @@ function read<T>(response: AxiosResponse<string>, decode: (doc: XmlNode) => T): 
 
 function failureFor(error: { code: string; message: string }, where: string): LegacyError {
   const detail = `${where}: ${error.code} ${error.message}`.trim();
-  return UNAVAILABLE_CODES.has(error.code)
-    ? new LegacyUnavailableError('pos', detail)
-    : new LegacyRejectedError('pos', error.code, detail);
+  return UNAVAILABLE_CODES.has(error.code) ? new LegacyUnavailableError('pos', detail) : new LegacyRejectedError('pos', error.code, detail);
 }
 
 function decodeReservationState(doc: XmlNode): PosReservationState {

@@ -59,7 +59,11 @@ export function orderFromPosReceipt(receipt: PosReceipt): Order {
     discountCents: Math.max(0, listTotal - receipt.total_cents),
     totalCents: receipt.total_cents,
     // a receipt with a reservation's ref is the POS's record of a click-and-collect hand-over
-    fulfillment: { type: receipt.deliver === 'home' ? 'HOME_DELIVERY' : receipt.ref !== null ? 'STORE_PICKUP' : 'IN_STORE', storeId: receipt.store, address: null },
+    fulfillment: {
+      type: receipt.deliver === 'home' ? 'HOME_DELIVERY' : receipt.ref !== null ? 'STORE_PICKUP' : 'IN_STORE',
+      storeId: receipt.store,
+      address: null,
+    },
     promoCodes: [],
     owner: card === null ? null : { system: 'loyalty', externalId: card },
   };

@@ -121,9 +121,11 @@ function decodeReceiptNode(receipt: XmlNode): PosReceipt {
     total_cents: integer(receipt, 'total_cents'),
     deliver: optional(receipt, 'deliver') === 'home' ? 'home' : null,
     ref: optional(receipt, 'ref'),
-    lines: children(receipt, 'line').map(
-      (line): PosLine => ({ ean: text(line, 'ean'), qty: integer(line, 'qty'), unit_cents: integer(line, 'unit_cents') }),
-    ),
+    lines: children(receipt, 'line').map((line): PosLine => ({
+      ean: text(line, 'ean'),
+      qty: integer(line, 'qty'),
+      unit_cents: integer(line, 'unit_cents'),
+    })),
   };
 }
 

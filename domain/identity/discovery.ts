@@ -114,9 +114,7 @@ export class Discovery {
       }
     };
     const found = await Promise.all([
-      guarded('eshop', async () =>
-        (await Promise.all(emails.map((e) => eshop.findAccountsByEmail(e)))).flat().map(personFromEshopAccount),
-      ),
+      guarded('eshop', async () => (await Promise.all(emails.map((e) => eshop.findAccountsByEmail(e)))).flat().map(personFromEshopAccount)),
       guarded('loyalty', async () => {
         const lists = await Promise.all([
           ...emails.map((email) => loyalty.findMembers({ email })),

@@ -142,17 +142,13 @@ type Statements = ReturnType<typeof prepareStatements>;
 function prepareStatements(db: Db) {
   const customerIdsWhere = (condition: string) =>
     db
-      .prepare<KeyParams, string>(
-        `SELECT id FROM customers WHERE id IN (SELECT customer_id FROM records WHERE ${condition}) ORDER BY seq`,
-      )
+      .prepare<KeyParams, string>(`SELECT id FROM customers WHERE id IN (SELECT customer_id FROM records WHERE ${condition}) ORDER BY seq`)
       .pluck();
   return {
     customer: db.prepare<[string], CustomerRow>('SELECT seq, id FROM customers WHERE id = ?'),
     insertCustomer: db.prepare('INSERT INTO customers (id, created_at) VALUES (?, ?)'),
     resolve: db.prepare<[string], string>('SELECT coalesce(merged_into, id) FROM customers WHERE id = ?').pluck(),
-    aliasTo: db.prepare(
-      'UPDATE customers SET merged_into = @survivor, merged_at = @at WHERE id = @absorbed OR merged_into = @absorbed',
-    ),
+    aliasTo: db.prepare('UPDATE customers SET merged_into = @survivor, merged_at = @at WHERE id = @absorbed OR merged_into = @absorbed'),
     record: db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE system = ? AND external_id = ?'),
     candidates: db.prepare<MatchKeys, RecordRow>(
       `SELECT * FROM records WHERE email = @email
@@ -235,7 +231,6 @@ export class IdentityStore {
     migrate(db, 'identity', MIGRATIONS);
     this.sql = prepareStatements(db);
   }
-
 
   /** Records seen (again): their fields are refreshed, then they are linked by the matching rules. */
   observe(records: readonly PersonRecord[]): void {

@@ -73,10 +73,34 @@ export function orderEvents(orders: Order[]): Draft[] {
 }
 
 /** Pick-ups and returns the project recorded (the silos keep no date for them). */
-export function afterSaleEvents(facts: { orderId: string; storeId: string | null; collectedAt: Instant | null; returns: { at: Instant; storeId: string }[] }[]): Draft[] {
+export function afterSaleEvents(
+  facts: { orderId: string; storeId: string | null; collectedAt: Instant | null; returns: { at: Instant; storeId: string }[] }[],
+): Draft[] {
   return facts.flatMap((f) => [
-    ...(f.collectedAt ? [{ ref: f.orderId, at: f.collectedAt, channel: 'STORE' as const, kind: 'PICKUP' as const, sku: null, storeId: f.storeId, orderId: f.orderId, detail: null }] : []),
-    ...f.returns.map((r) => ({ ref: f.orderId, at: r.at, channel: 'STORE' as const, kind: 'RETURN' as const, sku: null, storeId: r.storeId, orderId: f.orderId, detail: null })),
+    ...(f.collectedAt
+      ? [
+          {
+            ref: f.orderId,
+            at: f.collectedAt,
+            channel: 'STORE' as const,
+            kind: 'PICKUP' as const,
+            sku: null,
+            storeId: f.storeId,
+            orderId: f.orderId,
+            detail: null,
+          },
+        ]
+      : []),
+    ...f.returns.map((r) => ({
+      ref: f.orderId,
+      at: r.at,
+      channel: 'STORE' as const,
+      kind: 'RETURN' as const,
+      sku: null,
+      storeId: r.storeId,
+      orderId: f.orderId,
+      detail: null,
+    })),
   ]);
 }
 
@@ -123,7 +147,8 @@ export function loyaltyEvents(txns: LoyaltyTransaction[]): Draft[] {
 /** Newest first; ids made unique by their rank among equals, so cursors never skip an event. */
 export function timeline(drafts: Draft[]): JourneyEvent[] {
   const sorted = [...drafts].sort(
-    (a, b) => b.at.localeCompare(a.at) || a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref) || (a.sku ?? '').localeCompare(b.sku ?? ''),
+    (a, b) =>
+      b.at.localeCompare(a.at) || a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref) || (a.sku ?? '').localeCompare(b.sku ?? ''),
   );
   const seen = new Map<string, number>();
   return sorted.map(({ ref, ...e }) => {
@@ -165,7 +190,8 @@ export const union = (reaches: Reach[]): Reach => ({
   activity: distinct(reaches.flatMap((r) => r.activity)),
 });
 
-export const overlaps = (a: Reach, b: Reach): boolean => a.orders.some((c) => b.orders.includes(c)) || a.activity.some((c) => b.activity.includes(c));
+export const overlaps = (a: Reach, b: Reach): boolean =>
+  a.orders.some((c) => b.orders.includes(c)) || a.activity.some((c) => b.activity.includes(c));
 
 export interface ChannelSummary {
   channel: Channel;

@@ -53,7 +53,8 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
           } catch (err) {
             if (!refusedWith(err, 'invalid_state')) throw err;
             // refused: fine if cancelled already (a retry), not if it shipped meanwhile
-            if ((await deps.eshop.getOrder(orderId))?.status !== 'cancelled') throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
+            if ((await deps.eshop.getOrder(orderId))?.status !== 'cancelled')
+              throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
           }
           return {};
         },

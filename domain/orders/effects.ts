@@ -13,6 +13,7 @@ export async function alreadyDoneIf(code: string, work: Promise<unknown>): Promi
   }
 }
 
-export const releaseReservation = (deps: CommerceDeps, reservationId: string) => alreadyDoneIf('invalid_state', deps.pos.releaseReservation(reservationId));
+export const releaseReservation = (deps: CommerceDeps, reservationId: string) =>
+  alreadyDoneIf('invalid_state', deps.pos.releaseReservation(reservationId));
 
 export const cancelWebOrder = (deps: CommerceDeps, orderId: string) => alreadyDoneIf('invalid_state', deps.eshop.cancelOrder(orderId));

@@ -10,7 +10,7 @@ import { formatCardForPos } from '../canonical/card';
 import { externalIdIn } from '../identity/records';
 import { storeIdToEshopCode } from '../canonical/store';
 import { isoToParisLocal, parisDate } from '../canonical/time';
-import type { Address, Channel } from '../types';
+import type { Address } from '../types';
 import { badInput, graphqlError, notFound } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { checkedStoreId, priceBasket, type PricingSources } from '../pricing/promotions/quoting';
@@ -20,48 +20,10 @@ import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
 import { paidUnits } from './paidUnits';
 import { sumBy } from '../quantities';
-
-export interface PlaceOrderInput {
-  channel: Channel;
-  customerId: string;
-  lines: { sku: string; quantity: number }[];
-  promoCodes?: string[] | null;
-  fulfillment: { type: 'HOME_DELIVERY' | 'STORE_PICKUP' | 'IN_STORE'; storeId?: string | null; address?: Address | null };
-  idempotencyKey: string;
-}
-
-export interface PlannedLine {
-  sku: string;
-  ean: string;
-  quantity: number;
-  /** what the line costs after its share of every discount */
-  netCents: number;
-}
-
-export interface OrderPlan {
-  kind: 'web' | 'pickup' | 'storeSale';
-  channel: Channel;
-  customerId: string;
-  storeId: string | null;
-  address: Address | null;
-  accountId: string | null;
-  card: string | null;
-  lines: PlannedLine[];
-  totalCents: number;
-  points: number;
-  promoCodes: string[];
-  voucherCodes: string[];
-  /** the reference the POS keeps on the reservation */
-  ref: string;
-}
-
-export interface PlaceOrderState extends Record<string, unknown> {
-  plan: OrderPlan;
-  reservationId?: string;
-  orderId?: string;
-}
+import type { OrderPlan, PlaceOrderInput, PlaceOrderState, PlannedLine } from './plan';
 
 /** Written as given into the e-shop order and onto the parcel: control characters have no place there. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function checkedAddress(address: Address | null | undefined): Address {
@@ -89,7 +51,8 @@ function kindOf(input: PlaceOrderInput): OrderPlan['kind'] {
 export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources, input: PlaceOrderInput): Promise<OrderPlan> {
   const kind = kindOf(input);
   const storeId = input.fulfillment.storeId ?? null;
-  if (kind !== 'web' && !storeId) throw badInput(kind === 'pickup' ? 'STORE_PICKUP needs the pickup storeId' : 'A STORE order needs the storeId of the store');
+  if (kind !== 'web' && !storeId)
+    throw badInput(kind === 'pickup' ? 'STORE_PICKUP needs the pickup storeId' : 'A STORE order needs the storeId of the store');
   // a web home delivery has no use for a store, but one given must still be a store (the others'
   // store is checked by the pricing below)
   if (kind === 'web') await checkedStoreId(pricing, storeId);
@@ -150,7 +113,9 @@ function newWebOrder(plan: OrderPlan) {
   return {
     account_id: plan.accountId!,
     // the prices paid, discounts folded in: the e-shop refunds a return at the line's unit price
-    lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ sku: l.sku, qty: u.qty, unit_price: centsToDecimal(u.unitCents) }))),
+    lines: plan.lines.flatMap((l) =>
+      paidUnits(l.quantity, l.netCents).map((u) => ({ sku: l.sku, qty: u.qty, unit_price: centsToDecimal(u.unitCents) })),
+    ),
     promo_codes: plan.promoCodes,
     discount: centsToDecimal(0),
     total: centsToDecimal(plan.totalCents),
@@ -184,11 +149,18 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
         run: async ({ plan }) => {
           if (plan.kind !== 'pickup') return {};
           try {
-            const reservation = await pos.createReservation(plan.storeId!, plan.ref, plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })));
+            const reservation = await pos.createReservation(
+              plan.storeId!,
+              plan.ref,
+              plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })),
+            );
             return { reservationId: reservation.id };
           } catch (err) {
             if (refusedWith(err, 'insufficient_stock')) {
-              throw graphqlError('INSUFFICIENT_STOCK', `Store ${plan.storeId} lacks stock for this order`, { storeId: plan.storeId, lines: [] });
+              throw graphqlError('INSUFFICIENT_STOCK', `Store ${plan.storeId} lacks stock for this order`, {
+                storeId: plan.storeId,
+                lines: [],
+              });
             }
             throw err;
           }
@@ -205,7 +177,13 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
           if (plan.kind === 'storeSale') return {};
           const order = await eshop.createOrder(newWebOrder(plan));
           // a web order's address is the e-shop's to keep
-          sagas.recordOrder({ orderId: order.id, reservationId: reservationId ?? null, pickupStore: plan.kind === 'pickup' ? plan.storeId : null, orderedUnits: units(plan), deliveryAddress: null });
+          sagas.recordOrder({
+            orderId: order.id,
+            reservationId: reservationId ?? null,
+            pickupStore: plan.kind === 'pickup' ? plan.storeId : null,
+            orderedUnits: units(plan),
+            deliveryAddress: null,
+          });
           return { orderId: order.id };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
@@ -222,9 +200,17 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             store: plan.storeId!,
             card: plan.card ? formatCardForPos(plan.card) : null,
             deliver: 'home',
-            lines: plan.lines.flatMap((l) => paidUnits(l.quantity, l.netCents).map((u) => ({ ean: l.ean, qty: u.qty, unit_cents: u.unitCents }))),
+            lines: plan.lines.flatMap((l) =>
+              paidUnits(l.quantity, l.netCents).map((u) => ({ ean: l.ean, qty: u.qty, unit_cents: u.unitCents })),
+            ),
           });
-          sagas.recordOrder({ orderId: receipt.id, reservationId: null, pickupStore: null, orderedUnits: units(plan), deliveryAddress: plan.address });
+          sagas.recordOrder({
+            orderId: receipt.id,
+            reservationId: null,
+            pickupStore: null,
+            orderedUnits: units(plan),
+            deliveryAddress: plan.address,
+          });
           return { orderId: receipt.id };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
@@ -264,7 +250,10 @@ async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string)
   const { data } = await deps.eshop.listOrders(plan.accountId!, 1, 20);
   const total = centsToDecimal(plan.totalCents);
   const alike = data.filter((o) => o.created_at >= since && o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan));
-  return unclaimed(deps, alike.map((o) => o.id));
+  return unclaimed(
+    deps,
+    alike.map((o) => o.id),
+  );
 }
 
 /** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */
@@ -272,6 +261,11 @@ async function lostSales(deps: CommerceDeps, plan: OrderPlan, since: string): Pr
   if (!plan.card) return [];
   const receipts = await deps.pos.listReceipts(plan.card, parisDate(since));
   const after = isoToParisLocal(since);
-  const alike = receipts.filter((r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after);
-  return unclaimed(deps, alike.map((r) => r.id));
+  const alike = receipts.filter(
+    (r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after,
+  );
+  return unclaimed(
+    deps,
+    alike.map((r) => r.id),
+  );
 }

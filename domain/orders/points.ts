@@ -4,7 +4,7 @@ import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { Channel } from '../types';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
-import type { PlaceOrderState } from './placeOrder';
+import type { PlaceOrderState } from './plan';
 
 const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB', STORE: 'STORE', CALL_CENTER: 'PHONE' };
 
@@ -26,8 +26,18 @@ export function earnPoints(loyalty: LoyaltyClient, card: string, points: number,
  * rather than retried for ever. Before that EARN lands (its saga still finishing) the refusal
  * stands, and the reversal is retried after it.
  */
-export async function reversePoints(loyalty: LoyaltyClient, card: string, points: number, channel: Channel, orderId: string, ref: string): Promise<void> {
-  const adjust = (n: number) => (n <= 0 ? Promise.resolve() : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref })));
+export async function reversePoints(
+  loyalty: LoyaltyClient,
+  card: string,
+  points: number,
+  channel: Channel,
+  orderId: string,
+  ref: string,
+): Promise<void> {
+  const adjust = (n: number) =>
+    n <= 0
+      ? Promise.resolve()
+      : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
   try {
     await adjust(points);
   } catch (err) {
@@ -50,6 +60,8 @@ export async function pointsHeld(deps: CommerceDeps, card: string, orderId: stri
   const earned = placing
     ? (placing.state as PlaceOrderState).plan.points
     : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
-  const reversed = ledger.filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:`)).reduce((sum, t) => sum - t.points, 0);
+  const reversed = ledger
+    .filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:`))
+    .reduce((sum, t) => sum - t.points, 0);
   return Math.max(0, earned - reversed);
 }

@@ -41,7 +41,8 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   if (input.lines.length === 0) throw badInput('A return needs at least one line');
   const catalog = await deps.catalog.get();
   const wanted = input.lines.map(({ sku, quantity }) => {
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
+      throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
     const product = catalog.bySku.get(sku);
     if (!product) throw badInput(`Unknown product ${sku}`);
     return { sku, ean: product.ean, quantity };
@@ -52,7 +53,8 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   if (kind === 'web') {
     const order = await deps.eshop.getOrder(input.orderId);
     if (!order) throw notFound(`Unknown order ${input.orderId}`);
-    if (order.status === 'cancelled' || order.status === 'pending') throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
+    if (order.status === 'cancelled' || order.status === 'pending')
+      throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
     bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
     card = cardOfAccount(deps, order.account_id);
     channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
@@ -61,12 +63,14 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!receipt) throw notFound(`Unknown order ${input.orderId}`);
     // the POS writes a receipt when it hands a click-and-collect order over: those goods were paid
     // on the web, and are returned (and refunded) through that web order
-    if (receipt.ref !== null) throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
+    if (receipt.ref !== null)
+      throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
     bought = sumBy(receipt.lines.map((l) => [catalog.byEan.get(l.ean)?.sku ?? l.ean, l.qty]));
     card = normalizeCard(receipt.card);
     channel = 'STORE';
   }
-  if (deps.sagas.orderFacts(input.orderId)?.voidedAt) throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
+  if (deps.sagas.orderFacts(input.orderId)?.voidedAt)
+    throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
   // the POS checks nothing: what was taken back before (through the graph) is subtracted here
   const returned = sumBy(deps.sagas.returnedLines(input.orderId).map((l) => [l.sku, l.quantity]));
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
@@ -102,7 +106,10 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
         return { returnId: r.return_id, refundCents: decimalToCents(r.refund) };
       } catch (err) {
         if (err instanceof LegacyRejectedError && err.legacyCode !== 'not_found') {
-          throw graphqlError(err.legacyCode === 'invalid_state' ? 'CONFLICT' : 'BAD_USER_INPUT', 'The e-shop refused this return: more than was bought, or already returned');
+          throw graphqlError(
+            err.legacyCode === 'invalid_state' ? 'CONFLICT' : 'BAD_USER_INPUT',
+            'The e-shop refused this return: more than was bought, or already returned',
+          );
         }
         throw err;
       }

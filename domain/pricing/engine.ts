@@ -48,7 +48,12 @@ export function quote(lines: BasketLine[], promotions: Promotion[], ctx: Pricing
   const totals = lines.map(lineTotal);
   const remaining = [...totals];
   const awards = STAGES.flatMap(([stage, run]) => {
-    const stageAwards = run(eligible.filter((p) => stageOf(p) === stage), lines, remaining, verdicts);
+    const stageAwards = run(
+      eligible.filter((p) => stageOf(p) === stage),
+      lines,
+      remaining,
+      verdicts,
+    );
     for (const { shares } of stageAwards) shares.forEach((share, i) => (remaining[i] -= share));
     return stageAwards;
   });
@@ -95,7 +100,14 @@ function stageOf(promotion: Promotion): Stage {
 
 /** Each line gets the one product-level promotion that takes the most off it. */
 const productStage: StageRun = (candidates, lines, listPrices, verdicts) => {
-  const open = candidates.filter((p) => admit(p, lines.some((line) => productDiscount(p, line) > 0), sum(listPrices), verdicts));
+  const open = candidates.filter((p) =>
+    admit(
+      p,
+      lines.some((line) => productDiscount(p, line) > 0),
+      sum(listPrices),
+      verdicts,
+    ),
+  );
   const awards = new Map<string, Award>();
   lines.forEach((line, i) => {
     const best = bestOf(open.map((promotion) => ({ promotion, amount: productDiscount(promotion, line) })));

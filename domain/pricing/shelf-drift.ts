@@ -26,7 +26,14 @@ export function shelfDiscrepancies(
   for (const row of shelf) {
     const master = listPriceOf(row.ean);
     if (master && master.priceCents !== row.cents) {
-      found.push({ sku: master.sku, ean: row.ean, storeId: row.storeId, system: 'pos', systemPriceCents: row.cents, listPriceCents: master.priceCents });
+      found.push({
+        sku: master.sku,
+        ean: row.ean,
+        storeId: row.storeId,
+        system: 'pos',
+        systemPriceCents: row.cents,
+        listPriceCents: master.priceCents,
+      });
     }
   }
   return found.sort((a, b) => a.storeId.localeCompare(b.storeId) || a.sku.localeCompare(b.sku));

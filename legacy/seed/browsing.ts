@@ -36,7 +36,8 @@ export function buildEvents(ctx: SeedContext, people: Persona[], visits: Visit[]
     for (const product of products) {
       log(buyer, 'product_view', ms - faker.number.int({ min: 5 * MINUTE_MS, max: 3 * DAY_MS }), product, null);
       log(buyer, 'add_to_cart', ms - faker.number.int({ min: MINUTE_MS, max: 5 * MINUTE_MS }), product, null);
-      if (pickupStore !== null) log(buyer, 'availability_check', ms - faker.number.int({ min: 10_000, max: MINUTE_MS }), product, pickupStore);
+      if (pickupStore !== null)
+        log(buyer, 'availability_check', ms - faker.number.int({ min: 10_000, max: MINUTE_MS }), product, pickupStore);
     }
   }
 
@@ -59,7 +60,8 @@ export function buildEvents(ctx: SeedContext, people: Persona[], visits: Visit[]
       const ms = instantBetween(ctx, from, ctx.nowMs);
       const product = pickProduct(ctx);
       log(person, 'product_view', ms, product, null);
-      if (faker.datatype.boolean(0.15)) log(person, 'add_to_cart', ms + faker.number.int({ min: 10_000, max: 5 * MINUTE_MS }), product, null);
+      if (faker.datatype.boolean(0.15))
+        log(person, 'add_to_cart', ms + faker.number.int({ min: 10_000, max: 5 * MINUTE_MS }), product, null);
     }
     if (faker.datatype.boolean(0.4)) log(person, 'store_locator_view', instantBetween(ctx, from, ctx.nowMs), null, null);
   }

@@ -49,11 +49,9 @@ export class ParisCalendar {
 }
 
 /** Any instant as Paris wall-clock text (DST-correct, for the rare records not on a trading day). */
-export const parisLocal = (ms: number): ParisLocal =>
-  DateTime.fromMillis(ms, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm:ss');
+export const parisLocal = (ms: number): ParisLocal => DateTime.fromMillis(ms, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm:ss');
 
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const clock = (s: number): string =>
-  `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
+const clock = (s: number): string => `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;

@@ -29,7 +29,14 @@ export function buildCallCenter(ctx: SeedContext, people: Persona[], drafts: Ord
   const calls: CrmCall[] = [];
   const vouchers: CrmVoucher[] = [];
   const call = (contactId: string, ms: number, reason: string): void => {
-    calls.push({ id: '', contact_id: contactId, at: s(ms), duration_s: faker.number.int({ min: 45, max: 1500 }), agent: faker.helpers.arrayElement(agents), reason });
+    calls.push({
+      id: '',
+      contact_id: contactId,
+      at: s(ms),
+      duration_s: faker.number.int({ min: 45, max: 1500 }),
+      agent: faker.helpers.arrayElement(agents),
+      reason,
+    });
   };
 
   for (const person of people) {
@@ -78,10 +85,19 @@ export function buildCallCenter(ctx: SeedContext, people: Persona[], drafts: Ord
     for (let i = 0; i < enquiries; i++) call(contact.id, instantBetween(ctx, from, ctx.nowMs), faker.helpers.arrayElement(CALL_REASONS));
   }
   for (const { order, ms, buyer } of drafts) {
-    if (order.origin === 'phone' && buyer.contact) call(buyer.contact.id, ms - faker.number.int({ min: 60_000, max: 600_000 }), 'Commande téléphonique');
+    if (order.origin === 'phone' && buyer.contact)
+      call(buyer.contact.id, ms - faker.number.int({ min: 60_000, max: 600_000 }), 'Commande téléphonique');
   }
 
-  numberByAge(cases, (c) => c.opened_at, (i) => `K-${5001 + i}`);
-  numberByAge(calls, (c) => c.at, (i) => `CL-${String(i + 1).padStart(7, '0')}`);
+  numberByAge(
+    cases,
+    (c) => c.opened_at,
+    (i) => `K-${5001 + i}`,
+  );
+  numberByAge(
+    calls,
+    (c) => c.at,
+    (i) => `CL-${String(i + 1).padStart(7, '0')}`,
+  );
   return { contacts: people.flatMap((p) => (p.contact ? [p.contact] : [])), cases, calls, vouchers };
 }

@@ -13,16 +13,61 @@ interface Category {
 }
 
 const CATEGORIES: Category[] = [
-  { name: 'Cuisine', vat: '20.0', euros: [5, 120], nouns: ['Poêle', 'Casserole', 'Couteau de chef', 'Planche à découper', 'Faitout', 'Moule à gâteau'] },
-  { name: 'Électroménager', vat: '20.0', euros: [19, 399], nouns: ['Bouilloire', 'Grille-pain', 'Aspirateur balai', 'Cafetière', 'Blender', 'Robot pâtissier'] },
-  { name: 'Bricolage', vat: '20.0', euros: [9, 249], nouns: ['Perceuse sans fil', 'Visseuse', 'Scie sauteuse', 'Niveau laser', "Coffret d'embouts", 'Ponceuse'] },
-  { name: 'Jardin', vat: '20.0', euros: [6, 449], nouns: ['Tondeuse', 'Taille-haie', "Tuyau d'arrosage", 'Salon de jardin', 'Parasol', 'Jardinière'] },
-  { name: 'Décoration', vat: '20.0', euros: [4, 89], nouns: ['Miroir', 'Cadre photo', 'Vase', 'Coussin', 'Bougie parfumée', 'Horloge murale'] },
-  { name: 'Éclairage', vat: '20.0', euros: [3, 179], nouns: ['Lampe de bureau', 'Suspension', 'Lampadaire', 'Ampoule LED', 'Guirlande lumineuse', 'Applique'] },
-  { name: 'Rangement', vat: '20.0', euros: [6, 199], nouns: ['Étagère', 'Boîte de rangement', 'Panier tressé', 'Meuble à chaussures', 'Penderie', 'Caisson'] },
-  { name: 'Salle de bain', vat: '20.0', euros: [4, 129], nouns: ['Serviette de bain', 'Tapis de bain', 'Miroir grossissant', 'Porte-serviettes', 'Rideau de douche', 'Pommeau de douche'] },
+  {
+    name: 'Cuisine',
+    vat: '20.0',
+    euros: [5, 120],
+    nouns: ['Poêle', 'Casserole', 'Couteau de chef', 'Planche à découper', 'Faitout', 'Moule à gâteau'],
+  },
+  {
+    name: 'Électroménager',
+    vat: '20.0',
+    euros: [19, 399],
+    nouns: ['Bouilloire', 'Grille-pain', 'Aspirateur balai', 'Cafetière', 'Blender', 'Robot pâtissier'],
+  },
+  {
+    name: 'Bricolage',
+    vat: '20.0',
+    euros: [9, 249],
+    nouns: ['Perceuse sans fil', 'Visseuse', 'Scie sauteuse', 'Niveau laser', "Coffret d'embouts", 'Ponceuse'],
+  },
+  {
+    name: 'Jardin',
+    vat: '20.0',
+    euros: [6, 449],
+    nouns: ['Tondeuse', 'Taille-haie', "Tuyau d'arrosage", 'Salon de jardin', 'Parasol', 'Jardinière'],
+  },
+  {
+    name: 'Décoration',
+    vat: '20.0',
+    euros: [4, 89],
+    nouns: ['Miroir', 'Cadre photo', 'Vase', 'Coussin', 'Bougie parfumée', 'Horloge murale'],
+  },
+  {
+    name: 'Éclairage',
+    vat: '20.0',
+    euros: [3, 179],
+    nouns: ['Lampe de bureau', 'Suspension', 'Lampadaire', 'Ampoule LED', 'Guirlande lumineuse', 'Applique'],
+  },
+  {
+    name: 'Rangement',
+    vat: '20.0',
+    euros: [6, 199],
+    nouns: ['Étagère', 'Boîte de rangement', 'Panier tressé', 'Meuble à chaussures', 'Penderie', 'Caisson'],
+  },
+  {
+    name: 'Salle de bain',
+    vat: '20.0',
+    euros: [4, 129],
+    nouns: ['Serviette de bain', 'Tapis de bain', 'Miroir grossissant', 'Porte-serviettes', 'Rideau de douche', 'Pommeau de douche'],
+  },
   { name: 'Literie', vat: '20.0', euros: [12, 299], nouns: ['Couette', 'Oreiller', 'Drap housse', 'Surmatelas', 'Parure de lit', 'Plaid'] },
-  { name: 'Épicerie fine', vat: '5.5', euros: [2, 35], nouns: ['Café en grains', 'Thé vert', 'Confiture', "Huile d'olive", 'Chocolat noir', 'Miel de lavande'] },
+  {
+    name: 'Épicerie fine',
+    vat: '5.5',
+    euros: [2, 35],
+    nouns: ['Café en grains', 'Thé vert', 'Confiture', "Huile d'olive", 'Chocolat noir', 'Miel de lavande'],
+  },
 ];
 
 const FINISHES = ['noir', 'blanc', 'gris anthracite', 'chêne clair', 'inox', 'bleu nuit', 'terracotta', 'vert sauge', 'naturel', 'rouge'];

@@ -32,9 +32,7 @@ export const instantBetween = (ctx: SeedContext, fromMs: number, toMs: number): 
  */
 export function pickProduct(ctx: SeedContext): number {
   const n = ctx.products.length;
-  return ctx.faker.datatype.boolean(0.7)
-    ? ctx.faker.number.int({ max: Math.ceil(n / 5) - 1 })
-    : ctx.faker.number.int({ max: n - 1 });
+  return ctx.faker.datatype.boolean(0.7) ? ctx.faker.number.int({ max: Math.ceil(n / 5) - 1 }) : ctx.faker.number.int({ max: n - 1 });
 }
 
 /** 1 to `max` distinct products. */

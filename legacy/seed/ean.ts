@@ -8,5 +8,4 @@ export function checkDigit(payload12: string): number {
 
 export const ean13 = (payload12: string): string => payload12 + checkDigit(payload12);
 
-export const isValidEan13 = (ean: string): boolean =>
-  /^\d{13}$/.test(ean) && checkDigit(ean.slice(0, 12)) === Number(ean[12]);
+export const isValidEan13 = (ean: string): boolean => /^\d{13}$/.test(ean) && checkDigit(ean.slice(0, 12)) === Number(ean[12]);

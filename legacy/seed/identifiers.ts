@@ -22,13 +22,7 @@ export function frenchPhone(digits: string): Phone {
 
 /** The e-shop's free-text phone field. */
 export function typedPhone(faker: Faker, phone: Phone): string {
-  return faker.helpers.arrayElement([
-    phone.international,
-    phone.digits,
-    phone.national.replace(/ /g, '.'),
-    phone.national,
-    phone.e164,
-  ]);
+  return faker.helpers.arrayElement([phone.international, phone.digits, phone.national.replace(/ /g, '.'), phone.national, phone.e164]);
 }
 
 /** An email as typed into loyalty or the CRM: same address, any case, stray spaces. */

@@ -18,7 +18,13 @@ const TIER_THRESHOLDS: [number, LoyaltyMember['tier']][] = [
   [0, 'BASIC'],
 ];
 
-export function buildLedger(ctx: SeedContext, people: Persona[], visits: Visit[], drafts: OrderDraft[], returns: EshopReturn[]): LoyaltyTxn[] {
+export function buildLedger(
+  ctx: SeedContext,
+  people: Persona[],
+  visits: Visit[],
+  drafts: OrderDraft[],
+  returns: EshopReturn[],
+): LoyaltyTxn[] {
   const { faker, nowMs } = ctx;
   const entries = new Map<Persona, Entry[]>();
   const add = (person: Persona, entry: Entry): void => {
@@ -26,7 +32,8 @@ export function buildLedger(ctx: SeedContext, people: Persona[], visits: Visit[]
   };
 
   for (const { receipt, ms, shopper } of visits) {
-    if (shopper && receipt.card) add(shopper, { type: 'EARN', points: pointsFor(receipt.total_cents), channel: 'STORE', external_ref: receipt.id, ms });
+    if (shopper && receipt.card)
+      add(shopper, { type: 'EARN', points: pointsFor(receipt.total_cents), channel: 'STORE', external_ref: receipt.id, ms });
   }
   const returnOf = new Map(returns.map((r) => [r.order_id, r.return_id]));
   for (const { order, ms, buyer } of drafts) {
@@ -36,7 +43,14 @@ export function buildLedger(ctx: SeedContext, people: Persona[], visits: Visit[]
     const channel = order.origin === 'phone' ? 'PHONE' : 'WEB';
     add(buyer, { type: 'EARN', points, channel, external_ref: order.id, ms: ms + 2 * MINUTE_MS });
     const returned = returnOf.get(order.id);
-    if (returned) add(buyer, { type: 'ADJUST', points: -points, channel, external_ref: returned, ms: ms + faker.number.int({ min: 5, max: 25 }) * DAY_MS });
+    if (returned)
+      add(buyer, {
+        type: 'ADJUST',
+        points: -points,
+        channel,
+        external_ref: returned,
+        ms: ms + faker.number.int({ min: 5, max: 25 }) * DAY_MS,
+      });
   }
 
   const txns: LoyaltyTxn[] = [];
@@ -45,7 +59,13 @@ export function buildLedger(ctx: SeedContext, people: Persona[], visits: Visit[]
     if (!member) continue;
     const history = (entries.get(person) ?? []).sort((a, b) => a.ms - b.ms);
     if (faker.datatype.boolean(0.05)) {
-      history.push({ type: 'ADJUST', points: 50, channel: 'PHONE', external_ref: null, ms: nowMs - faker.number.int({ min: HOUR_MS, max: 300 * DAY_MS }) });
+      history.push({
+        type: 'ADJUST',
+        points: 50,
+        channel: 'PHONE',
+        external_ref: null,
+        ms: nowMs - faker.number.int({ min: HOUR_MS, max: 300 * DAY_MS }),
+      });
       history.sort((a, b) => a.ms - b.ms);
     }
     let balance = 0;
@@ -56,12 +76,28 @@ export function buildLedger(ctx: SeedContext, people: Persona[], visits: Visit[]
       if (points === 0) continue;
       balance += points;
       if (entry.type === 'EARN') earned += points;
-      txns.push({ card_number: member.card_number, id: '', type: entry.type, points, channel: entry.channel, external_ref: entry.external_ref, at: new Date(entry.ms).toISOString() });
+      txns.push({
+        card_number: member.card_number,
+        id: '',
+        type: entry.type,
+        points,
+        channel: entry.channel,
+        external_ref: entry.external_ref,
+        at: new Date(entry.ms).toISOString(),
+      });
       const burnMs = entry.ms + faker.number.int({ min: MINUTE_MS, max: 3 * DAY_MS });
       if (entry.type === 'EARN' && balance >= 300 && burnMs <= nowMs && faker.datatype.boolean(0.2)) {
         const burn = 100 * faker.number.int({ min: 1, max: Math.min(5, Math.floor(balance / 100)) });
         balance -= burn;
-        txns.push({ card_number: member.card_number, id: '', type: 'BURN', points: -burn, channel: entry.channel, external_ref: null, at: new Date(burnMs).toISOString() });
+        txns.push({
+          card_number: member.card_number,
+          id: '',
+          type: 'BURN',
+          points: -burn,
+          channel: entry.channel,
+          external_ref: null,
+          at: new Date(burnMs).toISOString(),
+        });
       }
     }
     member.points_balance = balance;

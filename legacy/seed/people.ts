@@ -68,8 +68,16 @@ export function buildPeople(ctx: SeedContext, count: number): Persona[] {
     enrol(ctx, person, unique);
     people.push(person);
   }
-  numberByAge(people.flatMap((p) => (p.account ? [p.account] : [])), (a) => a.created_at, (i) => `A-${10001 + i}`);
-  numberByAge(people.flatMap((p) => (p.contact ? [p.contact] : [])), (c) => c.created_at, (i) => `C-${String(101 + i).padStart(6, '0')}`);
+  numberByAge(
+    people.flatMap((p) => (p.account ? [p.account] : [])),
+    (a) => a.created_at,
+    (i) => `A-${10001 + i}`,
+  );
+  numberByAge(
+    people.flatMap((p) => (p.contact ? [p.contact] : [])),
+    (c) => c.created_at,
+    (i) => `C-${String(101 + i).padStart(6, '0')}`,
+  );
   return people;
 }
 

@@ -15,7 +15,14 @@ export function eshopPromotions(ctx: SeedContext): EshopPromo[] {
   const { startMs, nowMs } = ctx;
   const year = new Date(nowMs).getUTCFullYear();
   const days = (n: number): number => nowMs + n * DAY_MS;
-  const promo = (code: string, kind: EshopPromo['kind'], value: string, from: number, to: number, scope: Partial<EshopPromo> = {}): EshopPromo => ({
+  const promo = (
+    code: string,
+    kind: EshopPromo['kind'],
+    value: string,
+    from: number,
+    to: number,
+    scope: Partial<EshopPromo> = {},
+  ): EshopPromo => ({
     code,
     kind,
     value,
@@ -44,7 +51,10 @@ export function eshopDiscountCents(promo: EshopPromo, lines: { product: EshopPro
   const basket = lines.reduce((sum, l) => sum + l.cents, 0);
   if (promo.min_basket !== null && basket < Math.round(Number(promo.min_basket) * 100)) return 0;
   const eligible = lines
-    .filter((l) => (promo.skus === null || promo.skus.includes(l.product.sku)) && (promo.category === null || promo.category === l.product.category))
+    .filter(
+      (l) =>
+        (promo.skus === null || promo.skus.includes(l.product.sku)) && (promo.category === null || promo.category === l.product.category),
+    )
     .reduce((sum, l) => sum + l.cents, 0);
   return promo.kind === 'percent'
     ? Math.round((eligible * Number(promo.value)) / 100)
@@ -62,13 +72,20 @@ export function posPromotions(ctx: SeedContext): PosPromotion[] {
       const kind = faker.helpers.arrayElement(['percent', 'amount', 'second_half_price'] as const);
       const onProduct = kind !== 'percent' || faker.datatype.boolean(0.4);
       const expired = faker.datatype.boolean(0.25);
-      const from = expired ? nowMs - faker.number.int({ min: 200, max: 500 }) * DAY_MS : nowMs - faker.number.int({ min: 1, max: 60 }) * DAY_MS;
+      const from = expired
+        ? nowMs - faker.number.int({ min: 200, max: 500 }) * DAY_MS
+        : nowMs - faker.number.int({ min: 1, max: 60 }) * DAY_MS;
       const to = expired ? from + faker.number.int({ min: 7, max: 30 }) * DAY_MS : nowMs + faker.number.int({ min: 90, max: 365 }) * DAY_MS;
       promotions.push({
         store: store.code,
         id: '',
         kind,
-        value: kind === 'percent' ? String(faker.helpers.arrayElement([10, 15, 20, 30])) : kind === 'amount' ? String(faker.helpers.arrayElement([200, 500, 1000])) : '50',
+        value:
+          kind === 'percent'
+            ? String(faker.helpers.arrayElement([10, 15, 20, 30]))
+            : kind === 'amount'
+              ? String(faker.helpers.arrayElement([200, 500, 1000]))
+              : '50',
         ean: onProduct ? ctx.products[pickProduct(ctx)].ean : null,
         category: onProduct ? null : faker.helpers.arrayElement(categories),
         from: `${parisLocal(from).slice(0, 10)} 00:00:00`,

@@ -27,7 +27,9 @@ export class ShelfPrices {
   }
 
   rows(ctx: SeedContext): PosPrice[] {
-    return ctx.stores.flatMap((store, s) => ctx.products.map((product, p) => ({ store: store.code, ean: product.ean, cents: this.cents[s][p] })));
+    return ctx.stores.flatMap((store, s) =>
+      ctx.products.map((product, p) => ({ store: store.code, ean: product.ean, cents: this.cents[s][p] })),
+    );
   }
 }
 

@@ -42,8 +42,7 @@ const SITES: [number, string, string, string, string, Hours][] = [
 ];
 
 /** 12 stores at scale 1, a few more as the scale grows (stock and prices are stores × products). */
-export const storeCount = (scale: number): number =>
-  Math.min(SITES.length, 12 + Math.floor(4 * Math.log10(Math.max(scale, 1))));
+export const storeCount = (scale: number): number => Math.min(SITES.length, 12 + Math.floor(4 * Math.log10(Math.max(scale, 1))));
 
 export function buildStores(faker: Faker, scale: number): PosStore[] {
   return SITES.slice(0, storeCount(scale)).map(([n, name, city, zip, area, hours]) => ({

@@ -26,7 +26,12 @@ export function assertCaller(caller: Caller | null, key: Uint8Array): Promise<st
 /** The caller the gateway vouched for; throws when the assertion is missing, forged or stale. */
 async function vouchedCaller(assertion: string | undefined, key: Uint8Array): Promise<Caller | null> {
   if (!assertion) throw new Error('no assertion');
-  const { payload } = await jwtVerify(assertion, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
+  const { payload } = await jwtVerify(assertion, key, {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    algorithms: ['HS256'],
+    requiredClaims: ['exp'],
+  });
   if (payload.caller === null) return null;
   const caller = callerFromClaims((payload.caller ?? {}) as Record<string, unknown>);
   if (!caller) throw new Error('no caller in the assertion');

@@ -90,10 +90,14 @@ type Channel = Order['channel'];
 /** The channel each role places orders in: a customer on the web, an agent on the phone, staff in their store. */
 const ORDER_CHANNEL: Record<Exclude<Role, 'service'>, Channel> = { customer: 'WEB', agent: 'CALL_CENTER', store: 'STORE' };
 
-export function assertMayPlaceOrder(ctx: IdentityAuthContext, input: { channel: Channel; customerId: string; fulfillment: { storeId?: string | null } }): void {
+export function assertMayPlaceOrder(
+  ctx: IdentityAuthContext,
+  input: { channel: Channel; customerId: string; fulfillment: { storeId?: string | null } },
+): void {
   const caller = requireCaller(ctx);
   if (caller.role === 'service') return;
-  if (input.channel !== ORDER_CHANNEL[caller.role]) throw forbidden(`The ${caller.role} role places ${ORDER_CHANNEL[caller.role]} orders only`);
+  if (input.channel !== ORDER_CHANNEL[caller.role])
+    throw forbidden(`The ${caller.role} role places ${ORDER_CHANNEL[caller.role]} orders only`);
   assertCustomerAccess(ctx, input.customerId);
   if (caller.role === 'store') assertStoreAccess(ctx, input.fulfillment.storeId);
 }
@@ -104,7 +108,8 @@ export async function assertMayCollect(ctx: AuthContext, order: () => Promise<Pi
   if (caller.role !== 'store') return;
   const found = await order();
   // an order that is not collected at all is the request's mistake, said by the collect itself
-  if (found?.fulfillment.type === 'STORE_PICKUP' && orderStore(found) !== caller.storeId) throw forbidden('Store staff act for their own store only');
+  if (found?.fulfillment.type === 'STORE_PICKUP' && orderStore(found) !== caller.storeId)
+    throw forbidden('Store staff act for their own store only');
 }
 
 /** Returns are taken by the call center, or by staff in their own store. */

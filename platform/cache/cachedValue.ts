@@ -12,7 +12,11 @@ export interface CachedValue<V> {
   invalidate(): void;
 }
 
-export function cachedByKey<K extends string, V extends object>(load: (key: K) => Promise<V>, ttlMs: number, max = 1000): CachedByKey<K, V> {
+export function cachedByKey<K extends string, V extends object>(
+  load: (key: K) => Promise<V>,
+  ttlMs: number,
+  max = 1000,
+): CachedByKey<K, V> {
   // With nothing stale to fall back on, a failed load makes fetch() resolve undefined, for every
   // reader that joined it: its error is kept here so that each of them fails with it.
   const failures = new LRUCache<K, { error: unknown }>({ max });

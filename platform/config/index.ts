@@ -111,7 +111,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   if (production && !env.JWT_JWKS_URL && (source.JWT_SECRET === undefined || env.JWT_SECRET === DEV_JWT_SECRET)) {
-    throw new ConfigError(`Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`);
+    throw new ConfigError(
+      `Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`,
+    );
   }
   return {
     production,

@@ -28,10 +28,9 @@ export function migrate(db: Db, store: string, migrations: readonly string[]): v
   migrations.slice(version).forEach((sql, i) =>
     db.transaction(() => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (store, version) VALUES (?, ?) ON CONFLICT(store) DO UPDATE SET version = excluded.version').run(
-        store,
-        version + i + 1,
-      );
+      db.prepare(
+        'INSERT INTO schema_migrations (store, version) VALUES (?, ?) ON CONFLICT(store) DO UPDATE SET version = excluded.version',
+      ).run(store, version + i + 1);
     })(),
   );
 }

@@ -84,7 +84,14 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const eshop = new EshopClient(url('eshop'), env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs, guards.eshop);
     const pos = new PosClient(url('pos'), config.legacy.pos.timeoutMs, guards.pos);
     const crm = new CrmClient(url('crm'), config.legacy.crm.timeoutMs, guards.crm);
-    const loyalty = new LoyaltyClient(url('loyalty'), env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs, systemClock, guards.loyalty);
+    const loyalty = new LoyaltyClient(
+      url('loyalty'),
+      env.LOYALTY_CLIENT_ID,
+      env.LOYALTY_CLIENT_SECRET,
+      config.legacy.loyalty.timeoutMs,
+      systemClock,
+      guards.loyalty,
+    );
 
     const db = openDatabase(env.DB_FILE);
     closers.push(() => {
@@ -111,7 +118,10 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       members: memberBatcher(loyalty),
       stores,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
-      ropo: new RopoService({ pos, eshop, loyalty, stores, identity: store, catalog, db, logger }, { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 }),
+      ropo: new RopoService(
+        { pos, eshop, loyalty, stores, identity: store, catalog, db, logger },
+        { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 },
+      ),
       book: new PromotionBook({ eshop, pos, loyalty, catalog, vouchers }, env.PROMOTIONS_TTL_S * 1000),
       policy: loadPolicy(env.POLICY_FILE),
     });
@@ -119,7 +129,12 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const gatewayKey = subgraphKey(env.SUBGRAPH_SECRET ?? randomBytes(32).toString('hex'));
     const subgraphs = {} as Record<SubgraphName, RunningServer>;
     for (const name of SUBGRAPHS) {
-      subgraphs[name] = await startSubgraph(definitions[name], { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, logger, gatewayKey });
+      subgraphs[name] = await startSubgraph(definitions[name], {
+        port: Number(env[SUBGRAPH_PORT[name]]),
+        host: env.HOST,
+        logger,
+        gatewayKey,
+      });
       closers.push(() => subgraphs[name].close());
     }
     const gateway = await startGateway({

@@ -33,7 +33,13 @@ class UsageError extends Error {}
 function options() {
   try {
     return parseArgs({
-      options: { role: { type: 'string' }, sub: { type: 'string' }, store: { type: 'string' }, ttl: { type: 'string', default: '3600' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        role: { type: 'string' },
+        sub: { type: 'string' },
+        store: { type: 'string' },
+        ttl: { type: 'string', default: '3600' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     // an unknown or malformed option: say so, without a stack trace

@@ -18,7 +18,12 @@ export const resolvers: Resolvers = {
       // the CRM cannot create contacts: a case needs the one the customer already has
       const contactId = externalIdIn(ctx.store.recordsOf(current), 'crm');
       if (!contactId) throw badInput('This customer has no call center contact to open a case for');
-      const created = await ctx.crm.createCase({ contact_id: contactId, subject, body, channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store' });
+      const created = await ctx.crm.createCase({
+        contact_id: contactId,
+        subject,
+        body,
+        channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store',
+      });
       return supportCaseFromCrm(created);
     },
   },

@@ -19,17 +19,20 @@ export function eshopContext(deps: EshopDeps): Omit<EshopContext, keyof BaseCont
   return {
     ...deps,
     // One `skus=` call for every product a request names, whichever subgraph asked.
-    productBySku: new DataLoader(async (skus) => {
-      let found: Map<string, Product>;
-      try {
-        found = new Map((await deps.eshop.getProductsBySkus([...skus])).map((p) => [p.sku, productFromEshop(p)]));
-      } catch (err) {
-        // The e-shop down: the catalogue last read answers, as it does for quotes meanwhile, rather
-        // than a product failing once per order line that names it. Never read, it fails as it was.
-        if (!(err instanceof LegacyUnavailableError)) throw err;
-        found = (await deps.catalog.get().catch(() => Promise.reject(err))).bySku;
-      }
-      return skus.map((sku) => found.get(sku) ?? null);
-    }, { maxBatchSize: 100 }),
+    productBySku: new DataLoader(
+      async (skus) => {
+        let found: Map<string, Product>;
+        try {
+          found = new Map((await deps.eshop.getProductsBySkus([...skus])).map((p) => [p.sku, productFromEshop(p)]));
+        } catch (err) {
+          // The e-shop down: the catalogue last read answers, as it does for quotes meanwhile, rather
+          // than a product failing once per order line that names it. Never read, it fails as it was.
+          if (!(err instanceof LegacyUnavailableError)) throw err;
+          found = (await deps.catalog.get().catch(() => Promise.reject(err))).bySku;
+        }
+        return skus.map((sku) => found.get(sku) ?? null);
+      },
+      { maxBatchSize: 100 },
+    ),
   };
 }

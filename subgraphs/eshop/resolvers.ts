@@ -17,10 +17,12 @@ export const resolvers: Resolvers = {
         const needle = search?.trim().toLowerCase();
         const matches = (await ctx.catalog.get()).products.filter(
           (p) =>
-            (!category || p.category === category) &&
-            (!needle || p.name.toLowerCase().includes(needle) || p.sku.toLowerCase() === needle),
+            (!category || p.category === category) && (!needle || p.name.toLowerCase().includes(needle) || p.sku.toLowerCase() === needle),
         );
-        return { ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length), totalCount: matches.length };
+        return {
+          ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length),
+          totalCount: matches.length,
+        };
       }
       // Without a filter the e-shop pages serve directly: at most two calls, whatever the offset.
       const firstPage = Math.floor(start / ESHOP_PAGE) + 1;
@@ -30,7 +32,10 @@ export const resolvers: Resolvers = {
       );
       const total = pages[0].meta.total;
       const skip = start - (firstPage - 1) * ESHOP_PAGE;
-      const products = pages.flatMap((p) => p.data).slice(skip, skip + size).map(productFromEshop);
+      const products = pages
+        .flatMap((p) => p.data)
+        .slice(skip, skip + size)
+        .map(productFromEshop);
       return { ...offsetConnection(products, start, start + size < total), totalCount: total };
     },
   },

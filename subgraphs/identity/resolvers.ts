@@ -60,7 +60,8 @@ function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info:
 const SYSTEM_OF: Record<LegacySystem, System> = { POS: 'pos', ESHOP: 'eshop', CRM: 'crm', LOYALTY: 'loyalty' };
 
 /** A legacy id as an agent types it: a card in groups of four (as the POS prints it) is still the card. */
-const typedId = (system: LegacySystem, externalId: string) => (system === 'LOYALTY' ? (normalizeCard(externalId) ?? externalId.trim()) : externalId.trim());
+const typedId = (system: LegacySystem, externalId: string) =>
+  system === 'LOYALTY' ? (normalizeCard(externalId) ?? externalId.trim()) : externalId.trim();
 
 /** An agent links a record the store may never have seen (a typo in an email): read it first. */
 async function knownRecord(ctx: IdentityContext, system: LegacySystem, externalId: string, info: GraphQLResolveInfo) {
@@ -115,7 +116,10 @@ export const resolvers: Resolvers = {
       const customers = await ctx.customerById.loadMany(ids);
       return customers
         .filter((c): c is CustomerModel => c !== null && !(c instanceof Error))
-        .sort((a, b) => (pick(a, 'lastName', NAME_PRIORITY) ?? '').localeCompare(pick(b, 'lastName', NAME_PRIORITY) ?? '') || a.id.localeCompare(b.id));
+        .sort(
+          (a, b) =>
+            (pick(a, 'lastName', NAME_PRIORITY) ?? '').localeCompare(pick(b, 'lastName', NAME_PRIORITY) ?? '') || a.id.localeCompare(b.id),
+        );
     },
   },
   Customer: {

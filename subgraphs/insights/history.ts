@@ -54,12 +54,30 @@ async function read(ctx: InsightsContext, customer: CustomerRef): Promise<Custom
   const cards = externalIds(customer, 'LOYALTY');
   const contacts = externalIds(customer, 'CRM');
   const [webOrders, receipts, browsing, cases, calls, ledger] = await Promise.all([
-    part(HOLDS.webOrders, ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat())),
-    part(HOLDS.receipts, ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat())),
-    part(HOLDS.browsing, Promise.all(accounts.map(async (a) => browsingEvents(a, await ctx.browsing.load(a)))).then((l) => l.flat())),
-    part(HOLDS.cases, ctx.cases.loadMany(contacts).then((r) => caseEvents(unwrap(r).flat()))),
-    part(HOLDS.calls, ctx.calls.loadMany(contacts).then((r) => callEvents(unwrap(r).flat()))),
-    part(HOLDS.ledger, ctx.ledgers.loadMany(cards).then((r) => loyaltyEvents(unwrap(r).flat()))),
+    part(
+      HOLDS.webOrders,
+      ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat()),
+    ),
+    part(
+      HOLDS.receipts,
+      ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat()),
+    ),
+    part(
+      HOLDS.browsing,
+      Promise.all(accounts.map(async (a) => browsingEvents(a, await ctx.browsing.load(a)))).then((l) => l.flat()),
+    ),
+    part(
+      HOLDS.cases,
+      ctx.cases.loadMany(contacts).then((r) => caseEvents(unwrap(r).flat())),
+    ),
+    part(
+      HOLDS.calls,
+      ctx.calls.loadMany(contacts).then((r) => callEvents(unwrap(r).flat())),
+    ),
+    part(
+      HOLDS.ledger,
+      ctx.ledgers.loadMany(cards).then((r) => loyaltyEvents(unwrap(r).flat())),
+    ),
   ]);
   const orders = [...webOrders.items, ...receipts.items];
   const events = timeline([

@@ -1,4 +1,4 @@
-import type { LegacySystem } from '../identity/generated';
+import type { LegacySystem } from './generated';
 
 /**
  * A Customer as the silo subgraphs receive it from the gateway: its id and, through

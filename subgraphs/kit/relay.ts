@@ -57,4 +57,3 @@ export function keyedConnection<T>(
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return { edges, pageInfo: { hasNextPage: start + first < sorted.length, endCursor: edges.at(-1)?.cursor ?? null } };
 }
-

@@ -104,7 +104,12 @@ export function formatError(logger: Logger) {
 
 export async function startSubgraph(
   def: SubgraphDefinition,
-  opts: { port: number; host: string; logger: Logger; /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array },
+  opts: {
+    port: number;
+    host: string;
+    logger: Logger;
+    /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array;
+  },
 ): Promise<RunningServer> {
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(def.name)),

@@ -45,7 +45,10 @@ export const resolvers: Resolvers = {
       const store = await checkedStoreId(ctx.pricing, storeId);
       const found = await discrepancies(ctx, [store!]);
       if (dryRun === false && found.length > 0) {
-        await ctx.pos.setPrices(store!, found.map((d) => ({ ean: d.ean, cents: d.listPriceCents })));
+        await ctx.pos.setPrices(
+          store!,
+          found.map((d) => ({ ean: d.ean, cents: d.listPriceCents })),
+        );
       }
       return found;
     },
@@ -90,7 +93,12 @@ export const resolvers: Resolvers = {
     offers: async ({ id }, { channel, storeId }, ctx) => {
       const [customer, store] = await Promise.all([checkedCustomer(ctx.pricing, id), checkedStoreId(ctx.pricing, storeId)]);
       const promotions = await ctx.book.promotionsFor({ storeId: store, customer });
-      const base = { channel, storeId: store, customer: customer && { id: customer.id, tier: customer.tier }, at: new Date().toISOString() };
+      const base = {
+        channel,
+        storeId: store,
+        customer: customer && { id: customer.id, tier: customer.tier },
+        at: new Date().toISOString(),
+      };
       // Entitled: everything that would apply if its code (when it needs one) were given.
       return promotions.filter((p) => ineligibility(p, { ...base, promoCodes: p.code ? [p.code] : [] }, ctx.policy) === null);
     },

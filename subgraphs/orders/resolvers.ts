@@ -1,4 +1,12 @@
-import { assertMayCollect, assertMayPlaceOrder, assertMayReturn, assertOrderAccess, mayReadOrder, requireCaller, requireRole } from '../../platform/auth/rules';
+import {
+  assertMayCollect,
+  assertMayPlaceOrder,
+  assertMayReturn,
+  assertOrderAccess,
+  mayReadOrder,
+  requireCaller,
+  requireRole,
+} from '../../platform/auth/rules';
 import { graphqlError } from '../../platform/errors';
 import type { Order } from '../../domain/types';
 import { externalIds } from '../kit/customerRef';
@@ -8,7 +16,8 @@ import { planCancel } from '../../domain/orders/cancelOrder';
 import { planCollect } from '../../domain/orders/collectOrder';
 import { orderIdKind } from '../../domain/orders/orderIds';
 import { clientKey, collectKey } from '../../domain/orders/keys';
-import { planPlaceOrder, type PlaceOrderInput } from '../../domain/orders/placeOrder';
+import { planPlaceOrder } from '../../domain/orders/placeOrder';
+import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
 import { orderStatus } from '../../domain/orders/status';
 import type { OrdersContext } from './context';
@@ -85,7 +94,8 @@ export const resolvers: Resolvers = {
     orders: async (customer, { first, after, channel }, ctx, info) => {
       const size = pageSize(first, 10);
       const sources: Promise<Order[]>[] = [];
-      if (wants(channel, 'eshop')) sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then((r) => unwrap(r).flat()));
+      if (wants(channel, 'eshop'))
+        sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then((r) => unwrap(r).flat()));
       if (wants(channel, 'pos')) sources.push(ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat()));
       const orders = (await settleSources(ctx, info, sources))
         .filter((o) => (!channel || o.channel === channel) && mayReadOrder(ctx, o, customer.id))
@@ -102,7 +112,9 @@ export const resolvers: Resolvers = {
       type: o.fulfillment.type,
       store: o.fulfillment.storeId ? { id: o.fulfillment.storeId } : null,
       // a store sale shipped home: the POS keeps no address, the project does
-      address: o.fulfillment.address ?? (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
+      address:
+        o.fulfillment.address ??
+        (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
     }),
     placedBy: (o) => (o.owner ? { system: o.owner.system.toUpperCase() as LegacySystem, externalId: o.owner.externalId } : null),
   },
@@ -121,7 +133,9 @@ async function placed(ctx: OrdersContext, orderId: string) {
   const order = await ctx.orderById.load(orderId);
   if (!order) {
     const system = orderIdKind(orderId) === 'web' ? 'eshop' : 'pos';
-    throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, { system });
+    throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, {
+      system,
+    });
   }
   return order;
 }

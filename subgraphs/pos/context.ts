@@ -37,9 +37,7 @@ export function posContext(deps: PosDeps): Omit<PosContext, keyof BaseContext> {
             }
           }),
         );
-        return keys.map(
-          ({ storeId, ean }) => levels.get(`${storeId}|${ean}`) ?? { storeId, ean, onHand: 0, reserved: 0, available: 0 },
-        );
+        return keys.map(({ storeId, ean }) => levels.get(`${storeId}|${ean}`) ?? { storeId, ean, onHand: 0, reserved: 0, available: 0 });
       },
       { cacheKeyFn: ({ storeId, ean }) => `${storeId}|${ean}` },
     ),

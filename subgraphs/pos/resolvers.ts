@@ -41,7 +41,7 @@ export const resolvers: Resolvers = {
     },
   },
   StoreAvailability: {
-    store: async (level, _, ctx) => (await knownStore(ctx, level.storeId)),
+    store: async (level, _, ctx) => await knownStore(ctx, level.storeId),
     product: (level) => ({ ean: level.ean }),
   },
 };

@@ -41,11 +41,15 @@ describe('stores', () => {
     const [h, m] = monday.open.split(':').map(Number);
     const at = new Date(Date.UTC(2026, 10, 23, h, m)).toISOString(); // = opening + 1h local
     const sunday = '2026-11-22T11:00:00Z';
-    const { data } = await gql(stack, 'query($id: ID!, $a: DateTime, $b: DateTime) { store(id: $id) { open: isOpen(at: $a) sunday: isOpen(at: $b) } }', {
-      id: closedSunday.code,
-      a: at,
-      b: sunday,
-    });
+    const { data } = await gql(
+      stack,
+      'query($id: ID!, $a: DateTime, $b: DateTime) { store(id: $id) { open: isOpen(at: $a) sunday: isOpen(at: $b) } }',
+      {
+        id: closedSunday.code,
+        a: at,
+        b: sunday,
+      },
+    );
     expect(data.store).toEqual({ open: true, sunday: false });
   });
 
@@ -61,7 +65,11 @@ describe('stores', () => {
 describe('products', () => {
   it('gives the e-shop list price in cents and the online stock', async () => {
     const p = products[3];
-    const { data } = await gql(stack, 'query($sku: ID!) { product(sku: $sku) { sku ean name category price { centAmount currencyCode } onlineStock } }', { sku: p.sku });
+    const { data } = await gql(
+      stack,
+      'query($sku: ID!) { product(sku: $sku) { sku ean name category price { centAmount currencyCode } onlineStock } }',
+      { sku: p.sku },
+    );
     expect(data.product).toEqual({
       sku: p.sku,
       ean: p.ean,
@@ -106,11 +114,17 @@ describe('products', () => {
   it('filters by category and search', async () => {
     const category = products[0].category;
     const expected = products.filter((p) => p.category === category).length;
-    const { data } = await gql(stack, 'query($c: String) { products(category: $c, first: 100) { totalCount edges { node { category } } } }', { c: category });
+    const { data } = await gql(
+      stack,
+      'query($c: String) { products(category: $c, first: 100) { totalCount edges { node { category } } } }',
+      { c: category },
+    );
     expect(data.products.totalCount).toBe(expected);
     expect(data.products.edges.every((e: any) => e.node.category === category)).toBe(true);
     const word = products[5].title.split(' ')[0];
-    const search = await gql(stack, 'query($q: String) { products(search: $q, first: 100) { totalCount edges { node { name } } } }', { q: word.toUpperCase() });
+    const search = await gql(stack, 'query($q: String) { products(search: $q, first: 100) { totalCount edges { node { name } } } }', {
+      q: word.toUpperCase(),
+    });
     expect(search.data.products.totalCount).toBeGreaterThan(0);
     expect(search.data.products.edges.every((e: any) => e.node.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
   });

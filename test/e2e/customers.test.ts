@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo } from './harness';
+import { DateTime } from 'luxon';
 
 const { world, truth } = seeded();
 
@@ -43,8 +44,7 @@ function expectedOrders(p: Person) {
 
 function parisToUtc(local: string): string {
   // the test's own conversion, independent of the code under test
-  const { DateTime } = require('luxon');
-  return DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO();
+  return DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO()!;
 }
 
 let stack: Stack;
@@ -66,7 +66,12 @@ describe('findCustomers', () => {
     expect(c.email).toBe(account(p).email);
     expect(c.phone).toBe(member(p).phone_e164);
     expect(c.loyalty).toEqual({ cardNumber: p.loyaltyCard, tier: member(p).tier, pointsBalance: member(p).points_balance });
-    expect(c.cases.map((k: any) => k.id).sort()).toEqual(world.crm.cases.filter((k) => k.contact_id === p.crmContactId).map((k) => k.id).sort());
+    expect(c.cases.map((k: any) => k.id).sort()).toEqual(
+      world.crm.cases
+        .filter((k) => k.contact_id === p.crmContactId)
+        .map((k) => k.id)
+        .sort(),
+    );
     expect(c.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
   });
 
@@ -96,7 +101,9 @@ describe('findCustomers', () => {
       ([a, b]) => b && lastName(a) !== lastName(b) && (a.loyaltyCard || a.crmContactId) && (b.loyaltyCard || b.crmContactId),
     )!;
     expect(pair).toBeDefined();
-    const { data } = await gql(stack, 'query($p: String) { findCustomers(phone: $p) { id identities { system externalId } } }', { p: phoneOf(pair[0]) });
+    const { data } = await gql(stack, 'query($p: String) { findCustomers(phone: $p) { id identities { system externalId } } }', {
+      p: phoneOf(pair[0]),
+    });
     expect(data.findCustomers).toHaveLength(2);
     const found = data.findCustomers.map((c: any) => sorted(c.identities));
     for (const person of pair) {
@@ -127,7 +134,9 @@ describe('a customer', () => {
     const paged = [...one.data.customer.orders.edges, ...two.data.customer.orders.edges].map((e: any) => e.node.id);
     expect(paged).toEqual(expected.slice(0, 6));
     const store = one.data.customer.store.edges.map((e: any) => e.node);
-    expect(store.every((o: any) => o.channel === 'STORE' && o.fulfillment.type === 'IN_STORE' && /^ST\d{3}$/.test(o.fulfillment.store.id))).toBe(true);
+    expect(
+      store.every((o: any) => o.channel === 'STORE' && o.fulfillment.type === 'IN_STORE' && /^ST\d{3}$/.test(o.fulfillment.store.id)),
+    ).toBe(true);
     expect(store.map((o: any) => o.id)).toEqual(expected.filter((o) => o.startsWith('ST')));
   });
 
@@ -200,9 +209,13 @@ describe('when the POS is down', () => {
     const p = everywhere[5];
     const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
     await setFaults(stack, 'pos', { down: true });
-    const { data, errors } = await gql(stack, `query($id: ID!) { customer(id: $id) { loyalty { tier } cases { id } orders(first: 100) { edges { node { id } } } } }`, {
-      id: found.data.findCustomers[0].id,
-    });
+    const { data, errors } = await gql(
+      stack,
+      `query($id: ID!) { customer(id: $id) { loyalty { tier } cases { id } orders(first: 100) { edges { node { id } } } } }`,
+      {
+        id: found.data.findCustomers[0].id,
+      },
+    );
     expect(data.customer.loyalty.tier).toBe(member(p).tier);
     expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).filter((id) => id.startsWith('W-')));
     expect(errors).toHaveLength(1);
@@ -223,7 +236,9 @@ describe('customer ids', () => {
     const second = await startTestStack(env);
     try {
       await resetStats(second);
-      const { data } = await gql(second, 'query($id: ID!) { customer(id: $id) { identities { system externalId } } }', { id: before.data.findCustomers[0].id });
+      const { data } = await gql(second, 'query($id: ID!) { customer(id: $id) { identities { system externalId } } }', {
+        id: before.data.findCustomers[0].id,
+      });
       expect(sorted(data.customer.identities)).toEqual(sorted(identitiesOf(p)));
       const after = await gql(second, q, { e: account(p).email });
       expect(after.data.findCustomers).toEqual(before.data.findCustomers);
@@ -238,10 +253,14 @@ describe('linkIdentity', () => {
     const [owner, cardHolder] = truth.filter((p) => p.crmContactId && p.loyaltyCard && !p.eshopAccountId && p.householdId === null);
     const { data } = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: owner.loyaltyCard });
     const spaced = cardHolder.loyaltyCard!.replace(/(\d{4})(?=\d)/g, '$1 ');
-    const linked = await gql(stack, 'mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: LOYALTY, externalId: $x) { identities { system externalId } } }', {
-      id: data.findCustomers[0].id,
-      x: spaced,
-    });
+    const linked = await gql(
+      stack,
+      'mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: LOYALTY, externalId: $x) { identities { system externalId } } }',
+      {
+        id: data.findCustomers[0].id,
+        x: spaced,
+      },
+    );
     expect(linked.errors).toBeUndefined();
     expect(linked.data.linkIdentity.identities).toContainEqual({ system: 'LOYALTY', externalId: cardHolder.loyaltyCard });
   });

@@ -29,7 +29,8 @@ function degraded(failed: System[]) {
   if (fails('crm')) missing.push('customer.cases crm');
   if (fails('pos')) missing.push('customer.orders pos');
   if (fails('eshop')) missing.push('customer.orders eshop', 'products eshop');
-  if (fails('pos') && !fails('eshop')) products.edges.forEach((_: unknown, i: number) => missing.push(`products.edges.${i}.node.availability pos`));
+  if (fails('pos') && !fails('eshop'))
+    products.edges.forEach((_: unknown, i: number) => missing.push(`products.edges.${i}.node.availability pos`));
   return {
     data: {
       customer: {
@@ -123,7 +124,10 @@ describe('down from the start, before anything was cached', () => {
   it('the POS: products keep their data, each availability is null with the POS named', () =>
     onFreshStack(async (stack) => {
       await setFaults(stack, 'pos', { down: true });
-      const { data, errors } = await gql(stack, '{ products(first: 3) { edges { node { sku availability(storeId: "ST001") { available } } } } }');
+      const { data, errors } = await gql(
+        stack,
+        '{ products(first: 3) { edges { node { sku availability(storeId: "ST001") { available } } } } }',
+      );
       expect(data.products.edges).toHaveLength(3);
       for (const { node } of data.products.edges) expect(node).toEqual({ sku: expect.any(String), availability: null });
       expect(errors?.map((e) => e.extensions)).toEqual(Array.from({ length: 3 }, () => ({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' })));
@@ -143,18 +147,27 @@ describe('down from the start, before anything was cached', () => {
       const person = seeded().truth.find(inEverySilo)!;
       const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard });
       await setFaults(stack, 'loyalty', { down: true });
-      const { data, errors } = await gql(stack, 'query($id: ID!) { customer(id: $id) { id orders(first: 2, channel: WEB) { edges { node { id } } } offers(channel: WEB) { id } } }', {
-        id: found.data.findCustomers[0].id,
-      });
+      const { data, errors } = await gql(
+        stack,
+        'query($id: ID!) { customer(id: $id) { id orders(first: 2, channel: WEB) { edges { node { id } } } offers(channel: WEB) { id } } }',
+        {
+          id: found.data.findCustomers[0].id,
+        },
+      );
       expect(data.customer).toMatchObject({ id: found.data.findCustomers[0].id, offers: null });
       expect(data.customer.orders.edges.length).toBeGreaterThan(0);
-      expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([['customer.offers', 'SYSTEM_UNAVAILABLE', 'loyalty']]);
+      expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([
+        ['customer.offers', 'SYSTEM_UNAVAILABLE', 'loyalty'],
+      ]);
     }));
 
   it('the e-shop: a quote fails naming the e-shop, whose catalogue holds the list prices', () =>
     onFreshStack(async (stack) => {
       await setFaults(stack, 'eshop', { down: true });
-      const { errors } = await gql(stack, '{ quote(input: { channel: WEB, lines: [{ sku: "SKU-100001", quantity: 1 }] }) { total { centAmount } } }');
+      const { errors } = await gql(
+        stack,
+        '{ quote(input: { channel: WEB, lines: [{ sku: "SKU-100001", quantity: 1 }] }) { total { centAmount } } }',
+      );
       expect(errors?.map((e) => e.extensions)).toEqual([{ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' }]);
     }));
 });

@@ -46,7 +46,10 @@ const FREE_PORTS = Object.fromEntries(
  */
 const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOUT_MS: '10000', LOYALTY_TIMEOUT_MS: '10000' };
 
-export async function startTestStack(env: Record<string, string> = {}, logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')): Promise<Stack> {
+export async function startTestStack(
+  env: Record<string, string> = {},
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+): Promise<Stack> {
   const config = loadConfig({ ...FREE_PORTS, ...SEED, ...PATIENT, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
   return startStack(config, logger);
 }
@@ -72,7 +75,12 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
-export async function gqlResponse(stack: Stack, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<Response> {
+export async function gqlResponse(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: GqlOptions = {},
+): Promise<Response> {
   const as = options.as === undefined ? 'service' : options.as;
   const authorization = options.authorization ?? (as === null ? undefined : `Bearer ${await tokenFor(as)}`);
   return fetch(stack.gatewayUrl, {
@@ -82,7 +90,12 @@ export async function gqlResponse(stack: Stack, query: string, variables: Record
   });
 }
 
-export async function gql<T = any>(stack: Stack, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse<T>> {
+export async function gql<T = any>(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: GqlOptions = {},
+): Promise<GraphQLResponse<T>> {
   return (await (await gqlResponse(stack, query, variables, options)).json()) as GraphQLResponse<T>;
 }
 

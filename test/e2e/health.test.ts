@@ -10,7 +10,10 @@ const RESET_MS = 2500;
 let stack: Stack;
 const logs = capturedLogger();
 beforeAll(async () => {
-  stack = await startTestStack({ POS_TIMEOUT_MS: '400', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_RESET_MS: String(RESET_MS) }, logs.logger);
+  stack = await startTestStack(
+    { POS_TIMEOUT_MS: '400', LEGACY_BREAKER_MIN_CALLS: '3', LEGACY_BREAKER_RESET_MS: String(RESET_MS) },
+    logs.logger,
+  );
 });
 afterAll(() => stack.close());
 afterEach(() => setFaults(stack, 'pos', {}));
@@ -77,7 +80,13 @@ it('/metrics counts GraphQL requests, their errors by code, and legacy calls by 
   const badInput = () => metric('omnigraph_graphql_errors_total', { code: 'BAD_USER_INPUT' });
   const ok = () => metric('omnigraph_legacy_calls_total', { system: 'eshop', outcome: 'ok' });
   const failed = () => metric('omnigraph_legacy_calls_total', { system: 'pos', outcome: 'unavailable' });
-  const before = { requests: await requests(), unavailable: await unavailableErrors(), badInput: await badInput(), ok: await ok(), failed: await failed() };
+  const before = {
+    requests: await requests(),
+    unavailable: await unavailableErrors(),
+    badInput: await badInput(),
+    ok: await ok(),
+    failed: await failed(),
+  };
 
   await gql(stack, STOCK);
   await gql(stack, '{ store(id: "nowhere") { id } }');
@@ -89,7 +98,9 @@ it('/metrics counts GraphQL requests, their errors by code, and legacy calls by 
   expect(await unavailableErrors()).toBeGreaterThan(before.unavailable);
   expect(await ok()).toBeGreaterThan(before.ok);
   expect(await failed()).toBeGreaterThan(before.failed);
-  expect(await (await endpoint('/metrics')).text()).toMatch(/omnigraph_legacy_call_duration_seconds_bucket\{le="0.1",system="eshop",outcome="ok"\} \d+/);
+  expect(await (await endpoint('/metrics')).text()).toMatch(
+    /omnigraph_legacy_call_duration_seconds_bucket\{le="0.1",system="eshop",outcome="ok"\} \d+/,
+  );
 });
 
 it('opens the POS breaker after a burst of failures, fails fast, and closes once the POS is back', async () => {
@@ -117,11 +128,18 @@ describe('the request id', () => {
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const linesOf = (requestId: string) => logs.lines.filter((l) => l.requestId === requestId);
 
-  it('is the caller\'s when it is a plain token, answered back, and on the gateway\'s line for the request', async () => {
+  it("is the caller's when it is a plain token, answered back, and on the gateway's line for the request", async () => {
     const res = await gqlResponse(stack, 'query Stores { stores { id } }', {}, { headers: { 'x-request-id': 'support-42' } });
     expect(res.headers.get('x-request-id')).toBe('support-42');
     expect(linesOf('support-42')).toContainEqual(
-      expect.objectContaining({ component: 'gateway', msg: 'graphql request', operation: 'Stores', type: 'query', role: 'service', errors: [] }),
+      expect.objectContaining({
+        component: 'gateway',
+        msg: 'graphql request',
+        operation: 'Stores',
+        type: 'query',
+        role: 'service',
+        errors: [],
+      }),
     );
   });
 
@@ -135,7 +153,10 @@ describe('the request id', () => {
     const tooBig = await post(JSON.stringify({ query: `{ stores { id } } # ${'x'.repeat(200_000)}` }), 'refused-2');
     expect(tooBig.status).toBe(413);
     expect(tooBig.headers.get('x-request-id')).toBe('refused-2');
-    for (const [id, code] of [['refused-1', 'BAD_USER_INPUT'], ['refused-2', 'OPERATION_TOO_COMPLEX']]) {
+    for (const [id, code] of [
+      ['refused-1', 'BAD_USER_INPUT'],
+      ['refused-2', 'OPERATION_TOO_COMPLEX'],
+    ]) {
       expect(linesOf(id)).toContainEqual(expect.objectContaining({ component: 'gateway', msg: 'request refused', code }));
     }
   });
@@ -155,6 +176,8 @@ describe('the request id', () => {
     for (const error of errors) expect(error.extensions).toEqual({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' });
     const lines = linesOf('pos-down-1');
     expect(lines).toContainEqual(expect.objectContaining({ component: 'legacy', msg: 'legacy call failed', system: 'pos' }));
-    expect(lines).toContainEqual(expect.objectContaining({ component: 'gateway', msg: 'graphql request', errors: expect.arrayContaining(['SYSTEM_UNAVAILABLE']) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ component: 'gateway', msg: 'graphql request', errors: expect.arrayContaining(['SYSTEM_UNAVAILABLE']) }),
+    );
   });
 });

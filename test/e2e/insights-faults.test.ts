@@ -28,7 +28,8 @@ let healthy: GraphQLResponse;
 beforeAll(async () => {
   // Breakers that never open: each scenario's system is back as soon as its faults are off.
   stack = await startTestStack({ LEGACY_BREAKER_MIN_CALLS: '100000' });
-  id = (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard })).data.findCustomers[0].id;
+  id = (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard })).data.findCustomers[0]
+    .id;
   healthy = await gql(stack, SUMMARY, { id });
 });
 afterAll(() => stack.close());
@@ -43,7 +44,8 @@ async function withDown(system: System, query: string): Promise<GraphQLResponse>
 }
 
 /** Each error as "path code system", sorted. */
-const errorsOf = (r: GraphQLResponse) => (r.errors ?? []).map((e) => `${e.path?.join('.')} ${e.extensions?.code} ${e.extensions?.system}`).sort();
+const errorsOf = (r: GraphQLResponse) =>
+  (r.errors ?? []).map((e) => `${e.path?.join('.')} ${e.extensions?.code} ${e.extensions?.system}`).sort();
 
 const byChannel = (r: GraphQLResponse) => Object.fromEntries(r.data.customer.channelSummary.map((s: any) => [s.channel, s]));
 
@@ -76,7 +78,10 @@ describe.each([
         spend: ordersOf.includes(channel) ? null : was[channel].spend,
         lastActivityAt: activityOf.includes(channel) ? null : was[channel].lastActivityAt,
       })),
-      errors: [`customer.channelSummary SYSTEM_UNAVAILABLE ${system}`, ...(holdsOrders ? [`customer.preferredChannel SYSTEM_UNAVAILABLE ${system}`] : [])],
+      errors: [
+        `customer.channelSummary SYSTEM_UNAVAILABLE ${system}`,
+        ...(holdsOrders ? [`customer.preferredChannel SYSTEM_UNAVAILABLE ${system}`] : []),
+      ],
     });
   });
 

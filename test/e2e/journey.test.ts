@@ -30,7 +30,8 @@ const JOURNEY = `query($id: ID!, $first: Int, $after: String) { customer(id: $id
 } }`;
 
 let stack: Stack;
-const idOf = async (card: string) => (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: card })).data.findCustomers[0].id as string;
+const idOf = async (card: string) =>
+  (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: card })).data.findCustomers[0].id as string;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -57,13 +58,19 @@ describe('Customer.journey', () => {
     expect(count(['CALL'])).toBe(n.calls);
     expect(count(['LOYALTY_EARN', 'LOYALTY_BURN', 'LOYALTY_ADJUST'])).toBe(n.ledger);
     expect(all.every((e, i) => i === 0 || all[i - 1].at >= e.at)).toBe(true);
-    expect(all.filter((e) => e.kind === 'STORE_PURCHASE').every((e) => e.channel === 'STORE' && /^ST\d{3}$/.test(e.store.id) && e.order.id)).toBe(true);
+    expect(
+      all.filter((e) => e.kind === 'STORE_PURCHASE').every((e) => e.channel === 'STORE' && /^ST\d{3}$/.test(e.store.id) && e.order.id),
+    ).toBe(true);
     expect(all.filter((e) => e.kind === 'PRODUCT_VIEW').every((e) => e.channel === 'WEB' && e.product.sku)).toBe(true);
   });
 
   it('sums up each channel and names the preferred one', async () => {
     const id = await idOf(person.loyaltyCard!);
-    const { data } = await gql(stack, 'query($id: ID!) { customer(id: $id) { preferredChannel channelSummary { channel orders spend { centAmount } lastActivityAt } } }', { id });
+    const { data } = await gql(
+      stack,
+      'query($id: ID!) { customer(id: $id) { preferredChannel channelSummary { channel orders spend { centAmount } lastActivityAt } } }',
+      { id },
+    );
     const web = world.eshop.orders.filter((o) => o.account_id === person.eshopAccountId && o.status !== 'cancelled');
     const store = world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === person.loyaltyCard);
     const byChannel = Object.fromEntries(data.customer.channelSummary.map((s: any) => [s.channel, s]));
@@ -91,7 +98,8 @@ describe('Customer.journey', () => {
 });
 
 describe('linkIdentity / unlinkIdentity', () => {
-  const IDS = 'identities { system externalId } identityDecisions { action actor identity { system externalId } fromCustomer { id } toCustomer { id } }';
+  const IDS =
+    'identities { system externalId } identityDecisions { action actor identity { system externalId } fromCustomer { id } toCustomer { id } }';
 
   it('detaches a record into a customer of its own, and the journey follows at once', async () => {
     const id = await idOf(person.loyaltyCard!);
@@ -106,7 +114,12 @@ describe('linkIdentity / unlinkIdentity', () => {
     const c = unlinked.data.unlinkIdentity;
     expect(c.identities).not.toContainEqual({ system: 'CRM', externalId: person.crmContactId });
     expect(c.identityDecisions).toEqual([
-      expect.objectContaining({ action: 'UNLINK', actor: 'agent:agent-7', identity: { system: 'CRM', externalId: person.crmContactId }, fromCustomer: { id } }),
+      expect.objectContaining({
+        action: 'UNLINK',
+        actor: 'agent:agent-7',
+        identity: { system: 'CRM', externalId: person.crmContactId },
+        fromCustomer: { id },
+      }),
     ]);
     const after = await gql(stack, `query($id: ID!) { customer(id: $id) { journey(first: 100) { edges { node { kind } } } } }`, { id });
     const calls = (r: any) => r.data.customer.journey.edges.filter((e: any) => e.node.kind === 'CALL').length;
@@ -114,10 +127,14 @@ describe('linkIdentity / unlinkIdentity', () => {
     expect(calls(after)).toBe(0);
 
     // and back again, by hand: the calls return to the journey
-    const relinked = await gql(stack, `mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: CRM, externalId: $x) { id identities { system externalId } } }`, {
-      id,
-      x: person.crmContactId,
-    });
+    const relinked = await gql(
+      stack,
+      `mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: CRM, externalId: $x) { id identities { system externalId } } }`,
+      {
+        id,
+        x: person.crmContactId,
+      },
+    );
     expect(relinked.data.linkIdentity.identities).toContainEqual({ system: 'CRM', externalId: person.crmContactId });
     const again = await gql(stack, `query($id: ID!) { customer(id: $id) { journey(first: 100) { edges { node { kind } } } } }`, { id });
     expect(calls(again)).toBe(calls(before));
@@ -126,19 +143,28 @@ describe('linkIdentity / unlinkIdentity', () => {
   it('links a record the matching could not, reading it from its silo first', async () => {
     const id = await idOf(person.loyaltyCard!);
     const stranger = truth.find((p) => p.crmContactId && !p.eshopAccountId && !p.loyaltyCard && p.householdId === null)!;
-    const { data, errors } = await gql(stack, `mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: CRM, externalId: $x) { identities { system externalId } } }`, {
-      id,
-      x: stranger.crmContactId,
-    });
+    const { data, errors } = await gql(
+      stack,
+      `mutation($id: ID!, $x: ID!) { linkIdentity(customerId: $id, system: CRM, externalId: $x) { identities { system externalId } } }`,
+      {
+        id,
+        x: stranger.crmContactId,
+      },
+    );
     expect(errors).toBeUndefined();
     expect(data.linkIdentity.identities).toContainEqual({ system: 'CRM', externalId: stranger.crmContactId });
   });
 
   it('refuses unknown customers and records', async () => {
     const id = await idOf(person.loyaltyCard!);
-    const unknown = await gql(stack, 'mutation { linkIdentity(customerId: "cus_0000000000000000", system: CRM, externalId: "C-000101") { id } }');
+    const unknown = await gql(
+      stack,
+      'mutation { linkIdentity(customerId: "cus_0000000000000000", system: CRM, externalId: "C-000101") { id } }',
+    );
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const missing = await gql(stack, `mutation($id: ID!) { linkIdentity(customerId: $id, system: ESHOP, externalId: "A-99999") { id } }`, { id });
+    const missing = await gql(stack, `mutation($id: ID!) { linkIdentity(customerId: $id, system: ESHOP, externalId: "A-99999") { id } }`, {
+      id,
+    });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const pos = await gql(stack, `mutation($id: ID!) { linkIdentity(customerId: $id, system: POS, externalId: "x") { id } }`, { id });
     expect(pos.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -162,8 +188,11 @@ describe('ropoReport', () => {
     expect(sum('ropoPurchases')).toBe(r.ropoPurchases);
     expect(sum('showroomingPurchases')).toBe(r.showroomingPurchases);
     // store receipt lines of the period, counted from the POS's own data
-    const from = '2026-08-20', to = '2026-11-20';
-    const lines = world.pos.receipts.filter((x) => x.at.slice(0, 10) > from && x.at.slice(0, 10) < to).reduce((s, x) => s + x.lines.length, 0);
+    const from = '2026-08-20',
+      to = '2026-11-20';
+    const lines = world.pos.receipts
+      .filter((x) => x.at.slice(0, 10) > from && x.at.slice(0, 10) < to)
+      .reduce((s, x) => s + x.lines.length, 0);
     expect(r.storePurchases).toBeGreaterThanOrEqual(lines);
 
     const bad = await gql(stack, q, { from: '2026-11-20T00:00:00Z', to: '2026-08-20T00:00:00Z' });
@@ -176,11 +205,19 @@ describe('openCase', () => {
 
   it('opens a CRM case for the customer, which their cases and journey then show', async () => {
     const id = await idOf(person.loyaltyCard!);
-    const { data, errors } = await gql(stack, OPEN, { i: { customerId: id, subject: 'Broken lamp', body: 'Arrived broken', channel: 'PHONE' } }, { as: 'agent' });
+    const { data, errors } = await gql(
+      stack,
+      OPEN,
+      { i: { customerId: id, subject: 'Broken lamp', body: 'Arrived broken', channel: 'PHONE' } },
+      { as: 'agent' },
+    );
     expect(errors).toBeUndefined();
     expect(data.openCase).toMatchObject({ subject: 'Broken lamp', status: 'OPEN', channel: 'PHONE' });
     const crm = await dump(stack, 'crm');
-    expect(crm.cases.find((c: any) => c.id === data.openCase.id)).toMatchObject({ contact_id: person.crmContactId, subject: 'Broken lamp' });
+    expect(crm.cases.find((c: any) => c.id === data.openCase.id)).toMatchObject({
+      contact_id: person.crmContactId,
+      subject: 'Broken lamp',
+    });
     const cases = await gql(stack, 'query($id: ID!) { customer(id: $id) { cases { id } } }', { id });
     expect(cases.data.customer.cases[0].id).toBe(data.openCase.id);
   });
@@ -188,7 +225,12 @@ describe('openCase', () => {
   it('is refused to a customer and to empty input, and writes nothing then', async () => {
     const id = await idOf(person.loyaltyCard!);
     const before = (await dump(stack, 'crm')).cases.length;
-    const asCustomer = await gql(stack, OPEN, { i: { customerId: id, subject: 's', body: 'b', channel: 'EMAIL' } }, { as: { role: 'customer', sub: id } });
+    const asCustomer = await gql(
+      stack,
+      OPEN,
+      { i: { customerId: id, subject: 's', body: 'b', channel: 'EMAIL' } },
+      { as: { role: 'customer', sub: id } },
+    );
     expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const empty = await gql(stack, OPEN, { i: { customerId: id, subject: '  ', body: 'b', channel: 'EMAIL' } }, { as: 'agent' });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -41,10 +41,14 @@ afterAll(() => stack.close());
 describe('quote', () => {
   it('gives the same total and the same promotions in the three channels', async () => {
     const id = await customerId(member);
-    const promoted = world.pos.promotions.filter((p) => p.store === storeId && p.ean && p.to > '2026-12').map((p) => world.eshop.products.find((x) => x.ean === p.ean)!.sku);
+    const promoted = world.pos.promotions
+      .filter((p) => p.store === storeId && p.ean && p.to > '2026-12')
+      .map((p) => world.eshop.products.find((x) => x.ean === p.ean)!.sku);
     const lines = [...basket(8), ...promoted.slice(0, 2).map((sku) => ({ sku, quantity: 2 }))];
     const answers = await Promise.all(
-      CHANNELS.map((channel) => gql(stack, QUOTE, { input: { channel, storeId, customerId: id, lines, promoCodes: ['WELCOME10', 'NOPE'] } })),
+      CHANNELS.map((channel) =>
+        gql(stack, QUOTE, { input: { channel, storeId, customerId: id, lines, promoCodes: ['WELCOME10', 'NOPE'] } }),
+      ),
     );
     for (const a of answers) expect(a.errors).toBeUndefined();
     const [web, store, call] = answers.map((a) => a.data.quote);
@@ -99,7 +103,9 @@ describe('quote', () => {
       const { errors } = await gql(stack, QUOTE, { input });
       expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
-    const unknownCustomer = await gql(stack, QUOTE, { input: { channel: 'WEB', customerId: 'cus_0000000000000000', lines: [{ sku, quantity: 1 }] } });
+    const unknownCustomer = await gql(stack, QUOTE, {
+      input: { channel: 'WEB', customerId: 'cus_0000000000000000', lines: [{ sku, quantity: 1 }] },
+    });
     expect(unknownCustomer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -141,7 +147,11 @@ describe('Product.offer', () => {
 
   it('prices products(first: 50) for a store in a bounded number of legacy calls', async () => {
     await resetStats(stack);
-    const { data, errors } = await gql(stack, 'query($s: ID!) { products(first: 50) { edges { node { sku offer(channel: STORE, storeId: $s) { price { centAmount } } } } } }', { s: storeId });
+    const { data, errors } = await gql(
+      stack,
+      'query($s: ID!) { products(first: 50) { edges { node { sku offer(channel: STORE, storeId: $s) { price { centAmount } } } } } }',
+      { s: storeId },
+    );
     expect(errors).toBeUndefined();
     expect(data.products.edges).toHaveLength(50);
     const calls = await legacyCalls(stack);
@@ -153,7 +163,11 @@ describe('Product.offer', () => {
 describe('goodwill vouchers', () => {
   it('become a promotion of that customer only, used as a code', async () => {
     const id = await customerId(member);
-    const granted = await gql(stack, 'mutation($c: ID!) { grantGoodwill(customerId: $c, amount: 1500, reason: "late delivery") { code amount { centAmount } customer { id } } }', { c: id });
+    const granted = await gql(
+      stack,
+      'mutation($c: ID!) { grantGoodwill(customerId: $c, amount: 1500, reason: "late delivery") { code amount { centAmount } customer { id } } }',
+      { c: id },
+    );
     expect(granted.errors).toBeUndefined();
     const { code } = granted.data.grantGoodwill;
     expect(code).toMatch(/^GW-/);
@@ -166,15 +180,23 @@ describe('goodwill vouchers', () => {
 
     const lines = basket(3);
     const mine = await gql(stack, QUOTE, { input: { channel: 'CALL_CENTER', customerId: id, lines, promoCodes: [code] } });
-    expect(mine.data.quote.appliedPromotions).toContainEqual(expect.objectContaining({ promotion: expect.objectContaining({ source: 'crm', code }), amount: { centAmount: 1500 } }));
-    const theirs = await gql(stack, QUOTE, { input: { channel: 'CALL_CENTER', customerId: await customerId(other), lines, promoCodes: [code] } });
+    expect(mine.data.quote.appliedPromotions).toContainEqual(
+      expect.objectContaining({ promotion: expect.objectContaining({ source: 'crm', code }), amount: { centAmount: 1500 } }),
+    );
+    const theirs = await gql(stack, QUOTE, {
+      input: { channel: 'CALL_CENTER', customerId: await customerId(other), lines, promoCodes: [code] },
+    });
     expect(theirs.data.quote.rejectedPromoCodes).toEqual([{ code, reason: 'NOT_FOR_THIS_CUSTOMER' }]);
   });
 
   it('refuses a bad amount', async () => {
     const id = await customerId(member);
     for (const amount of [0, -5, 1_000_000]) {
-      const { errors } = await gql(stack, 'mutation($c: ID!, $a: Int!) { grantGoodwill(customerId: $c, amount: $a, reason: "x") { code } }', { c: id, a: amount });
+      const { errors } = await gql(
+        stack,
+        'mutation($c: ID!, $a: Int!) { grantGoodwill(customerId: $c, amount: $a, reason: "x") { code } }',
+        { c: id, a: amount },
+      );
       expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -187,7 +209,8 @@ describe('drift', () => {
     const drifting = prices.filter((p: any) => listOf.get(p.ean) !== p.cents);
     const store = drifting[0].store;
     const expected = drifting.filter((p: any) => p.store === store).length;
-    const q = 'query($s: ID) { priceDiscrepancies(storeId: $s, first: 100) { totalCount edges { node { product { sku ean } system store { id } systemPrice { centAmount } listPrice { centAmount } } } } }';
+    const q =
+      'query($s: ID) { priceDiscrepancies(storeId: $s, first: 100) { totalCount edges { node { product { sku ean } system store { id } systemPrice { centAmount } listPrice { centAmount } } } } }';
     const before = await gql(stack, q, { s: store });
     expect(before.errors).toBeUndefined();
     expect(before.data.priceDiscrepancies.totalCount).toBe(expected);

@@ -22,7 +22,8 @@ describe('with every legacy system failing 20% of its calls', () => {
     expect(report.retries).toBeGreaterThan(0);
     const kinds = ['placeWeb', 'placePhone', 'placePickup', 'placeStoreSale', 'cancel', 'collect', 'return'] as const;
     expect(kinds.filter((kind) => !report.outcomes[kind]?.ok)).toEqual([]);
-    for (const kind of ['unknownSku', 'zeroQuantity', 'unknownStore'] as const) expect(report.outcomes[kind]).toEqual({ BAD_USER_INPUT: expect.any(Number) });
+    for (const kind of ['unknownSku', 'zeroQuantity', 'unknownStore'] as const)
+      expect(report.outcomes[kind]).toEqual({ BAD_USER_INPUT: expect.any(Number) });
   }, 180_000);
 });
 

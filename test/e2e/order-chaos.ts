@@ -30,7 +30,18 @@ export interface ChaosOptions {
   seed: number;
 }
 
-const KINDS = ['placeWeb', 'placePhone', 'placePickup', 'placeStoreSale', 'cancel', 'collect', 'return', 'unknownSku', 'zeroQuantity', 'unknownStore'] as const;
+const KINDS = [
+  'placeWeb',
+  'placePhone',
+  'placePickup',
+  'placeStoreSale',
+  'cancel',
+  'collect',
+  'return',
+  'unknownSku',
+  'zeroQuantity',
+  'unknownStore',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ChaosReport {
@@ -103,9 +114,13 @@ function stockedProducts(stores: string[], n: number): string[] {
 /** People with an e-shop account and a loyalty card, as the graph links them. */
 async function findShoppers(stack: Stack, n: number): Promise<Shopper[]> {
   const shoppers: Shopper[] = [];
-  const candidates = truth.filter((p): p is Person & { loyaltyCard: string } => !!p.eshopAccountId && !!p.loyaltyCard && p.householdId === null);
+  const candidates = truth.filter(
+    (p): p is Person & { loyaltyCard: string } => !!p.eshopAccountId && !!p.loyaltyCard && p.householdId === null,
+  );
   for (const p of candidates) {
-    const { data } = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id identities { system } } }', { c: p.loyaltyCard });
+    const { data } = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id identities { system } } }', {
+      c: p.loyaltyCard,
+    });
     const [customer] = data.findCustomers;
     const systems = customer.identities.map((i: { system: string }) => i.system);
     if (systems.includes('ESHOP') && systems.includes('LOYALTY')) shoppers.push({ customerId: customer.id, card: p.loyaltyCard });
@@ -207,7 +222,11 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
     const channel = kind === 'placePhone' ? 'CALL_CENTER' : kind === 'placeStoreSale' ? 'STORE' : 'WEB';
     if (kind === 'unknownSku') lines[0].sku = 'SKU-999999';
     if (kind === 'zeroQuantity') lines[0].quantity = 0;
-    return { kind, query: PLACE, variables: { input: { channel, customerId: shopper.customerId, lines, fulfillment, idempotencyKey: newKey() } } };
+    return {
+      kind,
+      query: PLACE,
+      variables: { input: { channel, customerId: shopper.customerId, lines, fulfillment, idempotencyKey: newKey() } },
+    };
   }
 
   function followUp(order: PlacedOrder): Request | null {
@@ -221,13 +240,23 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
     if (kind === 'cancel') return { kind, query: CANCEL, variables: { id: order.orderId, key: newKey() } };
     if (kind === 'collect') return { kind, query: COLLECT, variables: { id: order.orderId } };
     if (kind === 'return') {
-      const input = { orderId: order.orderId, lines: [{ sku: skuOf.get(order.lines[0].ean)!, quantity: 1 }], storeId: faker.helpers.arrayElement(stores), idempotencyKey: newKey() };
+      const input = {
+        orderId: order.orderId,
+        lines: [{ sku: skuOf.get(order.lines[0].ean)!, quantity: 1 }],
+        storeId: faker.helpers.arrayElement(stores),
+        idempotencyKey: newKey(),
+      };
       return { kind, query: RETURN, variables: { input } };
     }
     return null;
   }
 
-  const PLACED_KIND: Partial<Record<Kind, PlacedOrder['kind']>> = { placeWeb: 'web', placePhone: 'phone', placePickup: 'pickup', placeStoreSale: 'storeSale' };
+  const PLACED_KIND: Partial<Record<Kind, PlacedOrder['kind']>> = {
+    placeWeb: 'web',
+    placePhone: 'phone',
+    placePickup: 'pickup',
+    placeStoreSale: 'storeSale',
+  };
 
   function settleFollowUp(request: Request, answer: Answer): void {
     record(request.kind, answer);
@@ -235,7 +264,12 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
     if (request.kind === 'cancel') told.cancelled.push(request.variables.id as string);
     if (request.kind === 'collect') told.collected.push(request.variables.id as string);
     if (request.kind === 'return') {
-      const input = request.variables.input as { orderId: string; storeId: string; lines: { sku: string; quantity: number }[]; idempotencyKey: string };
+      const input = request.variables.input as {
+        orderId: string;
+        storeId: string;
+        lines: { sku: string; quantity: number }[];
+        idempotencyKey: string;
+      };
       const r = answer.data.returnOrder;
       told.returned.push({
         key: input.idempotencyKey,
@@ -257,7 +291,11 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
       record(kind, answer);
       const placedKind = PLACED_KIND[kind];
       if (!answer.data || !placedKind) return null;
-      const input = request.variables.input as { lines: { sku: string; quantity: number }[]; fulfillment: { storeId?: string }; idempotencyKey: string };
+      const input = request.variables.input as {
+        lines: { sku: string; quantity: number }[];
+        fulfillment: { storeId?: string };
+        idempotencyKey: string;
+      };
       const placed = {
         key: input.idempotencyKey,
         orderId: answer.data.placeOrder.id,
@@ -275,7 +313,9 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
   }
 
   const stories = Array.from({ length: options.orders }, (_, i): Kind =>
-    i % 10 === 9 ? BAD[Math.floor(i / 10) % BAD.length] : faker.helpers.arrayElement<Kind>(['placeWeb', 'placePhone', 'placePickup', 'placeStoreSale']),
+    i % 10 === 9
+      ? BAD[Math.floor(i / 10) % BAD.length]
+      : faker.helpers.arrayElement<Kind>(['placeWeb', 'placePhone', 'placePickup', 'placeStoreSale']),
   );
 
   const before = await dumpAll(stack);
@@ -310,9 +350,16 @@ export function formatReport(options: ChaosOptions, report: ChaosReport, elapsed
   const total = Object.values(outcomes).reduce((n, o) => n + Object.values(o).reduce((a, b) => a + b, 0), 0);
   return [
     `${total} operations (${options.orders} orders, concurrency ${options.concurrency}, up to ${options.attempts} attempts, error rate ${options.errorRate}) in ${(elapsedMs / 1000).toFixed(1)} s`,
-    ...KINDS.filter((kind) => outcomes[kind]).map((kind) => `  ${kind.padEnd(15)} ${Object.entries(outcomes[kind]).map(([k, n]) => `${k}=${n}`).join(' ')}`),
+    ...KINDS.filter((kind) => outcomes[kind]).map(
+      (kind) =>
+        `  ${kind.padEnd(15)} ${Object.entries(outcomes[kind])
+          .map(([k, n]) => `${k}=${n}`)
+          .join(' ')}`,
+    ),
     `retries with the same key: ${retries}; asked again after the faults: ${askedAgain}`,
-    `legacy records checked: ${Object.entries(reconciliation.checked).map(([k, n]) => `${k}=${n}`).join(' ')}`,
+    `legacy records checked: ${Object.entries(reconciliation.checked)
+      .map(([k, n]) => `${k}=${n}`)
+      .join(' ')}`,
     `violations: ${reconciliation.violations.length}`,
     ...reconciliation.violations.map((v) => `  ${v}`),
   ].join('\n');

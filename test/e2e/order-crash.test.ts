@@ -89,7 +89,13 @@ it('undoes after a crash before the point of no return: the reservation released
   let child = await service('before-pivot.sqlite');
   const lines = [{ sku: product.sku, quantity: 2 }];
   const customerId = await customerAndWarmUp(child, lines, storeId);
-  const input = { channel: 'WEB', customerId, lines, fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: `crash-before-pivot-${Date.now()}` };
+  const input = {
+    channel: 'WEB',
+    customerId,
+    lines,
+    fulfillment: { type: 'STORE_PICKUP', storeId },
+    idempotencyKey: `crash-before-pivot-${Date.now()}`,
+  };
   const pos = await dump(legacy, 'pos');
   const reservedBefore = pos.stock.find((s: any) => s.store === storeId && s.ean === product.ean).reserved;
   const knownReservations = new Set(pos.reservations.map((r: { id: string }) => r.id));
@@ -97,7 +103,9 @@ it('undoes after a crash before the point of no return: the reservation released
 
   await hold('eshop');
   void gql(reach(child), PLACE, { input }).catch(() => undefined); // its answer dies with the service
-  const reservation = await until('the reservation', async () => (await dump(legacy, 'pos')).reservations.find((r: { id: string }) => !knownReservations.has(r.id)));
+  const reservation = await until('the reservation', async () =>
+    (await dump(legacy, 'pos')).reservations.find((r: { id: string }) => !knownReservations.has(r.id)),
+  );
   expect(reservation).toMatchObject({ store: storeId, status: 'held', lines: [{ ean: product.ean, qty: 2 }] });
   await child.kill();
   await heal('eshop');
@@ -129,7 +137,13 @@ it('finishes after a crash past the point of no return: the order earns its poin
   let child = await service('after-pivot.sqlite');
   const lines = [{ sku: product.sku, quantity: 1 }];
   const customerId = await customerAndWarmUp(child, lines, null);
-  const input = { channel: 'WEB', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: `crash-after-pivot-${Date.now()}` };
+  const input = {
+    channel: 'WEB',
+    customerId,
+    lines,
+    fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+    idempotencyKey: `crash-after-pivot-${Date.now()}`,
+  };
   const knownOrders = new Set((await dump(legacy, 'eshop')).orders.map((o: { id: string }) => o.id));
   const [creates, earns] = [await routeCount('eshop', 'POST /api/v2/orders'), await routeCount('loyalty', EARN_ROUTE)];
 
@@ -139,11 +153,14 @@ it('finishes after a crash past the point of no return: the order earns its poin
   await until('the e-shop order asked for', async () => (await routeCount('eshop', 'POST /api/v2/orders')) > creates);
   await hold('loyalty');
   await setFaults(legacy, 'eshop', {});
-  const order = await until('the e-shop order', async () => (await dump(legacy, 'eshop')).orders.find((o: { id: string }) => !knownOrders.has(o.id)));
+  const order = await until('the e-shop order', async () =>
+    (await dump(legacy, 'eshop')).orders.find((o: { id: string }) => !knownOrders.has(o.id)),
+  );
   await until('the points asked for', async () => (await routeCount('loyalty', EARN_ROUTE)) > earns);
   await child.kill();
   await heal('loyalty');
-  const earnsOf = async () => (await dump(legacy, 'loyalty')).transactions.filter((t: { external_ref: string }) => t.external_ref === order.id);
+  const earnsOf = async () =>
+    (await dump(legacy, 'loyalty')).transactions.filter((t: { external_ref: string }) => t.external_ref === order.id);
   expect(await earnsOf()).toEqual([]);
 
   child = await service('after-pivot.sqlite');
@@ -151,7 +168,13 @@ it('finishes after a crash past the point of no return: the order earns its poin
   const again = await gql(reach(child), PLACE, { input });
   expect(again.errors).toBeUndefined();
   expect(again.data.placeOrder.id).toBe(order.id);
-  expect(await earnsOf()).toEqual([expect.objectContaining({ type: 'EARN', card_number: buyer.loyaltyCard, points: Math.floor(again.data.placeOrder.total.centAmount / 100) })]);
+  expect(await earnsOf()).toEqual([
+    expect.objectContaining({
+      type: 'EARN',
+      card_number: buyer.loyaltyCard,
+      points: Math.floor(again.data.placeOrder.total.centAmount / 100),
+    }),
+  ]);
   expect(earn.points).toBeGreaterThan(0);
   const orders = (await dump(legacy, 'eshop')).orders.filter((o: { id: string }) => !knownOrders.has(o.id));
   expect(orders.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([[order.id, 'paid']]);

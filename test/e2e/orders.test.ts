@@ -44,7 +44,14 @@ describe('placeOrder', () => {
     const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 2 }));
     const quoted = (await gql(stack, QUOTE, { input: { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'] } })).data.quote;
     const codes = quoted.appliedPromotions.flatMap((a: any) => (a.promotion.code ? [a.promotion.code] : []));
-    const input = { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const input = {
+      channel: 'WEB',
+      customerId,
+      lines,
+      promoCodes: ['WELCOME10'],
+      fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+      idempotencyKey: key(),
+    };
     const { data, errors } = await gql(stack, PLACE, { input });
     expect(errors).toBeUndefined();
     const order = data.placeOrder;
@@ -55,15 +62,25 @@ describe('placeOrder', () => {
     const web = (await dump(stack, 'eshop')).orders.filter((o: any) => o.id === order.id);
     expect(web).toHaveLength(1);
     expect(web[0]).toMatchObject({ account_id: buyer.eshopAccountId, origin: 'web', promo_codes: codes });
-    expect(await earnFor(order.id)).toEqual([expect.objectContaining({ type: 'EARN', points: quoted.loyaltyPointsEarned, channel: 'WEB' })]);
+    expect(await earnFor(order.id)).toEqual([
+      expect.objectContaining({ type: 'EARN', points: quoted.loyaltyPointsEarned, channel: 'WEB' }),
+    ]);
 
-    const mine = await gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { id } } } } }', { id: customerId });
+    const mine = await gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 1) { edges { node { id } } } } }', {
+      id: customerId,
+    });
     expect(mine.data.customer.orders.edges[0].node.id).toBe(order.id);
   });
 
   it('does nothing twice for the same key, also when both requests arrive at once', async () => {
     const lines = stocked(1).map((p) => ({ sku: p.sku, quantity: 1 }));
-    const input = { channel: 'CALL_CENTER', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const input = {
+      channel: 'CALL_CENTER',
+      customerId,
+      lines,
+      fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+      idempotencyKey: key(),
+    };
     const before = (await dump(stack, 'eshop')).orders.length;
     const [a, b] = await Promise.all([gql(stack, PLACE, { input }), gql(stack, PLACE, { input })]);
     const c = await gql(stack, PLACE, { input });
@@ -82,11 +99,23 @@ describe('placeOrder', () => {
 
   it('refuses another input sent with the key of a request still running: CONFLICT, one order', async () => {
     const [product] = stocked(1);
-    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 1 }], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() };
+    const input = {
+      channel: 'WEB',
+      customerId,
+      lines: [{ sku: product.sku, quantity: 1 }],
+      fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+      idempotencyKey: key(),
+    };
     const before = (await dump(stack, 'eshop')).orders.length;
     const [first, second] = await Promise.all([
       gql(stack, PLACE, { input }),
-      gql(stack, PLACE, { input: { ...input, lines: [{ sku: product.sku, quantity: 5 }], fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, street: '2 rue Ailleurs' } } } }),
+      gql(stack, PLACE, {
+        input: {
+          ...input,
+          lines: [{ sku: product.sku, quantity: 5 }],
+          fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, street: '2 rue Ailleurs' } },
+        },
+      }),
     ]);
     expect(first.errors).toBeUndefined();
     expect(second).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
@@ -97,7 +126,13 @@ describe('placeOrder', () => {
     const [product] = stocked(1);
     const stockOf = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean);
     const held = (await stockOf()).reserved;
-    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 2 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() };
+    const input = {
+      channel: 'WEB',
+      customerId,
+      lines: [{ sku: product.sku, quantity: 2 }],
+      fulfillment: { type: 'STORE_PICKUP', storeId },
+      idempotencyKey: key(),
+    };
     const { data, errors } = await gql(stack, PLACE, { input });
     expect(errors).toBeUndefined();
     expect(data.placeOrder).toMatchObject({ status: 'READY_FOR_PICKUP', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
@@ -106,7 +141,9 @@ describe('placeOrder', () => {
     expect(web.shipping).toMatchObject({ method: 'store_pickup', store_code: storeId.slice(2) });
 
     // a client's key that looks like the one the project names the hand-over with takes nothing from it
-    const lookalike = await gql(stack, PLACE, { input: { ...input, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: `collect:${data.placeOrder.id}` } });
+    const lookalike = await gql(stack, PLACE, {
+      input: { ...input, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: `collect:${data.placeOrder.id}` },
+    });
     expect(lookalike.errors).toBeUndefined();
 
     const collect = `mutation($id: ID!) { collectOrder(id: $id) { id status } }`;
@@ -124,7 +161,10 @@ describe('placeOrder', () => {
     expect(refunded.errors?.[0].extensions?.code).toBe('CONFLICT');
     const shown = await gql(stack, 'query($id: ID!) { order(id: $id) { channel fulfillment { type store { id } } } }', { id: handOver.id });
     expect(shown.data.order).toEqual({ channel: 'STORE', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
-    const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: data.placeOrder.id, k: key() });
+    const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', {
+      id: data.placeOrder.id,
+      k: key(),
+    });
     expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
     const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
     expect(reservations).toHaveLength(1);
@@ -135,7 +175,13 @@ describe('placeOrder', () => {
     const sku = world.eshop.products.find((p) => p.ean === empty.ean)!.sku;
     const before = { eshop: (await dump(stack, 'eshop')).orders.length, pos: (await dump(stack, 'pos')).reservations.length };
     const { errors } = await gql(stack, PLACE, {
-      input: { channel: 'WEB', customerId, lines: [{ sku, quantity: 1 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() },
+      input: {
+        channel: 'WEB',
+        customerId,
+        lines: [{ sku, quantity: 1 }],
+        fulfillment: { type: 'STORE_PICKUP', storeId },
+        idempotencyKey: key(),
+      },
     });
     expect(errors?.[0].extensions).toMatchObject({ code: 'INSUFFICIENT_STOCK', storeId, lines: [{ sku, requested: 1, available: 0 }] });
     expect((await dump(stack, 'eshop')).orders.length).toBe(before.eshop);
@@ -145,17 +191,30 @@ describe('placeOrder', () => {
   it('sells in store and ships home: a POS sale, with the points of a store purchase', async () => {
     const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 3 }));
     const { data, errors } = await gql(stack, PLACE, {
-      input: { channel: 'STORE', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS }, idempotencyKey: key() },
+      input: {
+        channel: 'STORE',
+        customerId,
+        lines,
+        promoCodes: ['WELCOME10'],
+        fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS },
+        idempotencyKey: key(),
+      },
     });
     expect(errors).toBeUndefined();
     const order = data.placeOrder;
-    expect(order).toMatchObject({ channel: 'STORE', status: 'COMPLETED', fulfillment: { type: 'HOME_DELIVERY', store: { id: storeId }, address: ADDRESS } });
+    expect(order).toMatchObject({
+      channel: 'STORE',
+      status: 'COMPLETED',
+      fulfillment: { type: 'HOME_DELIVERY', store: { id: storeId }, address: ADDRESS },
+    });
     const read = await gql(stack, `query($id: ID!) { order(id: $id) { fulfillment { address { street zip city } } } }`, { id: order.id });
     expect(read.data.order.fulfillment.address).toEqual(ADDRESS);
     const receipt = (await dump(stack, 'pos')).receipts.find((r: any) => r.id === order.id);
     expect(receipt).toMatchObject({ deliver: 'home', store: storeId, total_cents: order.total.centAmount });
     expect(receipt.card.replace(/\s/g, '')).toBe(buyer.loyaltyCard);
-    expect(await earnFor(order.id)).toEqual([expect.objectContaining({ channel: 'STORE', points: Math.floor(order.total.centAmount / 100) })]);
+    expect(await earnFor(order.id)).toEqual([
+      expect.objectContaining({ channel: 'STORE', points: Math.floor(order.total.centAmount / 100) }),
+    ]);
   });
 
   it('refuses bad input with its code and changes nothing', async () => {
@@ -165,9 +224,21 @@ describe('placeOrder', () => {
       [{ ...base, lines: [{ sku: 'SKU-999999', quantity: 1 }] }, 'BAD_USER_INPUT'],
       [{ ...base, lines: [{ sku, quantity: 0 }] }, 'BAD_USER_INPUT'],
       [{ ...base, lines: [{ sku, quantity: 1000 }] }, 'BAD_USER_INPUT'],
-      [{ ...base, lines: [{ sku, quantity: 60 }, { sku, quantity: 60 }] }, 'BAD_USER_INPUT'],
+      [
+        {
+          ...base,
+          lines: [
+            { sku, quantity: 60 },
+            { sku, quantity: 60 },
+          ],
+        },
+        'BAD_USER_INPUT',
+      ],
       [{ ...base, fulfillment: { type: 'HOME_DELIVERY', storeId: 'x'.repeat(300), address: ADDRESS } }, 'BAD_USER_INPUT'],
-      [{ ...base, fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, street: '1 rue X\u0000\r\n\u001b[31m' } } }, 'BAD_USER_INPUT'],
+      [
+        { ...base, fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, street: '1 rue X\u0000\r\n\u001b[31m' } } },
+        'BAD_USER_INPUT',
+      ],
       [{ ...base, fulfillment: { type: 'HOME_DELIVERY', address: { ...ADDRESS, city: 'P'.repeat(101) } } }, 'BAD_USER_INPUT'],
       [{ ...base, fulfillment: { type: 'STORE_PICKUP', storeId: 'ST999' } }, 'BAD_USER_INPUT'],
       [{ ...base, fulfillment: { type: 'STORE_PICKUP' } }, 'BAD_USER_INPUT'],
@@ -188,7 +259,13 @@ describe('placeOrder', () => {
 
   it('undoes the reservation when the e-shop fails, and the same key succeeds once it is back', async () => {
     const [product] = stocked(1);
-    const input = { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 1 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() };
+    const input = {
+      channel: 'WEB',
+      customerId,
+      lines: [{ sku: product.sku, quantity: 1 }],
+      fulfillment: { type: 'STORE_PICKUP', storeId },
+      idempotencyKey: key(),
+    };
     const before = (await dump(stack, 'eshop')).orders.length;
     await gql(stack, '{ stores { id } }');
     await setFaults(stack, 'eshop', { error_rate: 1 });
@@ -215,16 +292,26 @@ describe('after the sale', () => {
   it('takes back a store sale until nothing is left to return, however many keys are used', async () => {
     const [product] = stocked(1);
     const placed = await gql(stack, PLACE, {
-      input: { channel: 'STORE', customerId, lines: [{ sku: product.sku, quantity: 3 }], fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS }, idempotencyKey: key() },
+      input: {
+        channel: 'STORE',
+        customerId,
+        lines: [{ sku: product.sku, quantity: 3 }],
+        fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS },
+        idempotencyKey: key(),
+      },
     });
     const orderId = placed.data.placeOrder.id;
     const RETURN = `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { refund { centAmount } order { status } } }`;
-    const giveBack = (quantity: number) => gql(stack, RETURN, { i: { orderId, storeId, lines: [{ sku: product.sku, quantity }], idempotencyKey: key() } });
+    const giveBack = (quantity: number) =>
+      gql(stack, RETURN, { i: { orderId, storeId, lines: [{ sku: product.sku, quantity }], idempotencyKey: key() } });
     const posReturns = async () => (await dump(stack, 'pos')).returns.filter((r: any) => r.ref === orderId).length;
 
     // two at once, under two keys: one is checked after the other is recorded
     const both = await Promise.all([giveBack(2), giveBack(2)]);
-    expect(both.map((r) => r.errors?.[0].extensions?.code ?? r.data.returnOrder.order.status).sort()).toEqual(['BAD_USER_INPUT', 'PARTIALLY_RETURNED']);
+    expect(both.map((r) => r.errors?.[0].extensions?.code ?? r.data.returnOrder.order.status).sort()).toEqual([
+      'BAD_USER_INPUT',
+      'PARTIALLY_RETURNED',
+    ]);
     const again = await giveBack(2);
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(again.errors?.[0].message).toMatch(/1 of .* left to return/);
@@ -238,7 +325,13 @@ describe('after the sale', () => {
     const reserved = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean).reserved;
     const heldBefore = await reserved();
     const placed = await gql(stack, PLACE, {
-      input: { channel: 'WEB', customerId, lines: [{ sku: product.sku, quantity: 2 }], fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() },
+      input: {
+        channel: 'WEB',
+        customerId,
+        lines: [{ sku: product.sku, quantity: 2 }],
+        fulfillment: { type: 'STORE_PICKUP', storeId },
+        idempotencyKey: key(),
+      },
     });
     expect(await reserved()).toBe(heldBefore + 2);
     const id = placed.data.placeOrder.id;
@@ -260,7 +353,14 @@ describe('after the sale', () => {
   it('refunds a discounted web order at the prices paid, never more: returned whole, the refunds add up to its total', async () => {
     const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 3 }));
     const placed = await gql(stack, PLACE, {
-      input: { channel: 'WEB', customerId, lines, promoCodes: ['WELCOME10'], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() },
+      input: {
+        channel: 'WEB',
+        customerId,
+        lines,
+        promoCodes: ['WELCOME10'],
+        fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+        idempotencyKey: key(),
+      },
     });
     expect(placed.errors).toBeUndefined();
     const order = placed.data.placeOrder;
@@ -271,7 +371,9 @@ describe('after the sale', () => {
     const refunds: number[] = [];
     for (const quantity of [1, 2]) {
       for (const { sku } of lines) {
-        const { data, errors } = await gql(stack, RETURN, { i: { orderId: order.id, storeId, lines: [{ sku, quantity }], idempotencyKey: key() } });
+        const { data, errors } = await gql(stack, RETURN, {
+          i: { orderId: order.id, storeId, lines: [{ sku, quantity }], idempotencyKey: key() },
+        });
         expect(errors).toBeUndefined();
         refunds.push(data.returnOrder.refund.centAmount);
       }
@@ -281,7 +383,9 @@ describe('after the sale', () => {
 
   it('returns part of a web order in a store: e-shop return, goods back in that store, points taken back', async () => {
     const lines = stocked(2).map((p) => ({ sku: p.sku, quantity: 2 }));
-    const placed = await gql(stack, PLACE, { input: { channel: 'WEB', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() } });
+    const placed = await gql(stack, PLACE, {
+      input: { channel: 'WEB', customerId, lines, fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS }, idempotencyKey: key() },
+    });
     const order = placed.data.placeOrder;
     const returnStore = world.pos.stores[3].code;
     const ean = world.eshop.products.find((p) => p.sku === lines[0].sku)!.ean;
@@ -308,7 +412,12 @@ describe('after the sale', () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     // what is partly returned is no longer cancelled whole
-    const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', { id: order.id, k: key() }, { as: 'agent' });
+    const cancel = await gql(
+      stack,
+      'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }',
+      { id: order.id, k: key() },
+      { as: 'agent' },
+    );
     expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });

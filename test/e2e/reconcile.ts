@@ -104,7 +104,8 @@ export function reconcile(before: Dumps, after: Dumps, told: Told): Reconciliati
     if (!status.includes(w.status)) fail(`e-shop order ${o.orderId} is ${w.status}, expected ${status.join(' or ')}`);
     if (cents(w.total) !== o.totalCents) fail(`e-shop order ${o.orderId} totals ${w.total}, the graph said ${o.totalCents} cents`);
     if (w.origin !== (o.kind === 'phone' ? 'phone' : 'web')) fail(`e-shop order ${o.orderId} has origin ${w.origin}`);
-    if (w.shipping.method !== (o.kind === 'pickup' ? 'store_pickup' : 'home')) fail(`e-shop order ${o.orderId} is shipped ${w.shipping.method}`);
+    if (w.shipping.method !== (o.kind === 'pickup' ? 'store_pickup' : 'home'))
+      fail(`e-shop order ${o.orderId} is shipped ${w.shipping.method}`);
   }
   for (const w of newEshopOrders) if (!accepted.has(w.id)) fail(`e-shop order ${w.id} (${w.status}) belongs to no accepted operation`);
   const webReturns = told.returned.filter((r) => r.returnId.startsWith('R-'));
@@ -127,7 +128,9 @@ export function reconcile(before: Dumps, after: Dumps, told: Told): Reconciliati
     }
     const [r] = found;
     if (r.deliver !== 'home' || r.store !== o.storeId || r.total_cents !== o.totalCents) {
-      fail(`POS sale ${o.orderId} is ${JSON.stringify({ deliver: r.deliver, store: r.store, total: r.total_cents })}, the graph said ${o.storeId}, ${o.totalCents} cents`);
+      fail(
+        `POS sale ${o.orderId} is ${JSON.stringify({ deliver: r.deliver, store: r.store, total: r.total_cents })}, the graph said ${o.storeId}, ${o.totalCents} cents`,
+      );
     }
     if (o.card && r.card?.replace(/\s/g, '') !== o.card) fail(`POS sale ${o.orderId} carries card ${r.card}, not ${o.card}`);
   }
@@ -136,19 +139,32 @@ export function reconcile(before: Dumps, after: Dumps, told: Told): Reconciliati
   const isLive = (o: PlacedOrder) => !cancelled.has(o.orderId) && !collected.has(o.orderId);
   violations.push(
     ...multisetDifference(
-      [...storeSales.map((o) => `sale ${o.orderId}`), ...pickupSignatures((o) => collected.has(o.orderId)).map((s) => `collect receipt ${s}`)],
+      [
+        ...storeSales.map((o) => `sale ${o.orderId}`),
+        ...pickupSignatures((o) => collected.has(o.orderId)).map((s) => `collect receipt ${s}`),
+      ],
       newReceipts.map((r) => (r.ref ? `collect receipt ${signature(r.store, r.lines)}` : `sale ${r.id}`)),
     ),
   );
   const newReservations = added(before.pos.reservations, after.pos.reservations, (r) => r.id);
-  const reservations = (status: string) => newReservations.filter((r) => r.status === status).map((r) => `${status} reservation ${signature(r.store, r.lines)}`);
+  const reservations = (status: string) =>
+    newReservations.filter((r) => r.status === status).map((r) => `${status} reservation ${signature(r.store, r.lines)}`);
   violations.push(
-    ...multisetDifference(pickupSignatures(isLive).map((s) => `held reservation ${s}`), reservations('held')),
-    ...multisetDifference(pickupSignatures((o) => collected.has(o.orderId)).map((s) => `collected reservation ${s}`), reservations('collected')),
+    ...multisetDifference(
+      pickupSignatures(isLive).map((s) => `held reservation ${s}`),
+      reservations('held'),
+    ),
+    ...multisetDifference(
+      pickupSignatures((o) => collected.has(o.orderId)).map((s) => `collected reservation ${s}`),
+      reservations('collected'),
+    ),
   );
   // released ones also include what compensation undid for refused attempts
   const released = countBy(reservations('released'), (s) => s);
-  for (const [s, n] of countBy(pickupSignatures((o) => cancelled.has(o.orderId)).map((x) => `released reservation ${x}`), (x) => x)) {
+  for (const [s, n] of countBy(
+    pickupSignatures((o) => cancelled.has(o.orderId)).map((x) => `released reservation ${x}`),
+    (x) => x,
+  )) {
     if ((released.get(s) ?? 0) < n) fail(`${s}: ${n} cancelled pickups, ${released.get(s) ?? 0} released`);
   }
   const newPosReturns = added(before.pos.returns, after.pos.returns, (r) => r.id);
@@ -220,7 +236,8 @@ function stockMoves(before: any[], after: any[], told: Told, isLive: (o: PlacedO
     const k = key(s.store, s.ean);
     const old = was.get(k) ?? { qty: 0, reserved: 0 };
     const want = moves.get(k) ?? { reserved: 0, qty: 0 };
-    if (s.reserved - old.reserved !== want.reserved) problems.push(`stock ${k}: reserved moved ${s.reserved - old.reserved}, expected ${want.reserved}`);
+    if (s.reserved - old.reserved !== want.reserved)
+      problems.push(`stock ${k}: reserved moved ${s.reserved - old.reserved}, expected ${want.reserved}`);
     if (s.qty - old.qty !== want.qty) problems.push(`stock ${k}: on hand moved ${s.qty - old.qty}, expected ${want.qty}`);
   }
   return problems;

@@ -35,7 +35,11 @@ let service: RopoService;
 const sim = async <T>(system: Silo, path: string) => (await (await fetch(`${sims[system].url}/__sim/${path}`)).json()) as T;
 const dump = <K extends Silo>(system: K) => sim<World[K]>(system, 'dump');
 const resetStats = () => Promise.all(SILOS.map((s) => fetch(`${sims[s].url}/__sim/reset`, { method: 'POST' })));
-const legacyCalls = async () => Object.fromEntries(await Promise.all(SILOS.map(async (s) => [s, (await sim<{ total: number }>(s, 'stats')).total]))) as Record<Silo, number>;
+const legacyCalls = async () =>
+  Object.fromEntries(await Promise.all(SILOS.map(async (s) => [s, (await sim<{ total: number }>(s, 'stats')).total]))) as Record<
+    Silo,
+    number
+  >;
 
 // The simulators alone: the report reads the legacy systems through its own clients, as the stack wires it.
 beforeAll(async () => {
@@ -65,10 +69,7 @@ afterAll(() => Promise.all(SILOS.map((s) => sims[s]?.close())));
 async function reference(from: Date, to: Date, lookbackDays: number): Promise<RopoReport> {
   const [eshop, pos, loyalty] = await Promise.all([dump('eshop'), dump('pos'), dump('loyalty')]);
   const { products } = eshop;
-  const people = cluster([
-    ...eshop.accounts.map(personFromEshopAccount),
-    ...loyalty.members.map(personFromLoyaltyMember),
-  ]);
+  const people = cluster([...eshop.accounts.map(personFromEshopAccount), ...loyalty.members.map(personFromLoyaltyMember)]);
   const personOfAccount = (id: string) => people.findIndex((p) => p.some((r) => r.system === 'eshop' && r.externalId === id));
   const personOfCard = (printed: string | null) => {
     const card = normalizeCard(printed);
@@ -116,7 +117,7 @@ async function reference(from: Date, to: Date, lookbackDays: number): Promise<Ro
   };
 }
 
-describe('ropoReport over the seed\'s last year', () => {
+describe("ropoReport over the seed's last year", () => {
   it('equals the plain computation over every record the simulators hold, and a second report only catches up', async () => {
     await resetStats();
     const first = await service.report(FROM, TO, LOOKBACK_DAYS);

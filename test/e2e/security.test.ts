@@ -37,7 +37,9 @@ const codes = (res: { errors?: { extensions?: Record<string, any> }[] }) => (res
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const idOf = async (p: Person) => (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard })).data.findCustomers[0].id as string;
+  const idOf = async (p: Person) =>
+    (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard })).data.findCustomers[0]
+      .id as string;
   f = { alice: await idOf(alicePerson), bob: await idOf(bobPerson), bobOrderId: webOrdersOf(bobPerson)[0].id, storeId, sku };
 });
 afterAll(() => stack?.close());
@@ -62,7 +64,12 @@ describe('without a token', () => {
   });
 
   it('is asked to sign in for anything about a customer', async () => {
-    for (const query of ['{ me { id } }', `{ customer(id: "${f.bob}") { id } }`, '{ findCustomers(name: "Martin") { id } }', `{ order(id: "${f.bobOrderId}") { id } }`]) {
+    for (const query of [
+      '{ me { id } }',
+      `{ customer(id: "${f.bob}") { id } }`,
+      '{ findCustomers(name: "Martin") { id } }',
+      `{ order(id: "${f.bobOrderId}") { id } }`,
+    ]) {
       const res = await gql(stack, query, {}, { as: null });
       expect(codes(res)).toEqual(['UNAUTHENTICATED']);
       expect(Object.values(res.data ?? {}).filter((v) => v !== null)).toEqual([]);
@@ -72,7 +79,12 @@ describe('without a token', () => {
 
 describe('a customer', () => {
   it('sees itself through me and customer(id), its orders included', async () => {
-    const res = await gql(stack, `{ me { id email orders(first: 50) { edges { node { id } } } } customer(id: "${f.alice}") { id } }`, {}, { as: alice() });
+    const res = await gql(
+      stack,
+      `{ me { id email orders(first: 50) { edges { node { id } } } } customer(id: "${f.alice}") { id } }`,
+      {},
+      { as: alice() },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.me.id).toBe(f.alice);
     expect(res.data.customer.id).toBe(f.alice);
@@ -109,7 +121,12 @@ describe('a customer', () => {
 
 describe('an agent', () => {
   it('finds any customer, with contact details, cases and identity decisions', async () => {
-    const res = await gql(stack, `{ customer(id: "${f.bob}") { email phone cases { id } identityDecisions { action } journey(first: 1) { edges { node { kind } } } } promotionChannelConflicts { legacyChannels } }`, {}, { as: 'agent' });
+    const res = await gql(
+      stack,
+      `{ customer(id: "${f.bob}") { email phone cases { id } identityDecisions { action } journey(first: 1) { edges { node { kind } } } } promotionChannelConflicts { legacyChannels } }`,
+      {},
+      { as: 'agent' },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.customer.email).toBe(bobAccount.email);
   });
@@ -124,7 +141,12 @@ describe('an agent', () => {
 
 describe('store staff', () => {
   it('see a customer with email and phone masked, and only the orders of their store', async () => {
-    const res = await gql(stack, `{ customer(id: "${f.bob}") { email phone lastName orders(first: 100) { edges { node { id fulfillment { store { id } } } } } } }`, {}, { as: clerk });
+    const res = await gql(
+      stack,
+      `{ customer(id: "${f.bob}") { email phone lastName orders(first: 100) { edges { node { id fulfillment { store { id } } } } } } }`,
+      {},
+      { as: clerk },
+    );
     expect(res.errors).toBeUndefined();
     const c = res.data.customer;
     expect(c.email).toMatch(/^[^*]\*\*\*@[\w.-]+$/);
@@ -150,7 +172,9 @@ describe('store staff', () => {
   it('read the shelf prices of their own store only', async () => {
     const own = await gql(stack, `{ priceDiscrepancies(storeId: "${storeId}", first: 1) { totalCount } }`, {}, { as: clerk });
     expect(own.errors).toBeUndefined();
-    expect(codes(await gql(stack, `{ priceDiscrepancies(storeId: "${storeId}", first: 1) { totalCount } }`, {}, { as: otherClerk }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await gql(stack, `{ priceDiscrepancies(storeId: "${storeId}", first: 1) { totalCount } }`, {}, { as: otherClerk })),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -163,7 +187,11 @@ describe('a subgraph reached directly', () => {
     ['a forged caller header', { 'x-omnigraph-caller': 'eyJhbGciOiJub25lIn0.eyJjYWxsZXIiOm51bGx9.' }],
   ])('refuses %s with 401 and no data', async (_, headers: Record<string, string>) => {
     const auth = headers.authorization ? { authorization: `Bearer ${await tokenFor('service')}` } : headers;
-    const res = await fetch(stack.subgraphs.identity.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: QUERY });
+    const res = await fetch(stack.subgraphs.identity.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: QUERY,
+    });
     expect(res.status).toBe(401);
     const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
     expect(body.data).toBeUndefined();
@@ -172,7 +200,8 @@ describe('a subgraph reached directly', () => {
 });
 
 describe('npm run token', () => {
-  const token = (...args: string[]) => run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
+  const token = (...args: string[]) =>
+    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
   const verify = tokenVerifier(tokenSettings(loadConfig({}).env));
 
   it('prints a token alone, which the gateway verifies', async () => {
@@ -190,7 +219,10 @@ describe('npm run token', () => {
 
 describe('in production', () => {
   const start = (env: Record<string, string>) =>
-    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], { cwd: ROOT, env: { ...ENV, NODE_ENV: 'production', ...env } });
+    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
+      cwd: ROOT,
+      env: { ...ENV, NODE_ENV: 'production', ...env },
+    });
 
   it.each([
     ['no secret', {}],
@@ -203,7 +235,14 @@ describe('in production', () => {
   it('answers without introspection or field suggestions', async () => {
     const prod = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-forty-characters!' });
     try {
-      const authorization = 'Bearer ' + (await (await import('../../platform/auth/tokens')).signToken({ role: 'service', sub: 's' }, tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env)));
+      const authorization =
+        'Bearer ' +
+        (await (
+          await import('../../platform/auth/tokens')
+        ).signToken(
+          { role: 'service', sub: 's' },
+          tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env),
+        ));
       const intro = await gql(prod, '{ __schema { types { name } } }', {}, { authorization });
       expect(intro.data).toBeUndefined();
       expect(intro.errors?.[0].message).toMatch(/introspection/i);
@@ -235,7 +274,7 @@ describe('hostile requests', () => {
       body: method === 'POST' ? (row.raw ?? JSON.stringify(row.operation)) : undefined,
     });
     const body = await res.text();
-    let code: string | null = null;
+    let code: string | null;
     try {
       code = JSON.parse(body).errors?.[0]?.extensions?.code ?? null;
     } catch {

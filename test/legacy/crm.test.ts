@@ -10,7 +10,11 @@ afterAll(() => crm.close());
 beforeEach(() => control(crm, 'reset'));
 
 async function rpc(body: unknown) {
-  const res = await fetch(`${crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${crm.url}/rpc`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return readJson(res);
 }
@@ -35,7 +39,9 @@ describe('CRM simulator', () => {
     expect(ids(await result('contact.search', { email: 'marie.durand@example.FR ' }))).toEqual(['C-000001']);
     expect(ids(await result('contact.search', { name: 'durand' }))).toEqual(['C-000001', 'C-000002']);
     expect(ids(await result('contact.search', { name: 'Jean  Durand' }))).toEqual(['C-000002']);
-    expect(ids(await result('contact.search', { name: 'Durand', phone: '06 12 34 56 78', email: 'MARIE.durand@example.fr' }))).toEqual(['C-000001']);
+    expect(ids(await result('contact.search', { name: 'Durand', phone: '06 12 34 56 78', email: 'MARIE.durand@example.fr' }))).toEqual([
+      'C-000001',
+    ]);
   });
 
   it('gets a contact, or -32004 when unknown', async () => {
@@ -55,7 +61,16 @@ describe('CRM simulator', () => {
     const closed = await result('case.close', { id: 'K-5003', resolution: 'refunded' });
     expect(closed).toMatchObject({ id: 'K-5003', status: 'closed' });
     expect(closed.closed_at).toBeGreaterThanOrEqual(opened.opened_at);
-    expect((await rpc({ jsonrpc: '2.0', id: 2, method: 'case.create', params: { contact_id: 'C-404', subject: 's', body: 'b', channel: 'phone' } })).error.code).toBe(-32004);
+    expect(
+      (
+        await rpc({
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'case.create',
+          params: { contact_id: 'C-404', subject: 's', body: 'b', channel: 'phone' },
+        })
+      ).error.code,
+    ).toBe(-32004);
   });
 
   it('lists calls without their contact id, newest first', async () => {
@@ -91,7 +106,12 @@ describe('CRM simulator', () => {
   });
 
   it('refuses an empty batch and one over 50 calls with a single -32600', async () => {
-    const call = { jsonrpc: '2.0', id: 1, method: 'case.create', params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' } };
+    const call = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'case.create',
+      params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' },
+    };
     const refused = { jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.any(String) } };
     expect(await rpc(Array.from({ length: 51 }, (_, i) => ({ ...call, id: i })))).toEqual(refused);
     expect(await rpc([])).toEqual(refused);

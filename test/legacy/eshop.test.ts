@@ -49,7 +49,10 @@ describe('e-shop simulator', () => {
     const tooMany = Array.from({ length: 101 }, (_, i) => `SKU-${i}`).join(',');
     expect((await call(`/api/v2/products?skus=${tooMany}`)).status).toBe(400);
     expect((await call('/api/v2/products/SKU-100002')).body.title).toBe('Tea');
-    expect(await call('/api/v2/products/SKU-999999')).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
+    expect(await call('/api/v2/products/SKU-999999')).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: expect.any(String) } },
+    });
   });
 
   it('finds customers by their lower-cased email, untrimmed', async () => {
@@ -94,10 +97,20 @@ describe('e-shop simulator', () => {
   });
 
   it('refunds returned lines at the order’s prices; the order is returned once everything is back', async () => {
-    const partial = await call('/api/v2/orders/W-2026-000002/returns', { lines: [{ sku: 'SKU-100003', qty: 2 }], where: 'store', store_code: '001' });
+    const partial = await call('/api/v2/orders/W-2026-000002/returns', {
+      lines: [{ sku: 'SKU-100003', qty: 2 }],
+      where: 'store',
+      store_code: '001',
+    });
     expect(partial).toEqual({ status: 201, body: { return_id: expect.stringMatching(/^R-\d+$/), refund: '2.40' } });
     expect((await call('/api/v2/orders/W-2026-000002')).body.status).toBe('paid');
-    const rest = await call('/api/v2/orders/W-2026-000002/returns', { lines: [{ sku: 'SKU-100003', qty: 1 }, { sku: 'SKU-100001', qty: 1 }], where: 'post' });
+    const rest = await call('/api/v2/orders/W-2026-000002/returns', {
+      lines: [
+        { sku: 'SKU-100003', qty: 1 },
+        { sku: 'SKU-100001', qty: 1 },
+      ],
+      where: 'post',
+    });
     expect(rest.body.refund).toBe('13.70');
     expect((await call('/api/v2/orders/W-2026-000002')).body.status).toBe('returned');
     const again = await call('/api/v2/orders/W-2026-000002/returns', { lines: [{ sku: 'SKU-100001', qty: 1 }], where: 'post' });
@@ -117,7 +130,11 @@ describe('e-shop simulator', () => {
   });
 
   it('answers malformed JSON with a 400 JSON error', async () => {
-    const res = await fetch(`${eshop.url}/api/v2/orders`, { method: 'POST', headers: { 'x-api-key': 'test-key', 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${eshop.url}/api/v2/orders`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'test-key', 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect((await readJson(res)).error.code).toBe('bad_request');
   });

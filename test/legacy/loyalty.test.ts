@@ -39,7 +39,25 @@ async function call(path: string, body?: unknown) {
 
 /** Freezes the clock the simulator stamps transactions with, and nothing the HTTP stack waits on. */
 function freezeDateAt(iso: string) {
-  jest.useFakeTimers({ now: Date.parse(iso), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  jest.useFakeTimers({
+    now: Date.parse(iso),
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
 }
 
 describe('loyalty simulator', () => {
@@ -86,12 +104,24 @@ describe('loyalty simulator', () => {
 
   it('lists transactions newest first, limited, without the card number', async () => {
     const { body } = await call(`/v1/members/${CARD}/transactions?limit=1`);
-    expect(body).toEqual({ transactions: [{ id: 'TX-00000002', type: 'EARN', points: 20, channel: 'STORE', external_ref: 'ST001-20261101-0001', at: '2026-11-01T13:32:10Z' }] });
+    expect(body).toEqual({
+      transactions: [
+        { id: 'TX-00000002', type: 'EARN', points: 20, channel: 'STORE', external_ref: 'ST001-20261101-0001', at: '2026-11-01T13:32:10Z' },
+      ],
+    });
   });
 
   it('earns, burns and adjusts points, updating the balance', async () => {
-    const earned = await call(`/v1/members/${CARD}/transactions`, { type: 'EARN', points: 30, channel: 'WEB', external_ref: 'W-2026-000010' });
-    expect(earned).toEqual({ status: 201, body: { id: 'TX-00000003', type: 'EARN', points: 30, channel: 'WEB', external_ref: 'W-2026-000010', at: expect.any(String) } });
+    const earned = await call(`/v1/members/${CARD}/transactions`, {
+      type: 'EARN',
+      points: 30,
+      channel: 'WEB',
+      external_ref: 'W-2026-000010',
+    });
+    expect(earned).toEqual({
+      status: 201,
+      body: { id: 'TX-00000003', type: 'EARN', points: 30, channel: 'WEB', external_ref: 'W-2026-000010', at: expect.any(String) },
+    });
     const burnt = await call(`/v1/members/${CARD}/transactions`, { type: 'BURN', points: 50, channel: 'STORE', external_ref: 'ST001-1' });
     expect(burnt.body.points).toBe(-50);
     await call(`/v1/members/${CARD}/transactions`, { type: 'ADJUST', points: -10, channel: 'PHONE', external_ref: null });
@@ -112,9 +142,19 @@ describe('loyalty simulator', () => {
   });
 
   it('refuses a reused external_ref with 409 and an overdraft with 422, changing nothing', async () => {
-    const reused = await call(`/v1/members/${CARD}/transactions`, { type: 'EARN', points: 5, channel: 'WEB', external_ref: 'W-2026-000001' });
+    const reused = await call(`/v1/members/${CARD}/transactions`, {
+      type: 'EARN',
+      points: 5,
+      channel: 'WEB',
+      external_ref: 'W-2026-000001',
+    });
     expect(reused).toEqual({ status: 409, body: { error: { code: 'duplicate_external_ref', message: expect.any(String) } } });
-    const overdraft = await call(`/v1/members/${CARD}/transactions`, { type: 'BURN', points: 121, channel: 'WEB', external_ref: 'W-2026-000011' });
+    const overdraft = await call(`/v1/members/${CARD}/transactions`, {
+      type: 'BURN',
+      points: 121,
+      channel: 'WEB',
+      external_ref: 'W-2026-000011',
+    });
     expect(overdraft.status).toBe(422);
     expect(overdraft.body.error.code).toBe('insufficient_points');
     expect((await call(`/v1/members/${CARD}`)).body.points_balance).toBe(120);

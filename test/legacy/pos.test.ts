@@ -7,7 +7,8 @@ import { control } from './sim-client';
 const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['store', 'hours', 'item', 'price', 'promo', 'receipt', 'line'].includes(name),
+  isArray: (name, _path, _leaf, isAttribute) =>
+    !isAttribute && ['store', 'hours', 'item', 'price', 'promo', 'receipt', 'line'].includes(name),
 });
 
 let pos: SimHandle;
@@ -18,7 +19,10 @@ afterAll(() => pos.close());
 beforeEach(() => control(pos, 'reset'));
 
 async function call(path: string, body?: string) {
-  const res = await fetch(pos.url + path, body === undefined ? {} : { method: 'POST', body, headers: { 'content-type': 'application/xml' } });
+  const res = await fetch(
+    pos.url + path,
+    body === undefined ? {} : { method: 'POST', body, headers: { 'content-type': 'application/xml' } },
+  );
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/xml/);
   const text = await res.text();
@@ -45,7 +49,9 @@ describe('POS simulator', () => {
 
   it('gives stock for known EANs and leaves unknown ones out', async () => {
     const { text } = await call(`/pos/stores/ST001/stock?ean=${EAN_MUG},${EAN_PEN},${EAN_TEA}`);
-    expect(text).toBe(`<stock store="ST001"><item ean="${EAN_MUG}" qty="5" reserved="1"/><item ean="${EAN_TEA}" qty="2" reserved="0"/></stock>`);
+    expect(text).toBe(
+      `<stock store="ST001"><item ean="${EAN_MUG}" qty="5" reserved="1"/><item ean="${EAN_TEA}" qty="2" reserved="0"/></stock>`,
+    );
   });
 
   it('answers errors with HTTP 200 and an <error/> body', async () => {
@@ -58,7 +64,10 @@ describe('POS simulator', () => {
 
   it('reads and writes shelf prices per store', async () => {
     expect((await call('/pos/prices?store=ST002')).text).toBe(`<prices store="ST002"><price ean="${EAN_MUG}" cents="1250"/></prices>`);
-    const { text } = await call('/pos/prices?store=ST002', `<prices><price ean="${EAN_MUG}" cents="1199"/><price ean="${EAN_TEA}" cents="450"/></prices>`);
+    const { text } = await call(
+      '/pos/prices?store=ST002',
+      `<prices><price ean="${EAN_MUG}" cents="1199"/><price ean="${EAN_TEA}" cents="450"/></prices>`,
+    );
     expect(text).toBe('<ok updated="2"/>');
     const prices = (await call('/pos/prices?store=ST002')).doc.prices.price;
     expect(prices).toEqual([
@@ -78,18 +87,31 @@ describe('POS simulator', () => {
     expect(all.map((r: { id: string }) => r.id)).toEqual(['ST001-20260301-0001', 'ST001-20261101-0001']);
     const recent = (await call('/pos/receipts?card=4000%201234%205678%201234&from=2026-10-01')).doc.receipts.receipt;
     expect(recent).toEqual([
-      { id: 'ST001-20261101-0001', store: 'ST001', at: '2026-11-01 14:32:10', card: '4000 1234 5678 1234', total_cents: '2580', line: [{ ean: EAN_MUG, qty: '2', unit_cents: '1290' }] },
+      {
+        id: 'ST001-20261101-0001',
+        store: 'ST001',
+        at: '2026-11-01 14:32:10',
+        card: '4000 1234 5678 1234',
+        total_cents: '2580',
+        line: [{ ean: EAN_MUG, qty: '2', unit_cents: '1290' }],
+      },
     ]);
     expect((await call('/pos/receipts/ST001-20261101-0001')).doc.receipt[0].total_cents).toBe('2580');
   });
 
   it('holds stock for a reservation, and an insufficient one changes nothing', async () => {
-    const held = await call('/pos/reservations', `<reservation store="ST001" ref="W-2026-000099"><line ean="${EAN_MUG}" qty="3"/></reservation>`);
+    const held = await call(
+      '/pos/reservations',
+      `<reservation store="ST001" ref="W-2026-000099"><line ean="${EAN_MUG}" qty="3"/></reservation>`,
+    );
     expect(held.doc.reservation).toMatchObject({ status: 'held' });
     expect(held.doc.reservation.id).toMatch(/^RSV-\d+$/);
     expect(await stock('ST001', EAN_MUG)).toEqual([{ ean: EAN_MUG, qty: '5', reserved: '4' }]);
 
-    const refused = await call('/pos/reservations', `<reservation store="ST001" ref="W-2026-000100"><line ean="${EAN_TEA}" qty="1"/><line ean="${EAN_MUG}" qty="2"/></reservation>`);
+    const refused = await call(
+      '/pos/reservations',
+      `<reservation store="ST001" ref="W-2026-000100"><line ean="${EAN_TEA}" qty="1"/><line ean="${EAN_MUG}" qty="2"/></reservation>`,
+    );
     expect(refused.doc.error.code).toBe('insufficient_stock');
     expect(await stock('ST001', EAN_MUG, EAN_TEA)).toEqual([
       { ean: EAN_MUG, qty: '5', reserved: '4' },
@@ -111,17 +133,34 @@ describe('POS simulator', () => {
     expect((await call('/pos/reservations/RSV-000001/collect', '')).text).toBe('<reservation id="RSV-000001" status="collected"/>');
     expect(await stock('ST001', EAN_MUG)).toEqual([{ ean: EAN_MUG, qty: '4', reserved: '0' }]);
     const { receipts } = await control(pos, 'dump');
-    expect(receipts[2]).toMatchObject({ store: 'ST001', card: null, ref: 'W-2026-000002', total_cents: 1290, lines: [{ ean: EAN_MUG, qty: 1, unit_cents: 1290 }] });
+    expect(receipts[2]).toMatchObject({
+      store: 'ST001',
+      card: null,
+      ref: 'W-2026-000002',
+      total_cents: 1290,
+      lines: [{ ean: EAN_MUG, qty: 1, unit_cents: 1290 }],
+    });
     expect(receipts[2].id).toMatch(/^ST001-\d{8}-0001$/);
     expect(receipts[2].at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect((await call('/pos/reservations/RSV-000001/collect', '')).doc.error.code).toBe('invalid_state');
   });
 
   it('sells in store for home delivery: a receipt with the card in groups of four, stock decremented', async () => {
-    const { doc } = await call('/pos/sales', `<sale store="ST001" card="4000123456781234" deliver="home"><line ean="${EAN_TEA}" qty="2" unit_cents="450"/></sale>`);
-    expect(doc.receipt[0]).toMatchObject({ store: 'ST001', card: '4000 1234 5678 1234', total_cents: '900', deliver: 'home', line: [{ ean: EAN_TEA, qty: '2', unit_cents: '450' }] });
+    const { doc } = await call(
+      '/pos/sales',
+      `<sale store="ST001" card="4000123456781234" deliver="home"><line ean="${EAN_TEA}" qty="2" unit_cents="450"/></sale>`,
+    );
+    expect(doc.receipt[0]).toMatchObject({
+      store: 'ST001',
+      card: '4000 1234 5678 1234',
+      total_cents: '900',
+      deliver: 'home',
+      line: [{ ean: EAN_TEA, qty: '2', unit_cents: '450' }],
+    });
     expect(await stock('ST001', EAN_TEA)).toEqual([{ ean: EAN_TEA, qty: '0', reserved: '0' }]);
-    expect((await call('/pos/sales', `<sale store="ST001"><line ean="${EAN_TEA}" qty="1" unit_cents="450"/></sale>`)).doc.error.code).toBe('insufficient_stock');
+    expect((await call('/pos/sales', `<sale store="ST001"><line ean="${EAN_TEA}" qty="1" unit_cents="450"/></sale>`)).doc.error.code).toBe(
+      'insufficient_stock',
+    );
     const cardReceipts = (await call('/pos/receipts?card=4000-1234-5678-1234')).doc.receipts.receipt;
     expect(cardReceipts).toHaveLength(3);
   });

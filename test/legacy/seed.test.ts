@@ -29,7 +29,7 @@ function ropo(w: World, people: Person[]): { lines: number; researched: number }
     const at = parisMs(r.at);
     for (const line of r.lines) {
       lines++;
-      const seen = account ? research.get(`${account} ${skuOfEan.get(line.ean)}`) ?? [] : [];
+      const seen = account ? (research.get(`${account} ${skuOfEan.get(line.ean)}`) ?? []) : [];
       if (seen.some((t) => t < at && t >= at - 20 * DAY_MS)) researched++;
     }
   }
@@ -77,7 +77,9 @@ describe('generateWorld', () => {
       if (p.crmContactId) expect(contacts.has(p.crmContactId)).toBe(true);
       if (p.loyaltyCard) expect(cards.has(p.loyaltyCard)).toBe(true);
     }
-    expect(accounts.size + contacts.size + cards.size).toBe(truth.reduce((n, p) => n + [p.eshopAccountId, p.crmContactId, p.loyaltyCard].filter(Boolean).length, 0));
+    expect(accounts.size + contacts.size + cards.size).toBe(
+      truth.reduce((n, p) => n + [p.eshopAccountId, p.crmContactId, p.loyaltyCard].filter(Boolean).length, 0),
+    );
     for (const a of world.eshop.accounts) expect(a.id).toMatch(/^A-\d{5}$/);
     for (const c of world.crm.contacts) expect(c.id).toMatch(/^C-\d{6}$/);
     for (const k of world.crm.cases) expect(k.id).toMatch(/^K-\d+$/);
@@ -242,7 +244,11 @@ describe('generateWorld', () => {
     const { promotions } = world.eshop;
     expect(promotions.some((p) => p.code === 'WELCOME10' && p.starts_at <= now && p.ends_at > nextYear)).toBe(true);
     expect(promotions.some((p) => p.ends_at < now)).toBe(true);
-    expect(promotions.some((p) => p.min_basket !== null) && promotions.some((p) => p.category !== null) && promotions.some((p) => p.skus !== null)).toBe(true);
+    expect(
+      promotions.some((p) => p.min_basket !== null) &&
+        promotions.some((p) => p.category !== null) &&
+        promotions.some((p) => p.skus !== null),
+    ).toBe(true);
 
     const nowLocal = DateTime.fromJSDate(NOW, { zone: 'Europe/Paris' }).toFormat('yyyy-MM-dd HH:mm:ss');
     expect(world.pos.promotions.some((p) => p.from <= nowLocal && p.to > nowLocal)).toBe(true);

@@ -7,6 +7,9 @@ export const readJson = (res: Response): Promise<any> => res.json();
 /** GET /__sim/{stats,dump,faults}, or POST when a body is given (and always for reset). */
 export async function control(sim: SimHandle, action: 'stats' | 'dump' | 'faults' | 'reset', body?: unknown): Promise<any> {
   const post = body !== undefined || action === 'reset';
-  const res = await fetch(`${sim.url}/__sim/${action}`, post ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) } : {});
+  const res = await fetch(
+    `${sim.url}/__sim/${action}`,
+    post ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) } : {},
+  );
   return res.status === 204 ? undefined : res.json();
 }

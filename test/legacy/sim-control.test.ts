@@ -16,16 +16,30 @@ async function untilServed(sim: SimHandle, n: number) {
 }
 
 const reserve = () =>
-  fetch(`${sims.pos.url}/pos/reservations`, { method: 'POST', body: `<reservation store="ST001" ref="R1"><line ean="${EAN_MUG}" qty="1"/></reservation>` });
+  fetch(`${sims.pos.url}/pos/reservations`, {
+    method: 'POST',
+    body: `<reservation store="ST001" ref="R1"><line ean="${EAN_MUG}" qty="1"/></reservation>`,
+  });
 const stores = (init: RequestInit = {}) => fetch(`${sims.pos.url}/pos/stores`, init);
 const placeOrder = () =>
   fetch(`${sims.eshop.url}/api/v2/orders`, {
     method: 'POST',
     headers: { 'x-api-key': 'sim-eshop-key', 'content-type': 'application/json' },
-    body: JSON.stringify({ account_id: 'A-10001', lines: [{ sku: 'SKU-100001', qty: 1, unit_price: '1.00' }], total: '1.00', shipping: { method: 'home' } }),
+    body: JSON.stringify({
+      account_id: 'A-10001',
+      lines: [{ sku: 'SKU-100001', qty: 1, unit_price: '1.00' }],
+      total: '1.00',
+      shipping: { method: 'home' },
+    }),
   });
-const openCase = (id: number) => ({ jsonrpc: '2.0', id, method: 'case.create', params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' } });
-const rpc = (body: unknown) => fetch(`${sims.crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const openCase = (id: number) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'case.create',
+  params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' },
+});
+const rpc = (body: unknown) =>
+  fetch(`${sims.crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 async function earnPoints() {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'omnigraph', client_secret: 'sim-loyalty-secret' });
@@ -65,7 +79,11 @@ describe('simulator control API', () => {
   });
 
   it('refuses unknown fault settings', async () => {
-    const res = await fetch(`${sims.pos.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"error_rate":2}' });
+    const res = await fetch(`${sims.pos.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"error_rate":2}',
+    });
     expect(res.status).toBe(400);
   });
 
@@ -89,7 +107,9 @@ describe('simulator control API', () => {
     it('CRM: one -32603 error per call of a batch', async () => {
       const res = await rpc([openCase(1), openCase(2)]);
       expect(res.status).toBe(200);
-      expect(await readJson(res)).toEqual([1, 2].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.any(String) } })));
+      expect(await readJson(res)).toEqual(
+        [1, 2].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.any(String) } })),
+      );
       expect((await control(sims.crm, 'dump')).cases).toHaveLength(2);
     });
 
@@ -119,7 +139,12 @@ describe('simulator control API', () => {
 
   it('hang never answers and has no effect', async () => {
     await control(sims.crm, 'faults', { hang: true });
-    const call = fetch(`${sims.crm.url}/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(openCase(1)), signal: AbortSignal.timeout(300) });
+    const call = fetch(`${sims.crm.url}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(openCase(1)),
+      signal: AbortSignal.timeout(300),
+    });
     await expect(call).rejects.toThrow(/aborted/);
     expect((await control(sims.crm, 'dump')).cases).toHaveLength(2);
   });

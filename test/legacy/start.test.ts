@@ -29,7 +29,9 @@ describe('startSimulators', () => {
     const first = await startSimulators({ seed, only: ['eshop'] });
     const taken = first.eshop?.port;
     try {
-      await expect(startSimulators({ seed, ports: { loyalty: 0, eshop: taken }, only: ['loyalty', 'eshop'] })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startSimulators({ seed, ports: { loyalty: 0, eshop: taken }, only: ['loyalty', 'eshop'] })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
     } finally {
       await first.eshop?.close();
     }

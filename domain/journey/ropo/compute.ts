@@ -128,7 +128,12 @@ const emptyTally = (): Tally => ({ storePurchases: 0, ropoPurchases: 0, showroom
 
 function withRate(tally: Tally): RopoCounts {
   const ropoRate = tally.storePurchases === 0 ? 0 : tally.ropoPurchases / tally.storePurchases;
-  return { storePurchases: tally.storePurchases, ropoPurchases: tally.ropoPurchases, ropoRate, showroomingPurchases: tally.showroomingPurchases };
+  return {
+    storePurchases: tally.storePurchases,
+    ropoPurchases: tally.ropoPurchases,
+    ropoRate,
+    showroomingPurchases: tally.showroomingPurchases,
+  };
 }
 
 const researchKey = (customerId: string, sku: string) => `${customerId}\u0000${sku}`;

@@ -81,7 +81,11 @@ export class Ingestion {
     const read = { receipts: 0, orders: 0, accounts: 0, members: 0, events: 0 };
     // The clients' guards fail calls that wait past their deadline: thousands of probes handed to
     // them at once would fail by the hundred, so ingestion queues them here first, without one.
-    const slots = { pos: new Bulkhead(this.options.concurrency), eshop: new Bulkhead(this.options.concurrency), loyalty: new Bulkhead(LOYALTY_IN_FLIGHT) };
+    const slots = {
+      pos: new Bulkhead(this.options.concurrency),
+      eshop: new Bulkhead(this.options.concurrency),
+      loyalty: new Bulkhead(LOYALTY_IN_FLIGHT),
+    };
     const call: CallOf = (system, task) => {
       calls[system] += 1;
       return slots[system].run(task);
@@ -169,10 +173,13 @@ export class Ingestion {
     const polledAt = startedAt.toISOString();
     await settleAll(
       this.accountsToPoll(horizonIso).map(async (cursor) => {
-        const since = cursor.eventsFrom === null || cursor.eventsFrom > horizonIso ? horizonIso : (cursor.eventsLastAt ?? cursor.eventsFrom);
+        const since =
+          cursor.eventsFrom === null || cursor.eventsFrom > horizonIso ? horizonIso : (cursor.eventsLastAt ?? cursor.eventsFrom);
         const events = await call('eshop', () => this.sources.eshop.listEvents(cursor.id, since));
         const instants = events.map((e) => toInstant(e.at));
-        const rows = events.flatMap((e, i) => (e.sku === null ? [] : [{ accountId: cursor.id, at: instants[i], type: e.type, sku: e.sku }]));
+        const rows = events.flatMap((e, i) =>
+          e.sku === null ? [] : [{ accountId: cursor.id, at: instants[i], type: e.type, sku: e.sku }],
+        );
         read.events += rows.length;
         const lastAt = [cursor.eventsLastAt ?? '', ...instants].reduce((a, b) => (a > b ? a : b));
         const from = cursor.eventsFrom !== null && cursor.eventsFrom < since ? cursor.eventsFrom : since;
@@ -241,5 +248,13 @@ function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
 
 function orderLines(order: EshopOrder): OrderLineRow[] {
   const at = toInstant(order.created_at);
-  return order.lines.map((line, i) => ({ orderId: order.id, line: i, accountId: order.account_id, at, origin: order.origin, sku: line.sku, qty: line.qty }));
+  return order.lines.map((line, i) => ({
+    orderId: order.id,
+    line: i,
+    accountId: order.account_id,
+    at,
+    origin: order.origin,
+    sku: line.sku,
+    qty: line.qty,
+  }));
 }

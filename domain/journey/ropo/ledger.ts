@@ -160,7 +160,9 @@ function prepareStatements(db: Db) {
     saveEventCursor: db.prepare<{ id: string; from: Instant; lastAt: Instant | null; polledAt: Instant }>(
       `UPDATE ropo_accounts SET events_from = @from, events_last_at = @lastAt, events_polled_at = @polledAt WHERE id = @id`,
     ),
-    insertEvent: db.prepare<EventRow>('INSERT OR IGNORE INTO ropo_events (account_id, at, type, sku) VALUES (@accountId, @at, @type, @sku)'),
+    insertEvent: db.prepare<EventRow>(
+      'INSERT OR IGNORE INTO ropo_events (account_id, at, type, sku) VALUES (@accountId, @at, @type, @sku)',
+    ),
     cardsWithoutMember: db.prepare<[], string>('SELECT card FROM ropo_cards WHERE member_fetched = 0 ORDER BY card').pluck(),
     memberFetched: db.prepare<[string]>('UPDATE ropo_cards SET member_fetched = 1 WHERE card = ?'),
     receiptCards: db.prepare<[], { card: string; lastReceiptAt: Instant }>(

@@ -13,4 +13,3 @@ const PARIS = 'Europe/Paris';
 export function lookbackStartMs(at: Instant, days: number): number {
   return DateTime.fromISO(at, { zone: PARIS }).minus({ days }).toMillis();
 }
-

@@ -74,7 +74,13 @@ export class RopoService {
       lookbackDays,
       storeLines: this.ledger.receiptLines(range).map((line) => {
         const product = catalog.byEan.get(line.ean);
-        return { receiptId: line.receiptId, at: line.at, customerId: line.card === null ? null : ofCard(line.card), sku: product?.sku ?? null, category: product?.category ?? null };
+        return {
+          receiptId: line.receiptId,
+          at: line.at,
+          customerId: line.card === null ? null : ofCard(line.card),
+          sku: product?.sku ?? null,
+          category: product?.category ?? null,
+        };
       }),
       webLines: this.ledger.orderLines({ from: from.toISOString(), to: range.to }).map((line) => ({
         orderId: line.orderId,

@@ -70,7 +70,7 @@ export class SagaRunner {
 
   constructor(
     private readonly store: SagaStore,
-    private readonly sagas: Record<string, Saga<any>>,
+    private readonly sagas: Record<string, Saga<SagaState>>,
     private readonly logger: Logger,
   ) {}
 
@@ -131,7 +131,7 @@ export class SagaRunner {
   }
 
   /** Runs the steps from `from` on; undoes or finishes as the saga's pivot says when one fails. */
-  private async drive(saga: Saga<any>, op: Operation, from: number): Promise<unknown> {
+  private async drive(saga: Saga<SagaState>, op: Operation, from: number): Promise<unknown> {
     let state = op.state;
     for (let seq = from; seq < saga.steps.length; seq++) {
       const step = saga.steps[seq];
@@ -160,7 +160,7 @@ export class SagaRunner {
   }
 
   /** Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery. */
-  private async undo(saga: Saga<any>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
+  private async undo(saga: Saga<SagaState>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
     let complete = true;
     for (let seq = last; seq >= 0; seq--) {
       const record = records.find((r) => r.seq === seq);

@@ -148,7 +148,9 @@ export class SagaStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM operation_steps WHERE key = ?').run(key);
       this.db
-        .prepare(`UPDATE operations SET status = 'running', state = ?, result = NULL, error = NULL, attempts = attempts + 1, updated_at = ? WHERE key = ?`)
+        .prepare(
+          `UPDATE operations SET status = 'running', state = ?, result = NULL, error = NULL, attempts = attempts + 1, updated_at = ? WHERE key = ?`,
+        )
         .run(JSON.stringify(state), now(), key);
     })();
   }
@@ -196,9 +198,11 @@ export class SagaStore {
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */
   unfinished(): Operation[] {
-    return (this.db.prepare(`SELECT * FROM operations WHERE status IN ('running', 'compensating', 'finishing') ORDER BY updated_at`).all() as OperationRow[]).map(
-      fromRow,
-    );
+    return (
+      this.db
+        .prepare(`SELECT * FROM operations WHERE status IN ('running', 'compensating', 'finishing') ORDER BY updated_at`)
+        .all() as OperationRow[]
+    ).map(fromRow);
   }
 
   /** One query for a page of orders (most have no facts: they were not placed through the graph). */
@@ -247,27 +251,45 @@ export class SagaStore {
          ON CONFLICT(order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
            ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address`,
       )
-      .run(facts.orderId, facts.reservationId, facts.pickupStore, facts.orderedUnits, facts.deliveryAddress && JSON.stringify(facts.deliveryAddress));
+      .run(
+        facts.orderId,
+        facts.reservationId,
+        facts.pickupStore,
+        facts.orderedUnits,
+        facts.deliveryAddress && JSON.stringify(facts.deliveryAddress),
+      );
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
   markVoided(orderId: string): void {
     this.db
-      .prepare('INSERT INTO order_facts (order_id, voided_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET voided_at = COALESCE(voided_at, excluded.voided_at)')
+      .prepare(
+        'INSERT INTO order_facts (order_id, voided_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET voided_at = COALESCE(voided_at, excluded.voided_at)',
+      )
       .run(orderId, now());
   }
 
   /** When the project handed orders over or took them back: the silos keep no date for either. */
-  afterSale(orderIds: readonly string[]): { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[] {
+  afterSale(
+    orderIds: readonly string[],
+  ): { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[] {
     const ids = JSON.stringify(orderIds);
     const facts = this.db
-      .prepare('SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))',
+      )
       .all(ids) as { order_id: string; pickup_store: string | null; collected_at: string }[];
     const returns = this.db
-      .prepare('SELECT order_id, store_id, returned_at FROM order_returns WHERE returned_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'SELECT order_id, store_id, returned_at FROM order_returns WHERE returned_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))',
+      )
       .all(ids) as { order_id: string; store_id: string; returned_at: string }[];
-    const byOrder = new Map<string, { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }>();
-    const entry = (orderId: string) => byOrder.get(orderId) ?? byOrder.set(orderId, { orderId, storeId: null, collectedAt: null, returns: [] }).get(orderId)!;
+    const byOrder = new Map<
+      string,
+      { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }
+    >();
+    const entry = (orderId: string) =>
+      byOrder.get(orderId) ?? byOrder.set(orderId, { orderId, storeId: null, collectedAt: null, returns: [] }).get(orderId)!;
     for (const f of facts) Object.assign(entry(f.order_id), { storeId: f.pickup_store, collectedAt: f.collected_at });
     for (const r of returns) entry(r.order_id).returns.push({ at: r.returned_at, storeId: r.store_id });
     return [...byOrder.values()];
@@ -282,17 +304,23 @@ export class SagaStore {
     const units = lines.reduce((n, l) => n + l.quantity, 0);
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
+        .prepare(
+          'INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING',
+        )
         .run(key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))));
       this.db
-        .prepare('INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units')
+        .prepare(
+          'INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
+        )
         .run(orderId, orderedUnits);
     })();
   }
 
   /** The lines of every return of the order made through the graph. */
   returnedLines(orderId: string): { sku: string; quantity: number }[] {
-    const rows = this.db.prepare('SELECT lines FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as { lines: string }[];
+    const rows = this.db.prepare('SELECT lines FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as {
+      lines: string;
+    }[];
     return rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]);
   }
 }

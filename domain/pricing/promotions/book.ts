@@ -44,7 +44,10 @@ export class PromotionBook {
       const skuOf = (ean: string) => catalog.byEan.get(ean)?.sku;
       return promos.map((p) => promotionFromPos(p, storeId, skuOf)).filter((p): p is Promotion => p !== null);
     }, ttlMs);
-    this.tier = cachedByKey(async (tier: Tier) => (await deps.loyalty.listOffers(tier)).map((o) => promotionFromLoyaltyOffer(o, tier)), ttlMs);
+    this.tier = cachedByKey(
+      async (tier: Tier) => (await deps.loyalty.listOffers(tier)).map((o) => promotionFromLoyaltyOffer(o, tier)),
+      ttlMs,
+    );
   }
 
   /** The promotions that may apply in that scope; the engine decides which do. */
@@ -55,7 +58,9 @@ export class PromotionBook {
       customer?.tier ? this.tier.get(customer.tier) : [],
     ]);
     // A voucher follows its CRM contact: the customer holding that contact now is its owner.
-    const own = customer ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id)) : [];
+    const own = customer
+      ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id))
+      : [];
     const owned = new Set(own.map((p) => p.id));
     const othersGiven = this.deps.vouchers
       .unusedByCodes(promoCodes)

@@ -56,7 +56,8 @@ function checkedLines(request: QuoteRequest, catalog: CatalogIndex): BasketLine[
   if (request.lines.length === 0) throw badInput('A basket needs at least one line');
   if (request.lines.length > MAX_LINES) throw badInput(`A basket has at most ${MAX_LINES} lines`);
   // the limit is per product: one split over several lines is still checked whole
-  for (const [sku, quantity] of sumBy(request.lines.map((l) => [l.sku, l.quantity]))) if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
+  for (const [sku, quantity] of sumBy(request.lines.map((l) => [l.sku, l.quantity])))
+    if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
   return request.lines.map(({ sku, quantity }) => {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
       throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);

@@ -100,7 +100,9 @@ export class VoucherStore {
     if (codes.length === 0) return [];
     return (
       this.db
-        .prepare(`SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(value)) FROM json_each(?)) ORDER BY code`)
+        .prepare(
+          `SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(value)) FROM json_each(?)) ORDER BY code`,
+        )
         .all(JSON.stringify(codes)) as Row[]
     ).map(fromRow);
   }

@@ -14,8 +14,12 @@ async function measure(stack: Stack, label: string, query: string, variables: Re
     if (errors) throw new Error(`${label}: ${JSON.stringify(errors)}`);
     const calls = await legacyCalls(stack);
     const n = JSON.stringify(data).match(/"id":"cus_|"sku":|"amount":/g)?.length ?? 0;
-    rows.push(`${label.padEnd(58)} ${pass}  N=${String(n).padStart(3)}  ${ms.toString().padStart(5)} ms  ` +
-      Object.entries(calls).map(([s, c]) => `${s}=${c}`).join(' '));
+    rows.push(
+      `${label.padEnd(58)} ${pass}  N=${String(n).padStart(3)}  ${ms.toString().padStart(5)} ms  ` +
+        Object.entries(calls)
+          .map(([s, c]) => `${s}=${c}`)
+          .join(' '),
+    );
   }
   console.log(rows.join('\n'));
 }
@@ -33,7 +37,8 @@ async function main() {
     const { stores } = await dump(stack, 'pos');
     const { products, accounts } = await dump(stack, 'eshop');
     const card = accounts.find((a: { loyalty_card: string | null }) => a.loyalty_card)!.loyalty_card;
-    const customer = (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: card })).data.findCustomers[0].id;
+    const customer = (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: card })).data.findCustomers[0]
+      .id;
     // pricing first, while the price book and the promotions are cold
     await measure(
       stack,

@@ -18,7 +18,11 @@ const SEED = { seed: 42, scale: Number(process.env.SIM_SCALE ?? 1), now: new Dat
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function post(url: string, token: string, query: string, variables: object) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
 }
 
@@ -34,27 +38,48 @@ async function main() {
     const stores: string[] = pos.stores.map((s: { code: string }) => s.code);
     const customers: string[] = [];
     for (const m of loyalty.members.slice(0, 30)) {
-      const found = await post(service.gatewayUrl, token, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: m.card_number });
+      const found = await post(service.gatewayUrl, token, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', {
+        c: m.card_number,
+      });
       if (found.data?.findCustomers[0]) customers.push(found.data.findCustomers[0].id);
     }
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const mix: (() => { query: string; variables: object })[] = [
       () => ({
-        query: 'query($sku: ID!, $s: ID!) { product(sku: $sku) { name price { centAmount } availability(storeId: $s) { available } offer(channel: WEB) { price { centAmount } } } }',
+        query:
+          'query($sku: ID!, $s: ID!) { product(sku: $sku) { name price { centAmount } availability(storeId: $s) { available } offer(channel: WEB) { price { centAmount } } } }',
         variables: { sku: pick(skus), s: pick(stores) },
       }),
-      () => ({ query: 'query($q: String) { products(search: $q, first: 20) { totalCount edges { node { sku name price { centAmount } } } } }', variables: { q: pick(['lampe', 'table', 'the', 'a']) } }),
+      () => ({
+        query: 'query($q: String) { products(search: $q, first: 20) { totalCount edges { node { sku name price { centAmount } } } } }',
+        variables: { q: pick(['lampe', 'table', 'the', 'a']) },
+      }),
       () => ({ query: '{ stores { id name isOpen openingHours { day opens closes } } }', variables: {} }),
       () => ({
-        query: 'query($id: ID!) { customer(id: $id) { firstName loyalty { tier pointsBalance } cases { id } orders(first: 5) { edges { node { id total { centAmount } } } } } }',
+        query:
+          'query($id: ID!) { customer(id: $id) { firstName loyalty { tier pointsBalance } cases { id } orders(first: 5) { edges { node { id total { centAmount } } } } } }',
         variables: { id: pick(customers) },
       }),
       () => ({
         query: 'query($i: QuoteInput!) { quote(input: $i) { total { centAmount } appliedPromotions { amount { centAmount } } } }',
-        variables: { i: { channel: pick(['WEB', 'STORE', 'CALL_CENTER']), storeId: pick(stores), lines: [{ sku: pick(skus), quantity: 2 }, { sku: pick(skus), quantity: 1 }], promoCodes: ['WELCOME10'] } },
+        variables: {
+          i: {
+            channel: pick(['WEB', 'STORE', 'CALL_CENTER']),
+            storeId: pick(stores),
+            lines: [
+              { sku: pick(skus), quantity: 2 },
+              { sku: pick(skus), quantity: 1 },
+            ],
+            promoCodes: ['WELCOME10'],
+          },
+        },
       }),
     ];
-    await fetch(`${sims[FLAKY]!.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_rate: 0.2 }) });
+    await fetch(`${sims[FLAKY]!.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error_rate: 0.2 }),
+    });
     const errors = new Map<string, number>();
     const memStart = rssMb(service.pid);
     const result = await autocannon({
@@ -78,7 +103,9 @@ async function main() {
     });
     const memEnd = rssMb(service.pid);
     console.log(`${SECONDS} s, ${CONNECTIONS} connections, ${FLAKY} failing 20 % of calls, SIM_SCALE=${SEED.scale}`);
-    console.log(`requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}, timeouts ${result.timeouts}`);
+    console.log(
+      `requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}, timeouts ${result.timeouts}`,
+    );
     console.log(`GraphQL errors by code: ${errors.size ? [...errors].map(([c, n]) => `${c}=${n}`).join(' ') : 'none'}`);
     console.log(`service memory (RSS): ${memStart.toFixed(0)} MB at start, ${memEnd.toFixed(0)} MB at end`);
   } finally {

@@ -34,10 +34,26 @@ async function main() {
   const guards = createGuards(config, urls, logger);
   const eshop = new EshopClient(urls.eshop, env.ESHOP_API_KEY, config.legacy.eshop.timeoutMs, guards.eshop);
   const pos = new PosClient(urls.pos, config.legacy.pos.timeoutMs, guards.pos);
-  const loyalty = new LoyaltyClient(urls.loyalty, env.LOYALTY_CLIENT_ID, env.LOYALTY_CLIENT_SECRET, config.legacy.loyalty.timeoutMs, systemClock, guards.loyalty);
+  const loyalty = new LoyaltyClient(
+    urls.loyalty,
+    env.LOYALTY_CLIENT_ID,
+    env.LOYALTY_CLIENT_SECRET,
+    config.legacy.loyalty.timeoutMs,
+    systemClock,
+    guards.loyalty,
+  );
   const db = openDatabase(':memory:');
   const ttl = env.REFERENCE_DATA_TTL_S * 1000;
-  const deps = { pos, eshop, loyalty, catalog: createCatalog(eshop, ttl), stores: createStoreDirectory(pos, ttl), identity: new IdentityStore(db), db, logger };
+  const deps = {
+    pos,
+    eshop,
+    loyalty,
+    catalog: createCatalog(eshop, ttl),
+    stores: createStoreDirectory(pos, ttl),
+    identity: new IdentityStore(db),
+    db,
+    logger,
+  };
   // A TTL of 0 so that the second report catches up, as one does once the TTL has passed.
   const service = new RopoService(deps, { ingestTtlMs: 0 });
   const to = new Date(env.SIM_NOW);
@@ -53,7 +69,9 @@ async function main() {
       console.log(`${label.padEnd(34)} ${String(ms).padStart(7)} ms  ${calls}`);
       const byRoute = SYSTEMS.flatMap((s, i) => Object.entries(stats[i].byRoute ?? {}).map(([route, n]) => `${s} ${route}: ${n}`));
       console.log(`  ${byRoute.join('\n  ')}`);
-      console.log(`  store purchases ${report.storePurchases}, ROPO ${report.ropoPurchases} (${(report.ropoRate * 100).toFixed(1)} %), showrooming ${report.showroomingPurchases}`);
+      console.log(
+        `  store purchases ${report.storePurchases}, ROPO ${report.ropoPurchases} (${(report.ropoRate * 100).toFixed(1)} %), showrooming ${report.showroomingPurchases}`,
+      );
     }
   } finally {
     Object.values(guards).forEach((g) => g.close());

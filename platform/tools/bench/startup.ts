@@ -6,9 +6,20 @@ const env = {
   ...process.env,
   GATEWAY_PORT: String(PORT),
   ...Object.fromEntries(
-    ['IDENTITY_PORT', 'OFFERS_PORT', 'INSIGHTS_PORT', 'ORDERS_PORT', 'POS_SUBGRAPH_PORT', 'ESHOP_SUBGRAPH_PORT', 'CRM_SUBGRAPH_PORT', 'LOYALTY_SUBGRAPH_PORT', 'POS_SIM_PORT', 'ESHOP_SIM_PORT', 'CRM_SIM_PORT', 'LOYALTY_SIM_PORT'].map(
-      (k, i) => [k, String(PORT + 1 + i)],
-    ),
+    [
+      'IDENTITY_PORT',
+      'OFFERS_PORT',
+      'INSIGHTS_PORT',
+      'ORDERS_PORT',
+      'POS_SUBGRAPH_PORT',
+      'ESHOP_SUBGRAPH_PORT',
+      'CRM_SUBGRAPH_PORT',
+      'LOYALTY_SUBGRAPH_PORT',
+      'POS_SIM_PORT',
+      'ESHOP_SIM_PORT',
+      'CRM_SIM_PORT',
+      'LOYALTY_SIM_PORT',
+    ].map((k, i) => [k, String(PORT + 1 + i)]),
   ),
   DB_FILE: ':memory:',
   LOG_LEVEL: 'warn',

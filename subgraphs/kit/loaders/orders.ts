@@ -17,7 +17,9 @@ export function webOrdersByAccount(eshop: EshopClient): DataLoader<string, Order
 }
 
 export function receiptsByCard(pos: PosClient): DataLoader<string, Order[]> {
-  return new DataLoader((cards) => Promise.all(cards.map(async (card) => (await pos.listReceipts(card, HISTORY_START)).map(orderFromPosReceipt))));
+  return new DataLoader((cards) =>
+    Promise.all(cards.map(async (card) => (await pos.listReceipts(card, HISTORY_START)).map(orderFromPosReceipt))),
+  );
 }
 
 async function allWebOrders(eshop: EshopClient, account: string): Promise<Order[]> {

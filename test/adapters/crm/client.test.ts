@@ -138,7 +138,9 @@ describe('CrmClient.batch', () => {
   });
 
   it('gives every call a batch-level JSON-RPC error, and a missing answer is unavailable', async () => {
-    nock(BASE).post('/rpc').reply(200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'batch too large' } });
+    nock(BASE)
+      .post('/rpc')
+      .reply(200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'batch too large' } });
     const rejected = await crm().listCasesMany(['C-1', 'C-2']);
     rejected.forEach((outcome) => expect(outcome).toMatchObject({ name: 'LegacyRejectedError', legacyCode: '-32600' }));
 
@@ -166,7 +168,9 @@ describe('CrmClient writing', () => {
         return { jsonrpc: '2.0', id: call.id, result };
       });
     const client = crm();
-    expect(await client.createCase({ contact_id: 'C-000123', subject: 'Colis non reçu', body: 'Commande W-2026-000123', channel: 'phone' })).toEqual(created);
+    expect(
+      await client.createCase({ contact_id: 'C-000123', subject: 'Colis non reçu', body: 'Commande W-2026-000123', channel: 'phone' }),
+    ).toEqual(created);
     expect(await client.grantGoodwill({ contact_id: 'C-000123', amount_cents: 1000, reason: 'late' })).toEqual({
       voucher_code: 'GW-1',
       amount_cents: 1000,

@@ -44,7 +44,9 @@ describe('EshopClient', () => {
   });
 
   it('answers null for an unknown product and escapes the path', async () => {
-    api().get('/api/v2/products/SKU%2F..%2Fadmin').reply(404, { error: { code: 'not_found', message: 'no such sku' } });
+    api()
+      .get('/api/v2/products/SKU%2F..%2Fadmin')
+      .reply(404, { error: { code: 'not_found', message: 'no such sku' } });
     expect(await eshop().getProduct('SKU/../admin')).toBeNull();
   });
 
@@ -54,7 +56,9 @@ describe('EshopClient', () => {
   });
 
   it('rejects with unauthorized when the API key is refused', async () => {
-    nock(BASE).get('/api/v2/products/SKU-1').reply(401, { error: { code: 'unauthorized' } });
+    nock(BASE)
+      .get('/api/v2/products/SKU-1')
+      .reply(401, { error: { code: 'unauthorized' } });
     const client = new EshopClient(BASE, 'wrong', 1000);
     await expect(client.getProduct('SKU-1')).rejects.toMatchObject({
       name: 'LegacyRejectedError',
@@ -64,8 +68,13 @@ describe('EshopClient', () => {
   });
 
   it('finds accounts by email, and answers null for an unknown account', async () => {
-    api().get('/api/v2/customers').query({ email: 'marie.dupont@example.fr' }).reply(200, { data: [jsonFixture('eshop-account.json')] });
-    api().get('/api/v2/customers/A-404').reply(404, { error: { code: 'not_found' } });
+    api()
+      .get('/api/v2/customers')
+      .query({ email: 'marie.dupont@example.fr' })
+      .reply(200, { data: [jsonFixture('eshop-account.json')] });
+    api()
+      .get('/api/v2/customers/A-404')
+      .reply(404, { error: { code: 'not_found' } });
     const accounts = await eshop().findAccountsByEmail('marie.dupont@example.fr');
     expect(accounts.map((a) => a.id)).toEqual(['A-10023']);
     expect(await eshop().getAccount('A-404')).toBeNull();
@@ -100,8 +109,12 @@ describe('EshopClient', () => {
   });
 
   it('rejects cancelling a shipped order with invalid_state', async () => {
-    api().post('/api/v2/orders/W-2026-000123/cancel').reply(409, { error: { code: 'invalid_state', message: 'already shipped' } });
-    const err = await eshop().cancelOrder('W-2026-000123').catch((e: unknown) => e);
+    api()
+      .post('/api/v2/orders/W-2026-000123/cancel')
+      .reply(409, { error: { code: 'invalid_state', message: 'already shipped' } });
+    const err = await eshop()
+      .cancelOrder('W-2026-000123')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LegacyRejectedError);
     expect(err).toMatchObject({ legacyCode: 'invalid_state' });
   });
@@ -113,16 +126,32 @@ describe('EshopClient', () => {
   });
 
   it('lists promotions and events', async () => {
-    const promo = { code: 'WELCOME10', kind: 'percent', value: '10', min_basket: '50.00', starts_at: '2026-01-01T00:00:00Z', ends_at: '2027-01-01T00:00:00Z', skus: null, category: null };
+    const promo = {
+      code: 'WELCOME10',
+      kind: 'percent',
+      value: '10',
+      min_basket: '50.00',
+      starts_at: '2026-01-01T00:00:00Z',
+      ends_at: '2027-01-01T00:00:00Z',
+      skus: null,
+      category: null,
+    };
     const event = { type: 'product_view', sku: 'SKU-100234', store_code: null, at: '2026-11-10T08:00:00Z' };
-    api().get('/api/v2/promotions').reply(200, { data: [promo] });
-    api().get('/api/v2/customers/A-10023/events').query({ since: '2026-11-01T00:00:00.000Z' }).reply(200, { data: [event] });
+    api()
+      .get('/api/v2/promotions')
+      .reply(200, { data: [promo] });
+    api()
+      .get('/api/v2/customers/A-10023/events')
+      .query({ since: '2026-11-01T00:00:00.000Z' })
+      .reply(200, { data: [event] });
     expect(await eshop().listPromotions()).toEqual([promo]);
     expect(await eshop().listEvents('A-10023', '2026-11-01T00:00:00.000Z')).toEqual([event]);
   });
 
   it('is unavailable on a 500', async () => {
-    api().get('/api/v2/promotions').reply(500, { error: { code: 'internal' } });
+    api()
+      .get('/api/v2/promotions')
+      .reply(500, { error: { code: 'internal' } });
     await expect(eshop().listPromotions()).rejects.toBeInstanceOf(LegacyUnavailableError);
   });
 });

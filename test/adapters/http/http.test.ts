@@ -29,7 +29,9 @@ describe('createHttpClient', () => {
   });
 
   it('turns a 5xx into LegacyUnavailableError', async () => {
-    nock(BASE).get('/things').reply(503, { error: { code: 'maintenance' } });
+    nock(BASE)
+      .get('/things')
+      .reply(503, { error: { code: 'maintenance' } });
     const err = await failure(client().get('/things'));
     expect(err).toBeInstanceOf(LegacyUnavailableError);
     expect(err).toMatchObject({ system: 'eshop', detail: 'GET /things: HTTP 503' });
@@ -41,7 +43,9 @@ describe('createHttpClient', () => {
   });
 
   it('turns a business 4xx into LegacyRejectedError with the legacy code', async () => {
-    nock(BASE).post('/orders/W-1/cancel').reply(409, { error: { code: 'invalid_state', message: 'shipped' } });
+    nock(BASE)
+      .post('/orders/W-1/cancel')
+      .reply(409, { error: { code: 'invalid_state', message: 'shipped' } });
     const err = await failure(client().post('/orders/W-1/cancel'));
     expect(err).toBeInstanceOf(LegacyRejectedError);
     expect(err).toMatchObject({ system: 'eshop', legacyCode: 'invalid_state' });

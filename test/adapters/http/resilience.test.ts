@@ -20,7 +20,11 @@ const SETTINGS: GuardSettings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, b
 const guards: LegacyGuard[] = [];
 afterEach(() => guards.splice(0).forEach((g) => g.close()));
 
-function guard(settings: Partial<GuardSettings> = {}, probe: () => Promise<unknown> = async () => undefined, logger = createLogger('silent')) {
+function guard(
+  settings: Partial<GuardSettings> = {},
+  probe: () => Promise<unknown> = async () => undefined,
+  logger = createLogger('silent'),
+) {
   const g = new LegacyGuard('eshop', { ...SETTINGS, ...settings }, probe, logger);
   guards.push(g);
   return g;
@@ -30,9 +34,14 @@ function client(g: LegacyGuard, baseUrl = BASE, timeoutMs = 1000) {
   return createHttpClient({ system: 'eshop', baseUrl, timeoutMs, guard: g });
 }
 
-const failure = (request: Promise<unknown>) => request.then(() => new Error('expected a failure'), (err: Error) => err);
+const failure = (request: Promise<unknown>) =>
+  request.then(
+    () => new Error('expected a failure'),
+    (err: Error) => err,
+  );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const calls = async (outcome: string) => (await legacyCalls.get()).values.find((v) => v.labels.system === 'eshop' && v.labels.outcome === outcome)?.value ?? 0;
+const calls = async (outcome: string) =>
+  (await legacyCalls.get()).values.find((v) => v.labels.system === 'eshop' && v.labels.outcome === outcome)?.value ?? 0;
 
 describe('retries', () => {
   it('sends a read again after a 503 and a 502, and answers the success', async () => {
@@ -65,7 +74,9 @@ describe('retries', () => {
   });
 
   it('does not send a read again after a business answer', async () => {
-    nock(BASE).get('/things/1').reply(404, { error: { code: 'not_found' } });
+    nock(BASE)
+      .get('/things/1')
+      .reply(404, { error: { code: 'not_found' } });
     const second = nock(BASE).get('/things/1').reply(200, {});
     expect(await failure(client(guard()).get('/things/1'))).toBeInstanceOf(LegacyRejectedError);
     expect(second.isDone()).toBe(false);
@@ -86,15 +97,26 @@ describe('retries', () => {
 
   it('retries a CRM batch of reads failing with -32603, never one that writes', async () => {
     const crm = new CrmClient(BASE, 1000, guard());
-    const serverError = (body: { id: number }[]) => body.map(({ id }) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: 'internal' } }));
+    const serverError = (body: { id: number }[]) =>
+      body.map(({ id }) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: 'internal' } }));
     const cases = (body: { id: number }[]) => body.map(({ id }) => ({ jsonrpc: '2.0', id, result: [] }));
-    const reads = nock(BASE).post('/rpc').reply(200, (_uri, body) => serverError(body as { id: number }[])).post('/rpc').reply(200, (_uri, body) => cases(body as { id: number }[]));
+    const reads = nock(BASE)
+      .post('/rpc')
+      .reply(200, (_uri, body) => serverError(body as { id: number }[]))
+      .post('/rpc')
+      .reply(200, (_uri, body) => cases(body as { id: number }[]));
     expect(await crm.listCasesMany(['C-000001', 'C-000002'])).toEqual([[], []]);
     expect(reads.isDone()).toBe(true);
 
-    nock(BASE).post('/rpc').reply(200, (_uri, body) => serverError(body as { id: number }[]));
-    const second = nock(BASE).post('/rpc').reply(200, (_uri, body) => cases(body as { id: number }[]));
-    const [outcome] = await crm.batch([{ method: 'case.create', params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' } }]);
+    nock(BASE)
+      .post('/rpc')
+      .reply(200, (_uri, body) => serverError(body as { id: number }[]));
+    const second = nock(BASE)
+      .post('/rpc')
+      .reply(200, (_uri, body) => cases(body as { id: number }[]));
+    const [outcome] = await crm.batch([
+      { method: 'case.create', params: { contact_id: 'C-000001', subject: 's', body: 'b', channel: 'phone' } },
+    ]);
     expect(outcome).toBeInstanceOf(LegacyUnavailableError);
     expect(second.isDone()).toBe(false);
   });
@@ -156,7 +178,9 @@ describe('the circuit breaker', () => {
 
   it('logs a call that failed for good and the breaker opening and closing, not a business rejection or a short circuit', async () => {
     const rejected = capturedLogger();
-    nock(BASE).get('/things/1').reply(404, { error: { code: 'not_found' } });
+    nock(BASE)
+      .get('/things/1')
+      .reply(404, { error: { code: 'not_found' } });
     await failure(client(guard({ retries: 0 }, async () => undefined, rejected.logger)).get('/things/1'));
     expect(rejected.lines).toEqual([]);
 
@@ -177,7 +201,10 @@ describe('the circuit breaker', () => {
 
   it('does not count business rejections as failures', async () => {
     const g = guard({ retries: 0 });
-    nock(BASE).get('/things/1').times(6).reply(404, { error: { code: 'not_found' } });
+    nock(BASE)
+      .get('/things/1')
+      .times(6)
+      .reply(404, { error: { code: 'not_found' } });
     for (let i = 0; i < 6; i++) expect(await failure(client(g).get('/things/1'))).toBeInstanceOf(LegacyRejectedError);
     expect(g.state).toBe('closed');
   });

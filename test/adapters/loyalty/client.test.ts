@@ -56,7 +56,9 @@ describe('LoyaltyClient authentication', () => {
   it('gives up after the second 401', async () => {
     tokenEndpoint('tok-1', 'tok-2');
     const refused = nock(BASE).get(`/v1/members/${CARD}`).times(2).reply(401, { error: 'invalid_token' });
-    const err = await loyalty().getMember(CARD).catch((e: unknown) => e);
+    const err = await loyalty()
+      .getMember(CARD)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LegacyRejectedError);
     expect(err).toMatchObject({ system: 'loyalty', legacyCode: 'invalid_token' });
     expect(refused.isDone()).toBe(true);
@@ -64,7 +66,9 @@ describe('LoyaltyClient authentication', () => {
 
   it('keeps the client secret out of a failed token request error', async () => {
     nock(BASE).post('/oauth/token').reply(401, { error: 'invalid_client' });
-    const err = (await loyalty().getMember(CARD).catch((e: unknown) => e)) as LegacyRejectedError;
+    const err = (await loyalty()
+      .getMember(CARD)
+      .catch((e: unknown) => e)) as LegacyRejectedError;
     expect(err.legacyCode).toBe('invalid_client');
     expect(`${err.message} ${err.detail}`).not.toContain('sim-loyalty-secret');
   });
@@ -127,7 +131,10 @@ describe('LoyaltyClient calls', () => {
   });
 
   it('finds members by email or by phone', async () => {
-    withToken('tok-1').get('/v1/members').query({ email: 'Marie.Dupont@example.FR' }).reply(200, { members: [member] });
+    withToken('tok-1')
+      .get('/v1/members')
+      .query({ email: 'Marie.Dupont@example.FR' })
+      .reply(200, { members: [member] });
     withToken('tok-1').get('/v1/members').query({ phone: '+33612345678' }).reply(200, { members: [] });
     const client = loyalty();
     expect(await client.findMembers({ email: 'Marie.Dupont@example.FR' })).toEqual([member]);
@@ -172,7 +179,9 @@ describe('LoyaltyClient calls', () => {
     [409, 'duplicate_external_ref'],
     [422, 'insufficient_points'],
   ])('rejects a transaction with %d %s', async (status, code) => {
-    withToken('tok-1').post(`/v1/members/${CARD}/transactions`).reply(status, { error: { code, message: 'no' } });
+    withToken('tok-1')
+      .post(`/v1/members/${CARD}/transactions`)
+      .reply(status, { error: { code, message: 'no' } });
     const err = await loyalty()
       .createTransaction(CARD, { type: 'BURN', points: -500, channel: 'WEB', external_ref: 'W-1' })
       .catch((e: unknown) => e);

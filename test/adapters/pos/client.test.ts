@@ -14,7 +14,9 @@ const INJECTION = `"/><line ean="666" qty="999"/><x a="</sale>&amp;'`;
 
 describe('PosClient reading', () => {
   it('lists stores, each hours element in an array', async () => {
-    nock(BASE).get('/pos/stores').reply(...xml(fixture('pos-stores.xml')));
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml(fixture('pos-stores.xml')));
     const stores = await pos().listStores();
     expect(stores.map((s) => s.code)).toEqual(['ST042', 'ST007']);
     expect(stores[0].name).toBe('Paris Rivoli & Halles');
@@ -23,7 +25,9 @@ describe('PosClient reading', () => {
   });
 
   it('gives arrays for a single store with a single hours element', async () => {
-    nock(BASE).get('/pos/stores').reply(...xml(fixture('pos-stores-one.xml')));
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml(fixture('pos-stores-one.xml')));
     const stores = await pos().listStores();
     expect(stores).toEqual([
       {
@@ -39,15 +43,18 @@ describe('PosClient reading', () => {
   });
 
   it('answers an empty list for an empty element', async () => {
-    nock(BASE).get('/pos/stores').reply(...xml('<stores/>'));
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml('<stores/>'));
     expect(await pos().listStores()).toEqual([]);
   });
 
   it('reads stock with numbers as numbers and EANs as text', async () => {
-    nock(BASE).get('/pos/stores/ST042/stock').query({ ean: '0012345678905' }).reply(...xml(fixture('pos-stock-one.xml')));
-    expect(await pos().getStock('ST042', ['0012345678905'])).toEqual([
-      { store: 'ST042', ean: '0012345678905', qty: 7, reserved: 0 },
-    ]);
+    nock(BASE)
+      .get('/pos/stores/ST042/stock')
+      .query({ ean: '0012345678905' })
+      .reply(...xml(fixture('pos-stock-one.xml')));
+    expect(await pos().getStock('ST042', ['0012345678905'])).toEqual([{ store: 'ST042', ean: '0012345678905', qty: 7, reserved: 0 }]);
   });
 
   it('asks stock 200 EANs at a time and merges the answers', async () => {
@@ -68,8 +75,14 @@ describe('PosClient reading', () => {
   });
 
   it('reads prices and promotions of a store', async () => {
-    nock(BASE).get('/pos/prices').query({ store: 'ST042' }).reply(...xml(fixture('pos-prices.xml')));
-    nock(BASE).get('/pos/promotions').query({ store: 'ST042' }).reply(...xml(fixture('pos-promotions.xml')));
+    nock(BASE)
+      .get('/pos/prices')
+      .query({ store: 'ST042' })
+      .reply(...xml(fixture('pos-prices.xml')));
+    nock(BASE)
+      .get('/pos/promotions')
+      .query({ store: 'ST042' })
+      .reply(...xml(fixture('pos-promotions.xml')));
     expect(await pos().getPrices('ST042')).toEqual([
       { store: 'ST042', ean: '3017620422003', cents: 3790 },
       { store: 'ST042', ean: '0012345678905', cents: 15 },
@@ -111,7 +124,9 @@ describe('PosClient reading', () => {
   });
 
   it('gets one receipt, its single line in an array', async () => {
-    nock(BASE).get('/pos/receipts/ST007-20260714-0003').reply(...xml(fixture('pos-receipt.xml')));
+    nock(BASE)
+      .get('/pos/receipts/ST007-20260714-0003')
+      .reply(...xml(fixture('pos-receipt.xml')));
     expect(await pos().getReceipt('ST007-20260714-0003')).toMatchObject({
       card: null,
       ref: 'RSV-55',
@@ -122,12 +137,16 @@ describe('PosClient reading', () => {
 
 describe('PosClient errors in a 200', () => {
   it('answers null for a receipt the POS does not know', async () => {
-    nock(BASE).get('/pos/receipts/ST042-20261101-9999').reply(...xml(fixture('pos-error-not-found.xml')));
+    nock(BASE)
+      .get('/pos/receipts/ST042-20261101-9999')
+      .reply(...xml(fixture('pos-error-not-found.xml')));
     expect(await pos().getReceipt('ST042-20261101-9999')).toBeNull();
   });
 
   it('rejects a reservation with insufficient_stock', async () => {
-    nock(BASE).post('/pos/reservations').reply(...xml(fixture('pos-error-insufficient-stock.xml')));
+    nock(BASE)
+      .post('/pos/reservations')
+      .reply(...xml(fixture('pos-error-insufficient-stock.xml')));
     const err = await pos()
       .createReservation('ST042', 'W-2026-000124', [{ ean: '3017620422003', qty: 2 }])
       .catch((e: unknown) => e);
@@ -136,13 +155,20 @@ describe('PosClient errors in a 200', () => {
   });
 
   it('is unavailable on an internal_error body', async () => {
-    nock(BASE).get('/pos/stores').reply(...xml(fixture('pos-error-internal.xml')));
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml(fixture('pos-error-internal.xml')));
     await expect(pos().listStores()).rejects.toBeInstanceOf(LegacyUnavailableError);
   });
 
   it('is unavailable on a body that is not XML, or not the expected XML', async () => {
-    nock(BASE).get('/pos/stores').reply(...xml('<stores><store code="ST042">'));
-    nock(BASE).get('/pos/prices').query(true).reply(...xml('<stock store="ST042"/>'));
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml('<stores><store code="ST042">'));
+    nock(BASE)
+      .get('/pos/prices')
+      .query(true)
+      .reply(...xml('<stock store="ST042"/>'));
     await expect(pos().listStores()).rejects.toBeInstanceOf(LegacyUnavailableError);
     await expect(pos().getPrices('ST042')).rejects.toBeInstanceOf(LegacyUnavailableError);
   });
@@ -177,7 +203,12 @@ describe('PosClient writing', () => {
     nock(BASE)
       .post('/pos/sales', (body: string) => ((sent = body), true))
       .reply(...xml(fixture('pos-receipt.xml')));
-    await pos().createSale({ store: 'ST042', card: INJECTION, deliver: 'home', lines: [{ ean: '3017620422003', qty: 1, unit_cents: 1999 }] });
+    await pos().createSale({
+      store: 'ST042',
+      card: INJECTION,
+      deliver: 'home',
+      lines: [{ ean: '3017620422003', qty: 1, unit_cents: 1999 }],
+    });
     expect(sent).not.toContain('<line ean="666"');
     const sale = parsePosXml(sent).sale as Record<string, unknown>;
     expect(sale.card).toBe(INJECTION);
@@ -190,7 +221,12 @@ describe('PosClient writing', () => {
     nock(BASE)
       .post('/pos/sales', (body: string) => ((sent = body), true))
       .reply(...xml(fixture('pos-receipt.xml')));
-    const receipt = await pos().createSale({ store: 'ST007', card: null, deliver: null, lines: [{ ean: '0012345678905', qty: 3, unit_cents: 500 }] });
+    const receipt = await pos().createSale({
+      store: 'ST007',
+      card: null,
+      deliver: null,
+      lines: [{ ean: '0012345678905', qty: 3, unit_cents: 500 }],
+    });
     expect(receipt.id).toBe('ST007-20260714-0003');
     expect(parsePosXml(sent).sale).not.toHaveProperty('card');
     expect(parsePosXml(sent).sale).not.toHaveProperty('deliver');
@@ -211,8 +247,12 @@ describe('PosClient writing', () => {
   });
 
   it('releases and collects reservations', async () => {
-    nock(BASE).post('/pos/reservations/RSV-1/release').reply(...xml('<reservation id="RSV-1" status="released"/>'));
-    nock(BASE).post('/pos/reservations/RSV-2/collect').reply(...xml('<reservation id="RSV-2" status="collected"/>'));
+    nock(BASE)
+      .post('/pos/reservations/RSV-1/release')
+      .reply(...xml('<reservation id="RSV-1" status="released"/>'));
+    nock(BASE)
+      .post('/pos/reservations/RSV-2/collect')
+      .reply(...xml('<reservation id="RSV-2" status="collected"/>'));
     expect(await pos().releaseReservation('RSV-1')).toEqual({ id: 'RSV-1', status: 'released' });
     expect(await pos().collectReservation('RSV-2')).toEqual({ id: 'RSV-2', status: 'collected' });
   });

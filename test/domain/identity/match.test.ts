@@ -94,10 +94,10 @@ describe('cluster', () => {
       lastName: fc.constantFrom(null, 'Durand', 'durand', 'Martin'),
     };
     const records = fc
-      .uniqueArray(
-        fc.record({ system: fc.constantFrom(...(['eshop', 'crm', 'loyalty'] as const)), externalId: fc.string(), ...pool }),
-        { selector: (r) => `${r.system}/${r.externalId}`, maxLength: 12 },
-      )
+      .uniqueArray(fc.record({ system: fc.constantFrom(...(['eshop', 'crm', 'loyalty'] as const)), externalId: fc.string(), ...pool }), {
+        selector: (r) => `${r.system}/${r.externalId}`,
+        maxLength: 12,
+      })
       .map((rs) => rs.map((r) => person(r)));
     fc.assert(
       fc.property(records, fc.func(fc.integer()), (rs, rank) => {

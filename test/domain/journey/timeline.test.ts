@@ -31,12 +31,26 @@ describe('journey timeline', () => {
       { type: 'availability_check', sku: 'SKU-1', store_code: '042', at: '2026-11-01T10:05:00Z' },
       { type: 'product_view', sku: 'SKU-1', store_code: null, at: '2026-11-01T10:00:00Z' },
     ]),
-    ...orderEvents([order('ST042-20261103-0001', 'STORE', '2026-11-03T15:00:00.000Z', 4999), order('W-2026-000001', 'CALL_CENTER', '2026-10-01T09:00:00.000Z', 1000)]),
+    ...orderEvents([
+      order('ST042-20261103-0001', 'STORE', '2026-11-03T15:00:00.000Z', 4999),
+      order('W-2026-000001', 'CALL_CENTER', '2026-10-01T09:00:00.000Z', 1000),
+    ]),
     ...callEvents([{ id: 'CL-1', at: 1759309200, duration_s: 60, agent: 'x', reason: 'delivery' }]),
     ...caseEvents([
-      { id: 'K-1', contactId: 'C-1', subject: 'Late', body: '', status: 'CLOSED', channel: 'STORE', openedAt: '2026-10-02T00:00:00.000Z', closedAt: '2026-10-05T00:00:00.000Z' },
+      {
+        id: 'K-1',
+        contactId: 'C-1',
+        subject: 'Late',
+        body: '',
+        status: 'CLOSED',
+        channel: 'STORE',
+        openedAt: '2026-10-02T00:00:00.000Z',
+        closedAt: '2026-10-05T00:00:00.000Z',
+      },
     ]),
-    ...loyaltyEvents([{ id: 'TX-1', type: 'EARN', points: 49, channel: 'STORE', externalRef: 'ST042-20261103-0001', at: '2026-11-03T15:00:01.000Z' }]),
+    ...loyaltyEvents([
+      { id: 'TX-1', type: 'EARN', points: 49, channel: 'STORE', externalRef: 'ST042-20261103-0001', at: '2026-11-03T15:00:01.000Z' },
+    ]),
   ]);
 
   it('is newest first, each silo event with its channel and kind', () => {

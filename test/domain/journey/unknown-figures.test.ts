@@ -2,7 +2,12 @@
 import { channelSummary, HOLDS, preferredChannel, preferredChannelReads, type ChannelSummary } from '../../../domain/journey/timeline';
 
 const figures = (orders: [number, number, number], lastActivityAt: [string, string, string]): ChannelSummary[] =>
-  (['WEB', 'STORE', 'CALL_CENTER'] as const).map((channel, i) => ({ channel, orders: orders[i], spendCents: 100 * orders[i], lastActivityAt: lastActivityAt[i] }));
+  (['WEB', 'STORE', 'CALL_CENTER'] as const).map((channel, i) => ({
+    channel,
+    orders: orders[i],
+    spendCents: 100 * orders[i],
+    lastActivityAt: lastActivityAt[i],
+  }));
 
 const dates: [string, string, string] = ['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'];
 const clear = figures([1, 3, 2], dates);
@@ -19,12 +24,12 @@ describe('channel summary with a silo missing', () => {
 });
 
 describe('preferred channel with a silo missing', () => {
-  it('depends on every channel\'s orders, and on activity only to break a tie', () => {
+  it("depends on every channel's orders, and on activity only to break a tie", () => {
     expect(preferredChannelReads(clear)).toEqual({ orders: ['WEB', 'STORE', 'CALL_CENTER'], activity: [] });
     expect(preferredChannelReads(tie).activity).toEqual(['WEB', 'STORE']);
   });
 
-  it('cannot be decided without every channel\'s orders', () => {
+  it("cannot be decided without every channel's orders", () => {
     expect(preferredChannel(clear, HOLDS.receipts)).toBeNull();
     expect(preferredChannel(clear, HOLDS.webOrders)).toBeNull();
   });
@@ -34,7 +39,7 @@ describe('preferred channel with a silo missing', () => {
     expect(preferredChannel(clear, HOLDS.cases)).toBe('STORE');
   });
 
-  it('breaks a tie only with the tied channels\' activity known', () => {
+  it("breaks a tie only with the tied channels' activity known", () => {
     expect(preferredChannel(tie)).toBe('STORE');
     expect(preferredChannel(tie, HOLDS.calls)).toBe('STORE'); // calls are call-center activity, not in the tie
     expect(preferredChannel(tie, HOLDS.cases)).toBeNull(); // a case may be store activity

@@ -37,9 +37,11 @@ describe('reversePoints', () => {
     expect(broke.points_balance).toBe(0);
   });
 
-  it('lets the refusal stand while the order\'s own points have not landed yet: it is retried after them', async () => {
+  it("lets the refusal stand while the order's own points have not landed yet: it is retried after them", async () => {
     const { member, loyalty } = platform(12, []);
-    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({ legacyCode: 'insufficient_points' });
+    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
+      legacyCode: 'insufficient_points',
+    });
     expect(member.points_balance).toBe(12);
   });
 });

@@ -23,16 +23,47 @@ describe('paidUnits', () => {
 });
 
 describe('sameLines (an e-shop order whose creating call lost its answer, found again)', () => {
-  const plan = { lines: [{ sku: 'A', ean: '1', quantity: 3, netCents: 1000 }, { sku: 'B', ean: '2', quantity: 1, netCents: 500 }] };
+  const plan = {
+    lines: [
+      { sku: 'A', ean: '1', quantity: 3, netCents: 1000 },
+      { sku: 'B', ean: '2', quantity: 1, netCents: 500 },
+    ],
+  };
 
   it('knows the order whatever the split of its lines at two prices, or their order', () => {
-    expect(sameLines([{ sku: 'B', qty: 1 }, { sku: 'A', qty: 2 }, { sku: 'A', qty: 1 }], plan)).toBe(true);
+    expect(
+      sameLines(
+        [
+          { sku: 'B', qty: 1 },
+          { sku: 'A', qty: 2 },
+          { sku: 'A', qty: 1 },
+        ],
+        plan,
+      ),
+    ).toBe(true);
   });
 
   it('tells another basket', () => {
     expect(sameLines([{ sku: 'A', qty: 3 }], plan)).toBe(false);
-    expect(sameLines([{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }], plan)).toBe(false);
-    expect(sameLines([{ sku: 'A', qty: 3 }, { sku: 'B', qty: 1 }, { sku: 'C', qty: 1 }], plan)).toBe(false);
+    expect(
+      sameLines(
+        [
+          { sku: 'A', qty: 2 },
+          { sku: 'B', qty: 1 },
+        ],
+        plan,
+      ),
+    ).toBe(false);
+    expect(
+      sameLines(
+        [
+          { sku: 'A', qty: 3 },
+          { sku: 'B', qty: 1 },
+          { sku: 'C', qty: 1 },
+        ],
+        plan,
+      ),
+    ).toBe(false);
   });
 });
 

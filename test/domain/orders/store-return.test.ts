@@ -35,7 +35,9 @@ function world() {
       createReturn: async (r: unknown) => (posReturns.push(r), { id: `RT-${posReturns.length}`, refund_cents: 2000 }),
     },
     loyalty: {
-      listTransactions: async () => [{ id: 'TX-1', type: 'EARN', points: 20, channel: 'STORE', external_ref: receipt.id, at: '2026-11-25T09:00:00Z' }],
+      listTransactions: async () => [
+        { id: 'TX-1', type: 'EARN', points: 20, channel: 'STORE', external_ref: receipt.id, at: '2026-11-25T09:00:00Z' },
+      ],
       createTransaction: async () => {
         throw new LegacyUnavailableError('loyalty', 'down');
       },
@@ -45,7 +47,12 @@ function world() {
   const saga = returnSagas(deps).store;
   const runner = new SagaRunner(sagas, { [saga.kind]: saga }, createLogger('silent'));
   const giveBack = (key: string) => {
-    const input: ReturnOrderInput = { orderId: receipt.id, storeId: 'ST001', lines: [{ sku: product.sku, quantity: 2 }], idempotencyKey: key };
+    const input: ReturnOrderInput = {
+      orderId: receipt.id,
+      storeId: 'ST001',
+      lines: [{ sku: product.sku, quantity: 2 }],
+      idempotencyKey: key,
+    };
     return runner.execute(saga, key, input, () => planReturn(deps, pricing, input));
   };
   return { sagas, posReturns, giveBack };

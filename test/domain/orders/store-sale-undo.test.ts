@@ -2,7 +2,8 @@
 // sale's answer was lost): the goods go back at the POS and the order shows CANCELLED, since the
 // customer was told it failed.
 import type { CommerceDeps } from '../../../domain/orders/deps';
-import { placeOrderSaga, type OrderPlan } from '../../../domain/orders/placeOrder';
+import { placeOrderSaga } from '../../../domain/orders/placeOrder';
+import type { OrderPlan } from '../../../domain/orders/plan';
 import { orderStatus } from '../../../domain/orders/status';
 import { openDatabase } from '../../../platform/db';
 import { createLogger } from '../../../platform/logging';
@@ -30,7 +31,13 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
   const pos = { createReturn: async (r: unknown) => (returns.push(r), { id: 'RT-1', refund_cents: 1999 }) };
   const saga = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent'));
   const sale = saga.steps.find((s) => s.name === 'storeSale')!;
-  sagas.recordOrder({ orderId: 'ST001-20261125-0003', reservationId: null, pickupStore: null, orderedUnits: 2, deliveryAddress: plan.address });
+  sagas.recordOrder({
+    orderId: 'ST001-20261125-0003',
+    reservationId: null,
+    pickupStore: null,
+    orderedUnits: 2,
+    deliveryAddress: plan.address,
+  });
 
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
 

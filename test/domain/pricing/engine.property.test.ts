@@ -27,12 +27,10 @@ const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
 // Windows around `at`: most contain it, some are over, some to come, some start or end exactly at it.
-const windowArb = fc
-  .tuple(fc.integer({ min: -72, max: 12 }), fc.integer({ min: 1, max: 96 }))
-  .map(([fromHours, hours]) => ({
-    validFrom: new Date(atMs + fromHours * HOUR_MS).toISOString(),
-    validTo: new Date(atMs + (fromHours + hours) * HOUR_MS).toISOString(),
-  }));
+const windowArb = fc.tuple(fc.integer({ min: -72, max: 12 }), fc.integer({ min: 1, max: 96 })).map(([fromHours, hours]) => ({
+  validFrom: new Date(atMs + fromHours * HOUR_MS).toISOString(),
+  validTo: new Date(atMs + (fromHours + hours) * HOUR_MS).toISOString(),
+}));
 
 const promotionArb = (index: number): fc.Arbitrary<Promotion> =>
   fc
@@ -54,9 +52,7 @@ const promotionArb = (index: number): fc.Arbitrary<Promotion> =>
       storeIds: rarely(fc.subarray(STORES, { minLength: 1 })),
       legacyChannels: nullable(fc.subarray(CHANNELS, { minLength: 1 })),
     })
-    .map(({ source, kindAndValue, window, ...rest }) =>
-      promotion(`${source}:${index}`, { source, ...kindAndValue, ...window, ...rest }),
-    );
+    .map(({ source, kindAndValue, window, ...rest }) => promotion(`${source}:${index}`, { source, ...kindAndValue, ...window, ...rest }));
 
 const promotionsArb = fc
   .integer({ min: 0, max: 12 })
@@ -79,7 +75,14 @@ const everywhere = policy();
 const RUNS = { numRuns: 300 };
 
 function expectWholeCents(q: Quote): void {
-  const amounts = [q.subtotalCents, q.discountCents, q.totalCents, q.loyaltyPointsEarned, ...q.lines.flatMap((l) => [l.lineTotalCents, l.discountCents]), ...q.appliedPromotions.map((a) => a.amountCents)];
+  const amounts = [
+    q.subtotalCents,
+    q.discountCents,
+    q.totalCents,
+    q.loyaltyPointsEarned,
+    ...q.lines.flatMap((l) => [l.lineTotalCents, l.discountCents]),
+    ...q.appliedPromotions.map((a) => a.amountCents),
+  ];
   for (const amount of amounts) {
     expect(Number.isSafeInteger(amount)).toBe(true);
     expect(amount).toBeGreaterThanOrEqual(0);
@@ -101,10 +104,12 @@ describe('quote, for any basket, promotions, customer and store', () => {
     const withException = saleArb
       .filter(({ promotions }) => promotions.length > 0)
       .chain((sale) =>
-        fc.record({
-          excepted: fc.constantFrom(...sale.promotions),
-          channels: fc.subarray(CHANNELS, { minLength: 1 }),
-        }).map((exception) => ({ ...sale, ...exception })),
+        fc
+          .record({
+            excepted: fc.constantFrom(...sale.promotions),
+            channels: fc.subarray(CHANNELS, { minLength: 1 }),
+          })
+          .map((exception) => ({ ...sale, ...exception })),
       );
     fc.assert(
       fc.property(withException, ({ lines, promotions, ctx, excepted, channels }) => {
@@ -146,7 +151,9 @@ describe('quote, for any basket, promotions, customer and store', () => {
     fc.assert(
       fc.property(saleArb, ({ lines, promotions, ctx }) => {
         const sale = { ...ctx, channel: 'STORE' as const };
-        expect(quote(lines, promotions, sale, everywhere)).toEqual(quote(structuredClone(lines), structuredClone(promotions), structuredClone(sale), everywhere));
+        expect(quote(lines, promotions, sale, everywhere)).toEqual(
+          quote(structuredClone(lines), structuredClone(promotions), structuredClone(sale), everywhere),
+        );
       }),
       RUNS,
     );

@@ -42,12 +42,15 @@ describe('1. eligibility', () => {
       // Paris is UTC+1 in winter, UTC+2 in summer: its midnight is 23:00 or 22:00 UTC the day before.
       ['winter', '2026-12-01', '2026-11-30T23:00:00.000Z', '2026-11-30T22:59:00.000Z', '2026-11-30T23:01:00.000Z'],
       ['summer', '2026-07-01', '2026-06-30T22:00:00.000Z', '2026-06-30T21:59:00.000Z', '2026-06-30T22:01:00.000Z'],
-    ])('a window ending at Paris midnight (%s) applies one minute before and not one minute after', (_, parisDay, validTo, before, after) => {
-      expect(DateTime.fromISO(`${parisDay}T00:00`, { zone: 'Europe/Paris' }).toUTC().toISO()).toBe(validTo);
-      const storePromo = promotion('pos:ST042:P-1', { source: 'pos', validFrom: '2026-01-01T00:00:00.000Z', validTo });
-      expect(applied(price(basket, [storePromo], { at: before }))).toEqual([['pos:ST042:P-1', 1000]]);
-      expect(applied(price(basket, [storePromo], { at: after }))).toEqual([]);
-    });
+    ])(
+      'a window ending at Paris midnight (%s) applies one minute before and not one minute after',
+      (_, parisDay, validTo, before, after) => {
+        expect(DateTime.fromISO(`${parisDay}T00:00`, { zone: 'Europe/Paris' }).toUTC().toISO()).toBe(validTo);
+        const storePromo = promotion('pos:ST042:P-1', { source: 'pos', validFrom: '2026-01-01T00:00:00.000Z', validTo });
+        expect(applied(price(basket, [storePromo], { at: before }))).toEqual([['pos:ST042:P-1', 1000]]);
+        expect(applied(price(basket, [storePromo], { at: after }))).toEqual([]);
+      },
+    );
   });
 
   describe('channel: the policy decides', () => {
@@ -74,7 +77,9 @@ describe('1. eligibility', () => {
     const st042 = promotion('pos:ST042:P-1', { source: 'pos', code: 'P1', storeIds: ['ST042'] });
 
     it('applies in a store that runs it', () => {
-      expect(applied(price(basket, [st042], { channel: 'STORE', storeId: 'ST042', promoCodes: ['P1'] }))).toEqual([['pos:ST042:P-1', 1000]]);
+      expect(applied(price(basket, [st042], { channel: 'STORE', storeId: 'ST042', promoCodes: ['P1'] }))).toEqual([
+        ['pos:ST042:P-1', 1000],
+      ]);
     });
 
     it.each([
@@ -121,7 +126,9 @@ describe('1. eligibility', () => {
       ['another customer', { id: 'cus_2', tier: 'GOLD' as const }],
       ['no customer', null],
     ])('is refused to %s', (_, customer) => {
-      expect(price(basket, [voucher], { customer, promoCodes: ['GW-1'] }).rejectedPromoCodes).toEqual([{ code: 'GW-1', reason: 'NOT_FOR_THIS_CUSTOMER' }]);
+      expect(price(basket, [voucher], { customer, promoCodes: ['GW-1'] }).rejectedPromoCodes).toEqual([
+        { code: 'GW-1', reason: 'NOT_FOR_THIS_CUSTOMER' },
+      ]);
     });
   });
 
@@ -200,7 +207,14 @@ describe('2. product-level promotions', () => {
   });
 
   it('a promotion that would take nothing off a single unit is not applicable', () => {
-    const secondHalf = promotion('pos:P-3', { source: 'pos', code: 'DEUX', level: 'PRODUCT', kind: 'SECOND_HALF_PRICE', value: 50, skus: ['A'] });
+    const secondHalf = promotion('pos:P-3', {
+      source: 'pos',
+      code: 'DEUX',
+      level: 'PRODUCT',
+      kind: 'SECOND_HALF_PRICE',
+      value: 50,
+      skus: ['A'],
+    });
     const q = price([line('A', 1, 1000)], [secondHalf], { promoCodes: ['DEUX'] });
     expect(q.appliedPromotions).toEqual([]);
     expect(q.rejectedPromoCodes).toEqual([{ code: 'DEUX', reason: 'NOT_APPLICABLE' }]);
@@ -229,7 +243,11 @@ describe('2. product-level promotions', () => {
     const a = promotion('pos:A', { source: 'pos', level: 'PRODUCT', value: 10, skus: ['SKU-2'] });
     const b = promotion('eshop:B', { level: 'PRODUCT', kind: 'AMOUNT', value: 300, skus: ['SKU-2'] });
     const c = promotion('eshop:C', { level: 'PRODUCT', kind: 'AMOUNT', value: 300, categories: ['Cuisine'] });
-    for (const order of [[a, b, c], [c, b, a], [b, c, a]]) {
+    for (const order of [
+      [a, b, c],
+      [c, b, a],
+      [b, c, a],
+    ]) {
       expect(applied(price(lines, order))).toEqual([['eshop:B', 300]]);
     }
   });
@@ -264,7 +282,8 @@ describe('3. basket-level promotions', () => {
 
   it('compare their minimum to the subtotal after product-level discounts', () => {
     const product = promotion('pos:P-1', { source: 'pos', level: 'PRODUCT', kind: 'AMOUNT', value: 1, skus: ['SKU-1'] });
-    const minimum = (minBasketCents: number) => promotion('eshop:MOINS15', { code: 'MOINS15', kind: 'AMOUNT', value: 1500, minBasketCents });
+    const minimum = (minBasketCents: number) =>
+      promotion('eshop:MOINS15', { code: 'MOINS15', kind: 'AMOUNT', value: 1500, minBasketCents });
     expect(applied(price(lines, [product, minimum(5999)], { promoCodes: ['MOINS15'] }))).toContainEqual(['eshop:MOINS15', 1500]);
     const q = price(lines, [product, minimum(6000)], { promoCodes: ['MOINS15'] });
     expect(q.rejectedPromoCodes).toEqual([{ code: 'MOINS15', reason: 'MINIMUM_NOT_MET' }]);
@@ -342,7 +361,10 @@ describe('4. CRM goodwill vouchers', () => {
 describe('5. totals', () => {
   it('every cent of discount is explained and points are the whole euros of the total', () => {
     const lines = [line('A', 3, 1333), line('B', 1, 8999, 'Jardin')];
-    const q = price(lines, [promotion('eshop:J', { level: 'PRODUCT', value: 15, categories: ['Jardin'] }), promotion('eshop:T', { kind: 'AMOUNT', value: 777 })]);
+    const q = price(lines, [
+      promotion('eshop:J', { level: 'PRODUCT', value: 15, categories: ['Jardin'] }),
+      promotion('eshop:T', { kind: 'AMOUNT', value: 777 }),
+    ]);
     const fromPromotions = q.appliedPromotions.reduce((s, a) => s + a.amountCents, 0);
     const fromLines = q.lines.reduce((s, l) => s + l.discountCents, 0);
     expect(q.subtotalCents).toBe(3999 + 8999);
@@ -378,7 +400,12 @@ describe('6. rejected codes', () => {
   });
 
   it('checks the window before the channel, the store and the customer', () => {
-    const everythingWrong = promotion('loyalty:X', { code: 'X', validTo: '2026-01-02T00:00:00.000Z', storeIds: ['ST001'], tiers: ['GOLD'] });
+    const everythingWrong = promotion('loyalty:X', {
+      code: 'X',
+      validTo: '2026-01-02T00:00:00.000Z',
+      storeIds: ['ST001'],
+      tiers: ['GOLD'],
+    });
     const webOnly = policy([{ match: { code: 'X' }, channels: ['WEB'], reason: 'r' }]);
     const q = price(basket, [everythingWrong], { channel: 'STORE', storeId: 'ST042', promoCodes: ['X'] }, webOnly);
     expect(q.rejectedPromoCodes).toEqual([{ code: 'X', reason: 'EXPIRED' }]);
@@ -392,7 +419,9 @@ describe('6. rejected codes', () => {
   it('a code several promotions share is answered by the one that got furthest, and not at all if one applied', () => {
     const expired = promotion('eshop:SHARED', { code: 'SHARED', validTo: '2026-01-02T00:00:00.000Z' });
     const tooBig = promotion('loyalty:SHARED', { source: 'loyalty', code: 'SHARED', minBasketCents: 50_000 });
-    expect(price(basket, [expired, tooBig], { promoCodes: ['shared'] }).rejectedPromoCodes).toEqual([{ code: 'shared', reason: 'MINIMUM_NOT_MET' }]);
+    expect(price(basket, [expired, tooBig], { promoCodes: ['shared'] }).rejectedPromoCodes).toEqual([
+      { code: 'shared', reason: 'MINIMUM_NOT_MET' },
+    ]);
     const fits = promotion('pos:SHARED', { source: 'pos', code: 'SHARED', level: 'PRODUCT', skus: ['SKU-1'] });
     expect(price(basket, [expired, tooBig, fits], { promoCodes: ['shared'] }).rejectedPromoCodes).toEqual([]);
   });
@@ -422,7 +451,12 @@ describe('8. product page offer', () => {
   const voucher = promotion('crm:GW-1', { source: 'crm', code: 'GW-1', kind: 'AMOUNT', value: 500, customerId: 'cus_1' });
 
   it('shows product-level promotions and basket-level ones without a minimum', () => {
-    const offer = offerFor(page, [product, noMinimum, withMinimum, voucher], context({ customer: gold, promoCodes: ['ALL5', 'MOINS15', 'GW-1', 'NOPE'] }), everywhere);
+    const offer = offerFor(
+      page,
+      [product, noMinimum, withMinimum, voucher],
+      context({ customer: gold, promoCodes: ['ALL5', 'MOINS15', 'GW-1', 'NOPE'] }),
+      everywhere,
+    );
     expect(applied(offer)).toEqual([
       ['pos:P-1', 2000],
       ['eshop:ALL5', 400],

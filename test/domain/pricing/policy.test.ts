@@ -26,7 +26,13 @@ describe('loadPolicy', () => {
     const path = join(dir, 'p.yaml');
     writeFileSync(path, 'version: 2\npriceMaster: eshop\ndefaultChannels: [WEB]\nlegacyChannelFlags: report\n');
     try {
-      expect(loadPolicy(path)).toEqual({ version: 2, priceMaster: 'eshop', defaultChannels: ['WEB'], legacyChannelFlags: 'report', exceptions: [] });
+      expect(loadPolicy(path)).toEqual({
+        version: 2,
+        priceMaster: 'eshop',
+        defaultChannels: ['WEB'],
+        legacyChannelFlags: 'report',
+        exceptions: [],
+      });
     } finally {
       rmSync(dir, { recursive: true });
     }

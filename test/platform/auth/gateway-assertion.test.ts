@@ -29,12 +29,30 @@ describe('requireGateway', () => {
   it.each([
     ['no header', async () => undefined],
     ['another key', () => assertCaller({ role: 'service', sub: 's' }, subgraphKey('x'.repeat(40)))],
-    ['a client token of the right key but another audience', () =>
-      new SignJWT({ caller: { role: 'service', sub: 's' } }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1m').sign(key)],
-    ['a stale assertion', () =>
-      new SignJWT({ caller: null }).setProtectedHeader({ alg: 'HS256' }).setIssuer('omnigraph-gateway').setAudience('omnigraph-subgraphs').setExpirationTime(Math.floor(Date.now() / 1000) - 5).sign(key)],
-    ['a caller of no known role', () =>
-      new SignJWT({ caller: { role: 'root', sub: 's' } }).setProtectedHeader({ alg: 'HS256' }).setIssuer('omnigraph-gateway').setAudience('omnigraph-subgraphs').setExpirationTime('1m').sign(key)],
+    [
+      'a client token of the right key but another audience',
+      () => new SignJWT({ caller: { role: 'service', sub: 's' } }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1m').sign(key),
+    ],
+    [
+      'a stale assertion',
+      () =>
+        new SignJWT({ caller: null })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('omnigraph-gateway')
+          .setAudience('omnigraph-subgraphs')
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 5)
+          .sign(key),
+    ],
+    [
+      'a caller of no known role',
+      () =>
+        new SignJWT({ caller: { role: 'root', sub: 's' } })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('omnigraph-gateway')
+          .setAudience('omnigraph-subgraphs')
+          .setExpirationTime('1m')
+          .sign(key),
+    ],
   ])('refuses %s with 401 and no data', async (_, make) => {
     const out = await through(await make());
     expect(out.passed).toBe(false);

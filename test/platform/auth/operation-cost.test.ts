@@ -15,7 +15,9 @@ const GUESS = 10;
 function cost(query: string, variables: Record<string, unknown> = {}): number {
   const doc = parse(query);
   const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   return operationCost(schema, operation.selectionSet, schema.getQueryType()!, fragments, variables, GUESS);
 }
 

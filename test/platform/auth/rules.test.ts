@@ -93,7 +93,7 @@ describe('orders', () => {
     expect(mayReadOrder(anonymous, order(null, 'A-1'))).toBe(false);
   });
 
-  it('take the owner the caller already knows (a customer\'s own orders list)', () => {
+  it("take the owner the caller already knows (a customer's own orders list)", () => {
     expect(mayReadOrder(me, order(null, 'A-unknown'), 'cus_me')).toBe(true);
     expect(mayReadOrder(me, order(null, 'A-1'), 'cus_other')).toBe(false);
   });
@@ -119,7 +119,10 @@ describe('orders', () => {
 
   it('are collected by staff of the pickup store, and returned by agents or staff in their store', async () => {
     const collect = (ctx: ReturnType<typeof as>, found: ReturnType<typeof order> | null) =>
-      assertMayCollect(ctx, async () => found).then(() => 'allowed', (err) => err.extensions.code);
+      assertMayCollect(ctx, async () => found).then(
+        () => 'allowed',
+        (err) => err.extensions.code,
+      );
     await expect(collect(st042, order('ST042', 'A-1'))).resolves.toBe('allowed');
     await expect(collect(st042, order('ST001', 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(st042, null)).resolves.toBe('allowed'); // NOT_FOUND comes next

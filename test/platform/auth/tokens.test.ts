@@ -38,7 +38,10 @@ describe('tokenVerifier (HS256)', () => {
   });
 
   it('verifies what signToken (the CLI) mints', async () => {
-    await expect(verify(`Bearer ${await signToken({ role: 'agent', sub: 'a-7' }, settings)}`)).resolves.toEqual({ role: 'agent', sub: 'a-7' });
+    await expect(verify(`Bearer ${await signToken({ role: 'agent', sub: 'a-7' }, settings)}`)).resolves.toEqual({
+      role: 'agent',
+      sub: 'a-7',
+    });
   });
 
   it.each([
@@ -49,7 +52,16 @@ describe('tokenVerifier (HS256)', () => {
     ['another secret', () => token({}, new TextEncoder().encode('x'.repeat(40))), /not valid/],
     ['no expiry', () => token({ exp: undefined }), /not valid/],
     ['no subject', () => token({ sub: undefined }), /not valid/],
-    ['an unsigned token (alg none)', async () => new UnsecuredJWT({ sub: 'cus_1', role: 'service' }).setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime('1h').encode(), /Bearer|not valid/],
+    [
+      'an unsigned token (alg none)',
+      async () =>
+        new UnsecuredJWT({ sub: 'cus_1', role: 'service' })
+          .setIssuer(settings.issuer)
+          .setAudience(settings.audience)
+          .setExpirationTime('1h')
+          .encode(),
+      /Bearer|not valid/,
+    ],
     ['an unknown role', () => token({ role: 'admin' }), /role/],
     ['store staff without their store', () => token({ role: 'store' }), /role/],
   ])('refuses %s', async (_, make, message) => {
@@ -79,7 +91,7 @@ describe('tokenVerifier (JWKS)', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  it('verifies the key set\'s tokens and no longer those of the shared secret', async () => {
+  it("verifies the key set's tokens and no longer those of the shared secret", async () => {
     const jwks = tokenVerifier({ ...settings, jwksUrl });
     const rs = await new SignJWT({ role: 'agent' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })

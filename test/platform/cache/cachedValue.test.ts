@@ -9,7 +9,7 @@ describe('cachedValue', () => {
     expect(loads).toBe(1);
   });
 
-  it('fails every reader with the load\'s own error when nothing was loaded yet, so a legacy failure keeps its system', async () => {
+  it("fails every reader with the load's own error when nothing was loaded yet, so a legacy failure keeps its system", async () => {
     const value = cachedValue<{ n: number }>(async () => {
       throw new LegacyUnavailableError('pos', 'connection refused');
     }, 60_000);

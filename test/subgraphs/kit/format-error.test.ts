@@ -13,20 +13,27 @@ function formatIn(id: string, error: unknown) {
   const res = { locals: {}, setHeader: () => res } as unknown as Response;
   requestId(req, res, () =>
     requestContext(req, res, () => {
-      formatted = formatError(logger)({ message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] }, error);
+      formatted = formatError(logger)(
+        { message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] },
+        error,
+      );
     }),
   );
   return { formatted, lines };
 }
 
-describe('a subgraph\'s errors as clients see them', () => {
+describe("a subgraph's errors as clients see them", () => {
   it('hides an unexpected error behind INTERNAL with the request id, and logs it under that id', () => {
     const { formatted, lines } = formatIn('req-7', new TypeError('cannot read properties of undefined (secret internals)'));
-    expect(formatted).toEqual({ message: 'Internal error', path: ['customer', 'loyalty'], extensions: { code: 'INTERNAL', requestId: 'req-7' } });
+    expect(formatted).toEqual({
+      message: 'Internal error',
+      path: ['customer', 'loyalty'],
+      extensions: { code: 'INTERNAL', requestId: 'req-7' },
+    });
     expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-7', msg: 'unexpected resolver error' })]);
   });
 
-  it('keeps a legacy failure\'s code and system, without a request id or a log line', () => {
+  it("keeps a legacy failure's code and system, without a request id or a log line", () => {
     const { formatted, lines } = formatIn('req-8', new LegacyUnavailableError('loyalty', 'HTTP 503 from https://loyalty.internal/v1'));
     expect(formatted).toMatchObject({ path: ['customer', 'loyalty'], extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'loyalty' } });
     expect(JSON.stringify(formatted)).not.toMatch(/loyalty\.internal|req-8/);
@@ -35,6 +42,10 @@ describe('a subgraph\'s errors as clients see them', () => {
 
   it('passes a GraphQL error about the request as it is', () => {
     const error = new GraphQLError('Unknown argument', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(formatIn('req-9', error).formatted).toEqual({ message: 'Unknown argument', path: ['customer', 'loyalty'], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatIn('req-9', error).formatted).toEqual({
+      message: 'Unknown argument',
+      path: ['customer', 'loyalty'],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });

@@ -1,5 +1,12 @@
 // computeRopo on hand-built timelines whose answers are known.
-import { computeRopo, UNKNOWN_CATEGORY, type BrowsingEvent, type RopoInput, type StoreLine, type WebLine } from '../../../../domain/journey/ropo';
+import {
+  computeRopo,
+  UNKNOWN_CATEGORY,
+  type BrowsingEvent,
+  type RopoInput,
+  type StoreLine,
+  type WebLine,
+} from '../../../../domain/journey/ropo';
 
 const FROM = new Date('2026-03-01T00:00:00Z');
 const TO = new Date('2026-11-01T00:00:00Z');
@@ -20,7 +27,13 @@ const viewed = (at: string, customerId = ANNE, sku = 'SKU-1', type: BrowsingEven
   sku,
   at,
 });
-const ordered = (at: string, customerId: string | null = ANNE, origin: WebLine['origin'] = 'web', sku = 'SKU-2', category = 'lamps'): WebLine => ({
+const ordered = (
+  at: string,
+  customerId: string | null = ANNE,
+  origin: WebLine['origin'] = 'web',
+  sku = 'SKU-2',
+  category = 'lamps',
+): WebLine => ({
   orderId: `W-2026-${++receipts}`,
   at,
   customerId,
@@ -43,8 +56,12 @@ describe('ropoPurchases', () => {
 
   it('counts an availability check as research, not an add to cart', () => {
     const line = bought(PURCHASE, ANNE);
-    expect(report({ storeLines: [line], browsing: [viewed('2026-05-09T12:00:00.000Z', ANNE, 'SKU-1', 'availability_check')] }).ropoPurchases).toBe(1);
-    expect(report({ storeLines: [line], browsing: [viewed('2026-05-09T12:00:00.000Z', ANNE, 'SKU-1', 'add_to_cart')] }).ropoPurchases).toBe(0);
+    expect(
+      report({ storeLines: [line], browsing: [viewed('2026-05-09T12:00:00.000Z', ANNE, 'SKU-1', 'availability_check')] }).ropoPurchases,
+    ).toBe(1);
+    expect(report({ storeLines: [line], browsing: [viewed('2026-05-09T12:00:00.000Z', ANNE, 'SKU-1', 'add_to_cart')] }).ropoPurchases).toBe(
+      0,
+    );
   });
 
   it('does not count a view of another product, or of the same product by someone else', () => {
@@ -108,12 +125,14 @@ describe('showroomingPurchases', () => {
     expect(r).toMatchObject({ storePurchases: 0, showroomingPurchases: 1 });
   });
 
-  it('leaves out phone orders, visits after the order, other customers\' visits and orders of no known customer', () => {
+  it("leaves out phone orders, visits after the order, other customers' visits and orders of no known customer", () => {
     const visit = bought('2026-06-08T10:00:00.000Z', ANNE);
     expect(report({ storeLines: [visit], webLines: [ordered(ORDER, ANNE, 'phone')] }).showroomingPurchases).toBe(0);
     expect(report({ storeLines: [bought('2026-06-10T09:00:00.000Z', ANNE)], webLines: [ordered(ORDER)] }).showroomingPurchases).toBe(0);
     expect(report({ storeLines: [visit], webLines: [ordered(ORDER, BOB)] }).showroomingPurchases).toBe(0);
-    expect(report({ storeLines: [bought('2026-06-08T10:00:00.000Z', null)], webLines: [ordered(ORDER, null)] }).showroomingPurchases).toBe(0);
+    expect(report({ storeLines: [bought('2026-06-08T10:00:00.000Z', null)], webLines: [ordered(ORDER, null)] }).showroomingPurchases).toBe(
+      0,
+    );
   });
 });
 
@@ -150,7 +169,10 @@ describe('byCategory', () => {
         bought(PURCHASE, BOB, 'SKU-7', 'chairs'),
         bought(PURCHASE, ANNE, null, null),
       ],
-      webLines: [ordered('2026-05-12T10:00:00.000Z', BOB, 'web', 'SKU-8', 'rugs'), ordered('2026-05-12T10:00:00.000Z', ANNE, 'phone', 'SKU-9', 'vases')],
+      webLines: [
+        ordered('2026-05-12T10:00:00.000Z', BOB, 'web', 'SKU-8', 'rugs'),
+        ordered('2026-05-12T10:00:00.000Z', ANNE, 'phone', 'SKU-9', 'vases'),
+      ],
       browsing: [viewed('2026-05-09T12:00:00.000Z', ANNE, 'SKU-1'), viewed('2026-05-09T12:00:00.000Z', BOB, 'SKU-7')],
     });
     expect(r).toMatchObject({ storePurchases: 4, ropoPurchases: 2, ropoRate: 0.5, showroomingPurchases: 1 });

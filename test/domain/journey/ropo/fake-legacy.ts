@@ -62,18 +62,46 @@ export class FakeLegacy {
   receipt(day: string, seq: number, time: string, card: string | null, eans: string[]): void {
     const id = `ST001-${day.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`;
     const lines = eans.map((ean) => ({ ean, qty: 1, unit_cents: 1000 }));
-    this.receipts.set(id, { id, store: 'ST001', at: `${day} ${time}`, card, total_cents: 1000 * eans.length, deliver: null, ref: null, lines });
+    this.receipts.set(id, {
+      id,
+      store: 'ST001',
+      at: `${day} ${time}`,
+      card,
+      total_cents: 1000 * eans.length,
+      deliver: null,
+      ref: null,
+      lines,
+    });
   }
 
   account(number: number, email: string, card: string | null): void {
     const id = `A-${number}`;
-    this.accounts.set(id, { id, email, first_name: 'Anne', last_name: `Person${number}`, phone: '', loyalty_card: card, created_at: '2025-01-01T00:00:00Z' });
+    this.accounts.set(id, {
+      id,
+      email,
+      first_name: 'Anne',
+      last_name: `Person${number}`,
+      phone: '',
+      loyalty_card: card,
+      created_at: '2025-01-01T00:00:00Z',
+    });
   }
 
   order(id: string, account: string, at: string, origin: EshopOrder['origin'], skus: string[]): void {
     const lines = skus.map((sku) => ({ sku, qty: 1, unit_price: '10.00' }));
     const shipping = { method: 'home' as const, store_code: null, address: null };
-    this.orders.set(id, { id, account_id: account, status: 'paid', created_at: at, lines, promo_codes: [], discount: '0.00', total: '10.00', shipping, origin });
+    this.orders.set(id, {
+      id,
+      account_id: account,
+      status: 'paid',
+      created_at: at,
+      lines,
+      promo_codes: [],
+      discount: '0.00',
+      total: '10.00',
+      shipping,
+      origin,
+    });
   }
 }
 

@@ -67,9 +67,7 @@ describe('the first report', () => {
 
     // from 2026-02-28 (a day more than the lookback), each day up to its first missing receipt
     const days = receiptIds('2026-02-28', '2026-03-10');
-    expect(legacy.callsOf('pos').sort()).toEqual(
-      [...days, 'ST001-20260308-0002', 'ST001-20260308-0003', 'ST001-20260310-0002'].sort(),
-    );
+    expect(legacy.callsOf('pos').sort()).toEqual([...days, 'ST001-20260308-0002', 'ST001-20260308-0003', 'ST001-20260310-0002'].sort());
     expect(legacy.callsOf('order').sort()).toEqual(numbered('W-2026-', 1, 40, 6));
     expect(legacy.callsOf('account').sort()).toEqual(numbered('A-', 10001, 40));
     expect(legacy.callsOf('members')).toEqual([CARD]);

@@ -70,7 +70,10 @@ describe('SagaRunner', () => {
   it('shares one run between two requests arriving at once', async () => {
     const { log, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
-    const [x, y] = await Promise.all([runner.execute(saga, 'k', {}, async () => ({ n: 1 })), runner.execute(saga, 'k', {}, async () => ({ n: 2 }))]);
+    const [x, y] = await Promise.all([
+      runner.execute(saga, 'k', {}, async () => ({ n: 1 })),
+      runner.execute(saga, 'k', {}, async () => ({ n: 2 })),
+    ]);
     expect(x).toEqual(y);
     expect(log).toEqual(['do a', 'do b', 'do c']);
   });

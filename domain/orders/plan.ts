@@ -1,0 +1,43 @@
+// What placeOrder decides before it writes anything (the plan), and what its saga records as it
+// goes: shared by the saga's steps and by the points that follow an order.
+import type { Address, Channel } from '../types';
+
+export interface PlaceOrderInput {
+  channel: Channel;
+  customerId: string;
+  lines: { sku: string; quantity: number }[];
+  promoCodes?: string[] | null;
+  fulfillment: { type: 'HOME_DELIVERY' | 'STORE_PICKUP' | 'IN_STORE'; storeId?: string | null; address?: Address | null };
+  idempotencyKey: string;
+}
+
+export interface PlannedLine {
+  sku: string;
+  ean: string;
+  quantity: number;
+  /** what the line costs after its share of every discount */
+  netCents: number;
+}
+
+export interface OrderPlan {
+  kind: 'web' | 'pickup' | 'storeSale';
+  channel: Channel;
+  customerId: string;
+  storeId: string | null;
+  address: Address | null;
+  accountId: string | null;
+  card: string | null;
+  lines: PlannedLine[];
+  totalCents: number;
+  points: number;
+  promoCodes: string[];
+  voucherCodes: string[];
+  /** the reference the POS keeps on the reservation */
+  ref: string;
+}
+
+export interface PlaceOrderState extends Record<string, unknown> {
+  plan: OrderPlan;
+  reservationId?: string;
+  orderId?: string;
+}

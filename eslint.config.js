@@ -1,0 +1,46 @@
+// Lint for the whole repository, run by `npm test` (`npm run lint`). Type-aware, so that a promise
+// nobody awaits is caught; formatting is Prettier's alone (eslint-config-prettier turns off the
+// rules that would argue with it).
+const { defineConfig } = require('eslint/config');
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const importX = require('eslint-plugin-import-x');
+const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
+const prettier = require('eslint-config-prettier');
+
+module.exports = defineConfig(
+  { ignores: ['node_modules/', 'data/', 'coverage/', '**/generated.ts'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommended],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      // without these the import rules never parse a .ts dependency, and see no cycle through it
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      // the compiler's own rule, as tsconfig has it: a leading underscore marks a parameter a signature needs
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Tests and benchmarks read the graph's and the simulators' JSON answers as they come and
+    // assert on them: typing every answer would restate the schema without checking anything more.
+    files: ['test/**/*.ts', 'platform/tools/bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  prettier,
+);
