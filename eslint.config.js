@@ -32,6 +32,19 @@ module.exports = defineConfig(
     rules: {
       'import-x/no-cycle': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
+      // the simulators stand in for the silos: the real code paths must never lean on them
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./adapters', './domain', './gateway', './schema', './subgraphs', './platform/!(tools)/**'],
+              from: './legacy',
+              message: 'only the simulators, the tests and platform/tools/ may import legacy/',
+            },
+          ],
+        },
+      ],
       // the compiler's own rule, as tsconfig has it: a leading underscore marks a parameter a signature needs
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },

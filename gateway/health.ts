@@ -3,7 +3,7 @@
 // /ready probes each system through its breaker: an open breaker is not probed, a half-open one
 // closes when the probe gets an answer, so polling /ready also finds a recovered system back.
 import type express from 'express';
-import type { LegacyGuard } from '../adapters/http/resilience';
+import type { LegacyGuard } from '../adapters/transport/resilience';
 import { registry } from '../platform/metrics/registry';
 
 export function healthRoutes(legacy: readonly LegacyGuard[]) {

@@ -8,7 +8,7 @@ import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
 import { assertCaller, CALLER_HEADER } from '../platform/auth/gateway-assertion';
 import type { TokenVerifier } from '../platform/auth/tokens';
-import type { LegacyGuard } from '../adapters/http/resilience';
+import type { LegacyGuard } from '../adapters/transport/resilience';
 import type { Logger } from '../platform/logging';
 import { REQUEST_ID_HEADER, requestIdOf } from '../platform/logging/request-context';
 import { graphqlMetricsPlugin } from '../platform/metrics/graphql';

@@ -3,10 +3,10 @@
 // input order, a result or an error per input: the shape a DataLoader batch function returns.
 import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
 import type { CrmCall, CrmCase, CrmContact, CrmVoucher } from './wire';
-import { inParallelChunks } from '../http/chunks';
-import { createHttpClient, type LegacyError, type LegacyHttp } from '../http/http';
-import { nullIfNotFound } from '../http/not-found';
-import type { LegacyGuard } from '../http/resilience';
+import { inParallelChunks } from '../transport/chunks';
+import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
+import { nullIfNotFound } from '../transport/not-found';
+import type { LegacyGuard } from '../transport/resilience';
 
 const MAX_CALLS_PER_BATCH = 50;
 const NOT_FOUND = -32004;

@@ -1,6 +1,6 @@
 // The CRM's payloads as they travel on the wire, with the field names of
-// ../shared/legacy-systems.md. The client reads and writes these; the
-// simulator in legacy/ serves them.
+// legacy-systems.md (in the workplace's shared/ folder, beside this repository). The client
+// reads and writes these; the simulator in legacy/ serves them.
 
 export interface CrmContact {
   id: string; // C-000123

@@ -1,9 +1,9 @@
 // The e-shop's JSON API (legacy-systems.md §1), as it is: legacy shapes in, legacy shapes out.
 import type { EshopAccount, EshopEvent, EshopOrder, EshopProduct, EshopPromo, EshopShipping } from './wire';
-import { inParallelChunks } from '../http/chunks';
-import { createHttpClient, type LegacyHttp } from '../http/http';
-import { nullIfNotFound } from '../http/not-found';
-import type { LegacyGuard } from '../http/resilience';
+import { inParallelChunks } from '../transport/chunks';
+import { createHttpClient, type LegacyHttp } from '../transport/http';
+import { nullIfNotFound } from '../transport/not-found';
+import type { LegacyGuard } from '../transport/resilience';
 
 const MAX_SKUS_PER_REQUEST = 100;
 

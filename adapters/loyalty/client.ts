@@ -4,12 +4,12 @@
 import type { AxiosRequestConfig } from 'axios';
 import { LegacyUnavailableError } from '../../platform/errors';
 import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from './wire';
-import { inParallelChunks } from '../http/chunks';
-import { systemClock, type Clock } from '../http/clock';
-import { createHttpClient, failureForStatus, type LegacyHttp } from '../http/http';
-import { nullIfNotFound } from '../http/not-found';
+import { inParallelChunks } from '../transport/chunks';
+import { systemClock, type Clock } from '../transport/clock';
+import { createHttpClient, failureForStatus, type LegacyHttp } from '../transport/http';
+import { nullIfNotFound } from '../transport/not-found';
 import { RateLimiter } from './rate-limiter';
-import type { LegacyGuard } from '../http/resilience';
+import type { LegacyGuard } from '../transport/resilience';
 import { TokenCache, type IssuedToken } from './token-cache';
 
 const MAX_CARDS_PER_BATCH = 100;

@@ -1,7 +1,7 @@
 // Keeps a client under a vendor's request rate instead of finding the limit through 429s.
 // A sliding-window log: at most `limit` grants in any `windowMs`, so a burst may use the whole
 // allowance at once (bottleneck would do it too, but is not installed and this is all we need).
-import { systemClock, type Clock } from '../http/clock';
+import { systemClock, type Clock } from '../transport/clock';
 
 export class RateLimiter {
   private readonly granted: number[] = []; // times of the last `limit` grants, oldest first

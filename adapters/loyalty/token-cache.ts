@@ -1,6 +1,6 @@
 // An OAuth2 access token, fetched once and shared: renewed a margin before it expires, and
 // fetched by a single request however many callers need it at the same moment.
-import { systemClock, type Clock } from '../http/clock';
+import { systemClock, type Clock } from '../transport/clock';
 
 export interface IssuedToken {
   accessToken: string;

@@ -1,6 +1,6 @@
 // The loyalty platform's payloads as they travel on the wire, with the field names of
-// ../shared/legacy-systems.md. The client reads and writes these; the
-// simulator in legacy/ serves them.
+// legacy-systems.md (in the workplace's shared/ folder, beside this repository). The client
+// reads and writes these; the simulator in legacy/ serves them.
 
 export type Iso = string; // ISO-8601 UTC with Z
 

@@ -3,9 +3,9 @@
 import type { AxiosResponse } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
 import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from './wire';
-import { inParallelChunks } from '../http/chunks';
-import { createHttpClient, type LegacyError, type LegacyHttp } from '../http/http';
-import { nullIfNotFound } from '../http/not-found';
+import { inParallelChunks } from '../transport/chunks';
+import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
+import { nullIfNotFound } from '../transport/not-found';
 import {
   buildPosXml,
   decodePrices,
@@ -21,7 +21,7 @@ import {
   text,
   type XmlNode,
 } from './xml';
-import type { LegacyGuard } from '../http/resilience';
+import type { LegacyGuard } from '../transport/resilience';
 
 const MAX_EANS_PER_REQUEST = 200;
 // The error codes that mean the POS itself is failing rather than refusing the request.

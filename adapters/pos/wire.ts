@@ -1,8 +1,10 @@
-// The POS's payloads as they travel on the wire, with the field names of
-// ../shared/legacy-systems.md (the XML attribute and element names). The client reads and writes these; the
-// simulator in legacy/ serves them.
+// The POS's payloads as they travel on the wire, with the field names (the XML attribute and element names) of
+// legacy-systems.md (in the workplace's shared/ folder, beside this repository). The client
+// reads and writes these; the simulator in legacy/ serves them.
 
-export type ParisLocal = string; // 'YYYY-MM-DD HH:MM:SS', Europe/Paris wall-clock time
+import type { ParisLocal } from '../../domain/canonical/time';
+
+export type { ParisLocal };
 
 export type Day = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 export interface PosStore {

@@ -1,4 +1,4 @@
-// The POS's XML, both ways: what its answers mean as legacy records (legacy/model.ts), and the
+// The POS's XML, both ways: what its answers mean as legacy records (./wire.ts), and the
 // bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
 // because EANs and card numbers look like numbers and are not.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';

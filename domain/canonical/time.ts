@@ -4,7 +4,9 @@
 // different systems compare correctly as plain strings.
 import { DateTime, IANAZone } from 'luxon';
 import type { Instant } from '../types';
-import type { ParisLocal } from '../../adapters/pos/wire';
+
+/** 'YYYY-MM-DD HH:MM:SS', Europe/Paris wall-clock time: how the POS writes every time */
+export type ParisLocal = string;
 
 const PARIS = IANAZone.create('Europe/Paris');
 const LOCAL_FORMAT = 'yyyy-MM-dd HH:mm:ss';

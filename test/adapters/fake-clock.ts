@@ -1,4 +1,4 @@
-import type { Clock } from '../../adapters/http/clock';
+import type { Clock } from '../../adapters/transport/clock';
 
 /** Time that moves only when someone sleeps; every sleep is recorded. */
 export class FakeClock implements Clock {

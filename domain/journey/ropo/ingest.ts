@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import { normalizeCard } from '../../canonical/card';
 import { parisDate, parisLocalToIso, toInstant } from '../../canonical/time';
-import { chunk } from '../../../adapters/http/chunks';
+import { chunk } from '../../../adapters/transport/chunks';
 import type { EshopClient } from '../../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { PosClient } from '../../../adapters/pos/client';
@@ -25,7 +25,7 @@ import { personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import type { StoreDirectory } from '../../reference/store-directory';
 import { customerOfCard } from './customers';
 import type { OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
-import { Bulkhead } from '../../../adapters/http/bulkhead';
+import { Bulkhead } from '../../../adapters/transport/bulkhead';
 import { probeUntilGap } from './sequence';
 
 export interface RopoSources {

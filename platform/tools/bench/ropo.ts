@@ -2,9 +2,9 @@
 // the simulators' /__sim/stats) of the first report, which runs the initial ingestion, and of a
 // second one right after, which only catches up. SIM_SCALE=100 by default (≈ 15 s and 1 GB to seed).
 import { createCatalog } from '../../../domain/reference/catalog';
-import { systemClock } from '../../../adapters/http/clock';
+import { systemClock } from '../../../adapters/transport/clock';
 import { EshopClient } from '../../../adapters/eshop/client';
-import { createGuards } from '../../../adapters/http/guards';
+import { createGuards } from '../../../adapters/transport/guards';
 import { LoyaltyClient } from '../../../adapters/loyalty/client';
 import { PosClient } from '../../../adapters/pos/client';
 import { loadConfig } from '../../config';

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { LoyaltyClient } from '../../../adapters/loyalty/client';
-import { LegacyGuard } from '../../../adapters/http/resilience';
+import { LegacyGuard } from '../../../adapters/transport/resilience';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
 import { createLogger } from '../../../platform/logging';
 import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
@@ -74,7 +74,7 @@ describe('LoyaltyClient authentication', () => {
   });
 });
 
-/** 429s are waited out by the guard every system's calls go through (adapters/http/resilience.ts). */
+/** 429s are waited out by the guard every system's calls go through (adapters/transport/resilience.ts). */
 function guarded(clock: FakeClock) {
   const settings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls: 10, breakerResetMs: 1000 };
   const guard = new LegacyGuard('loyalty', settings, async () => undefined, createLogger('silent'), clock);

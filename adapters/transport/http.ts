@@ -2,7 +2,7 @@
 // fails the same way: LegacyUnavailableError when it cannot answer, LegacyRejectedError when it
 // answers no. Error details name the method and path only (never the host, the query string or
 // a header), and they are for logs: platform/errors never passes them on to a client.
-// Every request goes through the system's guard (adapters/http/resilience.ts): deadline, retries,
+// Every request goes through the system's guard (adapters/transport/resilience.ts): deadline, retries,
 // cap on calls in flight, circuit breaker.
 import http from 'node:http';
 import https from 'node:https';

@@ -17,7 +17,7 @@ import {
   recordBreakerState,
   type BreakerState,
   type CallOutcome,
-} from '../../platform/metrics/legacy';
+} from '../../platform/metrics/legacy-calls';
 import { Bulkhead } from './bulkhead';
 import { systemClock, type Clock } from './clock';
 

@@ -1,5 +1,5 @@
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from '../../../gateway/limits';
+import { operationCost } from '../../gateway/limits';
 
 // a slice of the public graph: costs need field types and arguments only
 const schema = buildSchema(`

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createHttpClient } from '../../../adapters/http/http';
+import { createHttpClient } from '../../../adapters/transport/http';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
 import { useNock } from '../nock-lifecycle';
 import { refusedUrl, startServer } from '../servers';

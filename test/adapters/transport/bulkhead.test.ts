@@ -1,4 +1,4 @@
-import { Bulkhead } from '../../../adapters/http/bulkhead';
+import { Bulkhead } from '../../../adapters/transport/bulkhead';
 
 describe('Bulkhead.run', () => {
   it('never runs more tasks at once than its slots, and runs every one however long it waits', async () => {
