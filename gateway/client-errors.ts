@@ -31,10 +31,16 @@ const REQUEST_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
 ];
 const PASSED = new Set<string>([...CONTRACT_CODES, ...REQUEST_CODES]);
+/**
+ * graphql-js's hints at what would have matched ("Did you mean the enum value "WEB"?"): in
+ * production they map the schema for whoever guesses, as introspection would. graphql-armor
+ * masks those of fields only, not of enum values in a document or a variable.
+ */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
 /** stack traces, and which subgraph answered (the inside of the graph) */
 const NEVER_SHOWN = ['stacktrace', 'exception', 'serviceName'];
 
-export function clientErrors(logger: Logger) {
+export function clientErrors(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError && original.originalError instanceof OperationTooComplexError) {
@@ -52,6 +58,7 @@ export function clientErrors(logger: Logger) {
       };
     }
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !NEVER_SHOWN.includes(key)));
-    return { ...formatted, extensions };
+    const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+    return { ...formatted, message, extensions };
   };
 }

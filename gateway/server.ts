@@ -16,6 +16,7 @@ import { serveGraphQL, type RunningServer } from '../platform/http/serve';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
+import { servedOperationsOnly } from './served-operations';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 
@@ -63,10 +64,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [graphqlMetricsPlugin, accessLog(logger), ...armored.plugins, operationLimitsPlugin(opts.limits)],
-    validationRules: armored.validationRules,
+    validationRules: [servedOperationsOnly, ...armored.validationRules],
     allowBatchedHttpRequests: opts.limits.maxBatch > 1,
     introspection: !opts.production,
-    formatError: clientErrors(logger),
+    formatError: clientErrors(logger, opts.production),
     includeStacktraceInErrorResponses: false,
     // the process stops everything in order itself (platform/tools/stack.ts); ten servers each catching Ctrl-C would race it
     stopOnTerminationSignals: false,

@@ -31,7 +31,8 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
   const verify = settings.jwksUrl ? jwksVerify(settings.jwksUrl, checks) : secretVerify(settings.secret, checks);
   return async (authorization) => {
     if (authorization === undefined) return null;
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization)?.[1];
+    // the scheme is case-insensitive (RFC 7235 §2.1)
+    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization)?.[1];
     if (!token) throw unauthenticated('Authorization must be "Bearer <JWT>"');
     let claims: Record<string, unknown>;
     try {

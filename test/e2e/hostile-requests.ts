@@ -149,6 +149,8 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       operation: op('{ stores { ...a } } fragment a on Store { id ...b } fragment b on Store { ...a }'),
       expect: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
     },
+    // a subscription: the graph serves none, and says so before anything runs
+    { name: 'a subscription', operation: op('subscription { __typename }'), expect: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' } },
     {
       name: 'an unknown operation name',
       raw: JSON.stringify({ query: '{ stores { id } }', operationName: 'nope' }),
@@ -207,6 +209,12 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
         return bearer([head, Buffer.from(JSON.stringify({ ...claims, exp: now() + 60 })).toString('base64url'), sig].join('.'));
       },
       expect: { status: 401, code: 'UNAUTHENTICATED' },
+    },
+    {
+      name: 'a valid token under a lower-case scheme (RFC 7235: any case)',
+      operation: op('{ findCustomers(name: "Martin") { id } }'),
+      authorization: async () => `bearer ${await sign({ exp: now() + 60 })}`,
+      expect: { status: 200, code: null },
     },
     {
       name: 'a Basic authorization',

@@ -248,6 +248,20 @@ describe('in production', () => {
       expect(intro.errors?.[0].message).toMatch(/introspection/i);
       const typo = await gql(prod, '{ stores { nam } }', {}, { authorization });
       expect(typo.errors?.[0].message).not.toMatch(/did you mean/i);
+      // an enum value mistyped, in the document and in a variable: the error says which, never what would have matched
+      const enumTypos = [
+        await gql(prod, '{ product(sku: "x") { offer(channel: WEBB) { price { centAmount } } } }', {}, { authorization }),
+        await gql(
+          prod,
+          'query($c: Channel!) { product(sku: "x") { offer(channel: $c) { price { centAmount } } } }',
+          { c: 'WEBB' },
+          { authorization },
+        ),
+      ];
+      for (const answer of enumTypos) {
+        expect(answer.errors?.[0].message).toMatch(/WEBB/);
+        expect(answer.errors?.[0].message).not.toMatch(/did you mean|"WEB"/i);
+      }
     } finally {
       await prod.close();
     }

@@ -37,6 +37,13 @@ describe('tokenVerifier (HS256)', () => {
     await expect(verify(undefined)).resolves.toBeNull();
   });
 
+  it('reads the scheme in any case, as RFC 7235 says it is', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'beArer']) {
+      await expect(verify(`${scheme} ${await token({})}`)).resolves.toEqual({ sub: 'cus_1', role: 'customer' });
+    }
+    await expect(refusal(`Basic ${await token({})}`)).resolves.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('verifies what signToken (the CLI) mints', async () => {
     await expect(verify(`Bearer ${await signToken({ role: 'agent', sub: 'a-7' }, settings)}`)).resolves.toEqual({
       role: 'agent',
