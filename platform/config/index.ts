@@ -1,6 +1,6 @@
 // Configuration is read and validated once, at start-up; everything else receives a Config.
 import { z } from 'zod';
-import type { System } from '../errors';
+import { SYSTEMS, type System } from '../errors';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z.string().url().optional();
@@ -10,6 +10,9 @@ const limit = (fallback: number) => z.coerce.number().int().positive().default(f
 /** Signs and verifies tokens outside production only; `npm start` prints how to mint them. */
 export const DEV_JWT_SECRET = 'omnigraph-development-secret-not-for-production';
 const MIN_SECRET_LENGTH = 32;
+
+/** the variable that points each legacy system at the real one */
+const LEGACY_URL = { pos: 'POS_URL', eshop: 'ESHOP_URL', crm: 'CRM_URL', loyalty: 'LOYALTY_URL' } as const satisfies Record<System, string>;
 
 const schema = z.object({
   GATEWAY_PORT: port(4000),
@@ -31,6 +34,11 @@ const schema = z.object({
   ESHOP_API_KEY: z.string().min(1).default('sim-eshop-key'),
   CRM_URL: optionalUrl,
   LOYALTY_URL: optionalUrl,
+  /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */
+  SIMULATORS_IN_PRODUCTION: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOYALTY_CLIENT_ID: z.string().min(1).default('omnigraph'),
   LOYALTY_CLIENT_SECRET: z.string().min(1).default('sim-loyalty-secret'),
   POS_TIMEOUT_MS: timeout(3000),
@@ -113,6 +121,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (production && !env.JWT_JWKS_URL && (source.JWT_SECRET === undefined || env.JWT_SECRET === DEV_JWT_SECRET)) {
     throw new ConfigError(
       `Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`,
+    );
+  }
+  const unconfigured = SYSTEMS.filter((system) => !env[LEGACY_URL[system]]).map((system) => LEGACY_URL[system]);
+  if (production && unconfigured.length && !env.SIMULATORS_IN_PRODUCTION) {
+    // the simulators hold every seeded customer and answer /__sim to anyone: never in production by accident
+    throw new ConfigError(
+      `Invalid configuration: in production, set ${unconfigured.join(', ')} to the real systems ` +
+        '(or SIMULATORS_IN_PRODUCTION=true for a demo on simulated systems)',
     );
   }
   return {

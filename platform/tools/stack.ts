@@ -71,10 +71,14 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       ? await startSimulators({
           seed: { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) },
           ports: Object.fromEntries(simulated.map((s) => [s, Number(env[SIM_PORT[s]])])),
-          host: env.HOST,
+          // their /__sim API takes systems down and dumps every record: never reachable from another host
+          host: '127.0.0.1',
           only: simulated,
         })
       : {};
+    if (config.production && simulated.length) {
+      logger.warn({ simulated }, 'SIMULATORS_IN_PRODUCTION: these legacy systems are simulated, with made-up customers and orders');
+    }
     for (const sim of Object.values(sims)) if (sim) closers.push(() => sim.close());
     const url = (s: System) => config.legacy[s].url ?? sims[s]!.url;
     const legacyUrls = Object.fromEntries(SYSTEMS.map((s) => [s, url(s)])) as Record<System, string>;

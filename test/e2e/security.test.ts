@@ -10,6 +10,7 @@ import { loadConfig } from '../../platform/config';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { type As, dump, gql, gqlResponse, seeded, startTestStack, SYSTEM_LIST, tokenFor, inEverySilo } from './harness';
+import { capturedLogger } from '../captured-logs';
 import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
 
 const run = promisify(execFile);
@@ -222,6 +223,8 @@ describe('in production', () => {
     run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
       cwd: ROOT,
       env: { ...ENV, NODE_ENV: 'production', ...env },
+      // a start that should have been refused would serve for ever: end it so the test fails instead of hanging
+      timeout: 50_000,
     });
 
   it.each([
@@ -232,9 +235,23 @@ describe('in production', () => {
     await expect(start(env)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('JWT_SECRET') });
   });
 
+  it('refuses to start the simulators in place of systems it was given no URL for', async () => {
+    const failure = start({ JWT_SECRET: 'a-production-secret-of-forty-characters!', ESHOP_URL: 'http://127.0.0.1:9/' });
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/POS_URL.*CRM_URL.*LOYALTY_URL/) });
+    await expect(failure).rejects.toMatchObject({ stderr: expect.stringContaining('SIMULATORS_IN_PRODUCTION') });
+    await expect(failure).rejects.toMatchObject({ stderr: expect.not.stringContaining('ESHOP_URL') });
+  });
+
   it('answers without introspection or field suggestions', async () => {
-    const prod = await startTestStack({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-forty-characters!' });
+    // the demo opt-in: simulators in production, said loudly, and listening on loopback only whatever HOST says
+    const { logger, lines } = capturedLogger('warn');
+    const prod = await startTestStack(
+      { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-forty-characters!', SIMULATORS_IN_PRODUCTION: 'true', HOST: '0.0.0.0' },
+      logger,
+    );
     try {
+      expect(lines.filter((l) => l.level >= 40 && /simulat/i.test(l.msg))).toHaveLength(1);
+      for (const sim of Object.values(prod.simulators)) expect(new URL(sim!.url).hostname).toBe('127.0.0.1');
       const authorization =
         'Bearer ' +
         (await (
