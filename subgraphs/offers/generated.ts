@@ -159,7 +159,7 @@ export type PromoCodeRejection =
 
 export type Promotion = {
   __typename?: 'Promotion';
-  /** The channels the omnichannel policy gives it. */
+  /** The channels the omnichannel policy gives it; in those channels, only a sale in one of its stores when it names any. */
   channels: Array<Channel>;
   /** The code to give, when it needs one. */
   code?: Maybe<Scalars['String']['output']>;
@@ -172,6 +172,8 @@ export type Promotion = {
   minBasket?: Maybe<Money>;
   name: Scalars['String']['output'];
   source: PromotionSource;
+  /** The stores it is run in (a sale or a pickup there); null: every store, and the sales with no store. */
+  stores?: Maybe<Array<Store>>;
   validFrom: Scalars['DateTime']['output'];
   validTo: Scalars['DateTime']['output'];
   /** PERCENT and SECOND_HALF_PRICE: a percentage; AMOUNT: cents (per unit at PRODUCT level). */
@@ -528,6 +530,7 @@ export type PromotionResolvers<ContextType = OffersContext, ParentType extends R
   minBasket?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PromotionSource'], ParentType, ContextType>;
+  stores?: Resolver<Maybe<Array<ResolversTypes['Store']>>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

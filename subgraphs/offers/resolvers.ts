@@ -133,6 +133,7 @@ export const resolvers: Resolvers = {
   },
   Promotion: {
     channels: (p, _, ctx) => channelsFor(p, ctx.policy),
+    stores: (p) => p.storeIds?.map((id) => ({ id })) ?? null,
     minBasket: (p) => (p.minBasketCents === null ? null : money(p.minBasketCents)),
   },
   PriceDiscrepancy: {
