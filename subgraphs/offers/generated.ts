@@ -38,7 +38,8 @@ export type Customer = {
   /**
    * The promotions this customer is entitled to in that channel (and store), today. Nullable where
    * the contract says [Promotion!]!: null with one SYSTEM_UNAVAILABLE when a silo they depend on is
-   * down, so that the rest of the customer stands.
+   * down, so that the rest of the customer stands; with loyalty down, those of no tier, with one
+   * SYSTEM_UNAVAILABLE naming loyalty.
    */
   offers?: Maybe<Array<Promotion>>;
 };
@@ -131,9 +132,10 @@ export type Product = {
   __typename?: 'Product';
   /**
    * The price this channel (and store, and customer) gets today, from the one pricing engine.
-   * Nullable where the contract says Offer!: a price that cannot be known (the customer's tier with
-   * loyalty down, the promotions with their silo down) is null with one SYSTEM_UNAVAILABLE, never a
-   * guess, and the rest of the product and the list stand.
+   * Nullable where the contract says Offer!: a price that cannot be known (the promotions with their
+   * silo down) is null with one SYSTEM_UNAVAILABLE, never a guess, and the rest of the product and the
+   * list stand. With loyalty down, a customer's price is the one without their tier's offers, with one
+   * SYSTEM_UNAVAILABLE naming loyalty for the field (not one per product).
    */
   offer?: Maybe<Offer>;
   sku: Scalars['ID']['output'];
@@ -211,6 +213,7 @@ export type Query = {
   /** Shelf prices that differ from the list price, in one store or all. */
   priceDiscrepancies: PriceDiscrepancyConnection;
   promotionChannelConflicts: Array<PromotionChannelConflict>;
+  /** With loyalty down, a customer's basket is priced without their tier's offers, with one SYSTEM_UNAVAILABLE naming loyalty. */
   quote: Quote;
 };
 
