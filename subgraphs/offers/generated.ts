@@ -2,7 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../domain/pricing/model';
 import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel } from './model';
 import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
-import { Voucher as VoucherModel } from '../../domain/pricing/promotions/vouchers';
+import { GrantedVoucher as GrantedVoucherModel } from '../../domain/pricing/promotions/vouchers';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -423,7 +423,7 @@ export type ResolversTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: ResolverTypeWrapper<RejectedPromoCode>;
   Store: ResolverTypeWrapper<Store>;
-  Voucher: ResolverTypeWrapper<VoucherModel>;
+  Voucher: ResolverTypeWrapper<GrantedVoucherModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -453,7 +453,7 @@ export type ResolversParentTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: RejectedPromoCode;
   Store: Store;
-  Voucher: VoucherModel;
+  Voucher: GrantedVoucherModel;
 }>;
 
 export type AppliedPromotionResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['AppliedPromotion'] = ResolversParentTypes['AppliedPromotion']> = ResolversObject<{

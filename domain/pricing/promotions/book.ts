@@ -62,9 +62,11 @@ export class PromotionBook {
       ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id))
       : [];
     const owned = new Set(own.map((p) => p.id));
+    // Given by someone not holding its contact: someone else's (one granted before go-live may
+    // belong to a customer not met yet: its contact stands for them).
     const othersGiven = this.deps.vouchers
       .unusedByCodes(promoCodes)
-      .map((v) => promotionFromVoucher(v, v.customerId))
+      .map((v) => promotionFromVoucher(v, v.customerId ?? `crm-contact:${v.contactId}`))
       .filter((p) => !owned.has(p.id));
     return [...web, ...store, ...tier, ...own, ...othersGiven];
   }
