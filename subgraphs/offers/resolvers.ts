@@ -100,8 +100,8 @@ export const resolvers: Resolvers = {
   Customer: {
     offers: async ({ id }, { channel, storeId }, ctx, info) => {
       const [customer, store] = await Promise.all([checkedCustomer(ctx.pricing, id), checkedStoreId(ctx.pricing, storeId)]);
-      reportOncePerField(ctx, info, customer?.loyaltyUnavailable ?? null);
-      const promotions = await ctx.book.promotionsFor({ storeId: store, customer });
+      const { promotions, unavailable } = await ctx.book.promotionsFor({ storeId: store, customer });
+      reportOncePerField(ctx, info, unavailable);
       const base = {
         channel,
         storeId: store,

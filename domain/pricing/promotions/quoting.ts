@@ -102,8 +102,8 @@ async function prepare(sources: PricingSources, request: QuoteRequest, at: Date)
     at: at.toISOString(),
     promoCodes: checkedCodes(request.promoCodes),
   };
-  const promotions = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
-  return { lines, context, promotions, unavailable: customer?.loyaltyUnavailable ?? null };
+  const { promotions, unavailable } = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
+  return { lines, context, promotions, unavailable };
 }
 
 /** A basket, as `quote` and `placeOrder` price it. */
