@@ -2,8 +2,9 @@
 import { normalizeEmail } from '../../domain/canonical/email';
 import { toE164 } from '../../domain/canonical/phone';
 import { epochToIso } from '../../domain/canonical/time';
-import type { PersonRecord, SupportCase } from '../../domain/types';
-import type { CrmCase, CrmContact } from './wire';
+import type { Instant, PersonRecord, SupportCase } from '../../domain/types';
+import type { Voucher } from '../../domain/pricing/promotions/vouchers';
+import type { CrmCase, CrmContact, CrmVoucher } from './wire';
 
 const CHANNELS: Record<CrmCase['channel'], SupportCase['channel']> = { phone: 'PHONE', email: 'EMAIL', store: 'STORE' };
 
@@ -30,5 +31,21 @@ export function supportCaseFromCrm(supportCase: CrmCase): SupportCase {
     channel: CHANNELS[supportCase.channel],
     openedAt: epochToIso(supportCase.opened_at),
     closedAt: supportCase.closed_at === null ? null : epochToIso(supportCase.closed_at),
+  };
+}
+
+/**
+ * A voucher of the CRM's export, granted before go-live: no customer yet (its contact's holder is
+ * theirs), and no grant date in the CRM's record, so valid from when the project learned of it.
+ */
+export function voucherFromCrm(voucher: CrmVoucher, learnedAt: Instant): Omit<Voucher, 'usedByOrder'> {
+  return {
+    code: voucher.voucher_code,
+    customerId: null,
+    contactId: voucher.contact_id,
+    amountCents: voucher.amount_cents,
+    reason: voucher.reason,
+    grantedAt: learnedAt,
+    expiresAt: epochToIso(voucher.expires_at),
   };
 }

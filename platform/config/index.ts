@@ -62,6 +62,8 @@ const schema = z.object({
   PROMOTIONS_TTL_S: z.coerce.number().int().positive().default(300),
   /** the omnichannel promotion policy; default: domain/pricing/omnichannel.yaml */
   POLICY_FILE: z.string().min(1).optional(),
+  /** the CRM's export of the vouchers it granted before go-live (it cannot list them); unset with a simulated CRM: its own */
+  CRM_VOUCHERS_FILE: z.string().min(1).optional(),
   /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
   /** the ROPO report first catches up with the silos when its last ingestion is older than this */

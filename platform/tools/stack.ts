@@ -24,6 +24,7 @@ import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
 import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { importGoLiveVouchers } from './go-live-vouchers';
 import { openDatabase } from '../db';
 import { startSimulators, type SimHandle } from '../../legacy';
 import type { Logger } from '../logging';
@@ -105,6 +106,10 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = new VoucherStore(db);
+    logger.info(
+      { vouchers: await importGoLiveVouchers(vouchers, env.CRM_VOUCHERS_FILE, sims.crm) },
+      'CRM vouchers of before go-live imported',
+    );
     const sagas = new SagaStore(db);
     const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger);
     const stores = createStoreDirectory(pos, referenceTtl);

@@ -7,7 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
-import { toGraphQLError } from '../../platform/errors';
+import { LegacyUnavailableError, toGraphQLError } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { currentRequestId } from '../../platform/logging/request-context';
 import { serveGraphQL, type RunningServer } from '../../platform/http/serve';
@@ -24,9 +24,14 @@ import { requireGateway } from '../../platform/auth/gateway-assertion';
 export class PartialErrors {
   private readonly errors = new Map<string, GraphQLError>();
 
-  add(err: unknown, path: readonly (string | number)[]): void {
+  /**
+   * `oncePerField`: one error for the field wherever it is in lists (every order's points, every
+   * line's price): a system down is one outage, however many items it leaves without their part.
+   */
+  add(err: unknown, path: readonly (string | number)[], { oncePerField = false } = {}): void {
     const base = toGraphQLError(err);
-    const key = JSON.stringify([path, base.extensions.code, base.extensions.system]);
+    const where = oncePerField ? path.filter((p) => typeof p === 'string') : path;
+    const key = JSON.stringify([where, base.extensions.code, base.extensions.system]);
     if (!this.errors.has(key)) this.errors.set(key, new GraphQLError(base.message, { path, extensions: base.extensions }));
   }
 
@@ -59,6 +64,20 @@ export async function settleSources<T>(ctx: BaseContext, info: GraphQLResolveInf
     else ctx.partial.add(result.reason, responsePathAsArray(info.path));
   }
   return items;
+}
+
+/**
+ * What a field of an item in a list answers when a system is down: null, with the outage reported
+ * once for that field of the whole list. Any other failure is the field's own error.
+ */
+export async function orNullOncePerField<T>(ctx: BaseContext, info: GraphQLResolveInfo, work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof LegacyUnavailableError)) throw err;
+    ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+    return null;
+  }
 }
 
 /** loadMany reports per-key failures as values; one failed key fails that source. */

@@ -1,6 +1,7 @@
 import { loyaltyTransactionFromLoyalty } from '../../adapters/loyalty/mapping';
 import { externalIds } from '../kit/customerRef';
 import { pageSize } from '../kit/relay';
+import { orNullOncePerField } from '../kit/server';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {
@@ -12,10 +13,11 @@ export const resolvers: Resolvers = {
     },
   },
   Order: {
-    loyaltyPointsEarned: async (order, _, ctx) => {
+    loyaltyPointsEarned: async (order, _, ctx, info) => {
       const [card] = order.customer ? externalIds(order.customer, 'LOYALTY') : [];
       if (!card) return null;
-      const ledger = await ctx.ledgerByCard.load(card);
+      const ledger = await orNullOncePerField(ctx, info, ctx.ledgerByCard.load(card));
+      if (!ledger) return null;
       return ledger.filter((t) => t.type === 'EARN' && t.externalRef === order.id).reduce((sum, t) => sum + t.points, 0);
     },
   },

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../domain/pricing/model';
 import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel } from './model';
 import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
-import { Voucher as VoucherModel } from '../../domain/pricing/promotions/vouchers';
+import { GrantedVoucher as GrantedVoucherModel } from '../../domain/pricing/promotions/vouchers';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -38,7 +38,8 @@ export type Customer = {
   /**
    * The promotions this customer is entitled to in that channel (and store), today. Nullable where
    * the contract says [Promotion!]!: null with one SYSTEM_UNAVAILABLE when a silo they depend on is
-   * down, so that the rest of the customer stands.
+   * down, so that the rest of the customer stands; with loyalty down, those of no tier, with one
+   * SYSTEM_UNAVAILABLE naming loyalty.
    */
   offers?: Maybe<Array<Promotion>>;
 };
@@ -131,9 +132,10 @@ export type Product = {
   __typename?: 'Product';
   /**
    * The price this channel (and store, and customer) gets today, from the one pricing engine.
-   * Nullable where the contract says Offer!: a price that cannot be known (the customer's tier with
-   * loyalty down, the promotions with their silo down) is null with one SYSTEM_UNAVAILABLE, never a
-   * guess, and the rest of the product and the list stand.
+   * Nullable where the contract says Offer!: a price that cannot be known (the promotions with their
+   * silo down) is null with one SYSTEM_UNAVAILABLE, never a guess, and the rest of the product and the
+   * list stand. With loyalty down, a customer's price is the one without their tier's offers, with one
+   * SYSTEM_UNAVAILABLE naming loyalty for the field (not one per product).
    */
   offer?: Maybe<Offer>;
   sku: Scalars['ID']['output'];
@@ -159,7 +161,7 @@ export type PromoCodeRejection =
 
 export type Promotion = {
   __typename?: 'Promotion';
-  /** The channels the omnichannel policy gives it. */
+  /** The channels the omnichannel policy gives it; in those channels, only a sale in one of its stores when it names any. */
   channels: Array<Channel>;
   /** The code to give, when it needs one. */
   code?: Maybe<Scalars['String']['output']>;
@@ -172,6 +174,8 @@ export type Promotion = {
   minBasket?: Maybe<Money>;
   name: Scalars['String']['output'];
   source: PromotionSource;
+  /** The stores it is run in (a sale or a pickup there); null: every store, and the sales with no store. */
+  stores?: Maybe<Array<Store>>;
   validFrom: Scalars['DateTime']['output'];
   validTo: Scalars['DateTime']['output'];
   /** PERCENT and SECOND_HALF_PRICE: a percentage; AMOUNT: cents (per unit at PRODUCT level). */
@@ -209,6 +213,7 @@ export type Query = {
   /** Shelf prices that differ from the list price, in one store or all. */
   priceDiscrepancies: PriceDiscrepancyConnection;
   promotionChannelConflicts: Array<PromotionChannelConflict>;
+  /** With loyalty down, a customer's basket is priced without their tier's offers, with one SYSTEM_UNAVAILABLE naming loyalty. */
   quote: Quote;
 };
 
@@ -418,7 +423,7 @@ export type ResolversTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: ResolverTypeWrapper<RejectedPromoCode>;
   Store: ResolverTypeWrapper<Store>;
-  Voucher: ResolverTypeWrapper<VoucherModel>;
+  Voucher: ResolverTypeWrapper<GrantedVoucherModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -448,7 +453,7 @@ export type ResolversParentTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: RejectedPromoCode;
   Store: Store;
-  Voucher: VoucherModel;
+  Voucher: GrantedVoucherModel;
 }>;
 
 export type AppliedPromotionResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['AppliedPromotion'] = ResolversParentTypes['AppliedPromotion']> = ResolversObject<{
@@ -528,6 +533,7 @@ export type PromotionResolvers<ContextType = OffersContext, ParentType extends R
   minBasket?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PromotionSource'], ParentType, ContextType>;
+  stores?: Resolver<Maybe<Array<ResolversTypes['Store']>>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

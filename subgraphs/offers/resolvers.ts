@@ -1,6 +1,7 @@
 import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../platform/auth/rules';
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
-import { badInput } from '../../platform/errors';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { badInput, type LegacyUnavailableError } from '../../platform/errors';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
@@ -19,11 +20,17 @@ async function discrepancies(ctx: OffersContext, storeIds: string[]) {
   return shelfDiscrepancies(shelves.flat(), (ean) => catalog.byEan.get(ean));
 }
 
+/** A price made without a silo's part stands; the outage is told once per field, not once per line priced. */
+function reportOncePerField(ctx: OffersContext, info: GraphQLResolveInfo, unavailable: LegacyUnavailableError | null): void {
+  if (unavailable) ctx.partial.add(unavailable, responsePathAsArray(info.path), { oncePerField: true });
+}
+
 export const resolvers: Resolvers = {
   Query: {
-    quote: async (_, { input }, ctx) => {
+    quote: async (_, { input }, ctx, info) => {
       assertCustomerAccess(ctx, input.customerId);
-      const { quote, context } = await priceBasket(ctx.pricing, input);
+      const { quote, context, unavailable } = await priceBasket(ctx.pricing, input);
+      reportOncePerField(ctx, info, unavailable);
       return { quote, channel: context.channel, storeId: context.storeId };
     },
     priceDiscrepancies: async (_, { storeId, first, after }, ctx) => {
@@ -83,16 +90,18 @@ export const resolvers: Resolvers = {
   },
   Product: {
     __resolveReference: (ref) => ({ sku: ref.sku }),
-    offer: async ({ sku }, { channel, storeId, customerId }, ctx) => {
+    offer: async ({ sku }, { channel, storeId, customerId }, ctx, info) => {
       assertCustomerAccess(ctx, customerId);
-      const { quote, context } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
+      const { quote, context, unavailable } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
+      reportOncePerField(ctx, info, unavailable);
       return { sku, quote, channel, storeId: context.storeId };
     },
   },
   Customer: {
-    offers: async ({ id }, { channel, storeId }, ctx) => {
+    offers: async ({ id }, { channel, storeId }, ctx, info) => {
       const [customer, store] = await Promise.all([checkedCustomer(ctx.pricing, id), checkedStoreId(ctx.pricing, storeId)]);
-      const promotions = await ctx.book.promotionsFor({ storeId: store, customer });
+      const { promotions, unavailable } = await ctx.book.promotionsFor({ storeId: store, customer });
+      reportOncePerField(ctx, info, unavailable);
       const base = {
         channel,
         storeId: store,
@@ -133,6 +142,7 @@ export const resolvers: Resolvers = {
   },
   Promotion: {
     channels: (p, _, ctx) => channelsFor(p, ctx.policy),
+    stores: (p) => p.storeIds?.map((id) => ({ id })) ?? null,
     minBasket: (p) => (p.minBasketCents === null ? null : money(p.minBasketCents)),
   },
   PriceDiscrepancy: {

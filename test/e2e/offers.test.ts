@@ -160,6 +160,25 @@ describe('Product.offer', () => {
   });
 });
 
+describe('Promotion', () => {
+  it('names the stores it runs in: a store promotion only there, the others everywhere', async () => {
+    const id = await customerId(member);
+    const { data, errors } = await gql(
+      stack,
+      'query($id: ID!, $s: ID!) { customer(id: $id) { offers(channel: STORE, storeId: $s) { id source stores { id } channels } } }',
+      { id, s: storeId },
+    );
+    expect(errors).toBeUndefined();
+    const runsIn = new Map<string, string[]>((await dump(stack, 'pos')).promotions.map((p: any) => [`pos:${p.store}:${p.id}`, [p.store]]));
+    const offers = data.customer.offers;
+    expect(offers.some((p: any) => p.source === 'pos')).toBe(true);
+    expect(offers.some((p: any) => p.source !== 'pos')).toBe(true);
+    for (const p of offers) {
+      expect(p.stores?.map((s: any) => s.id) ?? null).toEqual(p.source === 'pos' ? runsIn.get(p.id) : null);
+    }
+  });
+});
+
 describe('goodwill vouchers', () => {
   it('become a promotion of that customer only, used as a code', async () => {
     const id = await customerId(member);

@@ -6,13 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { SYSTEMS, type System } from '../../platform/errors';
 import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld, type Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { killChildServices, startChildService, type ChildService } from './child-service';
-import { dump, gql, SEED, setFaults, simStats } from './harness';
+import { dump, gql, SEED, setFaults, simStats, until } from './harness';
 
 const seed = { seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) };
 const { world, truth } = generateWorld(seed);
@@ -59,14 +58,6 @@ const service = (db: string) =>
 
 /** The same, with the gateway of a running service. */
 const reach = (child: ChildService): Stack => ({ ...legacy, gatewayUrl: child.gatewayUrl });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
-    const found = await probe();
-    if (found) return found;
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /** Prices the basket once, so that with a system held the order gets past its checks to its first write. */
 async function customerAndWarmUp(child: ChildService, lines: { sku: string; quantity: number }[], storeId: string | null) {

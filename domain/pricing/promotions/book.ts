@@ -9,7 +9,9 @@ import { cachedByKey, cachedValue } from '../../../platform/cache/cachedValue';
 import { promotionFromEshop } from '../../../adapters/eshop/mapping';
 import { promotionFromLoyaltyOffer } from '../../../adapters/loyalty/mapping';
 import { promotionFromPos } from '../../../adapters/pos/mapping';
+import { LegacyUnavailableError } from '../../../platform/errors';
 import type { Promotion, Tier } from '../model';
+import type { CustomerProfile } from './quoting';
 import { promotionFromVoucher, type VoucherStore } from './vouchers';
 
 export const TIERS: Tier[] = ['BASIC', 'SILVER', 'GOLD'];
@@ -24,9 +26,15 @@ export interface PromotionBookDeps {
 
 export interface PromotionScope {
   storeId: string | null;
-  customer: { id: string; tier: Tier | null; crmContactIds: string[] } | null;
+  customer: Pick<CustomerProfile, 'id' | 'tier' | 'crmContactIds' | 'loyaltyUnavailable'> | null;
   /** codes given: vouchers are looked up by code too, to be refused when they are someone else's */
   promoCodes?: readonly string[];
+}
+
+export interface PromotionSet {
+  promotions: Promotion[];
+  /** the loyalty platform could not give the customer's tier offers: they are left out */
+  unavailable: LegacyUnavailableError | null;
 }
 
 export class PromotionBook {
@@ -50,23 +58,38 @@ export class PromotionBook {
     );
   }
 
-  /** The promotions that may apply in that scope; the engine decides which do. */
-  async promotionsFor({ storeId, customer, promoCodes = [] }: PromotionScope): Promise<Promotion[]> {
-    const [web, store, tier] = await Promise.all([
-      this.web.get(),
-      storeId ? this.store.get(storeId) : [],
-      customer?.tier ? this.tier.get(customer.tier) : [],
-    ]);
+  /**
+   * The promotions that may apply in that scope; the engine decides which do. With loyalty down
+   * (the tier unknown, or its offers never read), those of the tier are left out and
+   * `unavailable` says so: the price without them stands.
+   */
+  async promotionsFor({ storeId, customer, promoCodes = [] }: PromotionScope): Promise<PromotionSet> {
+    const [web, store, tier] = await Promise.all([this.web.get(), storeId ? this.store.get(storeId) : [], this.tierOffers(customer)]);
     // A voucher follows its CRM contact: the customer holding that contact now is its owner.
     const own = customer
       ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id))
       : [];
     const owned = new Set(own.map((p) => p.id));
+    // Given by someone not holding its contact: someone else's (one granted before go-live may
+    // belong to a customer not met yet: its contact stands for them).
     const othersGiven = this.deps.vouchers
       .unusedByCodes(promoCodes)
-      .map((v) => promotionFromVoucher(v, v.customerId))
+      .map((v) => promotionFromVoucher(v, v.customerId ?? `crm-contact:${v.contactId}`))
       .filter((p) => !owned.has(p.id));
-    return [...web, ...store, ...tier, ...own, ...othersGiven];
+    return { promotions: [...web, ...store, ...tier.offers, ...own, ...othersGiven], unavailable: tier.unavailable };
+  }
+
+  private async tierOffers(
+    customer: PromotionScope['customer'],
+  ): Promise<{ offers: Promotion[]; unavailable: LegacyUnavailableError | null }> {
+    if (customer?.loyaltyUnavailable) return { offers: [], unavailable: customer.loyaltyUnavailable };
+    if (!customer?.tier) return { offers: [], unavailable: null };
+    try {
+      return { offers: await this.tier.get(customer.tier), unavailable: null };
+    } catch (err) {
+      if (!(err instanceof LegacyUnavailableError)) throw err;
+      return { offers: [], unavailable: err };
+    }
   }
 
   /** Every tier's offers: the ones whose legacy channel flags the drift report looks at. */

@@ -1,6 +1,8 @@
 // What pricing needs to know of a customer: the tier of their card and their CRM contacts (for
-// goodwill vouchers). One members:batchGet for every customer a request prices for.
+// goodwill vouchers). One members:batchGet for every customer a request prices for; with loyalty
+// down, a card holder's tier is unknown and they are priced without it (the offers of no tier).
 import DataLoader from 'dataloader';
+import { LegacyUnavailableError } from '../../../platform/errors';
 import type { Catalog } from '../../reference/catalog';
 import { membersOf, type MemberBatcher } from '../../../subgraphs/kit/loaders/loyalty';
 import { externalIdIn } from '../../identity/records';
@@ -27,12 +29,12 @@ export function pricingSources(deps: PricingDeps): PricingSources {
     const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
     const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
     const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
-    const tiers = new Map<string, Tier>((await membersOf(deps.members, cards)).map((m) => [m.card_number, m.tier]));
+    const { tiers, unavailable } = await tiersOf(deps.members, cards);
     return current.map((id) => {
       if (!id) return null;
       const card = cardOf(id);
       const crmContactIds = (records.get(id) ?? []).filter((r) => r.system === 'crm').map((r) => r.externalId);
-      return { id, tier: card ? (tiers.get(card) ?? null) : null, crmContactIds };
+      return { id, tier: card ? (tiers.get(card) ?? null) : null, crmContactIds, loyaltyUnavailable: card ? unavailable : null };
     });
   });
   return {
@@ -42,4 +44,15 @@ export function pricingSources(deps: PricingDeps): PricingSources {
     policy: deps.policy,
     profile: (id) => profiles.load(id),
   };
+}
+
+/** The cards' tiers; with the loyalty platform down, none, and why: those customers are priced without their tier. */
+async function tiersOf(members: MemberBatcher, cards: string[]) {
+  try {
+    const tiers = new Map<string, Tier>((await membersOf(members, cards)).map((m) => [m.card_number, m.tier]));
+    return { tiers, unavailable: null };
+  } catch (err) {
+    if (!(err instanceof LegacyUnavailableError)) throw err;
+    return { tiers: new Map<string, Tier>(), unavailable: err };
+  }
 }

@@ -5,7 +5,7 @@ import { storeIdFromInput } from '../../canonical/store';
 import type { CatalogIndex } from '../../reference/catalog';
 import type { Channel } from '../../types';
 import { sumBy } from '../../quantities';
-import { badInput, notFound } from '../../../platform/errors';
+import { badInput, notFound, type LegacyUnavailableError } from '../../../platform/errors';
 import { offerFor, quote } from '../engine';
 import type { BasketLine, PricingContext, Quote, Tier } from '../model';
 import type { Policy } from '../policy';
@@ -20,6 +20,8 @@ export interface CustomerProfile {
   id: string;
   tier: Tier | null;
   crmContactIds: string[];
+  /** the customer holds a card, but the loyalty platform could not say its tier */
+  loyaltyUnavailable: LegacyUnavailableError | null;
 }
 
 export interface QuoteRequest {
@@ -78,6 +80,11 @@ function checkedCodes(codes: readonly string[] | null | undefined): string[] {
 export interface PricedBasket {
   quote: Quote;
   context: PricingContext;
+  /**
+   * A silo that could not answer for part of the price: the quote stands without that part (with
+   * loyalty down, the customer's tier offers), and the caller reports the outage beside it.
+   */
+  unavailable: LegacyUnavailableError | null;
 }
 
 async function prepare(sources: PricingSources, request: QuoteRequest, at: Date) {
@@ -95,14 +102,14 @@ async function prepare(sources: PricingSources, request: QuoteRequest, at: Date)
     at: at.toISOString(),
     promoCodes: checkedCodes(request.promoCodes),
   };
-  const promotions = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
-  return { lines, context, promotions };
+  const { promotions, unavailable } = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
+  return { lines, context, promotions, unavailable };
 }
 
 /** A basket, as `quote` and `placeOrder` price it. */
 export async function priceBasket(sources: PricingSources, request: QuoteRequest, at: Date = new Date()): Promise<PricedBasket> {
-  const { lines, context, promotions } = await prepare(sources, request, at);
-  return { quote: quote(lines, promotions, context, sources.policy), context };
+  const { lines, context, promotions, unavailable } = await prepare(sources, request, at);
+  return { quote: quote(lines, promotions, context, sources.policy), context, unavailable };
 }
 
 /** One unit of a product, as a product page shows it (no code, no voucher: those are the basket's). */
@@ -111,6 +118,10 @@ export async function priceOffer(
   request: Omit<QuoteRequest, 'lines' | 'promoCodes'> & { sku: string },
   at: Date = new Date(),
 ): Promise<PricedBasket> {
-  const { lines, context, promotions } = await prepare(sources, { ...request, lines: [{ sku: request.sku, quantity: 1 }] }, at);
-  return { quote: offerFor(lines[0], promotions, context, sources.policy), context };
+  const { lines, context, promotions, unavailable } = await prepare(
+    sources,
+    { ...request, lines: [{ sku: request.sku, quantity: 1 }] },
+    at,
+  );
+  return { quote: offerFor(lines[0], promotions, context, sources.policy), context, unavailable };
 }

@@ -1,5 +1,6 @@
 // CRM goodwill vouchers. The CRM can grant a voucher but cannot list them, so the project keeps
-// the ones it grants: a voucher is a single-use promotion tied to one customer.
+// the ones it grants, and those of the CRM's export of the vouchers granted before go-live: a
+// voucher is a single-use promotion tied to one CRM contact, and so to the customer holding it.
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
 import type { Cents, Instant } from '../../types';
@@ -7,7 +8,8 @@ import type { Promotion } from '../model';
 
 export interface Voucher {
   code: string;
-  customerId: string;
+  /** whom it was granted to through the graph; null for one the CRM granted before go-live */
+  customerId: string | null;
   contactId: string;
   amountCents: Cents;
   reason: string;
@@ -15,6 +17,9 @@ export interface Voucher {
   expiresAt: Instant;
   usedByOrder: string | null;
 }
+
+/** One granted through the graph: its customer is known. */
+export type GrantedVoucher = Voucher & { customerId: string };
 
 const MIGRATIONS = [
   `CREATE TABLE vouchers (
@@ -28,11 +33,17 @@ const MIGRATIONS = [
      used_by_order TEXT
    );
    CREATE INDEX vouchers_contact ON vouchers(contact_id);`,
+  // the vouchers of the CRM's export have no customer yet (their contact's holder is theirs):
+  // customer_id becomes nullable, which SQLite only allows by making the column again
+  `ALTER TABLE vouchers ADD COLUMN granted_to TEXT;
+   UPDATE vouchers SET granted_to = customer_id;
+   ALTER TABLE vouchers DROP COLUMN customer_id;
+   ALTER TABLE vouchers RENAME COLUMN granted_to TO customer_id;`,
 ];
 
 interface Row {
   code: string;
-  customer_id: string;
+  customer_id: string | null;
   contact_id: string;
   amount_cents: number;
   reason: string;
@@ -57,13 +68,24 @@ export class VoucherStore {
     migrate(db, 'vouchers', MIGRATIONS);
   }
 
-  record(v: Omit<Voucher, 'usedByOrder'>): void {
-    this.db
-      .prepare(
-        `INSERT INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
-         VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`,
-      )
-      .run(v);
+  record(v: Omit<GrantedVoucher, 'usedByOrder'>): void {
+    this.insert('INSERT').run(v);
+  }
+
+  /**
+   * The CRM's export of the vouchers it granted before go-live, read at every start: one already
+   * known (or since used) is left as it is. Answers how many were new.
+   */
+  importFromCrm(vouchers: readonly Omit<Voucher, 'usedByOrder'>[]): number {
+    const insert = this.insert('INSERT OR IGNORE');
+    return this.db.transaction(() => vouchers.reduce((added, v) => added + insert.run(v).changes, 0))();
+  }
+
+  private insert(verb: 'INSERT' | 'INSERT OR IGNORE') {
+    return this.db.prepare(
+      `${verb} INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
+       VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`,
+    );
   }
 
   /**
@@ -108,6 +130,7 @@ export class VoucherStore {
   }
 }
 
+/** `customerId`: the only customer who may use it (its contact's holder). */
 export function promotionFromVoucher(v: Voucher, customerId: string): Promotion {
   return {
     id: `crm:${v.code}`,

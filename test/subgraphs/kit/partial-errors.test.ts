@@ -26,6 +26,16 @@ describe('partial errors', () => {
     ]);
   });
 
+  it('once per field: one for the field wherever it is in lists, at the first place it was missed', () => {
+    const partial = new PartialErrors();
+    for (const order of [0, 1, 2]) partial.add(down('eshop'), ['_entities', order, 'points'], { oncePerField: true });
+    partial.add(down('eshop'), ['_entities', 0, 'price'], { oncePerField: true });
+    expect(reported(partial)).toEqual([
+      { path: ['_entities', 0, 'points'], code: 'SYSTEM_UNAVAILABLE', system: 'eshop' },
+      { path: ['_entities', 0, 'price'], code: 'SYSTEM_UNAVAILABLE', system: 'eshop' },
+    ]);
+  });
+
   it('starts afresh once drained', () => {
     const partial = new PartialErrors();
     partial.add(down('pos'), ['customer', 'orders']);

@@ -1,0 +1,59 @@
+import type { Catalog } from '../../../../domain/reference/catalog';
+import type { EshopClient } from '../../../../adapters/eshop/client';
+import type { LoyaltyClient } from '../../../../adapters/loyalty/client';
+import type { PosClient } from '../../../../adapters/pos/client';
+import type { LoyaltyOffer } from '../../../../adapters/loyalty/wire';
+import { PromotionBook } from '../../../../domain/pricing/promotions/book';
+import { VoucherStore } from '../../../../domain/pricing/promotions/vouchers';
+import { LegacyUnavailableError } from '../../../../platform/errors';
+import { openDatabase } from '../../../../platform/db';
+
+const OFFER: LoyaltyOffer = {
+  offer_id: 'OF-101',
+  name: '-10 % sur tout (GOLD)',
+  tier: 'GOLD',
+  discount_type: 'PERCENT',
+  value: '10',
+  skus: null,
+  category: null,
+  channels: ['ONLINE'],
+  valid_from: '2026-01-01T00:00:00Z',
+  valid_to: '2027-01-01T00:00:00Z',
+};
+
+function book(listOffers: LoyaltyClient['listOffers']) {
+  const db = openDatabase(':memory:');
+  const deps = {
+    eshop: { listPromotions: async () => [] } as unknown as EshopClient,
+    pos: { getPromotions: async () => [] } as unknown as PosClient,
+    loyalty: { listOffers } as unknown as LoyaltyClient,
+    catalog: {} as Catalog,
+    vouchers: new VoucherStore(db),
+  };
+  return new PromotionBook(deps, 60_000);
+}
+
+const gold = { id: 'cus_1', tier: 'GOLD' as const, crmContactIds: [], loyaltyUnavailable: null };
+
+describe('PromotionBook.promotionsFor', () => {
+  it("gives a customer's tier offers", async () => {
+    const found = await book(async () => [OFFER]).promotionsFor({ storeId: null, customer: gold });
+    expect(found.promotions.map((p) => p.id)).toEqual(['loyalty:OF-101']);
+    expect(found.unavailable).toBeNull();
+  });
+
+  it('with loyalty down before its offers were read, gives the others and says loyalty is missing', async () => {
+    const down = new LegacyUnavailableError('loyalty', 'HTTP 503');
+    const found = await book(() => Promise.reject(down)).promotionsFor({ storeId: null, customer: gold });
+    expect(found).toEqual({ promotions: [], unavailable: down });
+  });
+
+  it('with the tier unknown (loyalty down), gives no tier offer and says why', async () => {
+    const down = new LegacyUnavailableError('loyalty', 'HTTP 503');
+    const found = await book(async () => [OFFER]).promotionsFor({
+      storeId: null,
+      customer: { ...gold, tier: null, loyaltyUnavailable: down },
+    });
+    expect(found).toEqual({ promotions: [], unavailable: down });
+  });
+});
