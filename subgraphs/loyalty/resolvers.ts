@@ -1,6 +1,7 @@
 import { loyaltyTransactionFromLoyalty } from '../../adapters/loyalty/mapping';
 import { externalIds } from '../kit/customerRef';
 import { pageSize } from '../kit/relay';
+import { reversesPointsOf } from '../../domain/orders/points';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {
@@ -16,7 +17,12 @@ export const resolvers: Resolvers = {
       const [card] = order.customer ? externalIds(order.customer, 'LOYALTY') : [];
       if (!card) return null;
       const ledger = await ctx.ledgerByCard.load(card);
-      return ledger.filter((t) => t.type === 'EARN' && t.externalRef === order.id).reduce((sum, t) => sum + t.points, 0);
+      // what it earned and kept: a cancel or a return took its points back
+      return ledger
+        .filter(
+          (t) => (t.type === 'EARN' && t.externalRef === order.id) || (t.type === 'ADJUST' && reversesPointsOf(order.id, t.externalRef)),
+        )
+        .reduce((sum, t) => sum + t.points, 0);
     },
   },
   LoyaltyAccount: {
