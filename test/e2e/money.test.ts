@@ -226,6 +226,16 @@ describe('click and collect', () => {
     expect(report.errors).toBeUndefined();
     expect(report.data.ropoReport.storePurchases).toBe(storePurchases);
   });
+
+  it('hands over a pickup order whose reservation was held before go-live (W-2026-000504, RSV-000013)', async () => {
+    const reservation = world.pos.reservations.find((r) => r.id === 'RSV-000013')!;
+    expect(reservation).toMatchObject({ ref: 'W-2026-000504', status: 'held', store: 'ST028' });
+    const { data, errors } = await gql(stack, COLLECT, { id: 'W-2026-000504' }, { as: clerkOf('ST028') });
+    expect(errors).toBeUndefined();
+    expect(data.collectOrder.status).toBe('COMPLETED');
+    const pos = await dump(stack, 'pos');
+    expect(pos.reservations.find((r: any) => r.id === 'RSV-000013').status).toBe('collected');
+  });
 });
 
 describe('orders tell the truth', () => {

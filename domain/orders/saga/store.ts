@@ -274,6 +274,13 @@ export class SagaStore {
       );
   }
 
+  /** A reservation the project did not make (held before go-live): known unless the order has facts of its own. */
+  knowReservation(orderId: string, reservationId: string, storeId: string): void {
+    this.db
+      .prepare('INSERT INTO order_facts (order_id, reservation_id, pickup_store) VALUES (?, ?, ?) ON CONFLICT(order_id) DO NOTHING')
+      .run(orderId, reservationId, storeId);
+  }
+
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
   markVoided(orderId: string): void {
     this.db
