@@ -128,6 +128,38 @@ function quantities(lines: { sku: string; qty: number }[]): Map<string, number> 
   return bySku;
 }
 
+const everyUnitBack = (order: EshopOrder, returnedLines: { sku: string; qty: number }[]) => {
+  const returned = quantities(returnedLines);
+  return [...quantities(order.lines)].every(([sku, qty]) => (returned.get(sku) ?? 0) >= qty);
+};
+
+/** a / b in whole cents, a half cent to the even one */
+function halfEvenCents(a: number, b: number): number {
+  const floor = Math.floor(a / b);
+  const rest = 2 * (a - floor * b);
+  return rest > b || (rest === b && floor % 2 === 1) ? floor + 1 : floor;
+}
+
+/**
+ * What was paid for the units returned: each line's units at their unit price, taken in the order of
+ * the order's lines, less the order's discount prorated by their value (half to even); the return that
+ * brings the last units back takes what is left of the total, so a whole order's refunds add up to it.
+ */
+function refundOf(order: EshopOrder, before: EshopReturn[], lines: { sku: string; qty: number }[]): number {
+  const taken = quantities(before.flatMap((r) => r.lines));
+  const subtotal = order.lines.reduce((sum, l) => sum + l.qty * toCents(l.unit_price), 0);
+  const discount = toCents(order.discount);
+  const refund = lines.reduce((sum, { sku, qty }) => {
+    const units = order.lines.filter((l) => l.sku === sku).flatMap((l) => Array<number>(l.qty).fill(toCents(l.unit_price)));
+    const from = taken.get(sku) ?? 0;
+    taken.set(sku, from + qty);
+    const value = units.slice(from, from + qty).reduce((a, b) => a + b, 0);
+    return sum + value - (subtotal === 0 ? 0 : halfEvenCents(discount * value, subtotal));
+  }, 0);
+  const last = everyUnitBack(order, [...before.flatMap((r) => r.lines), ...lines]);
+  return last ? toCents(order.total) - before.reduce((sum, r) => sum + toCents(r.refund), 0) : refund;
+}
+
 export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY }: { apiKey?: string } = {}): SimSystem {
   const freshCopy = pristineCopies(seed);
   let db = new EshopDb(freshCopy());
@@ -139,14 +171,7 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
     for (const [sku, qty] of quantities(input.lines)) {
       if ((returned.get(sku) ?? 0) + qty > (ordered.get(sku) ?? 0)) throw badRequest(`more ${sku} returned than ordered`);
     }
-    // units go back in the order of the lines: a product on two lines at two prices is refunded at each
-    const taken = new Map(returned);
-    const refund = input.lines.reduce((sum, { sku, qty }) => {
-      const units = order.lines.filter((l) => l.sku === sku).flatMap((l) => Array<number>(l.qty).fill(toCents(l.unit_price)));
-      const from = taken.get(sku) ?? 0;
-      taken.set(sku, from + qty);
-      return sum + units.slice(from, from + qty).reduce((a, b) => a + b, 0);
-    }, 0);
+    const refund = refundOf(order, db.returnsOf(order.id), input.lines);
     const added = db.addReturn({
       order_id: order.id,
       lines: input.lines,
@@ -154,8 +179,13 @@ export function eshopSimulator(seed: EshopData, { apiKey = DEFAULT_ESHOP_API_KEY
       store_code: input.store_code,
       refund: toAmount(refund),
     });
-    const nowReturned = quantities(db.returnsOf(order.id).flatMap((r) => r.lines));
-    if ([...ordered].every(([sku, qty]) => (nowReturned.get(sku) ?? 0) >= qty)) order.status = 'returned';
+    if (
+      everyUnitBack(
+        order,
+        db.returnsOf(order.id).flatMap((r) => r.lines),
+      )
+    )
+      order.status = 'returned';
     return added;
   };
 

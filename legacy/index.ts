@@ -56,6 +56,8 @@ export function startSimulator(system: System, options: SimulatorOptions): Promi
 
 export interface SimulatorsOptions extends Omit<SimulatorOptions, 'world' | 'port'> {
   seed: SeedOptions;
+  /** the world of that seed, when the caller generated it already */
+  world?: World;
   ports?: Partial<Record<System, number>>;
   /** default: all four */
   only?: System[];
@@ -66,9 +68,9 @@ export async function startSimulators({
   seed,
   ports = {},
   only = [...SYSTEMS],
+  world = generateWorld(seed).world,
   ...options
 }: SimulatorsOptions): Promise<Record<System, SimHandle | undefined>> {
-  const world = generateWorld(seed).world;
   const handles: Record<System, SimHandle | undefined> = { pos: undefined, eshop: undefined, crm: undefined, loyalty: undefined };
   try {
     for (const system of only) handles[system] = await startSimulator(system, { ...options, world, port: ports[system] });

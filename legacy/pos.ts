@@ -32,7 +32,14 @@ const saleSchema = z.object({
     line: z.array(lineSchema.extend({ unit_cents: cents })).min(1),
   }),
 });
-const returnSchema = z.object({ return: z.object({ store: z.string(), ref: z.string(), line: z.array(lineSchema).min(1) }) });
+const returnSchema = z.object({
+  return: z.object({
+    store: z.string(),
+    ref: z.string(),
+    refund: z.enum(['none', 'till']).default('till'),
+    line: z.array(lineSchema).min(1),
+  }),
+});
 const pricesSchema = z.object({ prices: z.object({ price: z.array(z.object({ ean: z.string().min(1), cents })).default([]) }) });
 
 function readBody<S extends z.ZodTypeAny>(req: Request, schema: S): z.infer<S> {
@@ -345,12 +352,10 @@ export function posSimulator(seed: PosData): SimSystem {
         method: 'post',
         path: '/pos/returns',
         handle: xml((req) => {
-          const { store, ref, line } = readBody(req, returnSchema).return;
+          const { store, ref, refund, line } = readBody(req, returnSchema).return;
           db.store(store);
-          // Goods bought in this POS are refunded at the receipt's price, anything else at the shelf price.
-          const receipt = db.receipt(ref);
-          const unitCents = (ean: string) => receipt?.lines.find((l) => l.ean === ean)?.unit_cents ?? db.shelfCents(store, ean);
-          const refund_cents = line.reduce((sum, l) => sum + l.qty * unitCents(l.ean), 0);
+          // the till pays back this store's shelf price, whatever was paid and wherever it was bought
+          const refund_cents = refund === 'none' ? 0 : line.reduce((sum, l) => sum + l.qty * db.shelfCents(store, l.ean), 0);
           for (const l of line) db.restock(store, l.ean, l.qty);
           const taken = db.addReturn({ store, ref, refund_cents, lines: line.map((l) => ({ ean: l.ean, qty: l.qty })) });
           return { return: attributes({ id: taken.id, refund_cents }) };

@@ -44,6 +44,8 @@ export interface PosReturnRequest {
   store: string;
   /** the receipt or web order the goods come from */
   ref: string;
+  /** `till`: the till pays back this store's shelf price of each unit; `none`: another system refunds */
+  refund: 'till' | 'none';
   lines: PosLineQuantity[];
 }
 
@@ -133,7 +135,7 @@ export class PosClient {
   }
 
   createReturn(request: PosReturnRequest): Promise<PosReturnReceipt> {
-    const body = buildPosXml('return', { store: request.store, ref: request.ref }, 'line', request.lines);
+    const body = buildPosXml('return', { store: request.store, ref: request.ref, refund: request.refund }, 'line', request.lines);
     return this.post('/pos/returns', body, (doc) => {
       const element = rootElement(doc, 'return');
       return { id: text(element, 'id'), refund_cents: integer(element, 'refund_cents') };

@@ -37,7 +37,7 @@ export function stockLevelFromPos(stock: PosStock): StockLevel {
   };
 }
 
-/** A till receipt: always a completed store sale, owned by the loyalty card scanned, if any. */
+/** A till receipt: a store sale, completed unless it is yet to be shipped home; owned by the loyalty card scanned, if any. */
 export function orderFromPosReceipt(receipt: PosReceipt): Order {
   const lines = receipt.lines.map((line) => ({
     sku: null,
@@ -53,7 +53,8 @@ export function orderFromPosReceipt(receipt: PosReceipt): Order {
     system: 'pos',
     channel: 'STORE',
     placedAt: parisLocalToIso(receipt.at),
-    status: 'COMPLETED',
+    // the POS keeps no shipping status: a sale shipped home is paid, and no more is known
+    status: receipt.deliver === 'home' ? 'PAID' : 'COMPLETED',
     lines,
     // A receipt carries shelf prices and what was paid: the till's promotions are the difference.
     discountCents: Math.max(0, listTotal - receipt.total_cents),

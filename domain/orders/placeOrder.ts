@@ -20,6 +20,7 @@ import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
 import { paidUnits } from './paidUnits';
 import { sumBy } from '../quantities';
+import { refundAt } from './till';
 import type { OrderPlan, PlaceOrderInput, PlaceOrderState, PlannedLine } from './plan';
 
 /** Written as given into the e-shop order and onto the parcel: control characters have no place there. */
@@ -76,6 +77,7 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     sku: l.sku,
     ean: catalog.bySku.get(l.sku)!.ean,
     quantity: l.quantity,
+    listCents: l.listPriceCents,
     netCents: l.lineTotalCents - l.discountCents,
   }));
   if (kind !== 'web') await checkStock(deps, storeId!, lines);
@@ -90,6 +92,7 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     card,
     lines,
     totalCents: quote.totalCents,
+    discountCents: quote.discountCents,
     points: card ? quote.loyaltyPointsEarned : 0,
     promoCodes: applied.flatMap((p) => (p.code ? [p.code] : [])),
     voucherCodes: applied.filter((p) => p.source === 'crm').map((p) => p.code!),
@@ -112,12 +115,10 @@ async function checkStock(deps: CommerceDeps, storeId: string, lines: PlannedLin
 function newWebOrder(plan: OrderPlan) {
   return {
     account_id: plan.accountId!,
-    // the prices paid, discounts folded in: the e-shop refunds a return at the line's unit price
-    lines: plan.lines.flatMap((l) =>
-      paidUnits(l.quantity, l.netCents).map((u) => ({ sku: l.sku, qty: u.qty, unit_price: centsToDecimal(u.unitCents) })),
-    ),
+    // as an order of the web shop itself: list prices and the discount, which the e-shop prorates over the units of a return
+    lines: plan.lines.map((l) => ({ sku: l.sku, qty: l.quantity, unit_price: centsToDecimal(l.listCents) })),
     promo_codes: plan.promoCodes,
-    discount: centsToDecimal(0),
+    discount: centsToDecimal(plan.discountCents),
     total: centsToDecimal(plan.totalCents),
     shipping:
       plan.kind === 'pickup'
@@ -183,6 +184,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             pickupStore: plan.kind === 'pickup' ? plan.storeId : null,
             orderedUnits: units(plan),
             deliveryAddress: null,
+            priced: null,
           });
           return { orderId: order.id };
         },
@@ -210,14 +212,27 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             pickupStore: null,
             orderedUnits: units(plan),
             deliveryAddress: plan.address,
+            // the POS takes net unit prices only: the list prices, discount and codes are the project's to keep
+            priced: {
+              lines: plan.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitCents: l.listCents })),
+              discountCents: plan.discountCents,
+              promoCodes: plan.promoCodes,
+            },
           });
           return { orderId: receipt.id };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind !== 'storeSale') return;
           const ids = orderId ? [orderId] : inDoubt ? await lostSales(deps, plan, startedAt) : [];
+          const lines = plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity }));
           for (const id of ids) {
-            await pos.createReturn({ store: plan.storeId!, ref: id, lines: plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
+            // all of it comes back: what was paid is the sale's total
+            await pos.createReturn({
+              store: plan.storeId!,
+              ref: id,
+              refund: await refundAt(deps, plan.storeId!, lines, plan.totalCents),
+              lines,
+            });
             sagas.markVoided(id);
           }
         },

@@ -15,6 +15,8 @@ export interface PlannedLine {
   sku: string;
   ean: string;
   quantity: number;
+  /** the unit list price */
+  listCents: number;
   /** what the line costs after its share of every discount */
   netCents: number;
 }
@@ -29,6 +31,7 @@ export interface OrderPlan {
   card: string | null;
   lines: PlannedLine[];
   totalCents: number;
+  discountCents: number;
   points: number;
   promoCodes: string[];
   voucherCodes: string[];

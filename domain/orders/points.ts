@@ -11,6 +11,9 @@ const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB',
 /** Whole euros paid. */
 export const pointsFor = (totalCents: number) => Math.floor(totalCents / 100);
 
+/** A reversal of an order's points (cancel, return) has a reference of its own that starts with the order id. */
+export const reversesPointsOf = (orderId: string, ref: string | null | undefined) => ref?.startsWith(`${orderId}:`) ?? false;
+
 /** The ledger refuses a second entry with the same external_ref: that refusal is "done already". */
 const once = (work: Promise<unknown>) => alreadyDoneIf('duplicate_external_ref', work);
 
@@ -61,7 +64,7 @@ export async function pointsHeld(deps: CommerceDeps, card: string, orderId: stri
     ? (placing.state as PlaceOrderState).plan.points
     : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
   const reversed = ledger
-    .filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:`))
+    .filter((t) => t.type === 'ADJUST' && reversesPointsOf(orderId, t.external_ref))
     .reduce((sum, t) => sum - t.points, 0);
   return Math.max(0, earned - reversed);
 }

@@ -1,7 +1,8 @@
-// returnOrder: goods bought in any channel, brought back to any store. For a web order the
-// e-shop return is the point of no return (it checks the quantities and refunds); the POS then
-// takes the goods back into that store's stock, and the points of the refunded euros are taken
-// back. A store sale is returned at the POS alone.
+// returnOrder: goods bought in any channel, brought back to any store. One return is one refund,
+// of what was paid for those units, recorded once. For a web order the e-shop return is the point
+// of no return (it checks the quantities and refunds what was paid); the POS then only takes the
+// goods back into that store's stock (refund="none"), and the points of the refunded euros are
+// taken back. A store sale is returned at the POS alone, refunded what its receipt says was paid.
 import { decimalToCents } from '../canonical/money';
 import { normalizeCard } from '../canonical/card';
 import { storeIdToEshopCode } from '../canonical/store';
@@ -14,6 +15,8 @@ import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
 import { sumBy } from '../quantities';
 import { pointsHeld, pointsFor, reversePoints } from './points';
+import { refundDue } from './refunds';
+import { refundAt, type RefundAt } from './till';
 
 export interface ReturnOrderInput {
   orderId: string;
@@ -31,6 +34,10 @@ export interface ReturnState extends Record<string, unknown> {
   orderedUnits: number;
   card: string | null;
   earned: number;
+  /** who pays the refund at the POS: nobody for a web order (the e-shop refunds it) */
+  refundAt: RefundAt;
+  /** a store sale's refund, what its receipt says was paid for the units (the e-shop says a web order's) */
+  owedCents: number | null;
   returnId?: string;
   refundCents?: number;
 }
@@ -47,9 +54,11 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!product) throw badInput(`Unknown product ${sku}`);
     return { sku, ean: product.ean, quantity };
   });
+  const before = deps.sagas.returnsOf(input.orderId);
   let bought: Map<string, number>;
   let card: string | null;
   let channel: Channel;
+  let owedCents: number | null = null;
   if (kind === 'web') {
     const order = await deps.eshop.getOrder(input.orderId);
     if (!order) throw notFound(`Unknown order ${input.orderId}`);
@@ -65,19 +74,27 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     // on the web, and are returned (and refunded) through that web order
     if (receipt.ref !== null)
       throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
-    bought = sumBy(receipt.lines.map((l) => [catalog.byEan.get(l.ean)?.sku ?? l.ean, l.qty]));
+    const lines = receipt.lines.map((l) => ({ key: catalog.byEan.get(l.ean)?.sku ?? l.ean, qty: l.qty, unitCents: l.unit_cents }));
+    bought = sumBy(lines.map((l) => [l.key, l.qty]));
     card = normalizeCard(receipt.card);
     channel = 'STORE';
+    const listed = lines.reduce((sum, l) => sum + l.qty * l.unitCents, 0);
+    owedCents = refundDue(
+      { lines, discountCents: Math.max(0, listed - receipt.total_cents), totalCents: receipt.total_cents },
+      { lines: before.lines.map((l) => ({ key: l.sku, qty: l.quantity })), cents: before.refundCents },
+      wanted.map((l) => ({ key: l.sku, qty: l.quantity })),
+    );
   }
   if (deps.sagas.orderFacts(input.orderId)?.voidedAt)
     throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
   // the POS checks nothing: what was taken back before (through the graph) is subtracted here
-  const returned = sumBy(deps.sagas.returnedLines(input.orderId).map((l) => [l.sku, l.quantity]));
+  const returned = sumBy(before.lines.map((l) => [l.sku, l.quantity]));
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
   for (const [sku, qty] of returning) {
     const left = (bought.get(sku) ?? 0) - (returned.get(sku) ?? 0);
     if (qty > left) throw badInput(`Order ${input.orderId} has ${left} of ${sku} left to return, not ${qty}`);
   }
+  const posLines = wanted.map((l) => ({ ean: l.ean, qty: l.quantity }));
   return {
     key: input.idempotencyKey,
     orderId: input.orderId,
@@ -87,6 +104,8 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
     card,
     earned: card ? await pointsHeld(deps, card, input.orderId) : 0,
+    refundAt: owedCents === null ? 'none' : await refundAt(deps, storeId, posLines, owedCents),
+    owedCents,
   };
 }
 
@@ -117,10 +136,12 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
   };
   const posReturn: SagaStep<ReturnState> = {
     name: 'posReturn',
-    run: async ({ orderId, storeId, lines, returnId }) => {
-      const r = await deps.pos.createReturn({ store: storeId, ref: orderId, lines: lines.map((l) => ({ ean: l.ean, qty: l.quantity })) });
-      // a web order's refund is the e-shop's; the POS only takes the goods back
-      return returnId ? {} : { returnId: r.id, refundCents: r.refund_cents };
+    run: async (s) => {
+      const lines = s.lines.map((l) => ({ ean: l.ean, qty: l.quantity }));
+      const r = await deps.pos.createReturn({ store: s.storeId, ref: s.orderId, refund: s.refundAt, lines });
+      // a web order's refund is the e-shop's: the POS only took the goods back
+      if (s.owedCents === null) return {};
+      return { returnId: r.id, refundCents: s.refundAt === 'till' ? r.refund_cents : s.owedCents };
     },
   };
   const takeBackPoints: SagaStep<ReturnState> = {
@@ -138,7 +159,7 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
     ...step,
     run: async (s) => {
       const done = await step.run(s);
-      deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits);
+      deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits, done.refundCents ?? 0);
       return done;
     },
   });

@@ -1,5 +1,6 @@
-// Returned orders: the whole order comes back, by post or in a store. A store return is also
-// in the POS, which takes back goods bought in any channel.
+// Returned orders: the whole order comes back, by post or in a store. The e-shop refunds what was
+// paid (its total); a store return is also in the POS, which takes the goods back and pays nothing
+// (refund="none": the web payment is refunded by the e-shop).
 import type { EshopReturn } from '../../adapters/eshop/wire';
 import type { PosReturn } from '../../adapters/pos/wire';
 import type { SeedContext } from './context';
@@ -25,7 +26,7 @@ export function buildReturns(ctx: SeedContext, drafts: OrderDraft[]): { eshop: E
       id: `RT-${String(pos.length + 1).padStart(6, '0')}`,
       store: ctx.stores[store].code,
       ref: order.id,
-      refund_cents: Math.round(Number(order.total) * 100),
+      refund_cents: 0,
       lines: order.lines.map(({ qty }, i) => ({ ean: ctx.products[products[i]].ean, qty })),
     });
   }

@@ -64,10 +64,10 @@ const orderStore = (order: Pick<Order, 'fulfillment'>) => order.fulfillment.stor
 
 /**
  * An order is read by staff and services, by the customer who placed it (ownerId, when the
- * caller knows it; else the owner's legacy record is looked up), and by staff of the store it
- * was sold in or is picked up in.
+ * caller knows it; else the owner's legacy record is looked up), and by staff of a store that may
+ * take it back: any store for a web or phone order, the store that sold it for a store sale.
  */
-export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'fulfillment' | 'owner'>, ownerId?: string): boolean {
+export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>, ownerId?: string): boolean {
   const caller = ctx.caller;
   if (!caller) return false;
   switch (caller.role) {
@@ -75,13 +75,13 @@ export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'fulfi
     case 'agent':
       return true;
     case 'store':
-      return orderStore(order) === caller.storeId;
+      return order.channel !== 'STORE' || orderStore(order) === caller.storeId;
     case 'customer':
       return isSelf(ctx, caller, ownerId ?? (order.owner && ctx.store.customerOf(order.owner.system, order.owner.externalId)));
   }
 }
 
-export function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'fulfillment' | 'owner'>): void {
+export function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>): void {
   requireCaller(ctx);
   if (!mayReadOrder(ctx, order)) throw forbidden('This order is not yours to see');
 }
@@ -112,9 +112,19 @@ export async function assertMayCollect(ctx: AuthContext, order: () => Promise<Pi
     throw forbidden('Store staff act for their own store only');
 }
 
-/** Returns are taken by the call center, or by staff in their own store. */
-export function assertMayReturn(ctx: AuthContext, storeId: string): void {
-  if (requireRole(ctx, 'agent', 'store').role === 'store') assertStoreAccess(ctx, storeId);
+/**
+ * Returns are taken by the call center, or by staff in their own store of an order they may read
+ * (one rule for both). An unknown order is left to be NOT_FOUND.
+ */
+export async function assertMayReturn(
+  ctx: IdentityAuthContext,
+  storeId: string,
+  order: () => Promise<Pick<Order, 'channel' | 'fulfillment' | 'owner'> | null>,
+): Promise<void> {
+  if (requireRole(ctx, 'agent', 'store').role !== 'store') return;
+  assertStoreAccess(ctx, storeId);
+  const found = await order();
+  if (found) assertOrderAccess(ctx, found);
 }
 
 /** j***@example.com */

@@ -27,6 +27,8 @@ import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import { importGoLiveVouchers } from './go-live-vouchers';
 import { openDatabase } from '../db';
 import { startSimulators, type SimHandle } from '../../legacy';
+import { generateWorld } from '../../legacy/seed';
+import { importGoLiveReservations, loadGoLiveReservations } from '../../domain/orders/goLive';
 import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../../subgraphs';
 import { startSubgraph } from '../../subgraphs/kit/server';
@@ -68,9 +70,12 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
   };
   try {
     const simulated = SYSTEMS.filter((s) => !config.legacy[s].url);
-    const sims: Partial<Record<System, SimHandle>> = simulated.length
+    const seed = { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) };
+    const world = simulated.length ? generateWorld(seed).world : null;
+    const sims: Partial<Record<System, SimHandle>> = world
       ? await startSimulators({
-          seed: { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) },
+          seed,
+          world,
           ports: Object.fromEntries(simulated.map((s) => [s, Number(env[SIM_PORT[s]])])),
           // their /__sim API takes systems down and dumps every record: never reachable from another host
           host: '127.0.0.1',
@@ -111,6 +116,9 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       'CRM vouchers of before go-live imported',
     );
     const sagas = new SagaStore(db);
+    // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
+    const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
+    importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
     const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger);
     const stores = createStoreDirectory(pos, referenceTtl);
     closers.push(startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, logger));

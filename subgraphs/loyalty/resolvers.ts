@@ -2,6 +2,7 @@ import { loyaltyTransactionFromLoyalty } from '../../adapters/loyalty/mapping';
 import { externalIds } from '../kit/customerRef';
 import { pageSize } from '../kit/relay';
 import { orNullOncePerField } from '../kit/server';
+import { reversesPointsOf } from '../../domain/orders/points';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {
@@ -18,7 +19,12 @@ export const resolvers: Resolvers = {
       if (!card) return null;
       const ledger = await orNullOncePerField(ctx, info, ctx.ledgerByCard.load(card));
       if (!ledger) return null;
-      return ledger.filter((t) => t.type === 'EARN' && t.externalRef === order.id).reduce((sum, t) => sum + t.points, 0);
+      // what it earned and kept: a cancel or a return took its points back
+      return ledger
+        .filter(
+          (t) => (t.type === 'EARN' && t.externalRef === order.id) || (t.type === 'ADJUST' && reversesPointsOf(order.id, t.externalRef)),
+        )
+        .reduce((sum, t) => sum + t.points, 0);
     },
   },
   LoyaltyAccount: {

@@ -73,7 +73,7 @@ export const resolvers: Resolvers = {
       return placed(ctx, orderId);
     },
     returnOrder: async (_, { input }, ctx) => {
-      assertMayReturn(ctx, input.storeId);
+      await assertMayReturn(ctx, input.storeId, () => ctx.orderById.load(input.orderId));
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
@@ -106,7 +106,16 @@ export const resolvers: Resolvers = {
   Order: {
     __resolveReference: (ref, ctx) => ctx.orderById.load(ref.id),
     status: async (o, _, ctx) => orderStatus(o.status, await ctx.factsById.load(o.id)),
-    discount: (o) => money(o.discountCents),
+    lines: async (o, _, ctx) =>
+      (await pricedSale(ctx, o))?.lines.map((l) => ({
+        sku: l.sku,
+        ean: null,
+        quantity: l.quantity,
+        unitPriceCents: l.unitCents,
+        lineTotalCents: l.unitCents * l.quantity,
+      })) ?? o.lines,
+    discount: async (o, _, ctx) => money((await pricedSale(ctx, o))?.discountCents ?? o.discountCents),
+    promoCodes: async (o, _, ctx) => (await pricedSale(ctx, o))?.promoCodes ?? o.promoCodes,
     total: (o) => money(o.totalCents),
     fulfillment: async (o, _, ctx) => ({
       type: o.fulfillment.type,
@@ -127,6 +136,9 @@ export const resolvers: Resolvers = {
     lineTotal: (line) => money(line.lineTotalCents),
   },
 };
+
+/** A store sale placed through the graph: its list prices, discount and codes, which its receipt cannot carry. */
+const pricedSale = async (ctx: OrdersContext, o: Order) => (await ctx.factsById.load(o.id))?.priced ?? null;
 
 /** The order a mutation just wrote, read back from its legacy system. */
 async function placed(ctx: OrdersContext, orderId: string) {

@@ -79,7 +79,10 @@ async function reference(from: Date, to: Date, lookbackDays: number): Promise<Ro
   const before = (at: string, candidate: string) =>
     Date.parse(candidate) >= lookbackStartMs(at, lookbackDays) && Date.parse(candidate) < Date.parse(at);
 
-  const receipts = pos.receipts.map((r) => ({ ...r, at: parisLocalToIso(r.at), person: personOfCard(r.card) }));
+  // a hand-over receipt (with the reservation's ref) is a web purchase, not a store one
+  const receipts = pos.receipts
+    .filter((r) => r.ref === null)
+    .map((r) => ({ ...r, at: parisLocalToIso(r.at), person: personOfCard(r.card) }));
   const events = eshop.events.map((e) => ({ ...e, at: toInstant(e.at), person: personOfAccount(e.account_id) }));
   const rows: { category: string; store: number; ropo: number; showrooming: number }[] = [];
   for (const receipt of receipts.filter((r) => inPeriod(r.at))) {

@@ -141,10 +141,10 @@ describe('an agent', () => {
 });
 
 describe('store staff', () => {
-  it('see a customer with email and phone masked, and only the orders of their store', async () => {
+  it('see a customer with email and phone masked, and the orders they may take back: web orders and their store’s sales', async () => {
     const res = await gql(
       stack,
-      `{ customer(id: "${f.bob}") { email phone lastName orders(first: 100) { edges { node { id fulfillment { store { id } } } } } } }`,
+      `{ customer(id: "${f.bob}") { email phone lastName orders(first: 100) { edges { node { id channel fulfillment { store { id } } } } } } }`,
       {},
       { as: clerk },
     );
@@ -156,7 +156,11 @@ describe('store staff', () => {
     expect(c.phone).toMatch(/^\+\d{1,3}\*{6}\d\d$/);
     const orders = c.orders.edges.map((e: any) => e.node);
     expect(orders.map((o: any) => o.id)).toContain(bobReceipt.id);
-    expect(orders.every((o: any) => o.fulfillment.store?.id === storeId)).toBe(true);
+    expect(orders.map((o: any) => o.id)).toContain(f.bobOrderId);
+    const otherSales = receiptsOf(bobPerson).filter((r) => r.store !== storeId);
+    expect(otherSales.length).toBeGreaterThan(0);
+    for (const r of otherSales) expect(orders.map((o: any) => o.id)).not.toContain(r.id);
+    expect(orders.every((o: any) => o.channel !== 'STORE' || o.fulfillment.store?.id === storeId)).toBe(true);
   });
 
   it('do not see cases or journeys (an error, and null for that field only)', async () => {

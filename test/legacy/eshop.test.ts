@@ -96,13 +96,15 @@ describe('e-shop simulator', () => {
     expect((await call('/api/v2/orders/W-2026-999999/cancel', {})).status).toBe(404);
   });
 
-  it('refunds returned lines at the order’s prices; the order is returned once everything is back', async () => {
+  it('refunds what was paid: the order’s discount prorated by line value; the last units take what is left', async () => {
+    // W-2026-000002: 12.50 + 3 x 1.20 = 16.10, less 1.61, paid 14.49
     const partial = await call('/api/v2/orders/W-2026-000002/returns', {
       lines: [{ sku: 'SKU-100003', qty: 2 }],
       where: 'store',
       store_code: '001',
     });
-    expect(partial).toEqual({ status: 201, body: { return_id: expect.stringMatching(/^R-\d+$/), refund: '2.40' } });
+    // 2.40 less 1.61 x 2.40 / 16.10 = 0.24
+    expect(partial).toEqual({ status: 201, body: { return_id: expect.stringMatching(/^R-\d+$/), refund: '2.16' } });
     expect((await call('/api/v2/orders/W-2026-000002')).body.status).toBe('paid');
     const rest = await call('/api/v2/orders/W-2026-000002/returns', {
       lines: [
@@ -111,13 +113,28 @@ describe('e-shop simulator', () => {
       ],
       where: 'post',
     });
-    expect(rest.body.refund).toBe('13.70');
+    expect(rest.body.refund).toBe('12.33'); // 14.49 - 2.16
     expect((await call('/api/v2/orders/W-2026-000002')).body.status).toBe('returned');
     const again = await call('/api/v2/orders/W-2026-000002/returns', { lines: [{ sku: 'SKU-100001', qty: 1 }], where: 'post' });
     expect(again.status).toBe(409);
     const { returns } = await control(eshop, 'dump');
     expect(returns).toHaveLength(2);
-    expect(returns[0]).toMatchObject({ order_id: 'W-2026-000002', where: 'store', store_code: '001', refund: '2.40' });
+    expect(returns[0]).toMatchObject({ order_id: 'W-2026-000002', where: 'store', store_code: '001', refund: '2.16' });
+  });
+
+  it('rounds a prorated discount half to even', async () => {
+    const placed = await call('/api/v2/orders', {
+      ...newOrder,
+      lines: [
+        { sku: 'SKU-100001', qty: 1, unit_price: '1.00' },
+        { sku: 'SKU-100003', qty: 1, unit_price: '3.00' },
+      ],
+      discount: '0.10',
+      total: '3.90',
+    });
+    const returned = (sku: string) => call(`/api/v2/orders/${placed.body.id}/returns`, { lines: [{ sku, qty: 1 }], where: 'post' });
+    expect((await returned('SKU-100001')).body.refund).toBe('0.98'); // 0.10 x 1.00 / 4.00 = 2.5 cents: 2
+    expect((await returned('SKU-100003')).body.refund).toBe('2.92');
   });
 
   it('refuses to take back more than was ordered', async () => {

@@ -165,12 +165,27 @@ describe('POS simulator', () => {
     expect(cardReceipts).toHaveLength(3);
   });
 
-  it('takes goods back: receipt price for its own receipts, shelf price otherwise; stock goes up', async () => {
+  it('takes goods back: the till pays the shelf price of that store, or nothing with refund="none"; stock goes up', async () => {
     const own = await call('/pos/returns', `<return store="ST001" ref="ST001-20261101-0001"><line ean="${EAN_MUG}" qty="1"/></return>`);
     expect(own.doc.return).toMatchObject({ refund_cents: '1290' });
     expect(own.doc.return.id).toMatch(/^RT-\d+$/);
-    const web = await call('/pos/returns', `<return store="ST002" ref="W-2026-000001"><line ean="${EAN_MUG}" qty="2"/></return>`);
-    expect(web.doc.return.refund_cents).toBe('2500');
-    expect(await stock('ST002', EAN_MUG)).toEqual([{ ean: EAN_MUG, qty: '3', reserved: '0' }]);
+    const elsewhere = await call(
+      '/pos/returns',
+      `<return store="ST002" ref="ST001-20261101-0001" refund="till"><line ean="${EAN_MUG}" qty="1"/></return>`,
+    );
+    expect(elsewhere.doc.return.refund_cents).toBe('1250');
+    const web = await call(
+      '/pos/returns',
+      `<return store="ST002" ref="W-2026-000001" refund="none"><line ean="${EAN_MUG}" qty="2"/></return>`,
+    );
+    expect(web.doc.return.refund_cents).toBe('0');
+    expect(await stock('ST002', EAN_MUG)).toEqual([{ ean: EAN_MUG, qty: '4', reserved: '0' }]);
+    const { returns } = await control(pos, 'dump');
+    expect(returns.map((r: { refund_cents: number }) => r.refund_cents)).toEqual([1290, 1250, 0]);
+    const bad = await call(
+      '/pos/returns',
+      `<return store="ST002" ref="W-2026-000001" refund="cash"><line ean="${EAN_MUG}" qty="1"/></return>`,
+    );
+    expect(bad.doc.error).toBeDefined();
   });
 });

@@ -155,6 +155,18 @@ describe('generateWorld', () => {
     for (const o of old) expect(['shipped', 'collected', 'cancelled', 'returned']).toContain(o.status);
   });
 
+  it('refunds each returned order once, what was paid: the e-shop its total, the store that took the goods back nothing', () => {
+    const returned = world.eshop.orders.filter((o) => o.status === 'returned');
+    expect(returned.some((o) => cents(o.discount) > 0)).toBe(true);
+    for (const o of returned) {
+      const refunds = world.eshop.returns.filter((r) => r.order_id === o.id);
+      expect(refunds.reduce((n, r) => n + cents(r.refund), 0)).toBe(cents(o.total));
+    }
+    const inStore = world.pos.returns.filter((r) => r.ref.startsWith('W-'));
+    expect(inStore.length).toBeGreaterThan(0);
+    for (const r of inStore) expect(r.refund_cents).toBe(0);
+  });
+
   it('writes receipts that add up, inside opening hours, with the card in groups of four', () => {
     const eans = new Set(world.eshop.products.map((p) => p.ean));
     const stores = new Map(world.pos.stores.map((s) => [s.code, s]));

@@ -3,10 +3,17 @@
 // same thing (definitions: README, "ROPO and showrooming").
 import type { Instant } from '../../types';
 import type { EshopEvent } from '../../../adapters/eshop/wire';
+import type { PosReceipt } from '../../../adapters/pos/wire';
 import { lookbackStartMs } from './lookback';
 
 /** The browsing events that count as researching a product online. */
 export const RESEARCH_EVENTS: ReadonlySet<EshopEvent['type']> = new Set(['product_view', 'availability_check']);
+
+/**
+ * A receipt is a store purchase unless the POS wrote it to hand a click-and-collect order over (it
+ * carries the reservation's ref): those goods were bought on the web, and count there.
+ */
+export const isStorePurchase = (receipt: Pick<PosReceipt, 'ref'>) => receipt.ref === null;
 
 /** The category of a purchase whose product the catalogue does not know. */
 export const UNKNOWN_CATEGORY = 'unknown';

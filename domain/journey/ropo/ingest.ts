@@ -27,6 +27,7 @@ import { customerOfCard } from './customers';
 import type { OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
 import { Bulkhead } from '../../../adapters/transport/bulkhead';
 import { probeUntilGap } from './sequence';
+import { isStorePurchase } from './compute';
 
 export interface RopoSources {
   pos: Pick<PosClient, 'getReceipt'>;
@@ -241,6 +242,7 @@ const receiptId = (store: string, day: string, seq: number) => `${store}-${day.r
 const orderId = (year: number, seq: number) => `W-${year}-${String(seq).padStart(6, '0')}`;
 
 function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
+  if (!isStorePurchase(receipt)) return [];
   const at = parisLocalToIso(receipt.at);
   const card = normalizeCard(receipt.card);
   return receipt.lines.map((line, i) => ({ receiptId: receipt.id, line: i, store: receipt.store, at, card, ean: line.ean, qty: line.qty }));

@@ -79,6 +79,8 @@ const MIGRATIONS = [
   `ALTER TABLE order_facts ADD COLUMN delivery_address TEXT; -- JSON: a store sale shipped home (the POS keeps no address)
    ALTER TABLE order_facts ADD COLUMN voided_at TEXT; -- a store sale its own saga undid
    ALTER TABLE order_returns ADD COLUMN lines TEXT; -- JSON [{sku, quantity}]`,
+  `ALTER TABLE order_facts ADD COLUMN priced TEXT; -- JSON: a store sale's list prices, discount and codes (the POS keeps the net prices only)
+   ALTER TABLE order_returns ADD COLUMN refund_cents INTEGER; -- what the return refunded`,
 ];
 
 interface OperationRow {
@@ -117,6 +119,15 @@ export interface OrderFacts {
   deliveryAddress: Address | null;
   /** a store sale undone (returned) by the saga that made it: the customer was told it failed */
   voidedAt: string | null;
+  /** a store sale's pricing, which its receipt cannot carry (a POS sale takes net unit prices only) */
+  priced: PricedSale | null;
+}
+
+export interface PricedSale {
+  /** at list prices */
+  lines: { sku: string; quantity: number; unitCents: number }[];
+  discountCents: number;
+  promoCodes: string[];
 }
 
 const now = () => new Date().toISOString();
@@ -209,7 +220,7 @@ export class SagaStore {
   orderFactsMany(orderIds: readonly string[]): Map<string, OrderFacts> {
     const rows = this.db
       .prepare(
-        `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at,
+        `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced,
                 (SELECT COALESCE(SUM(units), 0) FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
          FROM order_facts f WHERE f.order_id IN (SELECT value FROM json_each(?))`,
       )
@@ -222,6 +233,7 @@ export class SagaStore {
       returned_units: number;
       delivery_address: string | null;
       voided_at: string | null;
+      priced: string | null;
     }[];
     return new Map(
       rows.map((r) => [
@@ -235,6 +247,7 @@ export class SagaStore {
           returnedUnits: r.returned_units,
           deliveryAddress: r.delivery_address === null ? null : (JSON.parse(r.delivery_address) as Address),
           voidedAt: r.voided_at,
+          priced: r.priced === null ? null : (JSON.parse(r.priced) as PricedSale),
         },
       ]),
     );
@@ -244,12 +257,12 @@ export class SagaStore {
     return this.orderFactsMany([orderId]).get(orderId) ?? null;
   }
 
-  recordOrder(facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress'>): void {
+  recordOrder(facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced'>): void {
     this.db
       .prepare(
-        `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
-           ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address`,
+           ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced`,
       )
       .run(
         facts.orderId,
@@ -257,7 +270,15 @@ export class SagaStore {
         facts.pickupStore,
         facts.orderedUnits,
         facts.deliveryAddress && JSON.stringify(facts.deliveryAddress),
+        facts.priced && JSON.stringify(facts.priced),
       );
+  }
+
+  /** A reservation the project did not make (held before go-live): known unless the order has facts of its own. */
+  knowReservation(orderId: string, reservationId: string, storeId: string): void {
+    this.db
+      .prepare('INSERT INTO order_facts (order_id, reservation_id, pickup_store) VALUES (?, ?, ?) ON CONFLICT(order_id) DO NOTHING')
+      .run(orderId, reservationId, storeId);
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
@@ -295,19 +316,32 @@ export class SagaStore {
     return [...byOrder.values()];
   }
 
+  /** Also an order from before go-live, of which nothing was recorded. */
   markCollected(orderId: string): void {
-    this.db.prepare('UPDATE order_facts SET collected_at = ? WHERE order_id = ? AND collected_at IS NULL').run(now(), orderId);
+    this.db
+      .prepare(
+        'INSERT INTO order_facts (order_id, collected_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET collected_at = COALESCE(collected_at, excluded.collected_at)',
+      )
+      .run(orderId, now());
   }
 
-  /** A return under its idempotency key; the order's ordered units are kept for PARTIALLY_RETURNED. */
-  recordReturn(key: string, orderId: string, storeId: string, lines: { sku: string; quantity: number }[], orderedUnits: number): void {
+  /** A return under its idempotency key, with what it refunded; the order's ordered units are kept for PARTIALLY_RETURNED. */
+  recordReturn(
+    key: string,
+    orderId: string,
+    storeId: string,
+    lines: { sku: string; quantity: number }[],
+    orderedUnits: number,
+    refundCents: number,
+  ): void {
     const units = lines.reduce((n, l) => n + l.quantity, 0);
     this.db.transaction(() => {
       this.db
         .prepare(
-          'INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING',
+          `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(key) DO NOTHING`,
         )
-        .run(key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))));
+        .run(key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))), refundCents);
       this.db
         .prepare(
           'INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
@@ -316,11 +350,15 @@ export class SagaStore {
     })();
   }
 
-  /** The lines of every return of the order made through the graph. */
-  returnedLines(orderId: string): { sku: string; quantity: number }[] {
-    const rows = this.db.prepare('SELECT lines FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as {
+  /** The lines of every return of the order made through the graph, and what they refunded. */
+  returnsOf(orderId: string): { lines: { sku: string; quantity: number }[]; refundCents: number } {
+    const rows = this.db.prepare('SELECT lines, refund_cents FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as {
       lines: string;
+      refund_cents: number | null;
     }[];
-    return rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]);
+    return {
+      lines: rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]),
+      refundCents: rows.reduce((sum, r) => sum + (r.refund_cents ?? 0), 0),
+    };
   }
 }

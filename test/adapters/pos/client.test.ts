@@ -257,13 +257,13 @@ describe('PosClient writing', () => {
     expect(await pos().collectReservation('RSV-2')).toEqual({ id: 'RSV-2', status: 'collected' });
   });
 
-  it('records a return with an escaped reference', async () => {
+  it('records a return with an escaped reference and who refunds it', async () => {
     let sent = '';
     nock(BASE)
       .post('/pos/returns', (body: string) => ((sent = body), true))
       .reply(...xml('<return id="RT-9" refund_cents="1999"/>'));
-    const receipt = await pos().createReturn({ store: 'ST042', ref: INJECTION, lines: [{ ean: '3017620422003', qty: 1 }] });
+    const receipt = await pos().createReturn({ store: 'ST042', ref: INJECTION, refund: 'none', lines: [{ ean: '3017620422003', qty: 1 }] });
     expect(receipt).toEqual({ id: 'RT-9', refund_cents: 1999 });
-    expect((parsePosXml(sent).return as Record<string, unknown>).ref).toBe(INJECTION);
+    expect(parsePosXml(sent).return as Record<string, unknown>).toMatchObject({ ref: INJECTION, refund: 'none' });
   });
 });

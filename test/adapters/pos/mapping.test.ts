@@ -57,8 +57,9 @@ describe('orderFromPosReceipt', () => {
     });
   });
 
-  it('maps a sale shipped home, written in the autumn DST overlap', () => {
+  it('maps a sale shipped home, paid and not yet known to be delivered, written in the autumn DST overlap', () => {
     expect(orderFromPosReceipt(deliveredHome)).toMatchObject({
+      status: 'PAID',
       placedAt: '2026-10-25T00:30:00.000Z',
       discountCents: 0,
       fulfillment: { type: 'HOME_DELIVERY', storeId: 'ST042', address: null },

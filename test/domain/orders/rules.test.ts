@@ -25,8 +25,8 @@ describe('paidUnits', () => {
 describe('sameLines (an e-shop order whose creating call lost its answer, found again)', () => {
   const plan = {
     lines: [
-      { sku: 'A', ean: '1', quantity: 3, netCents: 1000 },
-      { sku: 'B', ean: '2', quantity: 1, netCents: 500 },
+      { sku: 'A', ean: '1', quantity: 3, listCents: 400, netCents: 1000 },
+      { sku: 'B', ean: '2', quantity: 1, listCents: 500, netCents: 500 },
     ],
   };
 
@@ -77,6 +77,7 @@ describe('orderStatus', () => {
     returnedUnits: 0,
     deliveryAddress: null,
     voidedAt: null,
+    priced: null,
     ...f,
   });
 

@@ -33,6 +33,7 @@ function world() {
     pos: {
       getReceipt: async (id: string) => (id === receipt.id ? receipt : null),
       createReturn: async (r: unknown) => (posReturns.push(r), { id: `RT-${posReturns.length}`, refund_cents: 2000 }),
+      getPrices: async () => [{ store: 'ST001', ean: product.ean, cents: 1000 }],
     },
     loyalty: {
       listTransactions: async () => [

@@ -1,6 +1,7 @@
 // A store sale undone by its own saga (a later step failed before the point of no return, or the
 // sale's answer was lost): the goods go back at the POS and the order shows CANCELLED, since the
-// customer was told it failed.
+// customer was told it failed. The till refunds only what was paid: not the shelf price of a
+// discounted sale.
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import { placeOrderSaga } from '../../../domain/orders/placeOrder';
 import type { OrderPlan } from '../../../domain/orders/plan';
@@ -17,8 +18,9 @@ const plan: OrderPlan = {
   address: { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' },
   accountId: null,
   card: null,
-  lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 2, netCents: 1999 }],
+  lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 2, listCents: 1000, netCents: 1999 }],
   totalCents: 1999,
+  discountCents: 1,
   points: 0,
   promoCodes: [],
   voucherCodes: [],
@@ -28,7 +30,10 @@ const plan: OrderPlan = {
 it('returns the sale at the POS and shows the order cancelled', async () => {
   const sagas = new SagaStore(openDatabase(':memory:'));
   const returns: unknown[] = [];
-  const pos = { createReturn: async (r: unknown) => (returns.push(r), { id: 'RT-1', refund_cents: 1999 }) };
+  const pos = {
+    createReturn: async (r: unknown) => (returns.push(r), { id: 'RT-1', refund_cents: 0 }),
+    getPrices: async () => [{ store: 'ST001', ean: '3000000000017', cents: 1000 }],
+  };
   const saga = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent'));
   const sale = saga.steps.find((s) => s.name === 'storeSale')!;
   sagas.recordOrder({
@@ -37,10 +42,11 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
     pickupStore: null,
     orderedUnits: 2,
     deliveryAddress: plan.address,
+    priced: null,
   });
 
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
 
-  expect(returns).toEqual([{ store: 'ST001', ref: 'ST001-20261125-0003', lines: [{ ean: '3000000000017', qty: 2 }] }]);
+  expect(returns).toEqual([{ store: 'ST001', ref: 'ST001-20261125-0003', refund: 'none', lines: [{ ean: '3000000000017', qty: 2 }] }]);
   expect(orderStatus('COMPLETED', sagas.orderFacts('ST001-20261125-0003') ?? undefined)).toBe('CANCELLED');
 });
