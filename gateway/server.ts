@@ -3,6 +3,7 @@
 // vouches for the caller to the subgraphs, enforces the operation limits and masks errors.
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
@@ -63,7 +64,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const armored = armor(opts.limits, opts.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [graphqlMetricsPlugin, accessLog(logger), ...armored.plugins, operationLimitsPlugin(opts.limits)],
+    plugins: [
+      graphqlMetricsPlugin,
+      accessLog(logger),
+      ...armored.plugins,
+      operationLimitsPlugin(opts.limits),
+      // Apollo's production landing page names the server's version and loads a page from Apollo's CDN
+      ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     validationRules: [servedOperationsOnly, ...armored.validationRules],
     allowBatchedHttpRequests: opts.limits.maxBatch > 1,
     introspection: !opts.production,
@@ -80,7 +88,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
     },
     routes: (app) => {
-      healthRoutes(opts.legacy)(app);
+      healthRoutes(opts.legacy, opts.verifyToken)(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
     },
   });

@@ -3,7 +3,7 @@
 // into every log line it causes, against the real stack.
 import type { Stack } from '../../platform/tools/stack';
 import { capturedLogger } from '../captured-logs';
-import { gql, gqlResponse, setFaults, startTestStack } from './harness';
+import { gql, gqlResponse, setFaults, startTestStack, tokenFor } from './harness';
 
 // Long enough that a loaded machine still finds the breaker open right after the failures.
 const RESET_MS = 2500;
@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 afterEach(() => setFaults(stack, 'pos', {}));
 
-const endpoint = (path: string) => fetch(stack.gatewayUrl.replace(/\/graphql$/, path));
+const endpoint = (path: string, init?: RequestInit) => fetch(stack.gatewayUrl.replace(/\/graphql$/, path), init);
+/** /metrics is for the service role (the scraper's token) */
+const scrape = async () => endpoint('/metrics', { headers: { authorization: `Bearer ${await tokenFor('service')}` } });
 
 async function ready() {
   const res = await endpoint('/ready');
@@ -35,7 +37,7 @@ async function readyAgain(withinMs: number) {
 
 /** The sum of a metric's samples that carry these labels, in the Prometheus text. */
 async function metric(name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await endpoint('/metrics')).text();
+  const text = await (await scrape()).text();
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   return text
     .split('\n')
@@ -70,8 +72,15 @@ it('/ready is 200 with every system usable, 503 naming the POS while it is down,
   expect((await ready()).status).toBe(200);
 });
 
+it('/metrics answers the service role only: what the process does is not for every client to read', async () => {
+  expect((await endpoint('/metrics')).status).toBe(401);
+  expect((await endpoint('/metrics', { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
+  expect((await endpoint('/metrics', { headers: { authorization: `Bearer ${await tokenFor('agent')}` } })).status).toBe(403);
+  expect((await scrape()).status).toBe(200);
+});
+
 it('/metrics counts GraphQL requests, their errors by code, and legacy calls by outcome', async () => {
-  const res = await endpoint('/metrics');
+  const res = await scrape();
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
 
@@ -98,7 +107,7 @@ it('/metrics counts GraphQL requests, their errors by code, and legacy calls by 
   expect(await unavailableErrors()).toBeGreaterThan(before.unavailable);
   expect(await ok()).toBeGreaterThan(before.ok);
   expect(await failed()).toBeGreaterThan(before.failed);
-  expect(await (await endpoint('/metrics')).text()).toMatch(
+  expect(await (await scrape()).text()).toMatch(
     /omnigraph_legacy_call_duration_seconds_bucket\{le="0.1",system="eshop",outcome="ok"\} \d+/,
   );
 });

@@ -3,6 +3,7 @@
 // requests (hostile-requests.ts) after which the gateway still answers and no legacy data changed.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { tokenSettings, tokenVerifier } from '../../platform/auth/tokens';
@@ -264,6 +265,11 @@ describe('in production', () => {
           { role: 'service', sub: 's' },
           tokenSettings(loadConfig({ JWT_SECRET: 'a-production-secret-of-forty-characters!' }).env),
         ));
+      // no landing page that names the server and its version, nor loads anything from outside
+      const landing = await (await fetch(prod.gatewayUrl, { headers: { accept: 'text/html' } })).text();
+      const apolloServer = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@apollo', 'server', 'package.json'), 'utf8'));
+      expect(landing).not.toContain(apolloServer.version);
+      expect(landing).not.toMatch(/apollographql\.com|<script/i);
       const intro = await gql(prod, '{ __schema { types { name } } }', {}, { authorization });
       expect(intro.data).toBeUndefined();
       expect(intro.errors?.[0].message).toMatch(/introspection/i);
