@@ -11,6 +11,8 @@ export const faultSettings = z
     error_rate: z.number().min(0).max(1),
     down: z.boolean(),
     hang: z.boolean(),
+    /** only the requests whose path starts with this (one store's stock, say) meet the faults */
+    path: z.string().startsWith('/'),
   })
   .partial()
   .strict();
@@ -37,7 +39,11 @@ export class Faults {
   /** Runs before the request has any effect, so an injected failure changes nothing. */
   gate(fail: SimSystem['fail']): RequestHandler {
     const admit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      const { down, hang, latency_ms = 0, jitter_ms = 0, error_rate = 0 } = this.settings;
+      const { down, hang, latency_ms = 0, jitter_ms = 0, error_rate = 0, path } = this.settings;
+      if (path && !req.path.startsWith(path)) {
+        next();
+        return;
+      }
       if (down) {
         req.socket.destroy();
         return;

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../kit/loaders/settle';
 import type { CrmCallRecord, CrmClient } from '../../adapters/crm/client';
 import type { EshopAccountEvent, EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
@@ -54,7 +55,7 @@ export function insightsContext(deps: InsightsDeps): Omit<InsightsContext, keyof
     cases: casesByContact(deps.crm),
     calls: callsByContact(deps.crm),
     ledgers: ledgerByCard(deps.loyalty),
-    browsing: new DataLoader((accounts) => Promise.all(accounts.map((a) => deps.eshop.listEvents(a, SINCE)))),
+    browsing: new DataLoader((accounts) => eachKey(accounts, (a) => deps.eshop.listEvents(a, SINCE))),
     histories: new Map(),
   };
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../kit/loaders/settle';
 import type { Catalog } from '../../domain/reference/catalog';
 import type { EshopClient } from '../../adapters/eshop/client';
 import type { PosClient } from '../../adapters/pos/client';
@@ -31,16 +32,14 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
 
 export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseContext> {
   const orderById = new DataLoader<string, Order | null>((ids) =>
-    Promise.all(
-      ids.map(async (id) => {
-        if (orderIdKind(id) === 'web') {
-          const order = await deps.eshop.getOrder(id);
-          return order && orderFromEshop(order);
-        }
-        const receipt = await deps.pos.getReceipt(id);
-        return receipt && orderFromPosReceipt(receipt);
-      }),
-    ),
+    eachKey(ids, async (id) => {
+      if (orderIdKind(id) === 'web') {
+        const order = await deps.eshop.getOrder(id);
+        return order && orderFromEshop(order);
+      }
+      const receipt = await deps.pos.getReceipt(id);
+      return receipt && orderFromPosReceipt(receipt);
+    }),
   );
   const factsById = new DataLoader<string, OrderFacts | undefined>(async (ids) => {
     const facts = deps.commerce.deps.sagas.orderFactsMany(ids);

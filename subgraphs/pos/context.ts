@@ -5,6 +5,7 @@ import type { StockLevel } from '../../domain/types';
 import { stockLevelFromPos } from '../../adapters/pos/mapping';
 import type { StoreDirectory } from '../../domain/reference/store-directory';
 import type { BaseContext } from '../kit/server';
+import { eachGroup } from '../kit/loaders/settle';
 
 export interface PosDeps {
   pos: PosClient;
@@ -24,21 +25,28 @@ export interface PosContext extends BaseContext, PosDeps {
 export function posContext(deps: PosDeps): Omit<PosContext, keyof BaseContext> {
   return {
     ...deps,
-    // One `stock?ean=` call per store for all the EANs a request asks about in that store.
+    // One `stock?ean=` call per store for all the EANs a request asks about in that store; a store
+    // whose call fails fails its own keys only.
     stock: new DataLoader(
-      async (keys) => {
-        const byStore = new Map<string, string[]>();
-        for (const { storeId, ean } of keys) byStore.set(storeId, [...(byStore.get(storeId) ?? []), ean]);
-        const levels = new Map<string, StockLevel>();
-        await Promise.all(
-          [...byStore].map(async ([storeId, eans]) => {
-            for (const item of await deps.pos.getStock(storeId, eans)) {
-              levels.set(`${storeId}|${item.ean}`, stockLevelFromPos(item));
-            }
-          }),
-        );
-        return keys.map(({ storeId, ean }) => levels.get(`${storeId}|${ean}`) ?? { storeId, ean, onHand: 0, reserved: 0, available: 0 });
-      },
+      (keys) =>
+        eachGroup(
+          keys,
+          ({ storeId }) => storeId,
+          async (storeId, inStore) => {
+            const levels = new Map(
+              (
+                await deps.pos.getStock(
+                  storeId,
+                  inStore.map((k) => k.ean),
+                )
+              ).map((item) => [item.ean, item]),
+            );
+            return ({ ean }) => {
+              const item = levels.get(ean);
+              return item ? stockLevelFromPos(item) : { storeId, ean, onHand: 0, reserved: 0, available: 0 };
+            };
+          },
+        ),
       { cacheKeyFn: ({ storeId, ean }) => `${storeId}|${ean}` },
     ),
   };

@@ -45,8 +45,8 @@ export type Product = {
   /** Null when the POS is unavailable: the product is still answered. */
   availability?: Maybe<StoreAvailability>;
   ean: Scalars['String']['output'];
-  /** Every store's availability of this product; null when the POS is unavailable. */
-  stockByStore?: Maybe<Array<StoreAvailability>>;
+  /** Every store's availability of this product: null for a store whose stock cannot be read, the list null when the store list cannot. */
+  stockByStore?: Maybe<Array<Maybe<StoreAvailability>>>;
 };
 
 
@@ -69,7 +69,8 @@ export type QueryStoreArgs = {
 export type Store = {
   __typename?: 'Store';
   address: Address;
-  availability: StoreAvailability;
+  /** Null when this store's stock cannot be read: the store and the other stores are still answered. */
+  availability?: Maybe<StoreAvailability>;
   /** POS store code, e.g. ST042 */
   id: Scalars['ID']['output'];
   /** Whether the store is open at that instant (default: now). */
@@ -248,7 +249,7 @@ export type ProductResolvers<ContextType = PosContext, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<Maybe<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<ProductAvailabilityArgs, 'storeId'>>;
   ean?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  stockByStore?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType>;
+  stockByStore?: Resolver<Maybe<Array<Maybe<ResolversTypes['StoreAvailability']>>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -259,7 +260,7 @@ export type QueryResolvers<ContextType = PosContext, ParentType extends Resolver
 export type StoreResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store'], FederationReferenceType extends FederationReferenceTypes['Store'] = FederationReferenceTypes['Store']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Store']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
-  availability?: Resolver<ResolversTypes['StoreAvailability'], ParentType, ContextType, RequireFields<StoreAvailabilityArgs, 'sku'>>;
+  availability?: Resolver<Maybe<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<StoreAvailabilityArgs, 'sku'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<StoreIsOpenArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

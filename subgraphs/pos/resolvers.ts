@@ -37,7 +37,8 @@ export const resolvers: Resolvers = {
     },
     stockByStore: async ({ ean }, _, ctx) => {
       const { stores } = await ctx.stores.get();
-      return Promise.all(stores.map((s) => ctx.stock.load({ storeId: s.id, ean })));
+      // each store settles on its own: one store failing nulls its entry, not the list
+      return stores.map((s) => ctx.stock.load({ storeId: s.id, ean }));
     },
   },
   StoreAvailability: {

@@ -87,6 +87,15 @@ describe('simulator control API', () => {
     expect(res.status).toBe(400);
   });
 
+  it('faults with a path meet only the requests under it: one store failing alone', async () => {
+    await control(sims.pos, 'faults', { error_rate: 1, path: '/pos/stores/ST002/stock' });
+    const failing = await (await fetch(`${sims.pos.url}/pos/stores/ST002/stock?ean=${EAN_MUG}`)).text();
+    const healthy = await (await fetch(`${sims.pos.url}/pos/stores/ST001/stock?ean=${EAN_MUG}`)).text();
+    await control(sims.pos, 'faults', {});
+    expect(failing).toMatch(/^<error code="internal_error"/);
+    expect(healthy).toMatch(/^<stock store="ST001">/);
+  });
+
   describe('error_rate 1 fails every call the way its system fails, with no effect', () => {
     beforeEach(() => Promise.all(Object.values(sims).map((sim) => control(sim, 'faults', { error_rate: 1 }))));
 

@@ -1,5 +1,6 @@
 // Per-request loyalty loaders.
 import DataLoader from 'dataloader';
+import { eachKey } from './settle';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { LoyaltyTransaction } from '../../../domain/types';
 import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
@@ -11,7 +12,7 @@ const LEDGER_DEPTH = 1000;
 /** No batch call for ledgers: one per card, each card asked once per request. */
 export function ledgerByCard(loyalty: LoyaltyClient): DataLoader<string, LoyaltyTransaction[]> {
   return new DataLoader((cards) =>
-    Promise.all(cards.map(async (card) => (await loyalty.listTransactions(card, LEDGER_DEPTH)).map(loyaltyTransactionFromLoyalty))),
+    eachKey(cards, async (card) => (await loyalty.listTransactions(card, LEDGER_DEPTH)).map(loyaltyTransactionFromLoyalty)),
   );
 }
 

@@ -2,6 +2,7 @@
 // insights). Neither silo can list several customers' orders in one call: one call per account
 // or card, all in parallel, each asked once per request however many fields need it.
 import DataLoader from 'dataloader';
+import { eachKey } from './settle';
 import type { EshopClient } from '../../../adapters/eshop/client';
 import type { PosClient } from '../../../adapters/pos/client';
 import type { Order } from '../../../domain/types';
@@ -13,13 +14,11 @@ const WEB_PAGE = 100;
 const HISTORY_START = '2000-01-01';
 
 export function webOrdersByAccount(eshop: EshopClient): DataLoader<string, Order[]> {
-  return new DataLoader((accounts) => Promise.all(accounts.map((account) => allWebOrders(eshop, account))));
+  return new DataLoader((accounts) => eachKey(accounts, (account) => allWebOrders(eshop, account)));
 }
 
 export function receiptsByCard(pos: PosClient): DataLoader<string, Order[]> {
-  return new DataLoader((cards) =>
-    Promise.all(cards.map(async (card) => (await pos.listReceipts(card, HISTORY_START)).map(orderFromPosReceipt))),
-  );
+  return new DataLoader((cards) => eachKey(cards, async (card) => (await pos.listReceipts(card, HISTORY_START)).map(orderFromPosReceipt)));
 }
 
 async function allWebOrders(eshop: EshopClient, account: string): Promise<Order[]> {
