@@ -16,8 +16,10 @@ import {
   Lexer,
   Source,
   TokenKind,
+  valueFromASTUntyped,
   type FieldNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -26,6 +28,7 @@ import {
 import { graphqlError } from '../platform/errors';
 import type { Logger } from '../platform/logging';
 import { requestIdOf } from '../platform/logging/request-context';
+import type { ListSizing } from './list-sizes';
 
 export interface OperationLimits {
   maxBodyBytes: number;
@@ -108,39 +111,48 @@ export function armor(limits: OperationLimits, production: boolean) {
 type Variables = Record<string, unknown>;
 type Fragments = Record<string, FragmentDefinitionNode>;
 
-/** The size a field asks for: its first/limit argument, else that argument's default. */
-function requestedSize(
+const MAX_INT = 2 ** 31 - 1;
+
+/** The variables as the operation will run with them: a declared default counts as if it were sent. */
+function withDefaults(operation: OperationDefinitionNode, variables: Variables): Variables {
+  const defaults = Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .filter((v) => v.defaultValue !== undefined)
+      .map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)]),
+  );
+  return { ...defaults, ...Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== undefined)) };
+}
+
+/** The value of the first slicing argument given (a literal or a variable), else of its default. */
+function slicedSize(
   field: FieldNode,
   args: readonly { name: string; defaultValue: unknown }[],
+  slicing: readonly string[],
   variables: Variables,
 ): number | undefined {
-  for (const name of ['first', 'limit']) {
+  for (const name of slicing) {
     const given = field.arguments?.find((a) => a.name.value === name)?.value;
-    const value =
-      given?.kind === Kind.INT
-        ? Number(given.value)
-        : given?.kind === Kind.VARIABLE
-          ? variables[given.name.value]
-          : args.find((a) => a.name === name)?.defaultValue;
+    const value = given ? valueFromASTUntyped(given, variables) : args.find((a) => a.name === name)?.defaultValue;
     // a value no Int can hold is left to GraphQL's own coercion, which refuses it (BAD_USER_INPUT)
     if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_INT) return Math.max(0, value);
   }
   return undefined;
 }
 
-const MAX_INT = 2 ** 31 - 1;
-
-/** Every field costs 1 plus its selection times the size of its list. */
+/**
+ * Every field costs 1 plus its selection times the size of its list, sizes as the schema declares
+ * them (@listSize): `products(first: 100) { edges { node { ... } } }` counts each node 100 times.
+ */
 export function operationCost(
   schema: GraphQLSchema,
-  selectionSet: SelectionSetNode,
-  rootType: GraphQLNamedType,
+  operation: OperationDefinitionNode,
   fragments: Fragments,
-  variables: Variables,
-  listSizeGuess: number,
+  requestVariables: Variables,
+  sizing: ListSizing,
 ): number {
-  // `sized`: the enclosing field's first/limit already counts this connection's edges list
-  const cost = (set: SelectionSetNode, type: GraphQLNamedType, sized: boolean): number => {
+  const variables = withDefaults(operation, requestVariables);
+  // `sizedHere`: the sizes a connection's slicing argument gives to its sized fields (edges)
+  const cost = (set: SelectionSetNode, type: GraphQLNamedType, sizedHere: Map<string, number>): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -149,21 +161,24 @@ export function operationCost(
           total += 1; // __typename
           continue;
         }
-        const size = requestedSize(selection, def.args, variables);
+        const declared = sizing.of(type.name, def.name);
+        const sliced = declared?.slicingArguments ? slicedSize(selection, def.args, declared.slicingArguments, variables) : undefined;
+        const size = sliced ?? declared?.assumedSize ?? sizing.guess;
         const list = isListType(getNullableType(def.type));
-        const times = size ?? (list && !sized ? listSizeGuess : 1);
-        total +=
-          1 + (selection.selectionSet ? times * cost(selection.selectionSet, getNamedType(def.type), size !== undefined && !list) : 0);
+        const times = sizedHere.get(def.name) ?? (list && !declared?.sizedFields ? size : 1);
+        const sizedBelow = new Map((declared?.sizedFields ?? []).map((name) => [name, size]));
+        total += 1 + (selection.selectionSet ? times * cost(selection.selectionSet, getNamedType(def.type), sizedBelow) : 0);
       } else {
         const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
         if (!fragment) continue;
         const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-        total += cost(fragment.selectionSet, on ?? type, sized);
+        total += cost(fragment.selectionSet, on ?? type, sizedHere);
       }
     }
     return total;
   };
-  return cost(selectionSet, rootType, false);
+  const rootType = schema.getRootType(operation.operation);
+  return rootType ? cost(operation.selectionSet, rootType, new Map()) : 0;
 }
 
 /** Root fields, those in fragments included: an alias is one more. */
@@ -176,7 +191,7 @@ function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
 }
 
 /** Root fields and cost: checked once the operation and its variables are known. */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizing): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -192,7 +207,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           if (!rootType) return;
           if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields)
             throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
-          const cost = operationCost(schema, operation.selectionSet, rootType, fragments, request.variables ?? {}, limits.listSizeGuess);
+          const cost = operationCost(schema, operation, fragments, request.variables ?? {}, sizing);
           if (cost > limits.maxCost)
             throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);
         },

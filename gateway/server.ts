@@ -18,6 +18,7 @@ import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
 import { servedOperationsOnly } from './served-operations';
+import { listSizing } from './list-sizes';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 
@@ -48,8 +49,9 @@ interface GatewayContext {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   const logger = opts.logger.child({ component: 'gateway' });
+  const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: opts.subgraphUrls[name as SubgraphName],
@@ -68,7 +70,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       graphqlMetricsPlugin,
       accessLog(logger),
       ...armored.plugins,
-      operationLimitsPlugin(opts.limits),
+      operationLimitsPlugin(opts.limits, listSizing(supergraphSdl, opts.limits.listSizeGuess)),
       // Apollo's production landing page names the server's version and loads a page from Apollo's CDN
       ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

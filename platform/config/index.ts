@@ -93,7 +93,7 @@ const schema = z.object({
   MAX_ALIASES: limit(30),
   MAX_ROOT_FIELDS: limit(15),
   MAX_DIRECTIVES: limit(20),
-  /** every field costs 1, times the size of each list above it (first/limit, else LIST_SIZE_GUESS) */
+  /** every field costs 1, times the size of each list above it (its @listSize in the schema, else LIST_SIZE_GUESS) */
   MAX_COST: limit(20_000),
   LIST_SIZE_GUESS: limit(10),
 });

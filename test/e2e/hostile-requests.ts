@@ -145,6 +145,13 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' },
     },
     {
+      name: 'lists that multiply, their size in a variable default and no variables sent',
+      operation: op(
+        'query($n: Int = 100) { products(first: $n) { edges { node { sku stockByStore { available store { id name openingHours { day opens closes } } } } } } }',
+      ),
+      expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' },
+    },
+    {
       name: 'a fragment cycle',
       operation: op('{ stores { ...a } } fragment a on Store { id ...b } fragment b on Store { ...a }'),
       expect: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },

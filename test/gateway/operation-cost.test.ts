@@ -1,16 +1,25 @@
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { operationCost } from '../../gateway/limits';
+import { listSizing } from '../../gateway/list-sizes';
 
-// a slice of the public graph: costs need field types and arguments only
-const schema = buildSchema(`
-  type Query { products(first: Int = 20): ProductConnection! stores: [Store!]! store(id: ID!): Store }
+// a slice of the public graph: costs need field types, arguments and the SDL's @listSize only
+const SDL = `
+  directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
+  type Query {
+    products(first: Int = 20): ProductConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges"])
+    stores: [Store!]! @listSize(assumedSize: 20)
+    store(id: ID!): Store
+    categories: [String!]!
+  }
   type ProductConnection { edges: [ProductEdge!]! totalCount: Int! }
   type ProductEdge { node: Product! }
-  type Product { sku: ID! stockByStore: [Level!]! }
+  type Product { sku: ID! stockByStore: [Level] @listSize(assumedSize: 20) transactions(first: Int = 10): [Level!]! @listSize(slicingArguments: ["first"]) }
   type Level { available: Int! store: Store! }
   type Store { id: ID! name: String! }
-`);
+`;
+const schema = buildSchema(SDL);
 const GUESS = 10;
+const sizing = listSizing(SDL, GUESS);
 
 function cost(query: string, variables: Record<string, unknown> = {}): number {
   const doc = parse(query);
@@ -18,7 +27,7 @@ function cost(query: string, variables: Record<string, unknown> = {}): number {
   const fragments = Object.fromEntries(
     doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
-  return operationCost(schema, operation.selectionSet, schema.getQueryType()!, fragments, variables, GUESS);
+  return operationCost(schema, operation, fragments, variables, sizing);
 }
 
 describe('operationCost', () => {
@@ -26,23 +35,45 @@ describe('operationCost', () => {
     expect(cost('{ store(id: "ST001") { id name } }')).toBe(3);
   });
 
-  it('multiplies what is under a connection by first, its edges list counted once', () => {
-    // products 1 + first x (edges 1 + node 1 + sku 1)
-    expect(cost('{ products(first: 7) { edges { node { sku } } } }')).toBe(1 + 7 * 3);
-    expect(cost('query($n: Int) { products(first: $n) { edges { node { sku } } } }', { n: 100 })).toBe(1 + 100 * 3);
+  it("multiplies a connection's sized field (its edges) by its slicing argument", () => {
+    // products 1 + (edges 1 + first x (node 1 + sku 1))
+    expect(cost('{ products(first: 7) { edges { node { sku } } } }')).toBe(1 + 1 + 7 * 2);
+    expect(cost('query($n: Int) { products(first: $n) { edges { node { sku } } } }', { n: 100 })).toBe(1 + 1 + 100 * 2);
+    // what is beside the sized field is not multiplied
+    expect(cost('{ products(first: 7) { totalCount } }')).toBe(2);
   });
 
-  it("takes an argument's default when it is not given, and the guess for a list without one", () => {
-    expect(cost('{ products { totalCount } }')).toBe(1 + 20 * 1);
-    expect(cost('{ stores { id } }')).toBe(1 + GUESS * 1);
+  it("takes a variable's declared default as if it were given, and the argument's default when nothing is", () => {
+    const withDefault = 'query($n: Int = 100) { products(first: $n) { edges { node { sku } } } }';
+    expect(cost(withDefault)).toBe(cost('{ products(first: 100) { edges { node { sku } } } }'));
+    expect(cost(withDefault, { n: 3 })).toBe(cost('{ products(first: 3) { edges { node { sku } } } }'));
+    expect(cost('{ products { edges { node { sku } } } }')).toBe(1 + 1 + 20 * 2);
+  });
+
+  it('sizes lists from the schema: a slicing argument, an assumed size, else the guess', () => {
+    expect(cost('{ stores { id } }')).toBe(1 + 20 * 1);
+    expect(cost('{ categories }')).toBe(1);
+    expect(cost('{ products(first: 1) { edges { node { transactions(first: 4) { available } } } } }')).toBe(1 + 1 + 1 * (1 + 1 + 4 * 1));
+    expect(cost('{ products(first: 1) { edges { node { transactions { available } } } } }')).toBe(1 + 1 + 1 * (1 + 1 + 10 * 1));
   });
 
   it('multiplies nested lists', () => {
-    // products 1 + 5 x (edges 1 + node 1 + sku 1 + stockByStore 1 + GUESS x (available 1 + store 1 + id 1))
-    expect(cost('{ products(first: 5) { edges { node { sku stockByStore { available store { id } } } } } }')).toBe(1 + 5 * (4 + GUESS * 3));
+    // products 1 + edges 1 + 5 x (node 1 + sku 1 + stockByStore 1 + 20 x (available 1 + store 1 + id 1))
+    expect(cost('{ products(first: 5) { edges { node { sku stockByStore { available store { id } } } } } }')).toBe(2 + 5 * (3 + 20 * 3));
   });
 
   it('counts fragments where they are spread', () => {
     expect(cost('{ stores { ...s } } fragment s on Store { id name }')).toBe(cost('{ stores { id name } }'));
+  });
+});
+
+describe('listSizing', () => {
+  it("reads the committed supergraph's @listSize: the stores a product is stocked in are not priced at the guess", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SUPERGRAPH_FILE } = await import('../../gateway/supergraph');
+    const supergraph = listSizing(readFileSync(SUPERGRAPH_FILE, 'utf8'), GUESS);
+    expect(supergraph.of('Product', 'stockByStore')).toEqual({ assumedSize: 20 });
+    expect(supergraph.of('Query', 'products')).toEqual({ slicingArguments: ['first'], sizedFields: ['edges'] });
+    expect(supergraph.of('Customer', 'orders')).toEqual({ slicingArguments: ['first'], sizedFields: ['edges'] });
   });
 });
