@@ -141,3 +141,13 @@ export function firstMatch(record: PersonRecord, others: readonly PersonRecord[]
   }
   return null;
 }
+
+export type LinkKey = 'email' | 'card' | 'phone' | 'firstName' | 'lastName';
+
+/** The keys by which the rules link two records (what an agent is shown): none when they do not match. */
+export function sharedKeys(a: PersonRecord, b: PersonRecord): LinkKey[] {
+  const [ka, kb] = [matchKeys(a), matchKeys(b)];
+  const own = OWN_KEYS.filter((key) => ka[key] !== null && ka[key] === kb[key]);
+  if (own.length > 0) return own;
+  return samePerson(a, b) ? ['phone', 'firstName', 'lastName'] : [];
+}

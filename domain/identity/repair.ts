@@ -4,8 +4,8 @@
 // becomes a customer of its own, and each move is written as a decision of the rules, so an agent
 // sees why a record left. Records an agent placed by hand stay where they are.
 import type { Db } from '../../platform/db';
-import { cluster, firstMatch } from './match';
-import { INSERT_CUSTOMER, INSERT_DECISION, newCustomerId, toPersonRecord, type RecordRow } from './rows';
+import { firstMatch } from './match';
+import { clusterRows, INSERT_CUSTOMER, INSERT_DECISION, newCustomerId, toPersonRecord, type RecordRow } from './rows';
 
 export function splitByCurrentRules(actor: string): (db: Db) => void {
   return (db) => {
@@ -18,13 +18,8 @@ export function splitByCurrentRules(actor: string): (db: Db) => void {
       'UPDATE records SET customer_id = @customerId, link_reason = @reason, linked_via = @via, linked_at = @at WHERE id = @id',
     );
     for (const customer of shared.all()) {
-      const rows = rowsOf.all(customer);
-      const byKey = new Map(rows.map((row) => [`${row.system}/${row.external_id}`, row]));
-      const groups = cluster(rows.map(toPersonRecord)).map((group) =>
-        group.map((r) => byKey.get(`${r.system}/${r.externalId}`)!).sort((a, b) => a.id - b.id),
-      );
+      const groups = clusterRows(rowsOf.all(customer));
       if (groups.length < 2) continue;
-      groups.sort((a, b) => a[0].id - b[0].id);
       groups.forEach((group, i) => {
         const customerId = i === 0 ? customer : newCustomerId();
         if (i > 0) insertCustomer.run(customerId, at);

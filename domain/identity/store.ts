@@ -12,10 +12,10 @@ import { badInput, notFound, type System } from '../../platform/errors';
 import { normalizeCard } from '../canonical/card';
 import { normalizeEmail } from '../canonical/email';
 import { toE164 } from '../canonical/phone';
-import { matchKeys, OwnKeys, samePerson, type MatchKeys, type MatchReason } from './match';
+import { matchKeys, OwnKeys, samePerson, sharedKeys, type LinkKey, type MatchKeys, type MatchReason } from './match';
 import { nameKey } from './normalize';
 import { splitByCurrentRules } from './repair';
-import { INSERT_CUSTOMER, INSERT_DECISION, newCustomerId, toPersonRecord, type LinkReason, type RecordRow } from './rows';
+import { clusterRows, INSERT_CUSTOMER, INSERT_DECISION, newCustomerId, toPersonRecord, type LinkReason, type RecordRow } from './rows';
 
 export type { LinkReason } from './rows';
 
@@ -40,6 +40,18 @@ export interface ManualDecision {
   fromCustomerId: string;
   toCustomerId: string;
 }
+
+/** Why a record is where it is: an agent's decision, or a link of the rules (README, "Customer identity"). */
+export interface Decision extends Omit<ManualDecision, 'fromCustomerId'> {
+  /** null when the rules linked the record as it was first seen */
+  fromCustomerId: string | null;
+  /** the record the rules matched it to, and the keys they share; null and none for an agent's decision */
+  matchedTo: RecordRef | null;
+  keys: LinkKey[];
+}
+
+/** The actor of the links the matching rules make. */
+export const RULES_ACTOR = 'matching rules';
 
 /** Raw user input (any case, spaces, national phone format); given criteria must all hold. */
 export interface CustomerQuery {
@@ -264,6 +276,37 @@ export class IdentityStore {
       .reduce((kept, ids) => kept.filter((id) => ids.includes(id)));
   }
 
+  /**
+   * Why each record of a customer is there, oldest first: the agents' decisions (auditTrail) and,
+   * for each record the rules linked, the record it matched and the keys they share.
+   */
+  decisions(customerId: string): Decision[] {
+    const current = this.resolve(customerId);
+    if (current === null) return [];
+    const rows = this.sql.rowsOf.all(current);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byRules = rows.flatMap((row): Decision[] => {
+      const via = row.linked_via === null ? undefined : byId.get(row.linked_via);
+      if (!via || row.link_reason === 'manual') return [];
+      const ref = (r: RecordRow) => ({ system: r.system, externalId: r.external_id });
+      const [record, matched] = [toPersonRecord(row), toPersonRecord(via)];
+      return [
+        {
+          at: row.linked_at,
+          actor: RULES_ACTOR,
+          action: 'link',
+          record: ref(row),
+          fromCustomerId: null,
+          toCustomerId: current,
+          matchedTo: ref(via),
+          keys: sharedKeys(record, matched),
+        },
+      ];
+    });
+    const byHand = this.auditTrail(customerId).map((d): Decision => ({ ...d, matchedTo: null, keys: [] }));
+    return [...byHand, ...byRules].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
   /** Why a record belongs to its customer, for agents and audits. */
   linkOf(system: System, externalId: string): LinkExplanation | null {
     const row = this.sql.linkOf.get(system, externalId);
@@ -340,30 +383,18 @@ export class IdentityStore {
   }
 
   /**
-   * The records of its customer that came in through this one (linked to it, or to one linked to
-   * it, ...) and match none of the others by the rules: without it they would not be there.
+   * The records of its customer that, without this one, are no longer joined by the rules to the
+   * rest and carry its person's name (first and last): they came in only through it. When every part
+   * left carries that name, the part holding the customer's oldest record stays.
    */
   private onlyThrough(record: RecordRow): RecordRow[] {
-    const rows = this.sql.rowsOf.all(record.customer_id);
-    const through = new Set<number>();
-    for (let frontier = [record.id]; frontier.length > 0;) {
-      const next = rows.filter((row) => row.linked_via !== null && frontier.includes(row.linked_via) && !through.has(row.id));
-      next.forEach((row) => through.add(row.id));
-      frontier = next.map((row) => row.id);
-    }
-    through.delete(record.id);
-    const staying = rows.filter((row) => row.id !== record.id && !through.has(row.id));
-    let followers = rows.filter((row) => through.has(row.id));
-    for (let changed = true; changed;) {
-      const held = followers.filter((row) => {
-        const separated = new Set(this.sql.separatedFrom.all(row.id));
-        return staying.some((other) => !separated.has(other.id) && samePerson(toPersonRecord(row), toPersonRecord(other)));
-      });
-      staying.push(...held);
-      followers = followers.filter((row) => !held.includes(row));
-      changed = held.length > 0;
-    }
-    return followers;
+    const parts = clusterRows(this.sql.rowsOf.all(record.customer_id).filter((row) => row.id !== record.id));
+    if (parts.length < 2) return [];
+    const name = fullNameKey(record.first_name, record.last_name);
+    const namesakes = parts.filter((part) => name !== null && part.some((row) => fullNameKey(row.first_name, row.last_name) === name));
+    if (namesakes.length < parts.length) return namesakes.flat();
+    const oldest = parts.reduce((a, b) => (a[0].id < b[0].id ? a : b));
+    return parts.filter((part) => part !== oldest).flat();
   }
 
   /** The records this one matches by the rules, leaving out those an agent separated it from. */
@@ -438,6 +469,9 @@ export class IdentityStore {
 }
 
 const bySeq = (a: CustomerRow, b: CustomerRow) => a.seq - b.seq;
+
+/** 'Marie Lefèvre' -> 'marie lefevre'; null unless both names are known. */
+const fullNameKey = (first: string | null, last: string | null) => (first && last ? nameKey(`${first} ${last}`) : null);
 
 function recordColumns(record: PersonRecord, keys: MatchKeys) {
   const both = record.firstName && record.lastName;

@@ -91,6 +91,32 @@ describe('automatic linking', () => {
     expect(store.customerOf('crm', 'C-000124')).not.toBe(store.customerOf('eshop', 'A-10023'));
   });
 
+  it('says which record each one was linked to, and by which keys, alongside the decisions of agents', () => {
+    store.observe([shop, loyalty, crm, housemate]);
+    const marie = store.customerOf('eshop', 'A-10023')!;
+    const byRules = { actor: 'matching rules', action: 'link', fromCustomerId: null, toCustomerId: marie, at: expect.any(String) };
+    expect(store.decisions(marie)).toEqual([
+      {
+        ...byRules,
+        record: { system: 'loyalty', externalId: loyalty.externalId },
+        matchedTo: { system: 'eshop', externalId: 'A-10023' },
+        keys: ['email'],
+      },
+      {
+        ...byRules,
+        record: { system: 'crm', externalId: 'C-000123' },
+        matchedTo: { system: 'eshop', externalId: 'A-10023' },
+        keys: ['phone', 'firstName', 'lastName'],
+      },
+    ]);
+    const paul = store.customerOf('crm', 'C-000124')!;
+    store.link(paul, 'crm', 'C-000123', 'agent-7');
+    expect(store.decisions(paul)).toEqual([
+      expect.objectContaining({ actor: 'agent-7', action: 'link', fromCustomerId: marie, toCustomerId: paul, matchedTo: null, keys: [] }),
+    ]);
+    expect(store.decisions('cus_0000000000000000')).toEqual([]);
+  });
+
   it('keeps a household sharing a phone and a last name as two customers', () => {
     const sister = person({ ...loyalty, externalId: '4000999988887777', card: '4000999988887777', firstName: 'Anne', email: 'anne@x.fr' });
     store.observe([shop, loyalty, crm, sister]);
