@@ -392,9 +392,8 @@ export class IdentityStore {
     if (parts.length < 2) return [];
     const name = fullNameKey(record.first_name, record.last_name);
     const namesakes = parts.filter((part) => name !== null && part.some((row) => fullNameKey(row.first_name, row.last_name) === name));
-    if (namesakes.length < parts.length) return namesakes.flat();
-    const oldest = parts.reduce((a, b) => (a[0].id < b[0].id ? a : b));
-    return parts.filter((part) => part !== oldest).flat();
+    // parts come in the order of their first record: the first holds the oldest
+    return (namesakes.length < parts.length ? namesakes : parts.slice(1)).flat();
   }
 
   /** The records this one matches by the rules, leaving out those an agent separated it from. */

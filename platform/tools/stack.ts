@@ -102,9 +102,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       db.close();
     });
     const store = new IdentityStore(db);
-    // Started before the subgraphs and not awaited: the gateway is ready first, look-ups wait for the first pass.
     const identityIndex = new IdentityIndex({ eshop, crm, loyalty }, store, new IndexCursors(db));
-    closers.push(startIndexing(identityIndex, env.IDENTITY_INDEX_INTERVAL_S * 1000, logger));
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = new VoucherStore(db);
@@ -167,6 +165,9 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       },
     });
     closers.push(() => gateway.close());
+    // Once the gateway is up, not before (starting servers would slow its calls into failures), and
+    // not awaited: look-ups wait for the first pass, nothing else does.
+    closers.push(startIndexing(identityIndex, env.IDENTITY_INDEX_INTERVAL_S * 1000, logger));
     return { gatewayUrl: gateway.url, subgraphs, simulators: sims, legacyUrls, identityIndexed: identityIndex.caughtUp(), close };
   } catch (err) {
     await close();
