@@ -65,6 +65,11 @@ export class Discovery {
     return { failed };
   }
 
+  /** What the keys of records already held lead to (a record the index read, never searched for). */
+  follow(records: readonly PersonRecord[]): Promise<DiscoveryResult> {
+    return this.discover(records.flatMap(keysOf));
+  }
+
   /** The record behind one legacy id and the records its keys lead to, observed so that it has a customer. */
   async discoverRecord(system: System, externalId: string): Promise<DiscoveryResult> {
     const record = await this.fetchRecord(system, externalId);

@@ -6,18 +6,18 @@
 // An agent's decision wins over the rules: moving or detaching a record by hand "separates" it from
 // every record it leaves behind. Automatic matching never links a separated pair, and never merges
 // two customers holding the two ends of one, whichever record would bridge them.
-import { randomBytes } from 'node:crypto';
-import { migrate, type Db } from '../../platform/db';
+import { migrate, type Db, type Migration } from '../../platform/db';
 import type { Instant, PersonRecord } from '../types';
 import { badInput, notFound, type System } from '../../platform/errors';
 import { normalizeCard } from '../canonical/card';
 import { normalizeEmail } from '../canonical/email';
 import { toE164 } from '../canonical/phone';
-import { matchKeys, samePerson, type MatchKeys, type MatchReason } from './match';
+import { matchKeys, OwnKeys, samePerson, sharedKeys, type LinkKey, type MatchKeys, type MatchReason } from './match';
 import { nameKey } from './normalize';
+import { splitByCurrentRules } from './repair';
+import { clusterRows, INSERT_CUSTOMER, INSERT_DECISION, newCustomerId, toPersonRecord, type LinkReason, type RecordRow } from './rows';
 
-/** How a record came into its customer: created it, matched a record, came along in a merge, or by hand. */
-export type LinkReason = MatchReason | 'new' | 'merge' | 'manual';
+export type { LinkReason } from './rows';
 
 export interface RecordRef {
   system: System;
@@ -27,7 +27,7 @@ export interface RecordRef {
 export interface LinkExplanation {
   customerId: string;
   reason: LinkReason;
-  /** the record it matched ('email', 'card', 'phone+lastName') or the record that bridged the merge ('merge') */
+  /** the record it matched ('email', 'card', 'phone+name') or the record that bridged the merge ('merge') */
   via: RecordRef | null;
   at: Instant;
 }
@@ -41,6 +41,18 @@ export interface ManualDecision {
   toCustomerId: string;
 }
 
+/** Why a record is where it is: an agent's decision, or a link of the rules (README, "Customer identity"). */
+export interface Decision extends Omit<ManualDecision, 'fromCustomerId'> {
+  /** null when the rules linked the record as it was first seen */
+  fromCustomerId: string | null;
+  /** the record the rules matched it to, and the keys they share; null and none for an agent's decision */
+  matchedTo: RecordRef | null;
+  keys: LinkKey[];
+}
+
+/** The actor of the links the matching rules make. */
+export const RULES_ACTOR = 'matching rules';
+
 /** Raw user input (any case, spaces, national phone format); given criteria must all hold. */
 export interface CustomerQuery {
   email?: string | null;
@@ -51,7 +63,7 @@ export interface CustomerQuery {
 }
 
 // Applied in order, each once (platform/db migrate): append, never edit.
-const MIGRATIONS = [
+export const IDENTITY_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE customers (
      seq INTEGER PRIMARY KEY, -- creation order: the oldest customer survives a merge
      id TEXT NOT NULL UNIQUE,
@@ -103,24 +115,14 @@ const MIGRATIONS = [
    );
    CREATE INDEX decisions_from ON decisions(from_customer);
    CREATE INDEX decisions_to ON decisions(to_customer);`,
+  // v2: a phone and a last name no longer make one person (README, "Customer identity")
+  `UPDATE records SET link_reason = 'phone+name' WHERE link_reason = 'phone+lastName'`,
+  splitByCurrentRules('matching rules v2'),
 ];
 
 interface CustomerRow {
   seq: number;
   id: string;
-}
-
-interface RecordRow {
-  id: number;
-  system: System;
-  external_id: string;
-  customer_id: string;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  card: string | null;
-  created_at: Instant | null;
 }
 
 interface LinkRow {
@@ -146,7 +148,7 @@ function prepareStatements(db: Db) {
       .pluck();
   return {
     customer: db.prepare<[string], CustomerRow>('SELECT seq, id FROM customers WHERE id = ?'),
-    insertCustomer: db.prepare('INSERT INTO customers (id, created_at) VALUES (?, ?)'),
+    insertCustomer: db.prepare(INSERT_CUSTOMER),
     resolve: db.prepare<[string], string>('SELECT coalesce(merged_into, id) FROM customers WHERE id = ?').pluck(),
     aliasTo: db.prepare('UPDATE customers SET merged_into = @survivor, merged_at = @at WHERE id = @absorbed OR merged_into = @absorbed'),
     record: db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE system = ? AND external_id = ?'),
@@ -177,6 +179,7 @@ function prepareStatements(db: Db) {
        WHERE customer_id = @absorbed`,
     ),
     recordCount: db.prepare<[string], number>('SELECT count(*) FROM records WHERE customer_id = ?').pluck(),
+    rowsOf: db.prepare<[string], RecordRow>('SELECT * FROM records WHERE customer_id = ? ORDER BY id'),
     recordsOfMany: db.prepare<[string], RecordRow & { asked: string }>(
       `SELECT asked.value AS asked, r.* FROM json_each(?) AS asked
        JOIN customers c ON c.id = asked.value
@@ -205,10 +208,7 @@ function prepareStatements(db: Db) {
        WHERE (record_id = @record AND other_id IN (SELECT id FROM records WHERE customer_id = @customer))
           OR (other_id = @record AND record_id IN (SELECT id FROM records WHERE customer_id = @customer))`,
     ),
-    insertDecision: db.prepare(
-      `INSERT INTO decisions (at, actor, action, record_id, from_customer, to_customer)
-       VALUES (@at, @actor, @action, @record, @from, @to)`,
-    ),
+    insertDecision: db.prepare(INSERT_DECISION),
     decisions: db.prepare<[string, string], Omit<ManualDecision, 'record'> & RecordRef>(
       `SELECT d.at, d.actor, d.action, r.system, r.external_id AS externalId,
          d.from_customer AS fromCustomerId, d.to_customer AS toCustomerId
@@ -228,7 +228,7 @@ export class IdentityStore {
   private readonly sql: Statements;
 
   constructor(private readonly db: Db) {
-    migrate(db, 'identity', MIGRATIONS);
+    migrate(db, 'identity', IDENTITY_MIGRATIONS);
     this.sql = prepareStatements(db);
   }
 
@@ -276,6 +276,37 @@ export class IdentityStore {
       .reduce((kept, ids) => kept.filter((id) => ids.includes(id)));
   }
 
+  /**
+   * Why each record of a customer is there, oldest first: the agents' decisions (auditTrail) and,
+   * for each record the rules linked, the record it matched and the keys they share.
+   */
+  decisions(customerId: string): Decision[] {
+    const current = this.resolve(customerId);
+    if (current === null) return [];
+    const rows = this.sql.rowsOf.all(current);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byRules = rows.flatMap((row): Decision[] => {
+      const via = row.linked_via === null ? undefined : byId.get(row.linked_via);
+      if (!via || row.link_reason === 'manual') return [];
+      const ref = (r: RecordRow) => ({ system: r.system, externalId: r.external_id });
+      const [record, matched] = [toPersonRecord(row), toPersonRecord(via)];
+      return [
+        {
+          at: row.linked_at,
+          actor: RULES_ACTOR,
+          action: 'link',
+          record: ref(row),
+          fromCustomerId: null,
+          toCustomerId: current,
+          matchedTo: ref(via),
+          keys: sharedKeys(record, matched),
+        },
+      ];
+    });
+    const byHand = this.auditTrail(customerId).map((d): Decision => ({ ...d, matchedTo: null, keys: [] }));
+    return [...byHand, ...byRules].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
   /** Why a record belongs to its customer, for agents and audits. */
   linkOf(system: System, externalId: string): LinkExplanation | null {
     const row = this.sql.linkOf.get(system, externalId);
@@ -298,7 +329,10 @@ export class IdentityStore {
     })();
   }
 
-  /** An agent detaches a record into a customer of its own; returns that customer's id. */
+  /**
+   * An agent detaches a record into a customer of its own, with every record that came into the
+   * customer only through it; returns that customer's id.
+   */
   unlink(customerId: string, system: System, externalId: string, actor: string): string {
     return this.db.transaction(() => {
       const current = this.requireCustomer(customerId);
@@ -307,8 +341,9 @@ export class IdentityStore {
         throw badInput(`${system} ${externalId} is not linked to customer ${customerId}`);
       }
       if (this.sql.recordCount.get(current) === 1) return current;
+      const followers = this.onlyThrough(record);
       const detached = this.createCustomer(now());
-      this.moveByHand(record, detached, 'unlink', actor);
+      for (const moved of [record, ...followers]) this.moveByHand(moved, detached, 'unlink', actor);
       return detached;
     })();
   }
@@ -326,7 +361,7 @@ export class IdentityStore {
     const existing = this.sql.record.get(record.system, record.externalId);
     const matches = this.matchesOf(record, keys, existing);
     const at = now();
-    const [survivor, ...absorbed] = this.joinableCustomers(existing?.customer_id, matches);
+    const [survivor, ...absorbed] = this.joinableCustomers(record, existing?.customer_id, matches);
     if (!survivor) {
       this.sql.insertRecord.run({ ...columns, customerId: this.createCustomer(at), reason: 'new', via: null, at });
       return;
@@ -347,6 +382,20 @@ export class IdentityStore {
     for (const other of absorbed) this.absorb(survivor.id, other.id, recordId, at);
   }
 
+  /**
+   * The records of its customer that, without this one, are no longer joined by the rules to the
+   * rest and carry its person's name (first and last): they came in only through it. When every part
+   * left carries that name, the part holding the customer's oldest record stays.
+   */
+  private onlyThrough(record: RecordRow): RecordRow[] {
+    const parts = clusterRows(this.sql.rowsOf.all(record.customer_id).filter((row) => row.id !== record.id));
+    if (parts.length < 2) return [];
+    const name = fullNameKey(record.first_name, record.last_name);
+    const namesakes = parts.filter((part) => name !== null && part.some((row) => fullNameKey(row.first_name, row.last_name) === name));
+    // parts come in the order of their first record: the first holds the oldest
+    return (namesakes.length < parts.length ? namesakes : parts.slice(1)).flat();
+  }
+
   /** The records this one matches by the rules, leaving out those an agent separated it from. */
   private matchesOf(record: PersonRecord, keys: MatchKeys, existing: RecordRow | undefined): Match[] {
     const separated = new Set(existing ? this.sql.separatedFrom.all(existing.id) : []);
@@ -361,17 +410,24 @@ export class IdentityStore {
 
   /**
    * The customers a record joins, oldest first (the survivor of their merge): its own, then those
-   * it matched, oldest first, skipping any holding a record an agent separated from one already joined.
+   * it matched by an email or a card, then by phone and name, each oldest first; skipping any
+   * holding a record an agent separated from one already joined, and any matched by phone and name
+   * only that carries other emails or cards than those joined (a namesake in the household).
    */
-  private joinableCustomers(own: string | undefined, matches: Match[]): CustomerRow[] {
+  private joinableCustomers(record: PersonRecord, own: string | undefined, matches: Match[]): CustomerRow[] {
     const joined = own ? [this.sql.customer.get(own)!] : [];
+    const keys = new OwnKeys(own ? this.recordsOf(own) : []).add(matchKeys(record));
+    const weakOnly = (id: string) => matches.every((match) => match.row.customer_id !== id || match.reason === 'phone+name');
     const matched = [...new Set(matches.map((match) => match.row.customer_id))]
       .filter((id) => id !== own)
-      .map((id) => this.sql.customer.get(id)!)
-      .sort(bySeq);
-    for (const candidate of matched) {
-      const separated = joined.some((customer) => this.sql.customersSeparated.get(customer.id, candidate.id));
-      if (!separated) joined.push(candidate);
+      .map((id) => ({ customer: this.sql.customer.get(id)!, weak: weakOnly(id) }))
+      .sort((a, b) => Number(a.weak) - Number(b.weak) || bySeq(a.customer, b.customer));
+    for (const { customer, weak } of matched) {
+      if (joined.some((other) => this.sql.customersSeparated.get(other.id, customer.id))) continue;
+      const theirs = new OwnKeys(this.recordsOf(customer.id));
+      if (weak && !keys.compatible(theirs)) continue;
+      joined.push(customer);
+      keys.addAll(theirs);
     }
     return joined.sort(bySeq);
   }
@@ -393,7 +449,7 @@ export class IdentityStore {
   }
 
   private createCustomer(at: Instant): string {
-    const id = `cus_${randomBytes(8).toString('hex')}`;
+    const id = newCustomerId();
     this.sql.insertCustomer.run(id, at);
     return id;
   }
@@ -413,6 +469,9 @@ export class IdentityStore {
 
 const bySeq = (a: CustomerRow, b: CustomerRow) => a.seq - b.seq;
 
+/** 'Marie Lefèvre' -> 'marie lefevre'; null unless both names are known. */
+const fullNameKey = (first: string | null, last: string | null) => (first && last ? nameKey(`${first} ${last}`) : null);
+
 function recordColumns(record: PersonRecord, keys: MatchKeys) {
   const both = record.firstName && record.lastName;
   return {
@@ -427,18 +486,5 @@ function recordColumns(record: PersonRecord, keys: MatchKeys) {
     lastNameKey: keys.lastName,
     fullNameKey: both ? nameKey(`${record.firstName} ${record.lastName}`) : null,
     reversedNameKey: both ? nameKey(`${record.lastName} ${record.firstName}`) : null,
-  };
-}
-
-function toPersonRecord(row: RecordRow): PersonRecord {
-  return {
-    system: row.system,
-    externalId: row.external_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    phone: row.phone,
-    card: row.card,
-    createdAt: row.created_at,
   };
 }

@@ -68,6 +68,7 @@ export function buildPeople(ctx: SeedContext, count: number): Persona[] {
     enrol(ctx, person, unique);
     people.push(person);
   }
+  shareAMailbox(people);
   numberByAge(
     people.flatMap((p) => (p.account ? [p.account] : [])),
     (a) => a.created_at,
@@ -79,6 +80,25 @@ export function buildPeople(ctx: SeedContext, count: number): Persona[] {
     (i) => `C-${String(101 + i).padStart(6, '0')}`,
   );
   return people;
+}
+
+/**
+ * One household shares a mailbox: the second of them gave the loyalty programme the first one's
+ * email, while their own e-shop account carries their card. The matching rules join the two (an
+ * email is one person's), and only an agent can tell them apart. No draw: the rest of the seed stays as it was.
+ */
+function shareAMailbox(people: Persona[]): void {
+  const sharing = people.find((p, i) => {
+    const first = people[i - 1];
+    return (
+      p.householdId !== null &&
+      first?.householdId === p.householdId &&
+      p.member &&
+      p.account?.loyalty_card &&
+      (first.account || first.member)
+    );
+  });
+  if (sharing) sharing.member!.email = people[people.indexOf(sharing) - 1].email;
 }
 
 /** Opens the person's records in one to four systems. */

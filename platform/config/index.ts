@@ -71,6 +71,8 @@ const schema = z.object({
   /** the ROPO report first catches up with the silos when its last ingestion is older than this */
   ROPO_INGEST_TTL_S: z.coerce.number().int().positive().default(900),
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
+  /** the identity index reads the accounts and contacts numbered since its last pass this often (and once at start) */
+  IDENTITY_INDEX_INTERVAL_S: z.coerce.number().positive().default(60),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),
   SIM_NOW: z.string().datetime().default('2026-11-20T00:00:00Z'),

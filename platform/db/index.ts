@@ -21,13 +21,17 @@ export function openDatabase(file: string, { trace }: OpenOptions = {}): Db {
   return db;
 }
 
+/** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */
+export type Migration = string | ((db: Db) => void);
+
 /** Applies a store's migrations that have not run yet, each in its own transaction: append, never edit. */
-export function migrate(db: Db, store: string, migrations: readonly string[]): void {
+export function migrate(db: Db, store: string, migrations: readonly Migration[]): void {
   const row = db.prepare('SELECT version FROM schema_migrations WHERE store = ?').get(store) as { version: number } | undefined;
   const version = row?.version ?? 0;
-  migrations.slice(version).forEach((sql, i) =>
+  migrations.slice(version).forEach((step, i) =>
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.prepare(
         'INSERT INTO schema_migrations (store, version) VALUES (?, ?) ON CONFLICT(store) DO UPDATE SET version = excluded.version',
       ).run(store, version + i + 1);

@@ -16,6 +16,8 @@ import { SYSTEMS, type System } from '../errors';
 import { startGateway } from '../../gateway/server';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { Discovery } from '../../domain/identity/discovery';
+import { IndexCursors } from '../../domain/identity/index-cursors';
+import { IdentityIndex, startIndexing } from '../../domain/identity/indexer';
 import { IdentityStore } from '../../domain/identity/store';
 import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
@@ -41,6 +43,8 @@ export interface Stack {
   /** the simulators this stack started (systems with a configured URL have none) */
   simulators: Partial<Record<System, SimHandle>>;
   legacyUrls: Record<System, string>;
+  /** settles when the identity index's first pass has ended (the gateway does not wait for it; look-ups do) */
+  identityIndexed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +112,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       db.close();
     });
     const store = new IdentityStore(db);
+    const identityIndex = new IdentityIndex({ eshop, crm, loyalty }, store, new IndexCursors(db));
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = new VoucherStore(db);
@@ -135,6 +140,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       members: memberBatcher(loyalty),
       stores,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
+      identityIndex,
       ropo: new RopoService(
         { pos, eshop, loyalty, stores, identity: store, catalog, db, logger },
         { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 },
@@ -176,7 +182,10 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       },
     });
     closers.push(() => gateway.close());
-    return { gatewayUrl: gateway.url, subgraphs, simulators: sims, legacyUrls, close };
+    // Once the gateway is up, not before (starting servers would slow its calls into failures), and
+    // not awaited: look-ups wait for the first pass, nothing else does.
+    closers.push(startIndexing(identityIndex, env.IDENTITY_INDEX_INTERVAL_S * 1000, logger));
+    return { gatewayUrl: gateway.url, subgraphs, simulators: sims, legacyUrls, identityIndexed: identityIndex.caughtUp(), close };
   } catch (err) {
     await close();
     throw err;

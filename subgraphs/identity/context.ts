@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Discovery } from '../../domain/identity/discovery';
+import type { IdentityIndex } from '../../domain/identity/indexer';
 import type { IdentityStore } from '../../domain/identity/store';
 import type { BaseContext } from '../kit/server';
 import type { CustomerModel } from './model';
@@ -7,6 +8,7 @@ import type { CustomerModel } from './model';
 export interface IdentityDeps {
   store: IdentityStore;
   discovery: Discovery;
+  identityIndex: Pick<IdentityIndex, 'caughtUp'>;
 }
 
 export interface IdentityContext extends BaseContext, IdentityDeps {

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CustomerModel as CustomerModelModel, OrderRef as OrderRefModel } from './model';
-import { ManualDecision as ManualDecisionModel } from '../../domain/identity/store';
+import { Decision as DecisionModel } from '../../domain/identity/store';
 import { IdentityContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,7 +25,7 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** Every legacy record linked to this person. */
   identities: Array<Identity>;
-  /** The links agents made or undid by hand, oldest first. */
+  /** Why each legacy record is linked to this person: the matching rules' links (with the keys the records share) and the links agents made or undid, oldest first. */
   identityDecisions: Array<IdentityDecision>;
   lastName?: Maybe<Scalars['String']['output']>;
   /** E.164 */
@@ -44,19 +44,31 @@ export type IdentityAction =
   | 'LINK'
   | 'UNLINK';
 
-/** An agent's decision on a link that the deterministic rules could not make (a household, a typo). */
+/** A link of a legacy record to a customer: made by the matching rules, or by an agent where the rules could not decide (a household, a typo). */
 export type IdentityDecision = {
   __typename?: 'IdentityDecision';
   action: IdentityAction;
-  /** who decided (the caller's subject) */
+  /** who decided: the caller's subject, or `matching rules` */
   actor: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
-  /** the customer the record left */
-  fromCustomer: Customer;
+  /** the customer the record left; null when the rules linked it as it was first seen */
+  fromCustomer?: Maybe<Customer>;
   identity: Identity;
+  /** the keys the two records share: EMAIL, LOYALTY_CARD, or PHONE with FIRST_NAME and LAST_NAME; empty for an agent's decision */
+  keys: Array<IdentityKey>;
+  /** the record the rules matched it to (null for an agent's decision) */
+  matchedTo?: Maybe<Identity>;
   /** the customer the record joined */
   toCustomer: Customer;
 };
+
+/** A key two records share, which the matching rules link them by. */
+export type IdentityKey =
+  | 'EMAIL'
+  | 'FIRST_NAME'
+  | 'LAST_NAME'
+  | 'LOYALTY_CARD'
+  | 'PHONE';
 
 /** The legacy systems a record can come from. */
 export type LegacySystem =
@@ -224,7 +236,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<Identity>;
   IdentityAction: IdentityAction;
-  IdentityDecision: ResolverTypeWrapper<ManualDecisionModel>;
+  IdentityDecision: ResolverTypeWrapper<DecisionModel>;
+  IdentityKey: IdentityKey;
   LegacySystem: LegacySystem;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRefModel>;
@@ -239,7 +252,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
-  IdentityDecision: ManualDecisionModel;
+  IdentityDecision: DecisionModel;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRefModel;
   Query: Record<PropertyKey, never>;
@@ -270,8 +283,10 @@ export type IdentityDecisionResolvers<ContextType = IdentityContext, ParentType 
   action?: Resolver<ResolversTypes['IdentityAction'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  fromCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  fromCustomer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   identity?: Resolver<ResolversTypes['Identity'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['IdentityKey']>, ParentType, ContextType>;
+  matchedTo?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
   toCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 }>;
 

@@ -8,7 +8,9 @@ import { actorOf } from '../kit/server';
 import { assertCustomerAccess, contactFor, maskEmail, maskPhone, requireCaller, requireRole } from '../../platform/auth/rules';
 import type { DiscoveryResult, SearchKey } from '../../domain/identity/discovery';
 import type { IdentityContext } from './context';
-import type { LegacySystem, QueryFindCustomersArgs, Resolvers } from './generated';
+import type { IdentityKey, LegacySystem, QueryFindCustomersArgs, Resolvers } from './generated';
+import type { LinkKey } from '../../domain/identity/match';
+import type { RecordRef } from '../../domain/identity/store';
 import type { CustomerModel } from './model';
 
 /** Which system's value a customer shows when its records disagree. */
@@ -58,6 +60,16 @@ function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info:
 }
 
 const SYSTEM_OF: Record<LegacySystem, System> = { POS: 'pos', ESHOP: 'eshop', CRM: 'crm', LOYALTY: 'loyalty' };
+
+const identityOf = (r: RecordRef) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId });
+
+const KEY_OF: Record<LinkKey, IdentityKey> = {
+  email: 'EMAIL',
+  card: 'LOYALTY_CARD',
+  phone: 'PHONE',
+  firstName: 'FIRST_NAME',
+  lastName: 'LAST_NAME',
+};
 
 /** A legacy id as an agent types it: a card in groups of four (as the POS prints it) is still the card. */
 const typedId = (system: LegacySystem, externalId: string) =>
@@ -109,10 +121,18 @@ export const resolvers: Resolvers = {
     findCustomers: async (_, args, ctx, info) => {
       requireRole(ctx, 'agent', 'store');
       const keys = searchKeys(args);
-      reportFailures(ctx, await ctx.discovery.discover(keys), info);
+      // Before the index's first pass ends, someone only the e-shop holds could not be found by phone or name.
+      await ctx.identityIndex.caughtUp();
+      const searched = await ctx.discovery.discover(keys);
       // Several criteria narrow the answer: a customer must match each of them.
-      const matches = keys.map((k) => new Set(ctx.store.find({ [k.kind]: k.value })));
-      const ids = [...matches[0]].filter((id) => matches.every((m) => m.has(id)));
+      const matching = () => {
+        const matches = keys.map((k) => new Set(ctx.store.find({ [k.kind]: k.value })));
+        return [...matches[0]].filter((id) => matches.every((m) => m.has(id)));
+      };
+      // The index read records no look-up searched for: their keys lead to the person's records in the other silos.
+      const followed = await ctx.discovery.follow([...ctx.store.recordsOfMany(matching()).values()].flat());
+      reportFailures(ctx, { failed: new Set([...searched.failed, ...followed.failed]) }, info);
+      const ids = matching();
       const customers = await ctx.customerById.loadMany(ids);
       return customers
         .filter((c): c is CustomerModel => c !== null && !(c instanceof Error))
@@ -131,17 +151,19 @@ export const resolvers: Resolvers = {
     lastName: (c) => pick(c, 'lastName', NAME_PRIORITY),
     email: (c, _, ctx) => contactFor(ctx, pick(c, 'email', EMAIL_PRIORITY), maskEmail),
     phone: (c, _, ctx) => contactFor(ctx, pick(c, 'phone', PHONE_PRIORITY), maskPhone),
-    identities: (c) => c.records.map((r) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId })),
+    identities: (c) => c.records.map(identityOf),
     identityDecisions: (c, _, ctx) => {
       // the decisions name the other customers a record left or joined
       requireRole(ctx, 'agent');
-      return ctx.store.auditTrail(c.id);
+      return ctx.store.decisions(c.id);
     },
   },
   IdentityDecision: {
     action: (d) => (d.action === 'link' ? 'LINK' : 'UNLINK'),
-    identity: (d) => ({ system: d.record.system.toUpperCase() as LegacySystem, externalId: d.record.externalId }),
-    fromCustomer: async (d, _, ctx) => current(ctx, d.fromCustomerId),
+    identity: (d) => identityOf(d.record),
+    fromCustomer: async (d, _, ctx) => (d.fromCustomerId === null ? null : current(ctx, d.fromCustomerId)),
+    matchedTo: (d) => d.matchedTo && identityOf(d.matchedTo),
+    keys: (d) => d.keys.map((k) => KEY_OF[k]),
     toCustomer: async (d, _, ctx) => current(ctx, d.toCustomerId),
   },
   Order: {

@@ -47,12 +47,18 @@ const FREE_PORTS = Object.fromEntries(
  */
 const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOUT_MS: '10000', LOYALTY_TIMEOUT_MS: '10000' };
 
+/** The identity index reads the silos once at start, and not again during a test unless it asks. */
+const QUIET_INDEX = { IDENTITY_INDEX_INTERVAL_S: '86400' };
+
 export async function startTestStack(
   env: Record<string, string> = {},
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<Stack> {
-  const config = loadConfig({ ...FREE_PORTS, ...SEED, ...PATIENT, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
-  return startStack(config, logger);
+  const config = loadConfig({ ...FREE_PORTS, ...SEED, ...PATIENT, ...QUIET_INDEX, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const stack = await startStack(config, logger);
+  // the silos are quiet once the identity index has read them: legacy call counts start from there
+  await stack.identityIndexed;
+  return stack;
 }
 
 export interface GraphQLResponse<T = any> {

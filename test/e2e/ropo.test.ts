@@ -1,8 +1,8 @@
 // The ROPO report, ingested from the simulators through the legacy clients, against a plain
 // computation over everything the simulators hold (/__sim/dump). Who is who follows the
 // documented matching rules (domain/identity/match.ts cluster), not the seed's ground truth: two people
-// of one household sharing a phone and a last name are one customer by those rules, and the
-// report counts what the rules say.
+// of one household sharing a mailbox are one customer by those rules, and the report counts what
+// the rules say.
 import { createCatalog } from '../../domain/reference/catalog';
 import { normalizeCard } from '../../domain/canonical/card';
 import { parisLocalToIso, toInstant } from '../../domain/canonical/time';

@@ -26,8 +26,9 @@ import type { StoreDirectory } from '../../reference/store-directory';
 import { customerOfCard } from './customers';
 import type { OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
 import { Bulkhead } from '../../../adapters/transport/bulkhead';
-import { probeUntilGap } from './sequence';
 import { isStorePurchase } from './compute';
+import { probeUntilGap } from '../../../adapters/transport/sequence';
+import { FIRST_ACCOUNT_NUMBER, readAccounts } from '../../identity/listing';
 
 export interface RopoSources {
   pos: Pick<PosClient, 'getReceipt'>;
@@ -56,8 +57,6 @@ export interface IngestionStats {
 
 type IngestedSystem = keyof IngestionStats['calls'];
 
-/** The e-shop's first account number (A-10001). */
-const FIRST_ACCOUNT_NUMBER = 10001;
 /** Missing numbers in a row that end an id sequence. */
 const MAX_ID_GAP = 20;
 const MEMBERS_PER_BATCH = 100;
@@ -147,14 +146,11 @@ export class Ingestion {
 
   private async accounts({ call, read }: RunContext): Promise<void> {
     const first = (this.ledger.lastAccountNumber() ?? FIRST_ACCOUNT_NUMBER - 1) + 1;
-    const probe = async (number: number) => {
-      const account = await call('eshop', () => this.sources.eshop.getAccount(`A-${number}`));
-      return account && { number, account };
-    };
-    await probeUntilGap(first, MAX_ID_GAP, probe, (found) => {
+    const getAccount = (id: string) => call('eshop', () => this.sources.eshop.getAccount(id));
+    await readAccounts(first, getAccount, (found) => {
       read.accounts += found.length;
-      this.sources.identity.observe(found.map(({ account }) => personFromEshopAccount(account)));
-      this.ledger.saveAccounts(found.map(({ number, account }) => ({ id: account.id, number, card: normalizeCard(account.loyalty_card) })));
+      this.sources.identity.observe(found.map(({ record }) => personFromEshopAccount(record)));
+      this.ledger.saveAccounts(found.map(({ number, record }) => ({ id: record.id, number, card: normalizeCard(record.loyalty_card) })));
     });
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { PersonRecord } from '../../../domain/types';
-import { cluster, samePerson } from '../../../domain/identity/match';
+import { cluster, matchKeys, samePerson } from '../../../domain/identity/match';
 import { nameKey } from '../../../domain/identity/normalize';
 
 const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
@@ -38,23 +38,49 @@ describe('samePerson', () => {
   });
 
   it('keeps a household sharing a phone apart when last names differ', () => {
-    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: 'Durand' });
-    const b = person({ system: 'loyalty', externalId: '4000123456781234', phone: '+33612345678', lastName: 'Martin' });
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', firstName: 'Marie', lastName: 'Durand' });
+    const b = person({ system: 'loyalty', externalId: '4000123456781234', phone: '+33612345678', firstName: 'Marie', lastName: 'Martin' });
     expect(samePerson(a, b)).toBeNull();
   });
 
-  it('matches a phone plus the same last name, whatever its accents and case', () => {
-    const a = person({ system: 'crm', externalId: 'C-1', phone: '06 12 34 56 78', lastName: 'Lefèvre' });
-    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', lastName: ' LEFEVRE ' });
-    expect(samePerson(a, b)).toBe('phone+lastName');
+  it('matches a phone plus the same first and last names, whatever their accents and case', () => {
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '06 12 34 56 78', firstName: 'Hélène', lastName: 'Lefèvre' });
+    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', firstName: 'HELENE', lastName: ' LEFEVRE ' });
+    expect(samePerson(a, b)).toBe('phone+name');
   });
 
-  it('never matches on a phone when a last name is missing', () => {
-    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: null });
-    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', lastName: null });
-    const c = person({ system: 'loyalty', externalId: '4000123456781234', phone: '+33612345678', lastName: '  ' });
+  it('keeps a household sharing a phone and a last name apart when first names differ', () => {
+    const alberic = person({
+      system: 'loyalty',
+      externalId: '4000576317375799',
+      phone: '+33770641414',
+      firstName: 'Albéric',
+      lastName: 'Le roux',
+    });
+    const manon = person({
+      system: 'loyalty',
+      externalId: '4000544840996407',
+      phone: '+33770641414',
+      firstName: 'Manon',
+      lastName: 'Le roux',
+    });
+    expect(samePerson(alberic, manon)).toBeNull();
+  });
+
+  it('keeps namesakes sharing a phone apart when their records carry different emails or different cards', () => {
+    const jean = { phone: '+33612345678', firstName: 'Jean', lastName: 'Dupont' };
+    const father = person({ system: 'loyalty', externalId: '4000000000000001', card: '4000000000000001', email: 'jean@x.fr', ...jean });
+    const son = person({ system: 'eshop', externalId: 'A-2', email: 'jean.dupont@y.fr', ...jean });
+    const sonsCard = person({ system: 'loyalty', externalId: '4000000000000002', card: '4000000000000002', ...jean });
+    expect(samePerson(father, son)).toBeNull();
+    expect(samePerson(father, sonsCard)).toBeNull();
+    expect(samePerson(son, sonsCard)).toBe('phone+name');
+  });
+
+  it('never matches on a phone when a first name is missing', () => {
+    const a = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: 'Durand', firstName: null });
+    const b = person({ system: 'eshop', externalId: 'A-1', phone: '+33612345678', lastName: 'Durand', firstName: 'Marie' });
     expect(samePerson(a, b)).toBeNull();
-    expect(samePerson(b, c)).toBeNull();
   });
 
   it('gives the strongest shared key as the reason', () => {
@@ -71,19 +97,36 @@ describe('samePerson', () => {
 });
 
 describe('cluster', () => {
-  const crm = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', lastName: 'Durand' });
+  const crm = person({ system: 'crm', externalId: 'C-1', phone: '+33612345678', firstName: 'Marie', lastName: 'Durand' });
   const bridge = person({
     system: 'eshop',
     externalId: 'A-1',
     email: 'marie@example.fr',
     phone: '+33612345678',
+    firstName: 'marie',
     lastName: 'DURAND',
   });
   const loyalty = person({ system: 'loyalty', externalId: '4000123456781234', email: 'Marie@Example.fr' });
-  const housemate = person({ system: 'loyalty', externalId: '4000999988887777', phone: '+33612345678', lastName: 'Martin' });
+  const housemate = person({
+    system: 'loyalty',
+    externalId: '4000999988887777',
+    phone: '+33612345678',
+    firstName: 'Paul',
+    lastName: 'Durand',
+  });
 
-  it('links transitively through a bridging record and keeps a housemate apart', () => {
+  it('links transitively through a bridging record and keeps a housemate of the same last name apart', () => {
     expect(cluster([loyalty, housemate, crm, bridge])).toEqual([[crm, bridge, loyalty], [housemate]]);
+  });
+
+  it('never lets a record without email or card join two namesakes who carry different ones', () => {
+    const jean = { phone: '+33612345678', firstName: 'Jean', lastName: 'Dupont' };
+    const father = person({ system: 'loyalty', externalId: '4000000000000001', card: '4000000000000001', email: 'jean@x.fr', ...jean });
+    const son = person({ system: 'eshop', externalId: 'A-2', email: 'jean.dupont@y.fr', ...jean });
+    const contact = person({ system: 'crm', externalId: 'C-9', ...jean });
+    const groups = cluster([son, contact, father]);
+    expect(groups).toHaveLength(2);
+    expect(groups.find((g) => g.includes(father))).not.toContain(son);
   });
 
   it('gives the same groups, in the same order, whatever the input order', () => {
@@ -91,6 +134,7 @@ describe('cluster', () => {
       email: fc.constantFrom(null, 'a@x.fr', 'b@x.fr'),
       phone: fc.constantFrom(null, '+33612345678', '+33700000001'),
       card: fc.constantFrom(null, '4000123456781234', '4000000000000002'),
+      firstName: fc.constantFrom(null, 'Marie', 'marie', 'Paul'),
       lastName: fc.constantFrom(null, 'Durand', 'durand', 'Martin'),
     };
     const records = fc
@@ -104,9 +148,19 @@ describe('cluster', () => {
         const shuffled = [...rs].sort((a, b) => rank(a) - rank(b));
         const groups = cluster(rs);
         expect(cluster(shuffled)).toEqual(groups);
-        // no two groups hold records that match each other
+        // two groups hold records that match each other only by phone and name, when both carry other emails or cards
+        const carried = (g: PersonRecord[], key: 'email' | 'card') => new Set(g.map((r) => matchKeys(r)[key]).filter((k) => k !== null));
+        const conflict = (g: PersonRecord[], h: PersonRecord[]) =>
+          (['email', 'card'] as const).some((key) => carried(g, key).size > 0 && carried(h, key).size > 0);
         groups.forEach((g, i) =>
-          groups.slice(i + 1).forEach((h) => g.forEach((a) => h.forEach((b) => expect(samePerson(a, b)).toBeNull()))),
+          groups.slice(i + 1).forEach((h) =>
+            g.forEach((a) =>
+              h.forEach((b) => {
+                const reason = samePerson(a, b);
+                if (reason !== null) expect([reason, conflict(g, h)]).toEqual(['phone+name', true]);
+              }),
+            ),
+          ),
         );
       }),
     );

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { PersonRecord } from '../../../domain/types';
-import { IdentityStore } from '../../../domain/identity/store';
-import { openDatabase, type Db } from '../../../platform/db';
+import { IDENTITY_MIGRATIONS, IdentityStore } from '../../../domain/identity/store';
+import { migrate, openDatabase, type Db } from '../../../platform/db';
 
 const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
   firstName: null,
@@ -84,11 +84,55 @@ describe('automatic linking', () => {
     expect(store.find({ phone: '+33612345678' })).toHaveLength(2);
   });
 
-  it('links the same phone with the same last name despite accents and case', () => {
+  it('links the same phone with the same first and last names despite accents and case', () => {
     store.observe([shop, crm, housemate]);
     expect(store.customerOf('crm', 'C-000123')).toBe(store.customerOf('eshop', 'A-10023'));
-    expect(store.linkOf('crm', 'C-000123')?.reason).toBe('phone+lastName');
+    expect(store.linkOf('crm', 'C-000123')?.reason).toBe('phone+name');
     expect(store.customerOf('crm', 'C-000124')).not.toBe(store.customerOf('eshop', 'A-10023'));
+  });
+
+  it('says which record each one was linked to, and by which keys, alongside the decisions of agents', () => {
+    store.observe([shop, loyalty, crm, housemate]);
+    const marie = store.customerOf('eshop', 'A-10023')!;
+    const byRules = { actor: 'matching rules', action: 'link', fromCustomerId: null, toCustomerId: marie, at: expect.any(String) };
+    expect(store.decisions(marie)).toEqual([
+      {
+        ...byRules,
+        record: { system: 'loyalty', externalId: loyalty.externalId },
+        matchedTo: { system: 'eshop', externalId: 'A-10023' },
+        keys: ['email'],
+      },
+      {
+        ...byRules,
+        record: { system: 'crm', externalId: 'C-000123' },
+        matchedTo: { system: 'eshop', externalId: 'A-10023' },
+        keys: ['phone', 'firstName', 'lastName'],
+      },
+    ]);
+    const paul = store.customerOf('crm', 'C-000124')!;
+    store.link(paul, 'crm', 'C-000123', 'agent-7');
+    expect(store.decisions(paul)).toEqual([
+      expect.objectContaining({ actor: 'agent-7', action: 'link', fromCustomerId: marie, toCustomerId: paul, matchedTo: null, keys: [] }),
+    ]);
+    expect(store.decisions('cus_0000000000000000')).toEqual([]);
+  });
+
+  it('keeps a household sharing a phone and a last name as two customers', () => {
+    const sister = person({ ...loyalty, externalId: '4000999988887777', card: '4000999988887777', firstName: 'Anne', email: 'anne@x.fr' });
+    store.observe([shop, loyalty, crm, sister]);
+    expect(store.customerOf('loyalty', sister.externalId)).not.toBe(store.customerOf('eshop', 'A-10023'));
+    expect(store.recordsOf(store.customerOf('loyalty', sister.externalId)!)).toEqual([sister]);
+  });
+
+  it('never lets a record with neither email nor card join two namesakes who carry different ones', () => {
+    const jean = { phone: '+33612345678', firstName: 'Jean', lastName: 'Dupont' };
+    const father = person({ system: 'loyalty', externalId: '4000000000000001', card: '4000000000000001', email: 'jean@x.fr', ...jean });
+    const son = person({ system: 'eshop', externalId: 'A-2', email: 'jean.dupont@y.fr', ...jean });
+    const contact = person({ system: 'crm', externalId: 'C-9', ...jean });
+    store.observe([father, son]);
+    store.observe([contact]);
+    expect(store.customerOf('crm', 'C-9')).toBe(store.customerOf('loyalty', father.externalId));
+    expect(store.customerOf('eshop', 'A-2')).not.toBe(store.customerOf('loyalty', father.externalId));
   });
 
   it('merges customers a new record bridges into the oldest one; the other id becomes an alias', () => {
@@ -145,6 +189,67 @@ describe('automatic linking', () => {
     expect(store.customerOf('eshop', 'A-404')).toBeNull();
     expect(store.recordsOf('cus_0000000000000000')).toEqual([]);
     expect(store.linkOf('eshop', 'A-404')).toBeNull();
+  });
+});
+
+describe('the matching rules of an older version', () => {
+  const manon = person({
+    system: 'loyalty',
+    externalId: '4000544840996407',
+    firstName: 'Manon',
+    lastName: 'Le roux',
+    email: 'manon.leroux57@yahoo.fr',
+    phone: '+33770641414',
+    card: '4000544840996407',
+  });
+  const manonShop = person({ system: 'eshop', externalId: 'A-10050', firstName: 'Manon', lastName: 'Le Roux', email: manon.email });
+  const alberic = person({ ...manon, externalId: '4000576317375799', card: '4000576317375799', firstName: 'Albéric', email: 'a@x.fr' });
+  const albericCrm = person({ system: 'crm', externalId: 'C-000200', firstName: 'Albéric', lastName: 'LE ROUX', phone: manon.phone });
+
+  /** The store as version 1 left it: one customer for the household, linked by phone and last name. */
+  function mergedByVersion1(): string {
+    const old = openDatabase(':memory:');
+    migrate(old, 'identity', IDENTITY_MIGRATIONS.slice(0, 1));
+    old.prepare("INSERT INTO customers (id, created_at) VALUES ('cus_00000000000000a1', '2026-01-01T00:00:00Z')").run();
+    const insert = old.prepare(
+      `INSERT INTO records (system, external_id, customer_id, first_name, last_name, email, phone, card, last_name_key, link_reason, linked_via, linked_at)
+       VALUES (?, ?, 'cus_00000000000000a1', ?, ?, ?, ?, ?, 'le roux', ?, ?, '2026-01-01T00:00:00Z')`,
+    );
+    insert.run('loyalty', manon.externalId, 'Manon', 'Le roux', manon.email, manon.phone, manon.card, 'new', null);
+    insert.run('eshop', manonShop.externalId, 'Manon', 'Le Roux', manon.email, null, null, 'email', 1);
+    insert.run('loyalty', alberic.externalId, 'Albéric', 'Le roux', alberic.email, alberic.phone, alberic.card, 'phone+lastName', 1);
+    insert.run('crm', albericCrm.externalId, 'Albéric', 'LE ROUX', null, albericCrm.phone, null, 'phone+lastName', 1);
+    db.close();
+    db = old;
+    return 'cus_00000000000000a1';
+  }
+
+  it('are repaired when the store opens: a household merged by them is split, the oldest record keeps the id', () => {
+    const merged = mergedByVersion1();
+    store = new IdentityStore(db);
+    expect(store.recordsOf(merged)).toEqual([manonShop, manon].map((r) => expect.objectContaining({ externalId: r.externalId })));
+    const split = store.customerOf('loyalty', alberic.externalId)!;
+    expect(split).toMatch(CUSTOMER_ID);
+    expect(split).not.toBe(merged);
+    expect(store.customerOf('crm', albericCrm.externalId)).toBe(split);
+    expect(store.linkOf('loyalty', alberic.externalId)).toMatchObject({ reason: 'new', via: null });
+    expect(store.linkOf('crm', albericCrm.externalId)).toMatchObject({ reason: 'phone+name', via: { externalId: alberic.externalId } });
+    // each move is on the record, for agents to read
+    expect(store.auditTrail(split)).toEqual(
+      [alberic, albericCrm].map((r) =>
+        expect.objectContaining({
+          action: 'unlink',
+          actor: 'matching rules v2',
+          fromCustomerId: merged,
+          toCustomerId: split,
+          record: { system: r.system, externalId: r.externalId },
+        }),
+      ),
+    );
+    // and the records, seen again, stay where the rules now put them
+    store.observe([manon, manonShop, alberic, albericCrm]);
+    expect(store.customerOf('crm', albericCrm.externalId)).toBe(split);
+    expect(store.customerOf('eshop', manonShop.externalId)).toBe(merged);
   });
 });
 
@@ -226,11 +331,47 @@ describe('manual decisions', () => {
     store.observe([shop, loyalty, crm]);
     expect(store.customerOf('crm', 'C-000123')).toBe(detached);
     // a new record matching both sides joins the oldest and does not merge them
-    const bridge = person({ system: 'eshop', externalId: 'A-9', email: shop.email, phone: crm.phone, lastName: 'Lefevre' });
+    const bridge = person({
+      system: 'eshop',
+      externalId: 'A-9',
+      email: shop.email,
+      phone: crm.phone,
+      firstName: 'Marie',
+      lastName: 'Lefevre',
+    });
     store.observe([bridge]);
     expect(store.customerOf('eshop', 'A-9')).toBe(marie);
     expect(store.customerOf('crm', 'C-000123')).toBe(detached);
     expect(store.resolve(detached)).toBe(detached);
+  });
+
+  it('moves with a detached record everything that came only through it', () => {
+    // a couple sharing one mailbox: her card carries it, so her contact came along through her card
+    const anne = person({
+      system: 'loyalty',
+      externalId: '4000999988887777',
+      card: '4000999988887777',
+      firstName: 'Anne',
+      lastName: 'Martin',
+      email: shop.email,
+      phone: '+33699999999',
+    });
+    const anneCrm = person({ system: 'crm', externalId: 'C-000300', firstName: 'Anne', lastName: 'MARTIN', phone: '06 99 99 99 99' });
+    store.observe([shop, loyalty, crm, anne, anneCrm]);
+    const marie = store.customerOf('eshop', 'A-10023')!;
+    expect(store.customerOf('crm', 'C-000300')).toBe(marie);
+
+    const detached = store.unlink(marie, 'loyalty', anne.externalId, 'agent-7');
+
+    expect(store.recordsOf(detached).map((r) => r.externalId)).toEqual(['C-000300', anne.externalId]);
+    expect(store.recordsOf(marie).map((r) => r.externalId)).toEqual(['C-000123', 'A-10023', loyalty.externalId]);
+    expect(store.auditTrail(detached).map((d) => [d.action, d.record.externalId])).toEqual([
+      ['unlink', anne.externalId],
+      ['unlink', 'C-000300'],
+    ]);
+    store.observe([shop, loyalty, crm, anne, anneCrm]);
+    expect(store.customerOf('crm', 'C-000300')).toBe(detached);
+    expect(store.customerOf('loyalty', anne.externalId)).toBe(detached);
   });
 
   it('moves one record to another customer and keeps it there', () => {
@@ -306,6 +447,7 @@ describe('at scale', () => {
       person({
         system: 'loyalty',
         externalId: `4000${digits(i, 12)}`,
+        firstName: 'Jean',
         lastName: `Nom${i % 1000}`,
         email: i % 2 ? `client${i}@example.fr` : null,
         phone: `+336${digits(i, 8)}`,

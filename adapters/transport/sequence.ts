@@ -1,4 +1,4 @@
-// Legacy ids numbered in sequence (e-shop accounts and orders) can be read one by one until the
+// Legacy ids numbered in sequence (e-shop accounts and orders, CRM contacts) can be read one by one until the
 // numbers run out. Numbers may be skipped (an order written and deleted, a number burnt by a
 // failed write), so the end is a run of missing numbers rather than the first one.
 
@@ -7,16 +7,26 @@
  * missing, handing each batch's finds to `save` in number order with the last number found
  * (first − 1 before any). Returns the last number found.
  */
-export async function probeUntilGap<T>(
+export function probeUntilGap<T>(
   first: number,
   maxGap: number,
   probe: (n: number) => Promise<T | null>,
   save: (found: T[], lastFound: number) => void,
 ): Promise<number> {
+  return probeBatchesUntilGap(first, maxGap, (numbers) => Promise.all(numbers.map(probe)), save);
+}
+
+/** The same, for a system that answers a batch of numbers in one call (answers in the numbers' order). */
+export async function probeBatchesUntilGap<T>(
+  first: number,
+  maxGap: number,
+  probeMany: (numbers: number[]) => Promise<(T | null)[]>,
+  save: (found: T[], lastFound: number) => void,
+): Promise<number> {
   let lastFound = first - 1;
   for (let next = first; next - 1 - lastFound < maxGap; next += maxGap) {
     const numbers = Array.from({ length: maxGap }, (_, i) => next + i);
-    const answers = await Promise.all(numbers.map(probe));
+    const answers = await probeMany(numbers);
     const found: T[] = [];
     answers.forEach((answer, i) => {
       if (answer === null) return;
