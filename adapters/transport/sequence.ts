@@ -11,7 +11,7 @@ export function probeUntilGap<T>(
   first: number,
   maxGap: number,
   probe: (n: number) => Promise<T | null>,
-  save: (found: T[], lastFound: number) => void,
+  save: (found: T[], lastFound: number) => Promise<void> | void,
 ): Promise<number> {
   return probeBatchesUntilGap(first, maxGap, (numbers) => Promise.all(numbers.map(probe)), save);
 }
@@ -21,7 +21,7 @@ export async function probeBatchesUntilGap<T>(
   first: number,
   maxGap: number,
   probeMany: (numbers: number[]) => Promise<(T | null)[]>,
-  save: (found: T[], lastFound: number) => void,
+  save: (found: T[], lastFound: number) => Promise<void> | void,
 ): Promise<number> {
   let lastFound = first - 1;
   for (let next = first; next - 1 - lastFound < maxGap; next += maxGap) {
@@ -33,7 +33,7 @@ export async function probeBatchesUntilGap<T>(
       found.push(answer);
       lastFound = numbers[i];
     });
-    save(found, lastFound);
+    await save(found, lastFound);
   }
   return lastFound;
 }

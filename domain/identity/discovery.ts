@@ -56,7 +56,7 @@ export class Discovery {
       if (keys.length === 0) break;
       const failedNow = new Set<System>();
       const records = await this.search(keys, failedNow);
-      this.store.observe(records);
+      await this.store.observe(records);
       failedNow.forEach((s) => failed.add(s));
       // a search a silo did not answer is not done: the next look-up asks that silo again
       if (failedNow.size === 0) for (const k of keys) this.recent.set(cacheKey(k), true);
@@ -74,7 +74,7 @@ export class Discovery {
   async discoverRecord(system: System, externalId: string): Promise<DiscoveryResult> {
     const record = await this.fetchRecord(system, externalId);
     if (!record) return { failed: new Set() };
-    this.store.observe([record]);
+    await this.store.observe([record]);
     return this.discover(keysOf(record));
   }
 

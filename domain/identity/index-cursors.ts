@@ -4,30 +4,31 @@ import { migrate, type Db } from '../../platform/db';
 export type ListedSystem = 'eshop' | 'crm';
 
 export class IndexCursors {
-  private readonly sql;
+  private constructor(private readonly db: Db) {}
 
-  constructor(db: Db) {
-    migrate(db, 'identity_index', [
+  static async open(db: Db): Promise<IndexCursors> {
+    await migrate(db, 'identity_index', [
       `CREATE TABLE identity_index (
          system TEXT PRIMARY KEY,
          last_number INTEGER NOT NULL,
          read_at TEXT NOT NULL
        )`,
     ]);
-    this.sql = {
-      get: db.prepare<[string], number>('SELECT last_number FROM identity_index WHERE system = ?').pluck(),
-      save: db.prepare(
-        `INSERT INTO identity_index (system, last_number, read_at) VALUES (@system, @lastNumber, @at)
-         ON CONFLICT(system) DO UPDATE SET last_number = excluded.last_number, read_at = excluded.read_at`,
-      ),
-    };
+    return new IndexCursors(db);
   }
 
-  lastNumber(system: ListedSystem): number | null {
-    return this.sql.get.get(system) ?? null;
+  async lastNumber(system: ListedSystem): Promise<number | null> {
+    return (
+      (await this.db.row<{ last_number: number }>('SELECT last_number FROM identity_index WHERE system = $1', [system]))?.last_number ??
+      null
+    );
   }
 
-  save(system: ListedSystem, lastNumber: number, at: Date): void {
-    this.sql.save.run({ system, lastNumber, at: at.toISOString() });
+  async save(system: ListedSystem, lastNumber: number, at: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO identity_index (system, last_number, read_at) VALUES ($1, $2, $3)
+       ON CONFLICT (system) DO UPDATE SET last_number = excluded.last_number, read_at = excluded.read_at`,
+      [system, lastNumber, at.toISOString()],
+    );
   }
 }

@@ -62,24 +62,25 @@ export class IdentityIndex {
   private async pass(): Promise<IndexPass> {
     const read: IndexPass = { accounts: 0, contacts: 0, members: 0 };
     const cards: string[] = [];
-    const next = (system: 'eshop' | 'crm', first: number) => (this.cursors.lastNumber(system) ?? first - 1) + 1;
+    const next = async (system: 'eshop' | 'crm', first: number) => ((await this.cursors.lastNumber(system)) ?? first - 1) + 1;
+    const [fromAccount, fromContact] = await Promise.all([next('eshop', FIRST_ACCOUNT_NUMBER), next('crm', FIRST_CONTACT_NUMBER)]);
     const accounts = readAccounts(
-      next('eshop', FIRST_ACCOUNT_NUMBER),
+      fromAccount,
       (id) => this.sources.eshop.getAccount(id),
-      (found, last) => {
+      async (found, last) => {
         const records = found.map(({ record }) => personFromEshopAccount(record));
-        this.store.observe(records);
+        await this.store.observe(records);
         cards.push(...found.flatMap(({ record }) => normalizeCard(record.loyalty_card) ?? []));
-        this.cursors.save('eshop', last, this.now());
+        await this.cursors.save('eshop', last, this.now());
         read.accounts += found.length;
       },
     );
     const contacts = readContacts(
-      next('crm', FIRST_CONTACT_NUMBER),
+      fromContact,
       (ids) => this.sources.crm.getContactsMany(ids),
-      (found, last) => {
-        this.store.observe(found.map(({ record }) => personFromCrmContact(record)));
-        this.cursors.save('crm', last, this.now());
+      async (found, last) => {
+        await this.store.observe(found.map(({ record }) => personFromCrmContact(record)));
+        await this.cursors.save('crm', last, this.now());
         read.contacts += found.length;
       },
     );
@@ -87,7 +88,7 @@ export class IdentityIndex {
     // the cards of the accounts read, even when the CRM failed: their members are not the CRM's
     for (const batch of chunk(cards, MEMBERS_PER_BATCH)) {
       const members = await this.sources.loyalty.batchGetMembers(batch);
-      this.store.observe(members.map(personFromLoyaltyMember));
+      await this.store.observe(members.map(personFromLoyaltyMember));
       read.members += members.length;
     }
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -23,7 +23,7 @@ export interface Numbered<T> {
 export function readAccounts(
   first: number,
   getAccount: EshopClient['getAccount'],
-  save: (found: Numbered<EshopAccount>[], lastFound: number) => void,
+  save: (found: Numbered<EshopAccount>[], lastFound: number) => Promise<void> | void,
 ): Promise<number> {
   const probe = async (number: number) => {
     const record = await getAccount(`A-${number}`);
@@ -36,7 +36,7 @@ export function readAccounts(
 export function readContacts(
   first: number,
   getContactsMany: CrmClient['getContactsMany'],
-  save: (found: Numbered<CrmContact>[], lastFound: number) => void,
+  save: (found: Numbered<CrmContact>[], lastFound: number) => Promise<void> | void,
 ): Promise<number> {
   const probeMany = async (numbers: number[]) => {
     const outcomes = await getContactsMany(numbers.map((n) => `C-${String(n).padStart(6, '0')}`));

@@ -133,15 +133,6 @@ function compareRecords(a: PersonRecord, b: PersonRecord): number {
   return 0;
 }
 
-/** The first of `others` a record matches (its index), and why: how it links into their group. */
-export function firstMatch(record: PersonRecord, others: readonly PersonRecord[]): { index: number; reason: MatchReason } | null {
-  for (const [index, other] of others.entries()) {
-    const reason = samePerson(record, other);
-    if (reason) return { index, reason };
-  }
-  return null;
-}
-
 export type LinkKey = 'email' | 'card' | 'phone' | 'firstName' | 'lastName';
 
 /** The keys by which the rules link two records (what an agent is shown): none when they do not match. */

@@ -1,4 +1,4 @@
-// The link store's rows as SQLite holds them, shared by the store and its migrations.
+// The link store's rows as the database holds them.
 import { randomBytes } from 'node:crypto';
 import type { Instant, PersonRecord } from '../types';
 import type { System } from '../../platform/errors';
@@ -37,11 +37,6 @@ export function toPersonRecord(row: RecordRow): PersonRecord {
 }
 
 export const newCustomerId = (): string => `cus_${randomBytes(8).toString('hex')}`;
-
-export const INSERT_CUSTOMER = 'INSERT INTO customers (id, created_at) VALUES (?, ?)';
-
-export const INSERT_DECISION = `INSERT INTO decisions (at, actor, action, record_id, from_customer, to_customer)
-  VALUES (@at, @actor, @action, @record, @from, @to)`;
 
 /** Rows grouped into people by the matching rules, each group in row order, groups by their first row. */
 export function clusterRows(rows: readonly RecordRow[]): RecordRow[][] {

@@ -24,12 +24,12 @@ export async function planCancel(deps: CommerceDeps, orderId: string): Promise<C
   if (['shipped', 'collected', 'returned'].includes(order.status)) {
     throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
   }
-  const facts = deps.sagas.orderFacts(orderId);
+  const facts = await deps.sagas.orderFacts(orderId);
   // the e-shop still says "paid" once the POS handed the goods over: the project knows better
   if (facts?.collectedAt) throw graphqlError('CONFLICT', `Order ${orderId} was collected: it can no longer be cancelled`);
   // and it keeps no partial-return status: goods already taken back cannot be cancelled again
   if (facts && facts.returnedUnits > 0) throw graphqlError('CONFLICT', `Order ${orderId} was partly returned: return the rest instead`);
-  const card = cardOfAccount(deps, order.account_id);
+  const card = await cardOfAccount(deps, order.account_id);
   return {
     orderId,
     channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',

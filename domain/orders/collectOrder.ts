@@ -19,7 +19,7 @@ export async function planCollect(deps: CommerceDeps, orderId: string): Promise<
   if (!order) throw notFound(`Unknown order ${orderId}`);
   if (order.shipping.method !== 'store_pickup') throw badInput(`Order ${orderId} is delivered home, not collected`);
   if (order.status === 'cancelled' || order.status === 'returned') throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}`);
-  const facts = deps.sagas.orderFacts(orderId);
+  const facts = await deps.sagas.orderFacts(orderId);
   if (!facts?.reservationId) throw graphqlError('CONFLICT', `No reservation of order ${orderId} is known: hand it over at the till`);
   return { orderId, reservationId: facts.reservationId, done: facts.collectedAt !== null || order.status === 'collected' };
 }
@@ -48,7 +48,7 @@ export function collectOrderSaga(deps: CommerceDeps): Saga<CollectState> {
       {
         name: 'markCollected',
         run: async ({ orderId }) => {
-          deps.sagas.markCollected(orderId);
+          await deps.sagas.markCollected(orderId);
           return {};
         },
       },

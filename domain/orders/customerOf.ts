@@ -2,8 +2,8 @@
 import { externalIdIn } from '../identity/records';
 import type { CommerceDeps } from './deps';
 
-export function cardOfAccount(deps: CommerceDeps, accountId: string): string | null {
-  const customer = deps.store.customerOf('eshop', accountId);
+export async function cardOfAccount(deps: CommerceDeps, accountId: string): Promise<string | null> {
+  const customer = await deps.store.customerOf('eshop', accountId);
   if (!customer) return null;
-  return externalIdIn(deps.store.recordsOf(customer), 'loyalty');
+  return externalIdIn(await deps.store.recordsOf(customer), 'loyalty');
 }

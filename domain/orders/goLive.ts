@@ -22,8 +22,8 @@ export function loadGoLiveReservations(path: string): GoLiveReservation[] {
   return parsed.data;
 }
 
-export function importGoLiveReservations(sagas: SagaStore, reservations: readonly GoLiveReservation[]): void {
+export async function importGoLiveReservations(sagas: SagaStore, reservations: readonly GoLiveReservation[]): Promise<void> {
   for (const r of reservations) {
-    if (r.status === 'held' && WEB_ORDER_ID.test(r.ref)) sagas.knowReservation(r.ref, r.id, r.store);
+    if (r.status === 'held' && WEB_ORDER_ID.test(r.ref)) await sagas.knowReservation(r.ref, r.id, r.store);
   }
 }

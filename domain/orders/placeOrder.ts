@@ -58,9 +58,9 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   // store is checked by the pricing below)
   if (kind === 'web') await checkedStoreId(pricing, storeId);
   const address = kind === 'pickup' ? null : checkedAddress(input.fulfillment.address);
-  const current = deps.store.resolve(input.customerId);
+  const current = await deps.store.resolve(input.customerId);
   if (!current) throw notFound(`Unknown customer ${input.customerId}`);
-  const records = deps.store.recordsOf(current);
+  const records = await deps.store.recordsOf(current);
   const accountId = externalIdIn(records, 'eshop');
   if (kind !== 'storeSale' && !accountId) throw badInput('This customer has no e-shop account to order online with');
   const card = externalIdIn(records, 'loyalty');
@@ -140,7 +140,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
       {
         name: 'claimVouchers',
         run: async ({ plan }) => {
-          vouchers.claim(plan.voucherCodes, plan.ref);
+          await vouchers.claim(plan.voucherCodes, plan.ref);
           return {};
         },
         compensate: async ({ plan }) => vouchers.release(plan.voucherCodes, plan.ref),
@@ -178,7 +178,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
           if (plan.kind === 'storeSale') return {};
           const order = await eshop.createOrder(newWebOrder(plan));
           // a web order's address is the e-shop's to keep
-          sagas.recordOrder({
+          await sagas.recordOrder({
             orderId: order.id,
             reservationId: reservationId ?? null,
             pickupStore: plan.kind === 'pickup' ? plan.storeId : null,
@@ -206,7 +206,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
               paidUnits(l.quantity, l.netCents).map((u) => ({ ean: l.ean, qty: u.qty, unit_cents: u.unitCents })),
             ),
           });
-          sagas.recordOrder({
+          await sagas.recordOrder({
             orderId: receipt.id,
             reservationId: null,
             pickupStore: null,
@@ -233,7 +233,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
               refund: await refundAt(deps, plan.storeId!, lines, plan.totalCents),
               lines,
             });
-            sagas.markVoided(id);
+            await sagas.markVoided(id);
           }
         },
       },
@@ -255,8 +255,8 @@ export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPla
 }
 
 /** An order whose creating call answered belongs to that call's operation, however alike it looks. */
-const unclaimed = (deps: CommerceDeps, ids: string[]) => {
-  const claimed = deps.sagas.orderFactsMany(ids);
+const unclaimed = async (deps: CommerceDeps, ids: string[]) => {
+  const claimed = await deps.sagas.orderFactsMany(ids);
   return ids.filter((id) => !claimed.has(id));
 };
 

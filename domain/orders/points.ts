@@ -58,7 +58,7 @@ export async function reversePoints(
  * it is retried until it is, so the points it will earn count.
  */
 export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
-  const placing = deps.sagas.unfinished().find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
+  const placing = (await deps.sagas.unfinished()).find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
   const ledger = await deps.loyalty.listTransactions(card, 1000);
   const earned = placing
     ? (placing.state as PlaceOrderState).plan.points

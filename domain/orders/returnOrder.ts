@@ -54,7 +54,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!product) throw badInput(`Unknown product ${sku}`);
     return { sku, ean: product.ean, quantity };
   });
-  const before = deps.sagas.returnsOf(input.orderId);
+  const before = await deps.sagas.returnsOf(input.orderId);
   let bought: Map<string, number>;
   let card: string | null;
   let channel: Channel;
@@ -65,7 +65,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (order.status === 'cancelled' || order.status === 'pending')
       throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
     bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
-    card = cardOfAccount(deps, order.account_id);
+    card = await cardOfAccount(deps, order.account_id);
     channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
   } else {
     const receipt = await deps.pos.getReceipt(input.orderId);
@@ -85,7 +85,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
       wanted.map((l) => ({ key: l.sku, qty: l.quantity })),
     );
   }
-  if (deps.sagas.orderFacts(input.orderId)?.voidedAt)
+  if ((await deps.sagas.orderFacts(input.orderId))?.voidedAt)
     throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
   // the POS checks nothing: what was taken back before (through the graph) is subtracted here
   const returned = sumBy(before.lines.map((l) => [l.sku, l.quantity]));
@@ -159,7 +159,7 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
     ...step,
     run: async (s) => {
       const done = await step.run(s);
-      deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits, done.refundCents ?? 0);
+      await deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits, done.refundCents ?? 0);
       return done;
     },
   });

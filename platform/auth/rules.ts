@@ -12,8 +12,8 @@ export interface AuthContext {
 
 /** What the rules ask the identity store: a merged customer id still names its survivor. */
 export interface CustomerIds {
-  resolve(customerId: string): string | null;
-  customerOf(system: System, externalId: string): string | null;
+  resolve(customerId: string): Promise<string | null>;
+  customerOf(system: System, externalId: string): Promise<string | null>;
 }
 
 /** A context that can tell who a customer id is (identity, orders, offers). */
@@ -36,17 +36,17 @@ export function requireRole(ctx: AuthContext, ...roles: Role[]): Caller {
   return caller;
 }
 
-function isSelf(ctx: IdentityAuthContext, caller: Caller, customerId: string | null): boolean {
+async function isSelf(ctx: IdentityAuthContext, caller: Caller, customerId: string | null): Promise<boolean> {
   if (caller.role !== 'customer' || customerId === null) return false;
-  const current = (id: string) => ctx.store.resolve(id) ?? id;
-  return current(customerId) === current(caller.sub);
+  const current = async (id: string) => (await ctx.store.resolve(id)) ?? id;
+  return (await current(customerId)) === (await current(caller.sub));
 }
 
 /** A customer's data, or acting for them: staff and services may, a customer only for itself. No customer named: nothing to check. */
-export function assertCustomerAccess(ctx: IdentityAuthContext, customerId: string | null | undefined): void {
+export async function assertCustomerAccess(ctx: IdentityAuthContext, customerId: string | null | undefined): Promise<void> {
   if (customerId == null) return;
   const caller = requireCaller(ctx);
-  if (caller.role === 'customer' && !isSelf(ctx, caller, customerId)) throw forbidden('A customer may see and act for itself only');
+  if (caller.role === 'customer' && !(await isSelf(ctx, caller, customerId))) throw forbidden('A customer may see and act for itself only');
 }
 
 /** The customer fields store staff do not see: call center cases and the cross-channel journey. */
@@ -67,7 +67,11 @@ const orderStore = (order: Pick<Order, 'fulfillment'>) => order.fulfillment.stor
  * caller knows it; else the owner's legacy record is looked up), and by staff of a store that may
  * take it back: any store for a web or phone order, the store that sold it for a store sale.
  */
-export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>, ownerId?: string): boolean {
+export async function mayReadOrder(
+  ctx: IdentityAuthContext,
+  order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>,
+  ownerId?: string,
+): Promise<boolean> {
   const caller = ctx.caller;
   if (!caller) return false;
   switch (caller.role) {
@@ -77,28 +81,28 @@ export function mayReadOrder(ctx: IdentityAuthContext, order: Pick<Order, 'chann
     case 'store':
       return order.channel !== 'STORE' || orderStore(order) === caller.storeId;
     case 'customer':
-      return isSelf(ctx, caller, ownerId ?? (order.owner && ctx.store.customerOf(order.owner.system, order.owner.externalId)));
+      return isSelf(ctx, caller, ownerId ?? (order.owner && (await ctx.store.customerOf(order.owner.system, order.owner.externalId))));
   }
 }
 
-export function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>): void {
+export async function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>): Promise<void> {
   requireCaller(ctx);
-  if (!mayReadOrder(ctx, order)) throw forbidden('This order is not yours to see');
+  if (!(await mayReadOrder(ctx, order))) throw forbidden('This order is not yours to see');
 }
 
 type Channel = Order['channel'];
 /** The channel each role places orders in: a customer on the web, an agent on the phone, staff in their store. */
 const ORDER_CHANNEL: Record<Exclude<Role, 'service'>, Channel> = { customer: 'WEB', agent: 'CALL_CENTER', store: 'STORE' };
 
-export function assertMayPlaceOrder(
+export async function assertMayPlaceOrder(
   ctx: IdentityAuthContext,
   input: { channel: Channel; customerId: string; fulfillment: { storeId?: string | null } },
-): void {
+): Promise<void> {
   const caller = requireCaller(ctx);
   if (caller.role === 'service') return;
   if (input.channel !== ORDER_CHANNEL[caller.role])
     throw forbidden(`The ${caller.role} role places ${ORDER_CHANNEL[caller.role]} orders only`);
-  assertCustomerAccess(ctx, input.customerId);
+  await assertCustomerAccess(ctx, input.customerId);
   if (caller.role === 'store') assertStoreAccess(ctx, input.fulfillment.storeId);
 }
 
@@ -124,7 +128,7 @@ export async function assertMayReturn(
   if (requireRole(ctx, 'agent', 'store').role !== 'store') return;
   assertStoreAccess(ctx, storeId);
   const found = await order();
-  if (found) assertOrderAccess(ctx, found);
+  if (found) await assertOrderAccess(ctx, found);
 }
 
 /** j***@example.com */

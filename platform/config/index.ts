@@ -54,7 +54,8 @@ const schema = z.object({
   LEGACY_BREAKER_MIN_CALLS: z.coerce.number().int().positive().default(10),
   /** how long an open breaker fails fast before one call probes the system; also its window */
   LEGACY_BREAKER_RESET_MS: z.coerce.number().int().positive().default(10000),
-  DB_FILE: z.string().min(1).default('data/omnigraph.sqlite'),
+  /** the PostgreSQL server holding all durable state; unset: `npm start` runs one of its own, its data in data/postgres */
+  DATABASE_URL: z.string().url().optional(),
   /** the catalogue and the store list: read again from the legacy systems after this long */
   REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
   /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */

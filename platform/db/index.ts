@@ -1,40 +1,144 @@
-// The project's one embedded database (SQLite): customer links, goodwill vouchers, and later the
-// order sagas. Each store that keeps tables here applies its own migrations under its own name.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+// The project's one database (PostgreSQL): customer links, goodwill vouchers, the order sagas, the
+// ROPO ledger. Each store keeps its tables here and applies its own migrations under its own name.
+import pg from 'pg';
+import { DatabaseUnavailableError } from '../errors';
 
-export type Db = Database.Database;
+/** Positional values ($1, $2...) or named ones (@name), which are rewritten to positions. */
+export type Values = readonly unknown[] | object;
 
-export interface OpenOptions {
-  /** receives every SQL statement run, with its values: for diagnostics */
-  trace?: (sql: string) => void;
+/** What a store runs SQL through: the pool, or one transaction's connection. */
+export interface Sql {
+  rows<T>(text: string, values?: Values): Promise<T[]>;
+  row<T>(text: string, values?: Values): Promise<T | undefined>;
+  /** answers the number of rows the statement touched */
+  run(text: string, values?: Values): Promise<number>;
 }
 
-export function openDatabase(file: string, { trace }: OpenOptions = {}): Db {
-  const inMemory = file === ':memory:';
-  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { verbose: trace && ((sql) => trace(String(sql))) });
-  if (!inMemory) db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-  return db;
+type Queryable = Pick<pg.Pool, 'query'>;
+
+// A statement the server refused is a bug; anything else (refused connection, server gone, a
+// connection timing out) is the database being unavailable.
+const SERVER_DOWN_STATES = /^(08|57P0)/;
+function unavailableOrBug(err: unknown): unknown {
+  if (err instanceof pg.DatabaseError && !SERVER_DOWN_STATES.test(err.code ?? '')) return err;
+  return new DatabaseUnavailableError(err instanceof Error ? err.message : String(err));
+}
+
+function positional(text: string, values: Values | undefined): [string, unknown[] | undefined] {
+  if (values === undefined || Array.isArray(values)) return [text, values as unknown[] | undefined];
+  const named = values as Record<string, unknown>;
+  const order: string[] = [];
+  const rewritten = text.replace(/@(\w+)/g, (_, name: string) => {
+    if (!(name in named)) throw new Error(`No value for @${name}`);
+    const at = order.indexOf(name);
+    return `$${(at < 0 ? order.push(name) : at + 1).toString()}`;
+  });
+  return [rewritten, order.map((name) => named[name])];
+}
+
+function sqlOver(target: Queryable, trace?: (sql: string) => void): Sql {
+  const query = async (text: string, values?: Values) => {
+    const [sql, positions] = positional(text, values);
+    trace?.(sql);
+    try {
+      return await target.query(sql, positions);
+    } catch (err) {
+      throw unavailableOrBug(err);
+    }
+  };
+  return {
+    rows: async <T>(text: string, values?: Values) => (await query(text, values)).rows as T[],
+    row: async <T>(text: string, values?: Values) => (await query(text, values)).rows[0] as T | undefined,
+    run: async (text, values) => (await query(text, values)).rowCount ?? 0,
+  };
+}
+
+export interface OpenOptions {
+  /** receives every SQL statement run (its values as $1, $2...): for diagnostics */
+  trace?: (sql: string) => void;
+  /** a connection of the pool failing while idle (the server went away): the next query reports it */
+  onIdleError?: (err: Error) => void;
+}
+
+export class Db implements Sql {
+  readonly rows: Sql['rows'];
+  readonly row: Sql['row'];
+  readonly run: Sql['run'];
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly trace?: (sql: string) => void,
+  ) {
+    ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, trace));
+  }
+
+  /** Runs `work` in one transaction on one connection: committed if it settles, rolled back if it throws. */
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect().catch((err: unknown) => {
+      throw unavailableOrBug(err);
+    });
+    // the server going away between two statements: the next one fails and says so
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    const tx = sqlOver(client, this.trace);
+    try {
+      await tx.run('BEGIN');
+      const result = await work(tx);
+      await tx.run('COMMIT');
+      client.off('error', ignore).release();
+      return result;
+    } catch (err) {
+      // a connection that cannot even roll back is not given back to the pool
+      await client.query('ROLLBACK').then(
+        () => client.off('error', ignore).release(),
+        (rollbackErr: Error) => client.off('error', ignore).release(rollbackErr),
+      );
+      throw err;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** A server that accepts no connection in this time is reported unavailable instead of holding the request. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+// The pool's own connectionTimeoutMillis would also bound the wait for a free connection, which a
+// burst of writes (an ingestion) may well exceed: the bound is put on connecting alone.
+class BoundedClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
+export function openDatabase(url: string, { trace, onIdleError }: OpenOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
+  pool.on('error', (err) => onIdleError?.(err));
+  return new Db(pool, trace);
 }
 
 /** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */
-export type Migration = string | ((db: Db) => void);
+export type Migration = string | ((tx: Sql) => Promise<void>);
 
-/** Applies a store's migrations that have not run yet, each in its own transaction: append, never edit. */
-export function migrate(db: Db, store: string, migrations: readonly Migration[]): void {
-  const row = db.prepare('SELECT version FROM schema_migrations WHERE store = ?').get(store) as { version: number } | undefined;
-  const version = row?.version ?? 0;
-  migrations.slice(version).forEach((step, i) =>
-    db.transaction(() => {
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-      db.prepare(
-        'INSERT INTO schema_migrations (store, version) VALUES (?, ?) ON CONFLICT(store) DO UPDATE SET version = excluded.version',
-      ).run(store, version + i + 1);
-    })(),
-  );
+// Every replica applies the migrations at start; the lock makes the one that comes second wait,
+// then find them applied.
+const MIGRATION_LOCK = 0x6f6d6e69; // 'omni'
+
+/** Applies a store's migrations that have not run yet, in one transaction: append, never edit. */
+export function migrate(db: Db, store: string, migrations: readonly Migration[]): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.run('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+    const version = (await tx.row<{ version: number }>('SELECT version FROM schema_migrations WHERE store = $1', [store]))?.version ?? 0;
+    for (const [i, step] of migrations.slice(version).entries()) {
+      if (typeof step === 'string') await tx.run(step);
+      else await step(tx);
+      await tx.run(
+        'INSERT INTO schema_migrations (store, version) VALUES ($1, $2) ON CONFLICT (store) DO UPDATE SET version = excluded.version',
+        [store, version + i + 1],
+      );
+    }
+  });
 }

@@ -28,6 +28,18 @@ export class LegacyUnavailableError extends Error {
   }
 }
 
+/** What can be reported unavailable: a legacy system, or the project's own database. */
+export type UnavailableSystem = System | 'database';
+
+/** The database refused the connection, went away, or did not answer in time. */
+export class DatabaseUnavailableError extends Error {
+  readonly system = 'database';
+  constructor(readonly detail: string) {
+    super('the database is unavailable');
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
 /** A legacy system answered with a business error (not found, invalid state, insufficient stock...). */
 export class LegacyRejectedError extends Error {
   constructor(
@@ -50,7 +62,7 @@ export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
 /** Turns anything thrown by a client into the contract's error; never leaks the legacy detail. */
 export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError) return err;
-  if (err instanceof LegacyUnavailableError) {
+  if (err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError) {
     return graphqlError('SYSTEM_UNAVAILABLE', `The ${err.system} system is unavailable`, { system: err.system });
   }
   if (err instanceof LegacyRejectedError) {

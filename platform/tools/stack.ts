@@ -107,23 +107,25 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       guards.loyalty,
     );
 
-    const db = openDatabase(env.DB_FILE);
-    closers.push(() => {
-      db.close();
+    if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: npm start runs a database of its own when it is not');
+    // a connection lost while idle needs no alarm: the next query that needs the database reports it
+    const db = openDatabase(env.DATABASE_URL, {
+      onIdleError: (err) => logger.debug({ reason: err.message }, 'an idle database connection closed'),
     });
-    const store = new IdentityStore(db);
-    const identityIndex = new IdentityIndex({ eshop, crm, loyalty }, store, new IndexCursors(db));
+    closers.push(() => db.close());
+    const store = await IdentityStore.open(db);
+    const identityIndex = new IdentityIndex({ eshop, crm, loyalty }, store, await IndexCursors.open(db));
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
-    const vouchers = new VoucherStore(db);
+    const vouchers = await VoucherStore.open(db);
     logger.info(
       { vouchers: await importGoLiveVouchers(vouchers, env.CRM_VOUCHERS_FILE, sims.crm) },
       'CRM vouchers of before go-live imported',
     );
-    const sagas = new SagaStore(db);
+    const sagas = await SagaStore.open(db);
     // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
     const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
-    importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
+    await importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
     const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger);
     const stores = createStoreDirectory(pos, referenceTtl);
     closers.push(startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, logger));
@@ -141,7 +143,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       stores,
       discovery: new Discovery({ eshop, crm, loyalty }, store, env.IDENTITY_FRESH_S * 1000),
       identityIndex,
-      ropo: new RopoService(
+      ropo: await RopoService.open(
         { pos, eshop, loyalty, stores, identity: store, catalog, db, logger },
         { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 },
       ),

@@ -1,6 +1,8 @@
 // npm start: the whole stack on embedded defaults, until Ctrl-C.
+import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Env } from '../config';
-import { createLogger } from '../logging';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
+import { createLogger, type Logger } from '../logging';
 import { startStack } from './stack';
 
 const FIRST_QUERY = `{ stores { id name isOpen } products(first: 3) { edges { node { sku name price { centAmount } availability(storeId: "ST001") { available } } } } }`;
@@ -21,10 +23,20 @@ function tokenHelp(env: Env, gatewayUrl: string): string[] {
   ];
 }
 
+/** Where `npm start` keeps its own database between runs, when DATABASE_URL names none. */
+const DATA_DIR = path.join(__dirname, '..', '..', 'data', 'postgres');
+
+async function ownDatabase(logger: Logger): Promise<EmbeddedServer> {
+  const server = await startEmbeddedPostgres({ dir: DATA_DIR, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
+  logger.info({ dir: DATA_DIR }, 'DATABASE_URL is not set: a PostgreSQL server of its own started, its data kept in data/postgres');
+  return server;
+}
+
 async function main() {
   const startedAt = performance.now();
-  const config = loadConfig();
-  const logger = createLogger(config.env.LOG_LEVEL);
+  const logger = createLogger(loadConfig().env.LOG_LEVEL);
+  const database = process.env.DATABASE_URL ? null : await ownDatabase(logger);
+  const config = loadConfig(database ? { ...process.env, DATABASE_URL: database.url } : process.env);
   const stack = await startStack(config, logger);
   const lines = [
     '',
@@ -50,6 +62,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await stack.close();
+    await database?.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -20,8 +20,8 @@ export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof
     ...deps,
     // Ids handed out before a merge still resolve, to the surviving customer.
     customerById: new DataLoader(async (ids) => {
-      const current = ids.map((id) => deps.store.resolve(id));
-      const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
+      const current = await Promise.all(ids.map((id) => deps.store.resolve(id)));
+      const records = await deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
       return current.map((id) => (id ? { id, records: records.get(id) ?? [] } : null));
     }),
   };

@@ -78,7 +78,7 @@ const typedId = (system: LegacySystem, externalId: string) =>
 /** An agent links a record the store may never have seen (a typo in an email): read it first. */
 async function knownRecord(ctx: IdentityContext, system: LegacySystem, externalId: string, info: GraphQLResolveInfo) {
   if (system === 'POS') throw badInput('The POS holds no customer records: link the loyalty card');
-  if (!ctx.store.customerOf(SYSTEM_OF[system], externalId)) {
+  if (!(await ctx.store.customerOf(SYSTEM_OF[system], externalId))) {
     reportFailures(ctx, await ctx.discovery.discoverRecord(SYSTEM_OF[system], externalId), info);
   }
 }
@@ -96,7 +96,7 @@ export const resolvers: Resolvers = {
       const externalId = typedId(system, typed);
       await current(ctx, customerId);
       await knownRecord(ctx, system, externalId, info);
-      const id = ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      const id = await ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
       ctx.customerById.clearAll();
       return current(ctx, id);
     },
@@ -104,7 +104,7 @@ export const resolvers: Resolvers = {
       requireRole(ctx, 'agent');
       const externalId = typedId(system, typed);
       await current(ctx, customerId);
-      ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      await ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
       ctx.customerById.clearAll();
       return current(ctx, customerId);
     },
@@ -114,8 +114,8 @@ export const resolvers: Resolvers = {
       const caller = requireCaller(ctx);
       return caller.role === 'customer' ? ctx.customerById.load(caller.sub) : null;
     },
-    customer: (_, { id }, ctx) => {
-      assertCustomerAccess(ctx, id);
+    customer: async (_, { id }, ctx) => {
+      await assertCustomerAccess(ctx, id);
       return ctx.customerById.load(id);
     },
     findCustomers: async (_, args, ctx, info) => {
@@ -125,14 +125,14 @@ export const resolvers: Resolvers = {
       await ctx.identityIndex.caughtUp();
       const searched = await ctx.discovery.discover(keys);
       // Several criteria narrow the answer: a customer must match each of them.
-      const matching = () => {
-        const matches = keys.map((k) => new Set(ctx.store.find({ [k.kind]: k.value })));
+      const matching = async () => {
+        const matches = await Promise.all(keys.map(async (k) => new Set(await ctx.store.find({ [k.kind]: k.value }))));
         return [...matches[0]].filter((id) => matches.every((m) => m.has(id)));
       };
       // The index read records no look-up searched for: their keys lead to the person's records in the other silos.
-      const followed = await ctx.discovery.follow([...ctx.store.recordsOfMany(matching()).values()].flat());
+      const followed = await ctx.discovery.follow([...(await ctx.store.recordsOfMany(await matching())).values()].flat());
       reportFailures(ctx, { failed: new Set([...searched.failed, ...followed.failed]) }, info);
-      const ids = matching();
+      const ids = await matching();
       const customers = await ctx.customerById.loadMany(ids);
       return customers
         .filter((c): c is CustomerModel => c !== null && !(c instanceof Error))
@@ -143,8 +143,8 @@ export const resolvers: Resolvers = {
     },
   },
   Customer: {
-    __resolveReference: (ref, ctx) => {
-      assertCustomerAccess(ctx, ref.id);
+    __resolveReference: async (ref, ctx) => {
+      await assertCustomerAccess(ctx, ref.id);
       return ctx.customerById.load(ref.id);
     },
     firstName: (c) => pick(c, 'firstName', NAME_PRIORITY),
@@ -171,11 +171,11 @@ export const resolvers: Resolvers = {
       if (!order.placedBy) return null;
       const system = order.placedBy.system.toLowerCase() as System;
       const { externalId } = order.placedBy;
-      const known = ctx.store.customerOf(system, externalId);
+      const known = await ctx.store.customerOf(system, externalId);
       if (known) return ctx.customerById.load(known);
       // First time this record is seen: fetch it and follow its keys so that it joins its customer.
       reportFailures(ctx, await ctx.discovery.discoverRecord(system, externalId), info);
-      const id = ctx.store.customerOf(system, externalId);
+      const id = await ctx.store.customerOf(system, externalId);
       return id ? ctx.customerById.load(id) : null;
     },
   },

@@ -28,7 +28,7 @@ function reportOncePerField(ctx: OffersContext, info: GraphQLResolveInfo, unavai
 export const resolvers: Resolvers = {
   Query: {
     quote: async (_, { input }, ctx, info) => {
-      assertCustomerAccess(ctx, input.customerId);
+      await assertCustomerAccess(ctx, input.customerId);
       const { quote, context, unavailable } = await priceBasket(ctx.pricing, input);
       reportOncePerField(ctx, info, unavailable);
       return { quote, channel: context.channel, storeId: context.storeId };
@@ -79,7 +79,7 @@ export const resolvers: Resolvers = {
         grantedAt: new Date().toISOString(),
         expiresAt: new Date(granted.expires_at * 1000).toISOString(),
       };
-      ctx.vouchers.record(voucher);
+      await ctx.vouchers.record(voucher);
       return { ...voucher, usedByOrder: null };
     },
     refreshPricing: (_, __, ctx) => {
@@ -91,7 +91,7 @@ export const resolvers: Resolvers = {
   Product: {
     __resolveReference: (ref) => ({ sku: ref.sku }),
     offer: async ({ sku }, { channel, storeId, customerId }, ctx, info) => {
-      assertCustomerAccess(ctx, customerId);
+      await assertCustomerAccess(ctx, customerId);
       const { quote, context, unavailable } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
       reportOncePerField(ctx, info, unavailable);
       return { sku, quote, channel, storeId: context.storeId };

@@ -42,7 +42,7 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
     }),
   );
   const factsById = new DataLoader<string, OrderFacts | undefined>(async (ids) => {
-    const facts = deps.commerce.deps.sagas.orderFactsMany(ids);
+    const facts = await deps.commerce.deps.sagas.orderFactsMany(ids);
     return ids.map((id) => facts.get(id));
   });
   return {

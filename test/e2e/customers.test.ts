@@ -1,11 +1,9 @@
 // One customer across the silos, through the gateway, checked against the seed's ground truth
 // (which records belong to which person) and the simulators' own data.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo } from './harness';
+import { freshDatabaseUrl } from '../databases';
 import { DateTime } from 'luxon';
 
 const { world, truth } = seeded();
@@ -226,8 +224,7 @@ describe('when the POS is down', () => {
 
 describe('customer ids', () => {
   it('survive a restart of the service', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'omnigraph-'));
-    const env = { DB_FILE: join(dir, 'identity.sqlite') };
+    const env = { DATABASE_URL: await freshDatabaseUrl() };
     const p = everywhere[6];
     const q = 'query($e: String) { findCustomers(email: $e) { id } }';
     const first = await startTestStack(env);

@@ -8,6 +8,7 @@ import type { System } from '../../platform/errors';
 import { generateWorld, type Person } from '../../legacy/seed';
 import { createLogger, type Logger } from '../../platform/logging';
 import { startStack, type Stack } from '../../platform/tools/stack';
+import { freshDatabaseUrl } from '../databases';
 
 export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
 
@@ -54,7 +55,15 @@ export async function startTestStack(
   env: Record<string, string> = {},
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<Stack> {
-  const config = loadConfig({ ...FREE_PORTS, ...SEED, ...PATIENT, ...QUIET_INDEX, DB_FILE: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    ...FREE_PORTS,
+    ...SEED,
+    ...PATIENT,
+    ...QUIET_INDEX,
+    LOG_LEVEL: 'silent',
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? (await freshDatabaseUrl()),
+  });
   const stack = await startStack(config, logger);
   // the silos are quiet once the identity index has read them: legacy call counts start from there
   await stack.identityIndexed;

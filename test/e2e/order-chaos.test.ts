@@ -15,7 +15,13 @@ describe('with every legacy system failing 20% of its calls', () => {
   afterAll(() => chaos?.close());
 
   it('loses nothing and does nothing twice', async () => {
-    const report = await runOrderChaos(chaos.stack, chaos.dbFile, { orders: 160, concurrency: 6, attempts: 6, errorRate: 0.2, seed: 4 });
+    const report = await runOrderChaos(chaos.stack, chaos.databaseUrl, {
+      orders: 160,
+      concurrency: 6,
+      attempts: 6,
+      errorRate: 0.2,
+      seed: 4,
+    });
 
     expect(report.reconciliation.violations).toEqual([]);
     // the faults bit, and every kind of operation still got through
@@ -36,7 +42,7 @@ describe('undoing a call whose answer was lost', () => {
   afterAll(() => chaos?.close());
 
   it('never cancels another order of the same basket for the one a failed e-shop call may have made', async () => {
-    const { stack, dbFile } = chaos;
+    const { stack, databaseUrl } = chaos;
     const { skus, shoppers } = await chaosFixtures(stack);
     const input = (idempotencyKey: string) => ({
       channel: 'WEB',
@@ -58,7 +64,7 @@ describe('undoing a call whose answer was lost', () => {
     }
     expect(failed.errors?.[0].extensions?.code).toBe('SYSTEM_UNAVAILABLE');
     // its order may exist (the call's answer was lost) and could not be looked for: the undo waits
-    expect(readSagas(dbFile, (sagas) => sagas.get(clientKey(lostKey))?.status)).toBe('compensating');
+    expect(await readSagas(databaseUrl, async (sagas) => (await sagas.get(clientKey(lostKey)))?.status)).toBe('compensating');
 
     const second = await gql(stack, PLACE, { input: input(`same-basket-${Date.now()}`) });
     expect(second.errors).toBeUndefined();

@@ -5,12 +5,10 @@
 // the recovery timer finishes or undoes whatever was left unfinished, a client that gave up asks
 // once more with its key (the contract's "retry with the same key"), and every legacy system is
 // read back and reconciled with what the clients were told.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Faker, base } from '@faker-js/faker';
 import { openDatabase } from '../../platform/db';
+import { freshDatabaseUrl } from '../databases';
 import type { Person } from '../../legacy/seed';
 import { SagaStore } from '../../domain/orders/saga/store';
 import type { Stack } from '../../platform/tools/stack';
@@ -69,19 +67,13 @@ const { world, truth } = seeded();
 const eanOf = new Map(world.eshop.products.map((p) => [p.sku, p.ean]));
 const skuOf = new Map(world.eshop.products.map((p) => [p.ean, p.sku]));
 
-/** The stack the proof runs on: its sagas in a file, so that their progress can be watched, and recovery every second. */
-export async function startChaosStack(env: Record<string, string> = {}): Promise<{ stack: Stack; dbFile: string; close(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-chaos-'));
-  const dbFile = path.join(dir, 'omnigraph.sqlite');
-  const stack = await startTestStack({ DB_FILE: dbFile, SAGA_RECOVERY_INTERVAL_S: '1', ...env });
-  return {
-    stack,
-    dbFile,
-    close: async () => {
-      await stack.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** The stack the proof runs on: its database named, so that its sagas' progress can be watched, and recovery every second. */
+export async function startChaosStack(
+  env: Record<string, string> = {},
+): Promise<{ stack: Stack; databaseUrl: string; close(): Promise<void> }> {
+  const databaseUrl = await freshDatabaseUrl();
+  const stack = await startTestStack({ DATABASE_URL: databaseUrl, SAGA_RECOVERY_INTERVAL_S: '1', ...env });
+  return { stack, databaseUrl, close: () => stack.close() };
 }
 
 interface Request {
@@ -143,23 +135,23 @@ async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Pro
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Reads the stack's saga records through a connection of its own to the stack's database file. */
-export function readSagas<T>(dbFile: string, read: (sagas: SagaStore) => T): T {
-  const db = openDatabase(dbFile);
+/** Reads the stack's saga records through a connection of its own to the stack's database. */
+export async function readSagas<T>(databaseUrl: string, read: (sagas: SagaStore) => Promise<T>): Promise<T> {
+  const db = openDatabase(databaseUrl);
   try {
-    return read(new SagaStore(db));
+    return await read(await SagaStore.open(db));
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 /** Waits for the recovery timer to leave no saga unfinished. */
-async function recovered(dbFile: string, timeoutMs = 60_000): Promise<void> {
-  const unfinished = () => readSagas(dbFile, (sagas) => sagas.unfinished().map((o) => `${o.kind} ${o.key} ${o.status}`));
+async function recovered(databaseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const unfinished = () => readSagas(databaseUrl, async (sagas) => (await sagas.unfinished()).map((o) => `${o.kind} ${o.key} ${o.status}`));
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
-    if (unfinished().length === 0) return;
+    if ((await unfinished()).length === 0) return;
   }
-  throw new Error(`sagas still unfinished: ${unfinished().join('; ')}`);
+  throw new Error(`sagas still unfinished: ${(await unfinished()).join('; ')}`);
 }
 
 /** Who buys what where: three stores, products all of them stock well, customers the graph can sell to. */
@@ -168,7 +160,7 @@ export async function chaosFixtures(stack: Stack): Promise<{ stores: string[]; s
   return { stores, skus: stockedProducts(stores, 8), shoppers: await findShoppers(stack, 8) };
 }
 
-export async function runOrderChaos(stack: Stack, dbFile: string, options: ChaosOptions): Promise<ChaosReport> {
+export async function runOrderChaos(stack: Stack, databaseUrl: string, options: ChaosOptions): Promise<ChaosReport> {
   const faker = new Faker({ locale: base, seed: options.seed });
   const { stores, skus, shoppers } = await chaosFixtures(stack);
   const runId = `${Date.now().toString(36)}-${options.seed}`;
@@ -325,9 +317,9 @@ export async function runOrderChaos(stack: Stack, dbFile: string, options: Chaos
   } finally {
     await Promise.all(SYSTEM_LIST.map((s) => setFaults(stack, s, {})));
   }
-  await recovered(dbFile);
+  await recovered(databaseUrl);
   for (const { request, settle } of gaveUp) settle(await ask(request));
-  await recovered(dbFile);
+  await recovered(databaseUrl);
 
   const reconciliation = reconcile(before, await dumpAll(stack), told);
   for (const [kind, byOutcome] of Object.entries(outcomes)) {

@@ -3,15 +3,13 @@
 // simulators live in this process and outlive the service; the restart's recovery undoes what the
 // order had done before the pivot and finishes what it had left after it, and the same
 // idempotency key then answers exactly one order.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { SYSTEMS, type System } from '../../platform/errors';
 import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld, type Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { killChildServices, startChildService, type ChildService } from './child-service';
 import { dump, gql, SEED, setFaults, simStats, until } from './harness';
+import { freshDatabaseUrl } from '../databases';
 
 const seed = { seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) };
 const { world, truth } = generateWorld(seed);
@@ -29,24 +27,25 @@ let sims: Record<System, SimHandle>;
 let legacyUrls: Record<System, string>;
 /** the harness's helpers, pointed at the simulators: they read no more of a Stack than its URLs */
 let legacy: Stack;
-let dir: string;
 
 beforeAll(async () => {
   sims = (await startSimulators({ seed })) as Record<System, SimHandle>;
   legacyUrls = Object.fromEntries(SYSTEMS.map((s) => [s, sims[s].url])) as Record<System, string>;
   legacy = { legacyUrls } as Stack;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-crash-'));
 });
 afterAll(async () => {
   await killChildServices();
   await Promise.all(Object.values(sims ?? {}).map((s) => s.close()));
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The service on `db`, talking to this process's simulators; legacy calls may wait a minute, so that a hang holds it. */
-const service = (db: string) =>
+/** Each test's database, which the service started again finds as the crashed one left it. */
+const databases = new Map<string, Promise<string>>();
+const databaseNamed = (name: string) => databases.get(name) ?? databases.set(name, freshDatabaseUrl()).get(name)!;
+
+/** The service on database `db`, talking to this process's simulators; legacy calls may wait a minute, so that a hang holds it. */
+const service = async (db: string) =>
   startChildService({
-    DB_FILE: path.join(dir, db),
+    DATABASE_URL: await databaseNamed(db),
     POS_URL: legacyUrls.pos,
     ESHOP_URL: legacyUrls.eshop,
     CRM_URL: legacyUrls.crm,
@@ -77,7 +76,7 @@ async function heal(system: System) {
 const routeCount = async (system: System, route: string) => ((await simStats(legacy, system)).byRoute[route] ?? 0) as number;
 
 it('undoes after a crash before the point of no return: the reservation released, no e-shop order; the same key then places it once', async () => {
-  let child = await service('before-pivot.sqlite');
+  let child = await service('before-pivot');
   const lines = [{ sku: product.sku, quantity: 2 }];
   const customerId = await customerAndWarmUp(child, lines, storeId);
   const input = {
@@ -101,7 +100,7 @@ it('undoes after a crash before the point of no return: the reservation released
   await child.kill();
   await heal('eshop');
 
-  child = await service('before-pivot.sqlite');
+  child = await service('before-pivot');
   const released = await until('the release', async () => {
     const now = (await dump(legacy, 'pos')).reservations.find((r: { id: string }) => r.id === reservation.id);
     return now.status !== 'held' && now;
@@ -125,7 +124,7 @@ it('undoes after a crash before the point of no return: the reservation released
 }, 180_000);
 
 it('finishes after a crash past the point of no return: the order earns its points once, and the same key answers it', async () => {
-  let child = await service('after-pivot.sqlite');
+  let child = await service('after-pivot');
   const lines = [{ sku: product.sku, quantity: 1 }];
   const customerId = await customerAndWarmUp(child, lines, null);
   const input = {
@@ -154,7 +153,7 @@ it('finishes after a crash past the point of no return: the order earns its poin
     (await dump(legacy, 'loyalty')).transactions.filter((t: { external_ref: string }) => t.external_ref === order.id);
   expect(await earnsOf()).toEqual([]);
 
-  child = await service('after-pivot.sqlite');
+  child = await service('after-pivot');
   const [earn] = await until('the points', async () => (await earnsOf()).length > 0 && earnsOf());
   const again = await gql(reach(child), PLACE, { input });
   expect(again.errors).toBeUndefined();

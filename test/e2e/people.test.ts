@@ -1,10 +1,6 @@
 // Who is who, through the gateway, against the seed's ground truth (which records are whose) and
 // the simulators' own data: nobody is missed, whichever key an agent types and whatever ran before,
 // and two people are never one customer.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
@@ -179,40 +175,6 @@ describe('on another fresh start', () => {
       expectFound(await find(stack, 'name', `${first_name} ${last_name}`), p, 'name');
     });
   }, 240_000);
-});
-
-describe('a store the older rules wrote', () => {
-  it('is repaired when the service starts again: the household it merged is two customers, the first id kept', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'omnigraph-'));
-    const env = { DB_FILE: join(dir, 'identity.sqlite') };
-    const [a, b] = sameNameHouseholds()[0];
-    const q = `query($p: String) { findCustomers(phone: $p) { id identities { system externalId } } }`;
-    const first = await startTestStack(env);
-    const before = (await gql(first, q, { p: phoneOf(a) })).data.findCustomers;
-    await first.close();
-    // what version 1 of the rules (a phone and a last name) made of them: one customer, the younger id its alias
-    const db = new Database(env.DB_FILE);
-    const ids = before.map((c: any) => c.id);
-    const [kept, absorbed] = db
-      .prepare('SELECT customer_id FROM records WHERE customer_id IN (?, ?) GROUP BY customer_id ORDER BY min(id)')
-      .pluck()
-      .all(...ids) as string[];
-    db.prepare("UPDATE records SET customer_id = ?, link_reason = 'phone+lastName' WHERE customer_id = ?").run(kept, absorbed);
-    db.prepare('UPDATE customers SET merged_into = ? WHERE id = ?').run(kept, absorbed);
-    db.prepare("UPDATE schema_migrations SET version = 1 WHERE store = 'identity'").run();
-    db.close();
-
-    const second = await startTestStack(env);
-    try {
-      const after = (await gql(second, q, { p: phoneOf(a) })).data.findCustomers;
-      expect(after.map((c: any) => key(c.identities)).sort()).toEqual([a, b].map((p) => key(identitiesOf(p))).sort());
-      // the person whose record is the oldest keeps the id
-      const keeper = before.find((c: any) => c.id === kept);
-      expect(after.find((c: any) => c.id === kept)?.identities).toEqual(keeper.identities);
-    } finally {
-      await second.close();
-    }
-  });
 });
 
 /** Pairs of one household sharing a phone and a last name. */

@@ -9,7 +9,7 @@ import { parisLocalToIso, toInstant } from '../../domain/canonical/time';
 import { EshopClient } from '../../adapters/eshop/client';
 import { LoyaltyClient } from '../../adapters/loyalty/client';
 import { PosClient } from '../../adapters/pos/client';
-import { openDatabase } from '../../platform/db';
+import { freshDb } from '../databases';
 import { cluster } from '../../domain/identity/match';
 import { IdentityStore } from '../../domain/identity/store';
 import type { World } from '../../legacy/model';
@@ -49,19 +49,19 @@ beforeAll(async () => {
   const eshop = new EshopClient(urls.eshop, 'sim-eshop-key', 3000);
   const pos = new PosClient(urls.pos, 3000);
   const loyalty = new LoyaltyClient(urls.loyalty, 'omnigraph', 'sim-loyalty-secret', 3000);
-  const db = openDatabase(':memory:');
+  const db = await freshDb();
   const deps = {
     pos,
     eshop,
     loyalty,
     catalog: createCatalog(eshop, 600_000),
     stores: createStoreDirectory(pos, 600_000),
-    identity: new IdentityStore(db),
+    identity: await IdentityStore.open(db),
     db,
     logger: createLogger('silent'),
   };
   // A TTL of 0: every report catches up first.
-  service = new RopoService(deps, { ingestTtlMs: 0 });
+  service = await RopoService.open(deps, { ingestTtlMs: 0 });
 });
 afterAll(() => Promise.all(SILOS.map((s) => sims[s]?.close())));
 

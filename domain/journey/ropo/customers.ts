@@ -2,6 +2,6 @@
 // e-shop account it was typed on). An agent may have split two holders apart: the oldest keeps it.
 import type { IdentityStore } from '../../identity/store';
 
-export function customerOfCard(identity: IdentityStore, card: string): string | null {
-  return identity.find({ card })[0] ?? null;
+export async function customerOfCard(identity: IdentityStore, card: string): Promise<string | null> {
+  return (await identity.find({ card }))[0] ?? null;
 }

@@ -24,7 +24,7 @@ import { personFromEshopAccount } from '../../../adapters/eshop/mapping';
 import { personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import type { StoreDirectory } from '../../reference/store-directory';
 import { customerOfCard } from './customers';
-import type { OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
+import type { AccountCursor, OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
 import { Bulkhead } from '../../../adapters/transport/bulkhead';
 import { isStorePurchase } from './compute';
 import { probeUntilGap } from '../../../adapters/transport/sequence';
@@ -75,7 +75,7 @@ export class Ingestion {
   /** Reads what is new, and everything from `from` on that the ledger does not hold yet. */
   async run(from: Date): Promise<IngestionStats> {
     const startedAt = this.options.now();
-    const held = this.ledger.state()?.horizon;
+    const held = (await this.ledger.state())?.horizon;
     const horizon = held && held < from.toISOString() ? new Date(held) : from;
     const calls = { pos: 0, eshop: 0, loyalty: 0 };
     const read = { receipts: 0, orders: 0, accounts: 0, members: 0, events: 0 };
@@ -97,7 +97,7 @@ export class Ingestion {
     await this.events(run);
 
     const finishedAt = this.options.now().toISOString();
-    this.ledger.saveState({ horizon: horizon.toISOString(), finishedAt });
+    await this.ledger.saveState({ horizon: horizon.toISOString(), finishedAt });
     return { horizon: horizon.toISOString(), startedAt: startedAt.toISOString(), finishedAt, read, calls };
   }
 
@@ -105,8 +105,9 @@ export class Ingestion {
     const { stores } = await this.sources.stores.get();
     const days = parisDays(horizon, startedAt);
     const overBefore = parisDate(new Date(startedAt.getTime() - CLOSING_GRACE_MS).toISOString());
-    const storeDays = stores.flatMap(({ id: store }) => {
-      const cursors = this.ledger.storeDays(store);
+    const cursorsOf = await Promise.all(stores.map(({ id: store }) => this.ledger.storeDays(store)));
+    const storeDays = stores.flatMap(({ id: store }, i) => {
+      const cursors = cursorsOf[i];
       return days.filter((day) => !cursors.get(day)?.closed).map((day) => ({ store, day, after: cursors.get(day)?.lastSeq ?? 0 }));
     });
     await settleAll(
@@ -120,7 +121,7 @@ export class Ingestion {
           read.receipts += 1;
           lines.push(...receiptLines(receipt));
         }
-        this.ledger.saveStoreDay(store, day, lines, { lastSeq: seq, closed: day < overBefore });
+        await this.ledger.saveStoreDay(store, day, lines, { lastSeq: seq, closed: day < overBefore });
       }),
     );
   }
@@ -131,36 +132,38 @@ export class Ingestion {
     for (let year = horizon.getUTCFullYear(); year <= startedAt.getUTCFullYear(); year++) years.push(year);
     await settleAll(
       years.map(async (year) => {
-        const cursor = this.ledger.orderYear(year);
+        const cursor = await this.ledger.orderYear(year);
         if (cursor?.closed) return;
         const probe = (n: number) => call('eshop', () => this.sources.eshop.getOrder(orderId(year, n)));
-        const lastSeq = await probeUntilGap((cursor?.lastSeq ?? 0) + 1, MAX_ID_GAP, probe, (found, last) => {
+        const lastSeq = await probeUntilGap((cursor?.lastSeq ?? 0) + 1, MAX_ID_GAP, probe, async (found, last) => {
           read.orders += found.length;
-          this.ledger.saveOrders(year, found.flatMap(orderLines), { lastSeq: last, closed: false });
+          await this.ledger.saveOrders(year, found.flatMap(orderLines), { lastSeq: last, closed: false });
         });
         // Only once the whole year has been read: a failure half-way leaves it open.
-        this.ledger.saveOrders(year, [], { lastSeq, closed: year < overBefore });
+        await this.ledger.saveOrders(year, [], { lastSeq, closed: year < overBefore });
       }),
     );
   }
 
   private async accounts({ call, read }: RunContext): Promise<void> {
-    const first = (this.ledger.lastAccountNumber() ?? FIRST_ACCOUNT_NUMBER - 1) + 1;
+    const first = ((await this.ledger.lastAccountNumber()) ?? FIRST_ACCOUNT_NUMBER - 1) + 1;
     const getAccount = (id: string) => call('eshop', () => this.sources.eshop.getAccount(id));
-    await readAccounts(first, getAccount, (found) => {
+    await readAccounts(first, getAccount, async (found) => {
       read.accounts += found.length;
-      this.sources.identity.observe(found.map(({ record }) => personFromEshopAccount(record)));
-      this.ledger.saveAccounts(found.map(({ number, record }) => ({ id: record.id, number, card: normalizeCard(record.loyalty_card) })));
+      await this.sources.identity.observe(found.map(({ record }) => personFromEshopAccount(record)));
+      await this.ledger.saveAccounts(
+        found.map(({ number, record }) => ({ id: record.id, number, card: normalizeCard(record.loyalty_card) })),
+      );
     });
   }
 
   private async members({ call, read }: RunContext): Promise<void> {
     await settleAll(
-      chunk(this.ledger.cardsWithoutMember(), MEMBERS_PER_BATCH).map(async (cards) => {
+      chunk(await this.ledger.cardsWithoutMember(), MEMBERS_PER_BATCH).map(async (cards) => {
         const members = await call('loyalty', () => this.sources.loyalty.batchGetMembers(cards));
         read.members += members.length;
-        this.sources.identity.observe(members.map(personFromLoyaltyMember));
-        this.ledger.markMembersFetched(cards);
+        await this.sources.identity.observe(members.map(personFromLoyaltyMember));
+        await this.ledger.markMembersFetched(cards);
       }),
     );
   }
@@ -169,7 +172,7 @@ export class Ingestion {
     const horizonIso = horizon.toISOString();
     const polledAt = startedAt.toISOString();
     await settleAll(
-      this.accountsToPoll(horizonIso).map(async (cursor) => {
+      (await this.accountsToPoll(horizonIso)).map(async (cursor) => {
         const since =
           cursor.eventsFrom === null || cursor.eventsFrom > horizonIso ? horizonIso : (cursor.eventsLastAt ?? cursor.eventsFrom);
         const events = await call('eshop', () => this.sources.eshop.listEvents(cursor.id, since));
@@ -180,7 +183,7 @@ export class Ingestion {
         read.events += rows.length;
         const lastAt = [cursor.eventsLastAt ?? '', ...instants].reduce((a, b) => (a > b ? a : b));
         const from = cursor.eventsFrom !== null && cursor.eventsFrom < since ? cursor.eventsFrom : since;
-        this.ledger.saveEvents(rows, { id: cursor.id, from, lastAt: lastAt || null, polledAt });
+        await this.ledger.saveEvents(rows, { id: cursor.id, from, lastAt: lastAt || null, polledAt });
       }),
     );
   }
@@ -189,22 +192,24 @@ export class Ingestion {
    * The accounts of customers seen in store with a card whose events may have changed what counts:
    * never polled, held from after the horizon, or with a receipt of their customer since the last poll.
    */
-  private accountsToPoll(horizonIso: Instant) {
+  private async accountsToPoll(horizonIso: Instant): Promise<AccountCursor[]> {
     const { identity } = this.sources;
     const newestReceipt = new Map<string, Instant>();
-    for (const { card, lastReceiptAt } of this.ledger.receiptCards()) {
-      const customer = customerOfCard(identity, card);
+    for (const { card, lastReceiptAt } of await this.ledger.receiptCards()) {
+      const customer = await customerOfCard(identity, card);
       if (customer && (newestReceipt.get(customer) ?? '') < lastReceiptAt) newestReceipt.set(customer, lastReceiptAt);
     }
-    return [...identity.recordsOfMany([...newestReceipt.keys()])].flatMap(([customer, records]) =>
-      records.flatMap((record) => {
-        const cursor = record.system === 'eshop' ? this.ledger.accountCursor(record.externalId) : null;
-        if (!cursor) return [];
+    const due: AccountCursor[] = [];
+    for (const [customer, records] of await identity.recordsOfMany([...newestReceipt.keys()])) {
+      for (const record of records) {
+        const cursor = record.system === 'eshop' ? await this.ledger.accountCursor(record.externalId) : null;
+        if (!cursor) continue;
         const graced = cursor.eventsPolledAt && new Date(Date.parse(cursor.eventsPolledAt) - CLOSING_GRACE_MS).toISOString();
-        const due = !graced || cursor.eventsFrom === null || cursor.eventsFrom > horizonIso || newestReceipt.get(customer)! >= graced;
-        return due ? [cursor] : [];
-      }),
-    );
+        if (!graced || cursor.eventsFrom === null || cursor.eventsFrom > horizonIso || newestReceipt.get(customer)! >= graced)
+          due.push(cursor);
+      }
+    }
+    return due;
   }
 }
 

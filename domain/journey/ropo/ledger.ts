@@ -1,4 +1,4 @@
-// What ingestion has copied out of the legacy systems, in the embedded SQLite: receipt lines, web
+// What ingestion has copied out of the legacy systems, in the database: receipt lines, web
 // order lines and browsing events, and the cursors that say what has been read already, so that
 // the next ingestion asks only for what is new.
 import { migrate, type Db } from '../../../platform/db';
@@ -17,7 +17,7 @@ const MIGRATIONS = [
      ean TEXT NOT NULL,
      qty INTEGER NOT NULL,
      PRIMARY KEY (receipt_id, line)
-   ) WITHOUT ROWID;
+   );
    CREATE INDEX ropo_receipt_lines_at ON ropo_receipt_lines(at);
    CREATE TABLE ropo_order_lines (
      order_id TEXT NOT NULL,
@@ -28,7 +28,7 @@ const MIGRATIONS = [
      sku TEXT NOT NULL,
      qty INTEGER NOT NULL,
      PRIMARY KEY (order_id, line)
-   ) WITHOUT ROWID;
+   );
    CREATE INDEX ropo_order_lines_at ON ropo_order_lines(at);
    -- product events only; the same account, instant, type and product is one event
    CREATE TABLE ropo_events (
@@ -37,7 +37,7 @@ const MIGRATIONS = [
      type TEXT NOT NULL,
      sku TEXT NOT NULL,
      PRIMARY KEY (account_id, at, type, sku)
-   ) WITHOUT ROWID;
+   );
    CREATE INDEX ropo_events_at ON ropo_events(at);
 
    -- cursors: a store-day is read from receipt last_seq + 1 until it is closed (over when it was read)
@@ -47,7 +47,7 @@ const MIGRATIONS = [
      last_seq INTEGER NOT NULL,
      closed INTEGER NOT NULL,
      PRIMARY KEY (store, day)
-   ) WITHOUT ROWID;
+   );
    CREATE TABLE ropo_order_years (
      year INTEGER PRIMARY KEY,
      last_seq INTEGER NOT NULL,
@@ -65,7 +65,7 @@ const MIGRATIONS = [
      card TEXT PRIMARY KEY,
      member_fetched INTEGER NOT NULL DEFAULT 0,
      last_receipt_at TEXT -- null: seen on an e-shop account only
-   ) WITHOUT ROWID;
+   );
    CREATE TABLE ropo_ingestion (
      id INTEGER PRIMARY KEY CHECK (id = 1),
      horizon TEXT NOT NULL, -- everything from this instant on has been read
@@ -124,160 +124,168 @@ export interface IngestionState {
 
 type Range = { from: Instant; to: Instant };
 
-function prepareStatements(db: Db) {
-  return {
-    insertReceiptLine: db.prepare<ReceiptLineRow>(
-      `INSERT OR IGNORE INTO ropo_receipt_lines (receipt_id, line, store, at, card, ean, qty)
-       VALUES (@receiptId, @line, @store, @at, @card, @ean, @qty)`,
-    ),
-    cardOnReceipt: db.prepare<{ card: string; at: Instant }>(
-      `INSERT INTO ropo_cards (card, last_receipt_at) VALUES (@card, @at)
-       ON CONFLICT (card) DO UPDATE SET last_receipt_at = max(coalesce(last_receipt_at, ''), excluded.last_receipt_at)`,
-    ),
-    cardOnAccount: db.prepare<[string]>('INSERT OR IGNORE INTO ropo_cards (card) VALUES (?)'),
-    storeDays: db.prepare<[string], { day: string; last_seq: number; closed: number }>(
-      'SELECT day, last_seq, closed FROM ropo_store_days WHERE store = ?',
-    ),
-    saveStoreDay: db.prepare<{ store: string; day: string; lastSeq: number; closed: number }>(
-      `INSERT INTO ropo_store_days (store, day, last_seq, closed) VALUES (@store, @day, @lastSeq, @closed)
-       ON CONFLICT (store, day) DO UPDATE SET last_seq = excluded.last_seq, closed = excluded.closed`,
-    ),
-    insertOrderLine: db.prepare<OrderLineRow>(
-      `INSERT OR IGNORE INTO ropo_order_lines (order_id, line, account_id, at, origin, sku, qty)
-       VALUES (@orderId, @line, @accountId, @at, @origin, @sku, @qty)`,
-    ),
-    orderYear: db.prepare<[number], { last_seq: number; closed: number }>('SELECT last_seq, closed FROM ropo_order_years WHERE year = ?'),
-    saveOrderYear: db.prepare<{ year: number; lastSeq: number; closed: number }>(
-      `INSERT INTO ropo_order_years (year, last_seq, closed) VALUES (@year, @lastSeq, @closed)
-       ON CONFLICT (year) DO UPDATE SET last_seq = excluded.last_seq, closed = excluded.closed`,
-    ),
-    insertAccount: db.prepare<{ id: string; number: number }>('INSERT OR IGNORE INTO ropo_accounts (id, number) VALUES (@id, @number)'),
-    lastAccountNumber: db.prepare<[], number | null>('SELECT max(number) FROM ropo_accounts').pluck(),
-    accountCursor: db.prepare<[string], AccountCursor>(
-      `SELECT id, events_from AS eventsFrom, events_last_at AS eventsLastAt, events_polled_at AS eventsPolledAt
-       FROM ropo_accounts WHERE id = ?`,
-    ),
-    saveEventCursor: db.prepare<{ id: string; from: Instant; lastAt: Instant | null; polledAt: Instant }>(
-      `UPDATE ropo_accounts SET events_from = @from, events_last_at = @lastAt, events_polled_at = @polledAt WHERE id = @id`,
-    ),
-    insertEvent: db.prepare<EventRow>(
-      'INSERT OR IGNORE INTO ropo_events (account_id, at, type, sku) VALUES (@accountId, @at, @type, @sku)',
-    ),
-    cardsWithoutMember: db.prepare<[], string>('SELECT card FROM ropo_cards WHERE member_fetched = 0 ORDER BY card').pluck(),
-    memberFetched: db.prepare<[string]>('UPDATE ropo_cards SET member_fetched = 1 WHERE card = ?'),
-    receiptCards: db.prepare<[], { card: string; lastReceiptAt: Instant }>(
-      'SELECT card, last_receipt_at AS lastReceiptAt FROM ropo_cards WHERE last_receipt_at IS NOT NULL',
-    ),
-    state: db.prepare<[], IngestionState>('SELECT horizon, finished_at AS finishedAt FROM ropo_ingestion WHERE id = 1'),
-    saveState: db.prepare<IngestionState>(
-      `INSERT INTO ropo_ingestion (id, horizon, finished_at) VALUES (1, @horizon, @finishedAt)
-       ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon, finished_at = excluded.finished_at`,
-    ),
-    receiptLines: db.prepare<Range, ReceiptLineRow>(
-      `SELECT receipt_id AS receiptId, line, store, at, card, ean, qty
-       FROM ropo_receipt_lines WHERE at >= @from AND at < @to`,
-    ),
-    orderLines: db.prepare<Range, OrderLineRow>(
-      `SELECT order_id AS orderId, line, account_id AS accountId, at, origin, sku, qty
-       FROM ropo_order_lines WHERE at >= @from AND at < @to`,
-    ),
-    events: db.prepare<Range & { types: string }, EventRow>(
-      `SELECT account_id AS accountId, at, type, sku FROM ropo_events
-       WHERE at >= @from AND at < @to AND type IN (SELECT value FROM json_each(@types))`,
-    ),
-  };
-}
+// Rows go in by the batch, one statement per table (unnest: one array per column); rows already there stay.
+const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
+const INSERT_RECEIPT_LINES = `INSERT INTO ropo_receipt_lines (receipt_id, line, store, at, card, ean, qty)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) ON CONFLICT DO NOTHING`;
+// a card on several lines of the batch is written once, with its newest
+const CARDS_ON_RECEIPTS = `INSERT INTO ropo_cards (card, last_receipt_at)
+  SELECT card, max(at) FROM unnest($1::text[], $2::text[]) AS line(card, at) WHERE card IS NOT NULL GROUP BY card
+  ON CONFLICT (card) DO UPDATE SET last_receipt_at = greatest(ropo_cards.last_receipt_at, excluded.last_receipt_at)`;
+const INSERT_ORDER_LINES = `INSERT INTO ropo_order_lines (order_id, line, account_id, at, origin, sku, qty)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) ON CONFLICT DO NOTHING`;
+const INSERT_EVENTS = `INSERT INTO ropo_events (account_id, at, type, sku)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`;
 
 export class RopoLedger {
-  private readonly sql: ReturnType<typeof prepareStatements>;
+  private constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Db) {
-    migrate(db, 'ropo', MIGRATIONS);
-    this.sql = prepareStatements(db);
+  static async open(db: Db): Promise<RopoLedger> {
+    await migrate(db, 'ropo', MIGRATIONS);
+    return new RopoLedger(db);
   }
 
-  storeDays(store: string): Map<string, StoreDayCursor> {
-    return new Map(this.sql.storeDays.all(store).map((r) => [r.day, { lastSeq: r.last_seq, closed: r.closed === 1 }]));
+  async storeDays(store: string): Promise<Map<string, StoreDayCursor>> {
+    const rows = await this.db.rows<{ day: string; last_seq: number; closed: number }>(
+      'SELECT day, last_seq, closed FROM ropo_store_days WHERE store = $1',
+      [store],
+    );
+    return new Map(rows.map((r) => [r.day, { lastSeq: r.last_seq, closed: r.closed === 1 }]));
   }
 
   /** A store-day's receipts read so far, and its cursor, in one transaction. */
-  saveStoreDay(store: string, day: string, lines: readonly ReceiptLineRow[], cursor: StoreDayCursor): void {
-    this.db.transaction(() => {
-      for (const line of lines) {
-        this.sql.insertReceiptLine.run(line);
-        if (line.card) this.sql.cardOnReceipt.run({ card: line.card, at: line.at });
-      }
-      this.sql.saveStoreDay.run({ store, day, lastSeq: cursor.lastSeq, closed: cursor.closed ? 1 : 0 });
-    })();
+  saveStoreDay(store: string, day: string, lines: readonly ReceiptLineRow[], cursor: StoreDayCursor): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      const [cards, ats] = [column(lines, 'card'), column(lines, 'at')];
+      await tx.run(INSERT_RECEIPT_LINES, [
+        column(lines, 'receiptId'),
+        column(lines, 'line'),
+        column(lines, 'store'),
+        ats,
+        cards,
+        column(lines, 'ean'),
+        column(lines, 'qty'),
+      ]);
+      await tx.run(CARDS_ON_RECEIPTS, [cards, ats]);
+      await tx.run(
+        `INSERT INTO ropo_store_days (store, day, last_seq, closed) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (store, day) DO UPDATE SET last_seq = excluded.last_seq, closed = excluded.closed`,
+        [store, day, cursor.lastSeq, cursor.closed ? 1 : 0],
+      );
+    });
   }
 
-  orderYear(year: number): OrderYearCursor | null {
-    const row = this.sql.orderYear.get(year);
+  async orderYear(year: number): Promise<OrderYearCursor | null> {
+    const row = await this.db.row<{ last_seq: number; closed: number }>('SELECT last_seq, closed FROM ropo_order_years WHERE year = $1', [
+      year,
+    ]);
     return row ? { lastSeq: row.last_seq, closed: row.closed === 1 } : null;
   }
 
-  saveOrders(year: number, lines: readonly OrderLineRow[], cursor: OrderYearCursor): void {
-    this.db.transaction(() => {
-      for (const line of lines) this.sql.insertOrderLine.run(line);
-      this.sql.saveOrderYear.run({ year, lastSeq: cursor.lastSeq, closed: cursor.closed ? 1 : 0 });
-    })();
+  saveOrders(year: number, lines: readonly OrderLineRow[], cursor: OrderYearCursor): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run(INSERT_ORDER_LINES, [
+        column(lines, 'orderId'),
+        column(lines, 'line'),
+        column(lines, 'accountId'),
+        column(lines, 'at'),
+        column(lines, 'origin'),
+        column(lines, 'sku'),
+        column(lines, 'qty'),
+      ]);
+      await tx.run(
+        `INSERT INTO ropo_order_years (year, last_seq, closed) VALUES ($1, $2, $3)
+         ON CONFLICT (year) DO UPDATE SET last_seq = excluded.last_seq, closed = excluded.closed`,
+        [year, cursor.lastSeq, cursor.closed ? 1 : 0],
+      );
+    });
   }
 
-  lastAccountNumber(): number | null {
-    return this.sql.lastAccountNumber.get() ?? null;
+  async lastAccountNumber(): Promise<number | null> {
+    return (await this.db.row<{ last: number | null }>('SELECT max(number) AS last FROM ropo_accounts'))?.last ?? null;
   }
 
-  saveAccounts(accounts: readonly { id: string; number: number; card: string | null }[]): void {
-    this.db.transaction(() => {
-      for (const { id, number, card } of accounts) {
-        this.sql.insertAccount.run({ id, number });
-        if (card) this.sql.cardOnAccount.run(card);
-      }
-    })();
+  saveAccounts(accounts: readonly { id: string; number: number; card: string | null }[]): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO ropo_accounts (id, number) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING', [
+        column(accounts, 'id'),
+        column(accounts, 'number'),
+      ]);
+      await tx.run('INSERT INTO ropo_cards (card) SELECT c FROM unnest($1::text[]) AS c WHERE c IS NOT NULL ON CONFLICT DO NOTHING', [
+        column(accounts, 'card'),
+      ]);
+    });
   }
 
-  accountCursor(accountId: string): AccountCursor | null {
-    return this.sql.accountCursor.get(accountId) ?? null;
+  async accountCursor(accountId: string): Promise<AccountCursor | null> {
+    const row = await this.db.row<AccountCursor>(
+      `SELECT id, events_from AS "eventsFrom", events_last_at AS "eventsLastAt", events_polled_at AS "eventsPolledAt"
+       FROM ropo_accounts WHERE id = $1`,
+      [accountId],
+    );
+    return row ?? null;
   }
 
-  saveEvents(events: readonly EventRow[], cursor: { id: string; from: Instant; lastAt: Instant | null; polledAt: Instant }): void {
-    this.db.transaction(() => {
-      for (const event of events) this.sql.insertEvent.run(event);
-      this.sql.saveEventCursor.run(cursor);
-    })();
+  saveEvents(events: readonly EventRow[], cursor: { id: string; from: Instant; lastAt: Instant | null; polledAt: Instant }): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run(INSERT_EVENTS, [column(events, 'accountId'), column(events, 'at'), column(events, 'type'), column(events, 'sku')]);
+      await tx.run('UPDATE ropo_accounts SET events_from = $1, events_last_at = $2, events_polled_at = $3 WHERE id = $4', [
+        cursor.from,
+        cursor.lastAt,
+        cursor.polledAt,
+        cursor.id,
+      ]);
+    });
   }
 
-  cardsWithoutMember(): string[] {
-    return this.sql.cardsWithoutMember.all();
+  async cardsWithoutMember(): Promise<string[]> {
+    const rows = await this.db.rows<{ card: string }>('SELECT card FROM ropo_cards WHERE member_fetched = 0 ORDER BY card');
+    return rows.map((r) => r.card);
   }
 
-  markMembersFetched(cards: readonly string[]): void {
-    this.db.transaction(() => cards.forEach((card) => this.sql.memberFetched.run(card)))();
+  async markMembersFetched(cards: readonly string[]): Promise<void> {
+    await this.db.run('UPDATE ropo_cards SET member_fetched = 1 WHERE card = ANY($1)', [cards]);
   }
 
   /** Cards seen on a receipt, with the time of the newest one. */
-  receiptCards(): { card: string; lastReceiptAt: Instant }[] {
-    return this.sql.receiptCards.all();
+  receiptCards(): Promise<{ card: string; lastReceiptAt: Instant }[]> {
+    return this.db.rows('SELECT card, last_receipt_at AS "lastReceiptAt" FROM ropo_cards WHERE last_receipt_at IS NOT NULL');
   }
 
-  state(): IngestionState | null {
-    return this.sql.state.get() ?? null;
+  async state(): Promise<IngestionState | null> {
+    return (await this.db.row<IngestionState>('SELECT horizon, finished_at AS "finishedAt" FROM ropo_ingestion WHERE id = 1')) ?? null;
   }
 
-  saveState(state: IngestionState): void {
-    this.sql.saveState.run(state);
+  async saveState(state: IngestionState): Promise<void> {
+    await this.db.run(
+      `INSERT INTO ropo_ingestion (id, horizon, finished_at) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET horizon = excluded.horizon, finished_at = excluded.finished_at`,
+      [state.horizon, state.finishedAt],
+    );
   }
 
-  receiptLines(range: Range): ReceiptLineRow[] {
-    return this.sql.receiptLines.all(range);
+  receiptLines(range: Range): Promise<ReceiptLineRow[]> {
+    return this.db.rows(
+      `SELECT receipt_id AS "receiptId", line, store, at, card, ean, qty
+       FROM ropo_receipt_lines WHERE at >= $1 AND at < $2`,
+      [range.from, range.to],
+    );
   }
 
-  orderLines(range: Range): OrderLineRow[] {
-    return this.sql.orderLines.all(range);
+  orderLines(range: Range): Promise<OrderLineRow[]> {
+    return this.db.rows(
+      `SELECT order_id AS "orderId", line, account_id AS "accountId", at, origin, sku, qty
+       FROM ropo_order_lines WHERE at >= $1 AND at < $2`,
+      [range.from, range.to],
+    );
   }
 
   /** The events that count as research (RESEARCH_EVENTS), in the range. */
-  researchEvents(range: Range): EventRow[] {
-    return this.sql.events.all({ ...range, types: JSON.stringify([...RESEARCH_EVENTS]) });
+  researchEvents(range: Range): Promise<EventRow[]> {
+    return this.db.rows(
+      `SELECT account_id AS "accountId", at, type, sku FROM ropo_events
+       WHERE at >= $1 AND at < $2 AND type = ANY($3)`,
+      [range.from, range.to, [...RESEARCH_EVENTS]],
+    );
   }
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../../../platform/logging';
 import { computeRopo, type RopoReport } from './compute';
 import { customerOfCard } from './customers';
 import { Ingestion, type IngestionStats, type RopoSources } from './ingest';
-import { RopoLedger } from './ledger';
+import { RopoLedger, type IngestionState } from './ledger';
 
 export interface RopoDeps extends RopoSources {
   catalog: Catalog;
@@ -41,13 +41,18 @@ export class RopoService {
   private readonly now: () => Date;
   private running: Promise<IngestionStats> | null = null;
 
-  constructor(
+  private constructor(
     private readonly deps: RopoDeps,
     private readonly options: RopoOptions,
+    ledger: RopoLedger,
   ) {
     this.now = options.now ?? (() => new Date());
-    this.ledger = new RopoLedger(deps.db);
+    this.ledger = ledger;
     this.ingestion = new Ingestion(deps, this.ledger, { concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, now: this.now });
+  }
+
+  static async open(deps: RopoDeps, options: RopoOptions): Promise<RopoService> {
+    return new RopoService(deps, options, await RopoLedger.open(deps.db));
   }
 
   async report(from: Date, to: Date, lookbackDays: number): Promise<RopoReport> {
@@ -66,32 +71,43 @@ export class RopoService {
     const catalog = await this.deps.catalog.get();
     const range = { from: needFrom.toISOString(), to: to.toISOString() };
     const { identity } = this.deps;
-    const ofCard = memoized((card: string) => customerOfCard(identity, card));
-    const ofAccount = memoized((account: string) => identity.customerOf('eshop', account));
+    const [receiptLines, orderLines, events] = await Promise.all([
+      this.ledger.receiptLines(range),
+      this.ledger.orderLines({ from: from.toISOString(), to: range.to }),
+      this.ledger.researchEvents(range),
+    ]);
+    const ofCard = await lookUpEach(
+      receiptLines.map((line) => line.card),
+      (card) => customerOfCard(identity, card),
+    );
+    const ofAccount = await lookUpEach(
+      [...orderLines, ...events].map((row) => row.accountId),
+      (account) => identity.customerOf('eshop', account),
+    );
     return computeRopo({
       from,
       to,
       lookbackDays,
-      storeLines: this.ledger.receiptLines(range).map((line) => {
+      storeLines: receiptLines.map((line) => {
         const product = catalog.byEan.get(line.ean);
         return {
           receiptId: line.receiptId,
           at: line.at,
-          customerId: line.card === null ? null : ofCard(line.card),
+          customerId: line.card === null ? null : ofCard.get(line.card)!,
           sku: product?.sku ?? null,
           category: product?.category ?? null,
         };
       }),
-      webLines: this.ledger.orderLines({ from: from.toISOString(), to: range.to }).map((line) => ({
+      webLines: orderLines.map((line) => ({
         orderId: line.orderId,
         at: line.at,
-        customerId: ofAccount(line.accountId),
+        customerId: ofAccount.get(line.accountId)!,
         origin: line.origin,
         sku: line.sku,
         category: catalog.bySku.get(line.sku)?.category ?? null,
       })),
-      browsing: this.ledger.researchEvents(range).flatMap((event) => {
-        const customerId = ofAccount(event.accountId);
+      browsing: events.flatMap((event) => {
+        const customerId = ofAccount.get(event.accountId)!;
         return customerId === null ? [] : [{ customerId, type: event.type, sku: event.sku, at: event.at }];
       }),
     });
@@ -99,8 +115,7 @@ export class RopoService {
 
   /** Reads what is new in the legacy systems (from DEFAULT_HISTORY_DAYS back, the first time). */
   async ingest(): Promise<IngestionStats> {
-    while (this.running) await this.running.catch(() => undefined);
-    const held = this.ledger.state()?.horizon;
+    const held = (await this.idleState())?.horizon;
     return this.start(held ? new Date(held) : new Date(this.now().getTime() - DEFAULT_HISTORY_DAYS * DAY_MS));
   }
 
@@ -110,8 +125,7 @@ export class RopoService {
    * One ingestion at a time: a report arriving during one waits for it, then looks again.
    */
   private async catchUp(needFrom: Date): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
-    const state = this.ledger.state();
+    const state = await this.idleState();
     const covers = state !== null && state.horizon <= needFrom.toISOString();
     const fresh = state !== null && this.now().getTime() - Date.parse(state.finishedAt) < this.options.ingestTtlMs;
     if (covers && fresh) return;
@@ -120,6 +134,16 @@ export class RopoService {
     } catch (err) {
       if (!covers) throw err;
       this.deps.logger.warn({ err, lastIngestion: state.finishedAt }, 'ROPO ingestion failed: reporting on the data held');
+    }
+  }
+
+  /** The ledger's state once no ingestion runs; a caller may start one before awaiting anything else. */
+  private async idleState(): Promise<IngestionState | null> {
+    for (;;) {
+      while (this.running) await this.running.catch(() => undefined);
+      const state = await this.ledger.state();
+      // another report may have started one while the state was read
+      if (!this.running) return state;
     }
   }
 
@@ -138,10 +162,11 @@ export class RopoService {
 }
 
 /** One identity look-up per card or account, however many rows carry it. */
-function memoized<T>(look: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    if (!known.has(key)) known.set(key, look(key));
-    return known.get(key)!;
-  };
+async function lookUpEach(
+  keys: readonly (string | null)[],
+  look: (key: string) => Promise<string | null>,
+): Promise<Map<string, string | null>> {
+  const distinct = [...new Set(keys)].filter((key): key is string => key !== null);
+  const found = await Promise.all(distinct.map(look));
+  return new Map(distinct.map((key, i) => [key, found[i]]));
 }

@@ -80,7 +80,7 @@ export class SagaRunner {
    */
   async execute<S extends SagaState>(saga: Saga<S>, key: string, input: unknown, plan: () => Promise<S>): Promise<unknown> {
     const hash = hashInput({ kind: saga.kind, input });
-    const existing = this.store.get(key);
+    const existing = await this.store.get(key);
     if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
     const running = this.joining(key, hash);
     if (running) return running;
@@ -98,15 +98,15 @@ export class SagaRunner {
   }
 
   private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
-    let op = this.store.get(key);
+    let op = await this.store.get(key);
     if (!op) {
-      const { operation } = this.store.begin(key, saga.kind, hash, await plan());
+      const { operation } = await this.store.begin(key, saga.kind, hash, await plan());
       return this.drive(saga, operation, 0);
     }
     if (unfinished(op)) {
       // interrupted (a crash) or waiting for a retry: settle it before answering
       await this.settle(op);
-      op = this.store.get(key)!;
+      op = (await this.store.get(key))!;
     }
     switch (op.status) {
       case 'succeeded':
@@ -115,8 +115,8 @@ export class SagaRunner {
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         const state = await plan();
-        this.store.restart(key, state);
-        return this.drive(saga, this.store.get(key)!, 0);
+        await this.store.restart(key, state);
+        return this.drive(saga, (await this.store.get(key))!, 0);
       }
       default:
         throw graphqlError('SYSTEM_UNAVAILABLE', 'An earlier attempt with this key is still being undone; retry later', {
@@ -135,27 +135,27 @@ export class SagaRunner {
     let state = op.state;
     for (let seq = from; seq < saga.steps.length; seq++) {
       const step = saga.steps[seq];
-      this.store.stepStarted(op.key, seq, step.name);
+      await this.store.stepStarted(op.key, seq, step.name);
       try {
         state = { ...state, ...(await step.run(state)) };
-        this.store.stepEnded(op.key, seq, 'done', state);
+        await this.store.stepEnded(op.key, seq, 'done', state);
       } catch (err) {
         if (seq >= saga.pivot) {
           this.logger.warn({ key: op.key, step: step.name, err }, 'saga step after the pivot failed: it will be retried');
           const result = saga.result(state);
-          this.store.finish(op.key, 'finishing', { result });
+          await this.store.finish(op.key, 'finishing', { result });
           return result;
         }
         const error = stored(err);
         const inDoubt = mayHaveHappened(err);
         // a refused call did nothing: there is nothing of it to undo, now or after a restart
-        if (!inDoubt) this.store.stepEnded(op.key, seq, 'compensated', state);
-        await this.undo(saga, { ...op, state }, this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
+        if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
+        await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
         throw rethrow(error);
       }
     }
     const result = saga.result(state);
-    this.store.finish(op.key, 'succeeded', { result });
+    await this.store.finish(op.key, 'succeeded', { result });
     return result;
   }
 
@@ -168,19 +168,19 @@ export class SagaRunner {
       const step = saga.steps[seq];
       try {
         await step.compensate?.(op.state, { inDoubt: record.status === 'started', startedAt: record.startedAt });
-        this.store.stepEnded(op.key, seq, 'compensated', op.state);
+        await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
         this.logger.warn({ key: op.key, step: step.name, err }, 'compensation failed: it will be retried');
       }
     }
-    this.store.finish(op.key, complete ? 'failed' : 'compensating', { error });
+    await this.store.finish(op.key, complete ? 'failed' : 'compensating', { error });
   }
 
   /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */
   private async settle(op: Operation): Promise<void> {
     const saga = this.sagas[op.kind];
-    const records = this.store.steps(op.key);
+    const records = await this.store.steps(op.key);
     const done = new Set(records.filter((r) => r.status === 'done').map((r) => r.seq));
     // The point of no return is passed once the step before the pivot is done: a crash while the
     // step after it ran (or between two steps after it) leaves that step to finish, not to undo.
@@ -201,12 +201,11 @@ export class SagaRunner {
   /** One recovery pass over every unfinished operation no request is working on. */
   async recover(): Promise<number> {
     let settled = 0;
-    for (const { key } of this.store.unfinished()) {
-      if (this.inFlight.has(key) || this.settling.has(key)) continue;
+    for (const { key } of await this.store.unfinished()) {
       // Read again: while the pass settled the ones before it, a request may have finished this
       // one, and settling an outdated copy would undo an order its client was told is placed.
-      const op = this.store.get(key)!;
-      if (!unfinished(op)) continue;
+      const op = await this.store.get(key);
+      if (!op || !unfinished(op) || this.inFlight.has(key) || this.settling.has(key)) continue;
       const work = this.settle(op).catch((err) => this.logger.error({ key, err }, 'recovery failed'));
       this.settling.set(key, work);
       await work.finally(() => this.settling.delete(key));

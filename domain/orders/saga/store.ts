@@ -38,6 +38,7 @@ export interface StepRecord {
   startedAt: string;
 }
 
+// Applied in order, each once (platform/db migrate): append, never edit.
 const MIGRATIONS = [
   `CREATE TABLE operations (
      key TEXT PRIMARY KEY,
@@ -66,21 +67,21 @@ const MIGRATIONS = [
      reservation_id TEXT,
      pickup_store TEXT,
      collected_at TEXT,
-     ordered_units INTEGER NOT NULL DEFAULT 0
+     ordered_units INTEGER NOT NULL DEFAULT 0,
+     delivery_address TEXT, -- JSON: a store sale shipped home (the POS keeps no address)
+     voided_at TEXT, -- a store sale its own saga undid
+     priced TEXT -- JSON: a store sale's list prices, discount and codes (the POS keeps the net prices only)
    );
    CREATE TABLE order_returns (
      key TEXT PRIMARY KEY, -- the return's idempotency key: recorded once however often it runs
      order_id TEXT NOT NULL,
-     units INTEGER NOT NULL
+     units INTEGER NOT NULL,
+     store_id TEXT,
+     returned_at TEXT,
+     lines TEXT, -- JSON [{sku, quantity}]
+     refund_cents INTEGER -- what the return refunded
    );
    CREATE INDEX order_returns_order ON order_returns(order_id);`,
-  `ALTER TABLE order_returns ADD COLUMN store_id TEXT;
-   ALTER TABLE order_returns ADD COLUMN returned_at TEXT;`,
-  `ALTER TABLE order_facts ADD COLUMN delivery_address TEXT; -- JSON: a store sale shipped home (the POS keeps no address)
-   ALTER TABLE order_facts ADD COLUMN voided_at TEXT; -- a store sale its own saga undid
-   ALTER TABLE order_returns ADD COLUMN lines TEXT; -- JSON [{sku, quantity}]`,
-  `ALTER TABLE order_facts ADD COLUMN priced TEXT; -- JSON: a store sale's list prices, discount and codes (the POS keeps the net prices only)
-   ALTER TABLE order_returns ADD COLUMN refund_cents INTEGER; -- what the return refunded`,
 ];
 
 interface OperationRow {
@@ -133,98 +134,90 @@ export interface PricedSale {
 const now = () => new Date().toISOString();
 
 export class SagaStore {
-  constructor(private readonly db: Db) {
-    migrate(db, 'sagas', MIGRATIONS);
+  private constructor(private readonly db: Db) {}
+
+  static async open(db: Db): Promise<SagaStore> {
+    await migrate(db, 'sagas', MIGRATIONS);
+    return new SagaStore(db);
   }
 
-  get(key: string): Operation | null {
-    const row = this.db.prepare('SELECT * FROM operations WHERE key = ?').get(key) as OperationRow | undefined;
+  async get(key: string): Promise<Operation | null> {
+    const row = await this.db.row<OperationRow>('SELECT * FROM operations WHERE key = $1', [key]);
     return row ? fromRow(row) : null;
   }
 
-  /** Creates the operation unless the key exists; answers the one stored either way. */
-  begin(key: string, kind: string, inputHash: string, state: Record<string, unknown>): { operation: Operation; created: boolean } {
+  /** Creates the operation unless the key exists (a unique insert claims it); answers the one stored either way. */
+  async begin(
+    key: string,
+    kind: string,
+    inputHash: string,
+    state: Record<string, unknown>,
+  ): Promise<{ operation: Operation; created: boolean }> {
     const at = now();
-    const inserted = this.db
-      .prepare(
-        `INSERT INTO operations (key, kind, input_hash, status, state, created_at, updated_at)
-         VALUES (?, ?, ?, 'running', ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
-      )
-      .run(key, kind, inputHash, JSON.stringify(state), at, at);
-    return { operation: this.get(key)!, created: inserted.changes === 1 };
+    const inserted = await this.db.run(
+      `INSERT INTO operations (key, kind, input_hash, status, state, created_at, updated_at)
+       VALUES ($1, $2, $3, 'running', $4, $5, $5) ON CONFLICT (key) DO NOTHING`,
+      [key, kind, inputHash, JSON.stringify(state), at],
+    );
+    return { operation: (await this.get(key))!, created: inserted === 1 };
   }
 
   /** A new attempt of an operation that failed and left nothing behind. */
-  restart(key: string, state: Record<string, unknown>): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM operation_steps WHERE key = ?').run(key);
-      this.db
-        .prepare(
-          `UPDATE operations SET status = 'running', state = ?, result = NULL, error = NULL, attempts = attempts + 1, updated_at = ? WHERE key = ?`,
-        )
-        .run(JSON.stringify(state), now(), key);
-    })();
+  restart(key: string, state: Record<string, unknown>): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM operation_steps WHERE key = $1', [key]);
+      await tx.run(
+        `UPDATE operations SET status = 'running', state = $1, result = NULL, error = NULL, attempts = attempts + 1, updated_at = $2 WHERE key = $3`,
+        [JSON.stringify(state), now(), key],
+      );
+    });
   }
 
-  steps(key: string): StepRecord[] {
-    return (
-      this.db.prepare('SELECT seq, name, status, started_at FROM operation_steps WHERE key = ? ORDER BY seq').all(key) as {
-        seq: number;
-        name: string;
-        status: StepStatus;
-        started_at: string;
-      }[]
-    ).map((r) => ({ seq: r.seq, name: r.name, status: r.status, startedAt: r.started_at }));
+  async steps(key: string): Promise<StepRecord[]> {
+    const rows = await this.db.rows<{ seq: number; name: string; status: StepStatus; started_at: string }>(
+      'SELECT seq, name, status, started_at FROM operation_steps WHERE key = $1 ORDER BY seq',
+      [key],
+    );
+    return rows.map((r) => ({ seq: r.seq, name: r.name, status: r.status, startedAt: r.started_at }));
   }
 
-  stepStarted(key: string, seq: number, name: string): void {
-    const at = now();
-    this.db
-      .prepare(
-        `INSERT INTO operation_steps (key, seq, name, status, started_at, updated_at) VALUES (?, ?, ?, 'started', ?, ?)
-         ON CONFLICT(key, seq) DO UPDATE SET status = 'started', started_at = excluded.started_at, updated_at = excluded.updated_at`,
-      )
-      .run(key, seq, name, at, at);
+  async stepStarted(key: string, seq: number, name: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO operation_steps (key, seq, name, status, started_at, updated_at) VALUES ($1, $2, $3, 'started', $4, $4)
+       ON CONFLICT (key, seq) DO UPDATE SET status = 'started', started_at = excluded.started_at, updated_at = excluded.updated_at`,
+      [key, seq, name, now()],
+    );
   }
 
   /** The step's outcome and the state it produced, in one transaction. */
-  stepEnded(key: string, seq: number, status: Exclude<StepStatus, 'started'>, state: Record<string, unknown>): void {
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE operation_steps SET status = ?, updated_at = ? WHERE key = ? AND seq = ?').run(status, now(), key, seq);
-      this.db.prepare('UPDATE operations SET state = ?, updated_at = ? WHERE key = ?').run(JSON.stringify(state), now(), key);
-    })();
+  stepEnded(key: string, seq: number, status: Exclude<StepStatus, 'started'>, state: Record<string, unknown>): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('UPDATE operation_steps SET status = $1, updated_at = $2 WHERE key = $3 AND seq = $4', [status, now(), key, seq]);
+      await tx.run('UPDATE operations SET state = $1, updated_at = $2 WHERE key = $3', [JSON.stringify(state), now(), key]);
+    });
   }
 
-  finish(key: string, status: OperationStatus, outcome: { result?: unknown; error?: StoredError }): void {
-    this.db
-      .prepare('UPDATE operations SET status = ?, result = ?, error = ?, updated_at = ? WHERE key = ?')
-      .run(
-        status,
-        outcome.result === undefined ? null : JSON.stringify(outcome.result),
-        outcome.error === undefined ? null : JSON.stringify(outcome.error),
-        now(),
-        key,
-      );
+  async finish(key: string, status: OperationStatus, outcome: { result?: unknown; error?: StoredError }): Promise<void> {
+    await this.db.run('UPDATE operations SET status = $1, result = $2, error = $3, updated_at = $4 WHERE key = $5', [
+      status,
+      outcome.result === undefined ? null : JSON.stringify(outcome.result),
+      outcome.error === undefined ? null : JSON.stringify(outcome.error),
+      now(),
+      key,
+    ]);
   }
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */
-  unfinished(): Operation[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM operations WHERE status IN ('running', 'compensating', 'finishing') ORDER BY updated_at`)
-        .all() as OperationRow[]
-    ).map(fromRow);
+  async unfinished(): Promise<Operation[]> {
+    const rows = await this.db.rows<OperationRow>(
+      `SELECT * FROM operations WHERE status IN ('running', 'compensating', 'finishing') ORDER BY updated_at`,
+    );
+    return rows.map(fromRow);
   }
 
   /** One query for a page of orders (most have no facts: they were not placed through the graph). */
-  orderFactsMany(orderIds: readonly string[]): Map<string, OrderFacts> {
-    const rows = this.db
-      .prepare(
-        `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced,
-                (SELECT COALESCE(SUM(units), 0) FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
-         FROM order_facts f WHERE f.order_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(orderIds)) as {
+  async orderFactsMany(orderIds: readonly string[]): Promise<Map<string, OrderFacts>> {
+    const rows = await this.db.rows<{
       order_id: string;
       reservation_id: string | null;
       pickup_store: string | null;
@@ -234,7 +227,12 @@ export class SagaStore {
       delivery_address: string | null;
       voided_at: string | null;
       priced: string | null;
-    }[];
+    }>(
+      `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced,
+              (SELECT COALESCE(SUM(units), 0)::int FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
+       FROM order_facts f WHERE f.order_id = ANY($1)`,
+      [orderIds],
+    );
     return new Map(
       rows.map((r) => [
         r.order_id,
@@ -253,58 +251,57 @@ export class SagaStore {
     );
   }
 
-  orderFacts(orderId: string): OrderFacts | null {
-    return this.orderFactsMany([orderId]).get(orderId) ?? null;
+  async orderFacts(orderId: string): Promise<OrderFacts | null> {
+    return (await this.orderFactsMany([orderId])).get(orderId) ?? null;
   }
 
-  recordOrder(facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced'>): void {
-    this.db
-      .prepare(
-        `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
-           ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced`,
-      )
-      .run(
+  async recordOrder(
+    facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced'>,
+  ): Promise<void> {
+    await this.db.run(
+      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
+         ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced`,
+      [
         facts.orderId,
         facts.reservationId,
         facts.pickupStore,
         facts.orderedUnits,
         facts.deliveryAddress && JSON.stringify(facts.deliveryAddress),
         facts.priced && JSON.stringify(facts.priced),
-      );
+      ],
+    );
   }
 
   /** A reservation the project did not make (held before go-live): known unless the order has facts of its own. */
-  knowReservation(orderId: string, reservationId: string, storeId: string): void {
-    this.db
-      .prepare('INSERT INTO order_facts (order_id, reservation_id, pickup_store) VALUES (?, ?, ?) ON CONFLICT(order_id) DO NOTHING')
-      .run(orderId, reservationId, storeId);
+  async knowReservation(orderId: string, reservationId: string, storeId: string): Promise<void> {
+    await this.db.run(
+      'INSERT INTO order_facts (order_id, reservation_id, pickup_store) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING',
+      [orderId, reservationId, storeId],
+    );
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
-  markVoided(orderId: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO order_facts (order_id, voided_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET voided_at = COALESCE(voided_at, excluded.voided_at)',
-      )
-      .run(orderId, now());
+  async markVoided(orderId: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO order_facts (order_id, voided_at) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO UPDATE SET voided_at = COALESCE(order_facts.voided_at, excluded.voided_at)`,
+      [orderId, now()],
+    );
   }
 
   /** When the project handed orders over or took them back: the silos keep no date for either. */
-  afterSale(
+  async afterSale(
     orderIds: readonly string[],
-  ): { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[] {
-    const ids = JSON.stringify(orderIds);
-    const facts = this.db
-      .prepare(
-        'SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))',
-      )
-      .all(ids) as { order_id: string; pickup_store: string | null; collected_at: string }[];
-    const returns = this.db
-      .prepare(
-        'SELECT order_id, store_id, returned_at FROM order_returns WHERE returned_at IS NOT NULL AND order_id IN (SELECT value FROM json_each(?))',
-      )
-      .all(ids) as { order_id: string; store_id: string; returned_at: string }[];
+  ): Promise<{ orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[]> {
+    const facts = await this.db.rows<{ order_id: string; pickup_store: string | null; collected_at: string }>(
+      'SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id = ANY($1)',
+      [orderIds],
+    );
+    const returns = await this.db.rows<{ order_id: string; store_id: string; returned_at: string }>(
+      'SELECT order_id, store_id, returned_at FROM order_returns WHERE returned_at IS NOT NULL AND order_id = ANY($1)',
+      [orderIds],
+    );
     const byOrder = new Map<
       string,
       { orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }
@@ -317,12 +314,12 @@ export class SagaStore {
   }
 
   /** Also an order from before go-live, of which nothing was recorded. */
-  markCollected(orderId: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO order_facts (order_id, collected_at) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET collected_at = COALESCE(collected_at, excluded.collected_at)',
-      )
-      .run(orderId, now());
+  async markCollected(orderId: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO order_facts (order_id, collected_at) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO UPDATE SET collected_at = COALESCE(order_facts.collected_at, excluded.collected_at)`,
+      [orderId, now()],
+    );
   }
 
   /** A return under its idempotency key, with what it refunded; the order's ordered units are kept for PARTIALLY_RETURNED. */
@@ -333,29 +330,27 @@ export class SagaStore {
     lines: { sku: string; quantity: number }[],
     orderedUnits: number,
     refundCents: number,
-  ): void {
+  ): Promise<void> {
     const units = lines.reduce((n, l) => n + l.quantity, 0);
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents) VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(key) DO NOTHING`,
-        )
-        .run(key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))), refundCents);
-      this.db
-        .prepare(
-          'INSERT INTO order_facts (order_id, ordered_units) VALUES (?, ?) ON CONFLICT(order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
-        )
-        .run(orderId, orderedUnits);
-    })();
+    return this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (key) DO NOTHING`,
+        [key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))), refundCents],
+      );
+      await tx.run(
+        'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
+        [orderId, orderedUnits],
+      );
+    });
   }
 
   /** The lines of every return of the order made through the graph, and what they refunded. */
-  returnsOf(orderId: string): { lines: { sku: string; quantity: number }[]; refundCents: number } {
-    const rows = this.db.prepare('SELECT lines, refund_cents FROM order_returns WHERE order_id = ? AND lines IS NOT NULL').all(orderId) as {
-      lines: string;
-      refund_cents: number | null;
-    }[];
+  async returnsOf(orderId: string): Promise<{ lines: { sku: string; quantity: number }[]; refundCents: number }> {
+    const rows = await this.db.rows<{ lines: string; refund_cents: number | null }>(
+      'SELECT lines, refund_cents FROM order_returns WHERE order_id = $1 AND lines IS NOT NULL ORDER BY returned_at, key',
+      [orderId],
+    );
     return {
       lines: rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]),
       refundCents: rows.reduce((sum, r) => sum + (r.refund_cents ?? 0), 0),

@@ -67,13 +67,12 @@ export class PromotionBook {
     const [web, store, tier] = await Promise.all([this.web.get(), storeId ? this.store.get(storeId) : [], this.tierOffers(customer)]);
     // A voucher follows its CRM contact: the customer holding that contact now is its owner.
     const own = customer
-      ? this.deps.vouchers.unusedForContacts(customer.crmContactIds).map((v) => promotionFromVoucher(v, customer.id))
+      ? (await this.deps.vouchers.unusedForContacts(customer.crmContactIds)).map((v) => promotionFromVoucher(v, customer.id))
       : [];
     const owned = new Set(own.map((p) => p.id));
     // Given by someone not holding its contact: someone else's (one granted before go-live may
     // belong to a customer not met yet: its contact stands for them).
-    const othersGiven = this.deps.vouchers
-      .unusedByCodes(promoCodes)
+    const othersGiven = (await this.deps.vouchers.unusedByCodes(promoCodes))
       .map((v) => promotionFromVoucher(v, v.customerId ?? `crm-contact:${v.contactId}`))
       .filter((p) => !owned.has(p.id));
     return { promotions: [...web, ...store, ...tier.offers, ...own, ...othersGiven], unavailable: tier.unavailable };

@@ -25,8 +25,8 @@ export interface PricingDeps {
 /** Built per request: the profile loader caches for one operation only. */
 export function pricingSources(deps: PricingDeps): PricingSources {
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
-    const current = ids.map((id) => deps.store.resolve(id));
-    const records = deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
+    const current = await Promise.all(ids.map((id) => deps.store.resolve(id)));
+    const records = await deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
     const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
     const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
     const { tiers, unavailable } = await tiersOf(deps.members, cards);

@@ -21,10 +21,11 @@ export interface Voucher {
 /** One granted through the graph: its customer is known. */
 export type GrantedVoucher = Voucher & { customerId: string };
 
+// Applied in order, each once (platform/db migrate): append, never edit.
 const MIGRATIONS = [
   `CREATE TABLE vouchers (
      code TEXT PRIMARY KEY,
-     customer_id TEXT NOT NULL,
+     customer_id TEXT, -- null for a voucher of the CRM's export: its contact's holder is its customer
      contact_id TEXT NOT NULL,
      amount_cents INTEGER NOT NULL,
      reason TEXT NOT NULL,
@@ -33,12 +34,6 @@ const MIGRATIONS = [
      used_by_order TEXT
    );
    CREATE INDEX vouchers_contact ON vouchers(contact_id);`,
-  // the vouchers of the CRM's export have no customer yet (their contact's holder is theirs):
-  // customer_id becomes nullable, which SQLite only allows by making the column again
-  `ALTER TABLE vouchers ADD COLUMN granted_to TEXT;
-   UPDATE vouchers SET granted_to = customer_id;
-   ALTER TABLE vouchers DROP COLUMN customer_id;
-   ALTER TABLE vouchers RENAME COLUMN granted_to TO customer_id;`,
 ];
 
 interface Row {
@@ -63,70 +58,81 @@ const fromRow = (r: Row): Voucher => ({
   usedByOrder: r.used_by_order,
 });
 
+const INSERT = `INSERT INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
+  VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`;
+
+const columns = (v: Omit<Voucher, 'usedByOrder'>) => ({
+  code: v.code,
+  customerId: v.customerId,
+  contactId: v.contactId,
+  amountCents: v.amountCents,
+  reason: v.reason,
+  grantedAt: v.grantedAt,
+  expiresAt: v.expiresAt,
+});
+
 export class VoucherStore {
-  constructor(private readonly db: Db) {
-    migrate(db, 'vouchers', MIGRATIONS);
+  private constructor(private readonly db: Db) {}
+
+  static async open(db: Db): Promise<VoucherStore> {
+    await migrate(db, 'vouchers', MIGRATIONS);
+    return new VoucherStore(db);
   }
 
-  record(v: Omit<GrantedVoucher, 'usedByOrder'>): void {
-    this.insert('INSERT').run(v);
+  async record(v: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void> {
+    await this.db.run(INSERT, columns(v));
   }
 
   /**
    * The CRM's export of the vouchers it granted before go-live, read at every start: one already
    * known (or since used) is left as it is. Answers how many were new.
    */
-  importFromCrm(vouchers: readonly Omit<Voucher, 'usedByOrder'>[]): number {
-    const insert = this.insert('INSERT OR IGNORE');
-    return this.db.transaction(() => vouchers.reduce((added, v) => added + insert.run(v).changes, 0))();
-  }
-
-  private insert(verb: 'INSERT' | 'INSERT OR IGNORE') {
-    return this.db.prepare(
-      `${verb} INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
-       VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`,
-    );
+  importFromCrm(vouchers: readonly Omit<Voucher, 'usedByOrder'>[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      let added = 0;
+      for (const v of vouchers) added += await tx.run(`${INSERT} ON CONFLICT (code) DO NOTHING`, columns(v));
+      return added;
+    });
   }
 
   /**
    * The vouchers still unused of these CRM contacts: a voucher follows its contact, so it stays
    * with the person when customers merge or a record is moved by hand.
    */
-  unusedForContacts(contactIds: readonly string[]): Voucher[] {
+  async unusedForContacts(contactIds: readonly string[]): Promise<Voucher[]> {
     if (contactIds.length === 0) return [];
-    return (
-      this.db
-        .prepare(`SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id IN (SELECT value FROM json_each(?)) ORDER BY code`)
-        .all(JSON.stringify(contactIds)) as Row[]
-    ).map(fromRow);
+    const rows = await this.db.rows<Row>('SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id = ANY($1) ORDER BY code', [
+      contactIds,
+    ]);
+    return rows.map(fromRow);
   }
 
   /** Marks the vouchers used by an order; CONFLICT when one was used by another order. */
-  claim(codes: readonly string[], orderRef: string): void {
-    const claim = this.db.prepare('UPDATE vouchers SET used_by_order = ? WHERE code = ? AND (used_by_order IS NULL OR used_by_order = ?)');
-    this.db.transaction(() => {
+  claim(codes: readonly string[], orderRef: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
       for (const code of codes) {
-        if (claim.run(orderRef, code, orderRef).changes === 0) throw graphqlError('CONFLICT', `Voucher ${code} was already used`);
+        const claimed = await tx.run(
+          'UPDATE vouchers SET used_by_order = $1 WHERE code = $2 AND (used_by_order IS NULL OR used_by_order = $1)',
+          [orderRef, code],
+        );
+        if (claimed === 0) throw graphqlError('CONFLICT', `Voucher ${code} was already used`);
       }
-    })();
+    });
   }
 
   /** Gives back the vouchers an order that did not happen had claimed. */
-  release(codes: readonly string[], orderRef: string): void {
-    const release = this.db.prepare('UPDATE vouchers SET used_by_order = NULL WHERE code = ? AND used_by_order = ?');
-    this.db.transaction(() => codes.forEach((code) => release.run(code, orderRef)))();
+  async release(codes: readonly string[], orderRef: string): Promise<void> {
+    await this.db.run('UPDATE vouchers SET used_by_order = NULL WHERE code = ANY($1) AND used_by_order = $2', [codes, orderRef]);
   }
 
   /** Unused vouchers by code, whoever holds them: a code given by someone else is refused for that reason. */
-  unusedByCodes(codes: readonly string[]): Voucher[] {
+  async unusedByCodes(codes: readonly string[]): Promise<Voucher[]> {
     if (codes.length === 0) return [];
-    return (
-      this.db
-        .prepare(
-          `SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(value)) FROM json_each(?)) ORDER BY code`,
-        )
-        .all(JSON.stringify(codes)) as Row[]
-    ).map(fromRow);
+    const rows = await this.db.rows<Row>(
+      `SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(c)) FROM unnest($1::text[]) AS c) ORDER BY code`,
+      [codes],
+    );
+    return rows.map(fromRow);
   }
 }
 

@@ -2,6 +2,7 @@
 // with each legacy system failing (down, hanging, slow, flaky), alone and all four together, with a
 // 400 ms legacy timeout. Each cell is the median of RUNS answers, in ms, and the errors it carried.
 import { FAULTS, SCENARIOS, startFaultBench, TIMEOUT_MS } from '../../../test/e2e/fault-scenarios';
+import { withDatabaseServer } from '../../../test/database-server';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -25,7 +26,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+withDatabaseServer(main).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 // SIM_SCALE=20 by default, so that a name is shared by 20 people.
 import { gql, legacyCalls, resetStats, startTestStack, dump } from '../../../test/e2e/harness';
 import type { Stack } from '../stack';
+import { withDatabaseServer } from '../../../test/database-server';
 
 async function measure(stack: Stack, label: string, query: string, variables: Record<string, unknown>) {
   const rows: string[] = [];
@@ -77,7 +78,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+withDatabaseServer(main).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -2,12 +2,15 @@
 // (20) against the service running as `npm start` runs it (a child process), with one legacy
 // system flaky (BENCH_FLAKY=loyalty at 20 % errors). Prints requests per second, p50/p99 latency,
 // GraphQL errors by code, and the service's memory at start and end. Loopback only.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { startSimulators } from '../../../legacy';
 import type { System } from '../../errors';
 import { signToken, tokenSettings } from '../../auth/tokens';
 import { loadConfig } from '../../config';
+import { startEmbeddedPostgres } from '../../db/embedded';
 import { startChildService } from '../../../test/e2e/child-service';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -29,7 +32,9 @@ async function post(url: string, token: string, query: string, variables: object
 async function main() {
   const sims = await startSimulators({ seed: SEED });
   const urls = Object.fromEntries(Object.entries(sims).map(([s, h]) => [`${s.toUpperCase()}_URL`, h!.url]));
-  const service = await startChildService({ ...urls, DB_FILE: ':memory:', SIM_SCALE: String(SEED.scale), NODE_ENV: 'development' });
+  // a throw-away database: the child is killed, and a server of its own would be left running
+  const database = await startEmbeddedPostgres({ dir: mkdtempSync(path.join(tmpdir(), 'bench-load-')), persistent: false });
+  const service = await startChildService({ ...urls, DATABASE_URL: database.url, SIM_SCALE: String(SEED.scale), NODE_ENV: 'development' });
   const token = await signToken({ role: 'service', sub: 'bench' }, tokenSettings(loadConfig({}).env));
   try {
     const dump = async (system: System): Promise<any> => (await fetch(`${sims[system]!.url}/__sim/dump`)).json();
@@ -110,6 +115,7 @@ async function main() {
     console.log(`service memory (RSS): ${memStart.toFixed(0)} MB at start, ${memEnd.toFixed(0)} MB at end`);
   } finally {
     await service.kill();
+    await database.stop();
     for (const sim of Object.values(sims)) await sim?.close();
   }
 }

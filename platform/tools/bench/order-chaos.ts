@@ -3,6 +3,7 @@
 // them run CONCURRENCY at a time (6); prints the operations by kind and outcome, the retries, the
 // legacy records reconciled and the violations found (there must be none).
 import { formatReport, runOrderChaos, startChaosStack } from '../../../test/e2e/order-chaos';
+import { withDatabaseServer } from '../../../test/database-server';
 
 async function main() {
   const options = {
@@ -15,7 +16,7 @@ async function main() {
   const chaos = await startChaosStack();
   try {
     const started = performance.now();
-    const report = await runOrderChaos(chaos.stack, chaos.dbFile, options);
+    const report = await runOrderChaos(chaos.stack, chaos.databaseUrl, options);
     console.log(formatReport(options, report, performance.now() - started));
     if (report.reconciliation.violations.length > 0) process.exitCode = 1;
   } finally {
@@ -23,7 +24,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+withDatabaseServer(main).catch((err) => {
   console.error(err);
   process.exit(1);
 });

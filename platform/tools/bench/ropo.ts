@@ -1,6 +1,9 @@
 // npm run bench:ropo — the ROPO report over the simulated last year: time and legacy calls (from
 // the simulators' /__sim/stats) of the first report, which runs the initial ingestion, and of a
 // second one right after, which only catches up. SIM_SCALE=100 by default (≈ 15 s and 1 GB to seed).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createCatalog } from '../../../domain/reference/catalog';
 import { systemClock } from '../../../adapters/transport/clock';
 import { EshopClient } from '../../../adapters/eshop/client';
@@ -9,6 +12,7 @@ import { LoyaltyClient } from '../../../adapters/loyalty/client';
 import { PosClient } from '../../../adapters/pos/client';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db';
+import { startEmbeddedPostgres } from '../../db/embedded';
 import { SYSTEMS, type System } from '../../errors';
 import { IdentityStore } from '../../../domain/identity/store';
 import { startSimulators, type SimHandle } from '../../../legacy';
@@ -42,7 +46,10 @@ async function main() {
     systemClock,
     guards.loyalty,
   );
-  const db = openDatabase(':memory:');
+  const server = env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ropo-')), persistent: false });
+  const db = openDatabase(env.DATABASE_URL ?? server!.url);
   const ttl = env.REFERENCE_DATA_TTL_S * 1000;
   const deps = {
     pos,
@@ -50,12 +57,12 @@ async function main() {
     loyalty,
     catalog: createCatalog(eshop, ttl),
     stores: createStoreDirectory(pos, ttl),
-    identity: new IdentityStore(db),
+    identity: await IdentityStore.open(db),
     db,
     logger,
   };
   // A TTL of 0 so that the second report catches up, as one does once the TTL has passed.
-  const service = new RopoService(deps, { ingestTtlMs: 0 });
+  const service = await RopoService.open(deps, { ingestTtlMs: 0 });
   const to = new Date(env.SIM_NOW);
   const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
   try {
@@ -75,7 +82,8 @@ async function main() {
     }
   } finally {
     Object.values(guards).forEach((g) => g.close());
-    db.close();
+    await db.close();
+    await server?.stop();
     await Promise.all(SYSTEMS.map((s) => sims[s].close()));
   }
 }

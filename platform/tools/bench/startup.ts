@@ -1,4 +1,5 @@
-// npm run bench:startup — wall time from launching `npm start` to its first GraphQL answer.
+// npm run bench:startup — wall time from launching `npm start` to its first GraphQL answer (with
+// DATABASE_URL unset, its own PostgreSQL server starts first, on the data kept in data/postgres).
 import { spawn } from 'node:child_process';
 
 const PORT = 4900;
@@ -21,7 +22,6 @@ const env = {
       'LOYALTY_SIM_PORT',
     ].map((k, i) => [k, String(PORT + 1 + i)]),
   ),
-  DB_FILE: ':memory:',
   LOG_LEVEL: 'warn',
 };
 

@@ -4,7 +4,8 @@ import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
 import { IndexCursors } from '../../../domain/identity/index-cursors';
 import { IdentityIndex, startIndexing, type IndexSources } from '../../../domain/identity/indexer';
 import { IdentityStore } from '../../../domain/identity/store';
-import { openDatabase, type Db } from '../../../platform/db';
+import type { Db } from '../../../platform/db';
+import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
 
 const accountOf = (n: number, over: Partial<EshopAccount> = {}): EshopAccount => ({
@@ -65,23 +66,24 @@ function silos(accounts: EshopAccount[], contacts: CrmContact[], fail: { crm?: b
 
 let db: Db;
 let store: IdentityStore;
-beforeEach(() => {
-  db = openDatabase(':memory:');
-  store = new IdentityStore(db);
+let cursors: IndexCursors;
+beforeEach(async () => {
+  db = await freshDb();
+  store = await IdentityStore.open(db);
+  cursors = await IndexCursors.open(db);
 });
-afterEach(() => db.close());
 
 describe('the identity index', () => {
   it('reads every account and contact, and the members of the cards typed on accounts, into the store', async () => {
     const accounts = [accountOf(10001), accountOf(10002, { loyalty_card: '4000 1234 5678 1234' }), accountOf(10004)];
     const { sources, calls } = silos(accounts, [contactOf(101), contactOf(102)]);
-    const index = new IdentityIndex(sources, store, new IndexCursors(db));
+    const index = new IdentityIndex(sources, store, cursors);
 
     expect(await index.catchUp()).toEqual({ accounts: 3, contacts: 2, members: 1 });
 
-    expect(store.find({ phone: '06 00 01 00 04' })).toEqual([store.customerOf('eshop', 'A-10004')]);
-    expect(store.find({ name: 'Anne Crm102' })).toEqual([store.customerOf('crm', 'C-000102')]);
-    expect(store.customerOf('loyalty', '4000123456781234')).toBe(store.customerOf('eshop', 'A-10002'));
+    expect(await store.find({ phone: '06 00 01 00 04' })).toEqual([await store.customerOf('eshop', 'A-10004')]);
+    expect(await store.find({ name: 'Anne Crm102' })).toEqual([await store.customerOf('crm', 'C-000102')]);
+    expect(await store.customerOf('loyalty', '4000123456781234')).toBe(await store.customerOf('eshop', 'A-10002'));
     // batches of 20 numbers until 20 in a row are missing: A-10001 to A-10040, C-000101 to C-000140
     expect(calls).toEqual({ eshop: 40, crm: 2, loyalty: 1 });
   });
@@ -89,11 +91,11 @@ describe('the identity index', () => {
   it('reads only what was numbered since its last pass, also after a restart', async () => {
     const accounts = [accountOf(10001)];
     const { sources, calls } = silos(accounts, [contactOf(101)]);
-    await new IdentityIndex(sources, store, new IndexCursors(db)).catchUp();
+    await new IdentityIndex(sources, store, cursors).catchUp();
     accounts.push(accountOf(10002));
     Object.assign(calls, { eshop: 0, crm: 0, loyalty: 0 });
 
-    const restarted = new IdentityIndex(sources, new IdentityStore(db), new IndexCursors(db));
+    const restarted = new IdentityIndex(sources, await IdentityStore.open(db), await IndexCursors.open(db));
     expect(await restarted.catchUp()).toEqual({ accounts: 1, contacts: 0, members: 0 });
     expect(calls).toEqual({ eshop: 40, crm: 1, loyalty: 0 });
   });
@@ -101,18 +103,18 @@ describe('the identity index', () => {
   it('keeps what it read of one silo when another fails, and resumes the failed one at the next pass', async () => {
     const contacts = [contactOf(101)];
     const down = silos([accountOf(10001)], contacts, { crm: true });
-    const index = new IdentityIndex(down.sources, store, new IndexCursors(db));
+    const index = new IdentityIndex(down.sources, store, cursors);
     await expect(index.catchUp()).rejects.toThrow('crm down');
-    expect(store.customerOf('eshop', 'A-10001')).not.toBeNull();
+    expect(await store.customerOf('eshop', 'A-10001')).not.toBeNull();
     await index.caughtUp(); // a failed first pass does not hold look-ups back
 
     const up = silos([accountOf(10001)], contacts);
-    expect(await new IdentityIndex(up.sources, store, new IndexCursors(db)).catchUp()).toEqual({ accounts: 0, contacts: 1, members: 0 });
+    expect(await new IdentityIndex(up.sources, store, cursors).catchUp()).toEqual({ accounts: 0, contacts: 1, members: 0 });
   });
 
   it('runs one pass at a time: a call during a pass shares it', async () => {
     const { sources, calls } = silos([accountOf(10001)], []);
-    const index = new IdentityIndex(sources, store, new IndexCursors(db));
+    const index = new IdentityIndex(sources, store, cursors);
     const [a, b] = [index.catchUp(), index.catchUp()];
     expect(await a).toBe(await b);
     expect(calls.crm).toBe(1);
@@ -120,7 +122,7 @@ describe('the identity index', () => {
 
   it('passes at start and at each tick, and stops after the pass under way', async () => {
     const { sources, calls } = silos([accountOf(10001)], []);
-    const index = new IdentityIndex(sources, store, new IndexCursors(db));
+    const index = new IdentityIndex(sources, store, cursors);
     let tick: () => void = () => undefined;
     let stopped = false;
     const stop = startIndexing(index, 60_000, createLogger('silent'), (run, ms) => {

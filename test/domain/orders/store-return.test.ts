@@ -4,7 +4,7 @@
 import { GraphQLError } from 'graphql';
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import { planReturn, returnSagas, type ReturnOrderInput } from '../../../domain/orders/returnOrder';
-import { openDatabase } from '../../../platform/db';
+import { freshDb } from '../../databases';
 import { LegacyUnavailableError } from '../../../platform/errors';
 import type { PosReceipt } from '../../../adapters/pos/wire';
 import { createLogger } from '../../../platform/logging';
@@ -24,8 +24,8 @@ const receipt: PosReceipt = {
 };
 const product = { sku: 'SKU-1', ean: '3000000000017', category: 'lamps' };
 
-function world() {
-  const sagas = new SagaStore(openDatabase(':memory:'));
+async function world() {
+  const sagas = await SagaStore.open(await freshDb());
   const posReturns: unknown[] = [];
   const deps = {
     sagas,
@@ -60,9 +60,9 @@ function world() {
 }
 
 it('counts the goods returned as soon as the POS took them back, while the points still wait', async () => {
-  const { sagas, posReturns, giveBack } = world();
+  const { sagas, posReturns, giveBack } = await world();
   expect(await giveBack('first-return')).toMatchObject({ returnId: 'RT-1', refundCents: 2000 });
-  expect(sagas.unfinished().map((op) => op.status)).toEqual(['finishing']); // the points, later
+  expect((await sagas.unfinished()).map((op) => op.status)).toEqual(['finishing']); // the points, later
 
   const second = await giveBack('second-return').then(
     () => 'no error',
@@ -70,5 +70,5 @@ it('counts the goods returned as soon as the POS took them back, while the point
   );
   expect(second).toBe('BAD_USER_INPUT');
   expect(posReturns).toHaveLength(1);
-  expect(sagas.orderFacts(receipt.id)).toMatchObject({ returnedUnits: 2 });
+  expect(await sagas.orderFacts(receipt.id)).toMatchObject({ returnedUnits: 2 });
 });

@@ -6,7 +6,7 @@ import type { CommerceDeps } from '../../../domain/orders/deps';
 import { placeOrderSaga } from '../../../domain/orders/placeOrder';
 import type { OrderPlan } from '../../../domain/orders/plan';
 import { orderStatus } from '../../../domain/orders/status';
-import { openDatabase } from '../../../platform/db';
+import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
 import { SagaStore } from '../../../domain/orders/saga/store';
 
@@ -28,7 +28,7 @@ const plan: OrderPlan = {
 };
 
 it('returns the sale at the POS and shows the order cancelled', async () => {
-  const sagas = new SagaStore(openDatabase(':memory:'));
+  const sagas = await SagaStore.open(await freshDb());
   const returns: unknown[] = [];
   const pos = {
     createReturn: async (r: unknown) => (returns.push(r), { id: 'RT-1', refund_cents: 0 }),
@@ -36,7 +36,7 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
   };
   const saga = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent'));
   const sale = saga.steps.find((s) => s.name === 'storeSale')!;
-  sagas.recordOrder({
+  await sagas.recordOrder({
     orderId: 'ST001-20261125-0003',
     reservationId: null,
     pickupStore: null,
@@ -48,5 +48,5 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
 
   expect(returns).toEqual([{ store: 'ST001', ref: 'ST001-20261125-0003', refund: 'none', lines: [{ ean: '3000000000017', qty: 2 }] }]);
-  expect(orderStatus('COMPLETED', sagas.orderFacts('ST001-20261125-0003') ?? undefined)).toBe('CANCELLED');
+  expect(orderStatus('COMPLETED', (await sagas.orderFacts('ST001-20261125-0003')) ?? undefined)).toBe('CANCELLED');
 });

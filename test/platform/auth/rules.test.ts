@@ -18,8 +18,8 @@ import type { Order } from '../../../domain/types';
 
 // cus_old was merged into cus_me; the e-shop account A-1 is cus_me's, A-2 someone else's
 const ids: CustomerIds = {
-  resolve: (id) => ({ cus_old: 'cus_me', cus_me: 'cus_me', cus_other: 'cus_other' })[id] ?? null,
-  customerOf: (system, externalId) => (system === 'eshop' ? ({ 'A-1': 'cus_me', 'A-2': 'cus_other' }[externalId] ?? null) : null),
+  resolve: async (id) => ({ cus_old: 'cus_me', cus_me: 'cus_me', cus_other: 'cus_other' })[id] ?? null,
+  customerOf: async (system, externalId) => (system === 'eshop' ? ({ 'A-1': 'cus_me', 'A-2': 'cus_other' }[externalId] ?? null) : null),
 };
 const as = (caller: Caller | null) => ({ caller, store: ids });
 const anonymous = as(null);
@@ -28,9 +28,9 @@ const agent = as({ role: 'agent', sub: 'agent-7' });
 const st042 = as({ role: 'store', sub: 'clerk', storeId: 'ST042' });
 const service = as({ role: 'service', sub: 'batch' });
 
-const code = (f: () => unknown) => {
+const code = async (f: () => unknown) => {
   try {
-    f();
+    await f();
     return 'allowed';
   } catch (err) {
     return (err as { extensions: { code: string } }).extensions.code;
@@ -49,37 +49,37 @@ const receipt = (storeId: string, card: string | null): Pick<Order, 'channel' | 
 });
 
 describe('requireRole', () => {
-  it('asks for a token, then for one of the roles; the service role passes everywhere', () => {
-    expect(code(() => requireRole(anonymous, 'agent'))).toBe('UNAUTHENTICATED');
-    expect(code(() => requireRole(me, 'agent'))).toBe('FORBIDDEN');
-    expect(code(() => requireRole(agent, 'agent'))).toBe('allowed');
-    expect(code(() => requireRole(service))).toBe('allowed');
-    expect(code(() => requireRole(agent))).toBe('FORBIDDEN');
+  it('asks for a token, then for one of the roles; the service role passes everywhere', async () => {
+    expect(await code(() => requireRole(anonymous, 'agent'))).toBe('UNAUTHENTICATED');
+    expect(await code(() => requireRole(me, 'agent'))).toBe('FORBIDDEN');
+    expect(await code(() => requireRole(agent, 'agent'))).toBe('allowed');
+    expect(await code(() => requireRole(service))).toBe('allowed');
+    expect(await code(() => requireRole(agent))).toBe('FORBIDDEN');
   });
 });
 
 describe('assertCustomerAccess', () => {
-  it('lets a customer reach itself only, by its current id or a merged one', () => {
-    expect(code(() => assertCustomerAccess(me, 'cus_me'))).toBe('allowed');
-    expect(code(() => assertCustomerAccess(me, 'cus_old'))).toBe('allowed');
-    expect(code(() => assertCustomerAccess(as({ role: 'customer', sub: 'cus_old' }), 'cus_me'))).toBe('allowed');
-    expect(code(() => assertCustomerAccess(me, 'cus_other'))).toBe('FORBIDDEN');
-    expect(code(() => assertCustomerAccess(me, 'cus_unknown'))).toBe('FORBIDDEN');
+  it('lets a customer reach itself only, by its current id or a merged one', async () => {
+    expect(await code(() => assertCustomerAccess(me, 'cus_me'))).toBe('allowed');
+    expect(await code(() => assertCustomerAccess(me, 'cus_old'))).toBe('allowed');
+    expect(await code(() => assertCustomerAccess(as({ role: 'customer', sub: 'cus_old' }), 'cus_me'))).toBe('allowed');
+    expect(await code(() => assertCustomerAccess(me, 'cus_other'))).toBe('FORBIDDEN');
+    expect(await code(() => assertCustomerAccess(me, 'cus_unknown'))).toBe('FORBIDDEN');
   });
 
-  it('lets staff and services reach anyone, and asks a token of the anonymous', () => {
-    for (const ctx of [agent, st042, service]) expect(code(() => assertCustomerAccess(ctx, 'cus_other'))).toBe('allowed');
-    expect(code(() => assertCustomerAccess(anonymous, 'cus_other'))).toBe('UNAUTHENTICATED');
+  it('lets staff and services reach anyone, and asks a token of the anonymous', async () => {
+    for (const ctx of [agent, st042, service]) expect(await code(() => assertCustomerAccess(ctx, 'cus_other'))).toBe('allowed');
+    expect(await code(() => assertCustomerAccess(anonymous, 'cus_other'))).toBe('UNAUTHENTICATED');
   });
 
-  it('has nothing to check when no customer is named (a quote without customerId)', () => {
-    expect(code(() => assertCustomerAccess(anonymous, null))).toBe('allowed');
-    expect(code(() => assertCustomerAccess(anonymous, undefined))).toBe('allowed');
+  it('has nothing to check when no customer is named (a quote without customerId)', async () => {
+    expect(await code(() => assertCustomerAccess(anonymous, null))).toBe('allowed');
+    expect(await code(() => assertCustomerAccess(anonymous, undefined))).toBe('allowed');
   });
 
-  it('names nobody in its refusal', () => {
+  it('names nobody in its refusal', async () => {
     try {
-      assertCustomerAccess(me, 'cus_other');
+      await assertCustomerAccess(me, 'cus_other');
     } catch (err) {
       expect((err as Error).message).not.toContain('cus_other');
     }
@@ -88,41 +88,41 @@ describe('assertCustomerAccess', () => {
 });
 
 describe('orders', () => {
-  it('are read by their customer, by staff of the store that sold them or of any store that may take them back, by agents and services', () => {
-    expect(mayReadOrder(me, order(null, 'A-1'))).toBe(true);
-    expect(mayReadOrder(me, order(null, 'A-2'))).toBe(false);
-    expect(mayReadOrder(me, receipt('ST042', null))).toBe(false); // an anonymous receipt
-    expect(mayReadOrder(st042, receipt('ST042', null))).toBe(true);
-    expect(mayReadOrder(st042, receipt('ST001', null))).toBe(false);
+  it('are read by their customer, by staff of the store that sold them or of any store that may take them back, by agents and services', async () => {
+    expect(await mayReadOrder(me, order(null, 'A-1'))).toBe(true);
+    expect(await mayReadOrder(me, order(null, 'A-2'))).toBe(false);
+    expect(await mayReadOrder(me, receipt('ST042', null))).toBe(false); // an anonymous receipt
+    expect(await mayReadOrder(st042, receipt('ST042', null))).toBe(true);
+    expect(await mayReadOrder(st042, receipt('ST001', null))).toBe(false);
     // a web order is taken back in any store
-    expect(mayReadOrder(st042, order('ST001', 'A-2'))).toBe(true);
-    expect(mayReadOrder(st042, order(null, 'A-2'))).toBe(true);
-    expect(mayReadOrder(agent, order(null, 'A-2'))).toBe(true);
-    expect(mayReadOrder(anonymous, order(null, 'A-1'))).toBe(false);
+    expect(await mayReadOrder(st042, order('ST001', 'A-2'))).toBe(true);
+    expect(await mayReadOrder(st042, order(null, 'A-2'))).toBe(true);
+    expect(await mayReadOrder(agent, order(null, 'A-2'))).toBe(true);
+    expect(await mayReadOrder(anonymous, order(null, 'A-1'))).toBe(false);
   });
 
-  it("take the owner the caller already knows (a customer's own orders list)", () => {
-    expect(mayReadOrder(me, order(null, 'A-unknown'), 'cus_me')).toBe(true);
-    expect(mayReadOrder(me, order(null, 'A-1'), 'cus_other')).toBe(false);
+  it("take the owner the caller already knows (a customer's own orders list)", async () => {
+    expect(await mayReadOrder(me, order(null, 'A-unknown'), 'cus_me')).toBe(true);
+    expect(await mayReadOrder(me, order(null, 'A-1'), 'cus_other')).toBe(false);
   });
 
-  it('refuse with FORBIDDEN, or UNAUTHENTICATED without a token', () => {
-    expect(code(() => assertOrderAccess(me, order(null, 'A-2')))).toBe('FORBIDDEN');
-    expect(code(() => assertOrderAccess(anonymous, order(null, 'A-2')))).toBe('UNAUTHENTICATED');
+  it('refuse with FORBIDDEN, or UNAUTHENTICATED without a token', async () => {
+    expect(await code(() => assertOrderAccess(me, order(null, 'A-2')))).toBe('FORBIDDEN');
+    expect(await code(() => assertOrderAccess(anonymous, order(null, 'A-2')))).toBe('UNAUTHENTICATED');
   });
 
-  it('are placed by each role in its own channel, for whom it may act', () => {
+  it('are placed by each role in its own channel, for whom it may act', async () => {
     const place = (ctx: ReturnType<typeof as>, channel: Order['channel'], customerId: string, storeId: string | null = null) =>
       code(() => assertMayPlaceOrder(ctx, { channel, customerId, fulfillment: { storeId } }));
-    expect(place(me, 'WEB', 'cus_me')).toBe('allowed');
-    expect(place(me, 'WEB', 'cus_other')).toBe('FORBIDDEN');
-    expect(place(me, 'CALL_CENTER', 'cus_me')).toBe('FORBIDDEN');
-    expect(place(agent, 'CALL_CENTER', 'cus_other')).toBe('allowed');
-    expect(place(agent, 'WEB', 'cus_other')).toBe('FORBIDDEN');
-    expect(place(st042, 'STORE', 'cus_other', 'ST042')).toBe('allowed');
-    expect(place(st042, 'STORE', 'cus_other', 'ST001')).toBe('FORBIDDEN');
-    expect(place(service, 'WEB', 'cus_other')).toBe('allowed');
-    expect(place(anonymous, 'WEB', 'cus_me')).toBe('UNAUTHENTICATED');
+    expect(await place(me, 'WEB', 'cus_me')).toBe('allowed');
+    expect(await place(me, 'WEB', 'cus_other')).toBe('FORBIDDEN');
+    expect(await place(me, 'CALL_CENTER', 'cus_me')).toBe('FORBIDDEN');
+    expect(await place(agent, 'CALL_CENTER', 'cus_other')).toBe('allowed');
+    expect(await place(agent, 'WEB', 'cus_other')).toBe('FORBIDDEN');
+    expect(await place(st042, 'STORE', 'cus_other', 'ST042')).toBe('allowed');
+    expect(await place(st042, 'STORE', 'cus_other', 'ST001')).toBe('FORBIDDEN');
+    expect(await place(service, 'WEB', 'cus_other')).toBe('allowed');
+    expect(await place(anonymous, 'WEB', 'cus_me')).toBe('UNAUTHENTICATED');
   });
 
   it('are collected by staff of the pickup store, and returned by agents or staff in their store', async () => {
@@ -155,21 +155,21 @@ describe('orders', () => {
 });
 
 describe('store staff', () => {
-  it('reach the shelves of their own store only, never every store at once', () => {
-    expect(code(() => assertStoreAccess(st042, 'ST042'))).toBe('allowed');
-    expect(code(() => assertStoreAccess(st042, 'ST001'))).toBe('FORBIDDEN');
-    expect(code(() => assertStoreAccess(st042, null))).toBe('FORBIDDEN');
-    expect(code(() => assertStoreAccess(agent, 'ST042'))).toBe('FORBIDDEN');
-    expect(code(() => assertStoreAccess(service, null))).toBe('allowed');
+  it('reach the shelves of their own store only, never every store at once', async () => {
+    expect(await code(() => assertStoreAccess(st042, 'ST042'))).toBe('allowed');
+    expect(await code(() => assertStoreAccess(st042, 'ST001'))).toBe('FORBIDDEN');
+    expect(await code(() => assertStoreAccess(st042, null))).toBe('FORBIDDEN');
+    expect(await code(() => assertStoreAccess(agent, 'ST042'))).toBe('FORBIDDEN');
+    expect(await code(() => assertStoreAccess(service, null))).toBe('allowed');
   });
 
-  it('do not see cases or journeys', () => {
-    expect(code(() => assertFullCustomerView(st042))).toBe('FORBIDDEN');
-    expect(code(() => assertFullCustomerView(agent))).toBe('allowed');
-    expect(code(() => assertFullCustomerView(me))).toBe('allowed');
+  it('do not see cases or journeys', async () => {
+    expect(await code(() => assertFullCustomerView(st042))).toBe('FORBIDDEN');
+    expect(await code(() => assertFullCustomerView(agent))).toBe('allowed');
+    expect(await code(() => assertFullCustomerView(me))).toBe('allowed');
   });
 
-  it('see contact details masked; everyone else sees them whole', () => {
+  it('see contact details masked; everyone else sees them whole', async () => {
     expect(contactFor(st042, 'jeanne.martin@example.com', maskEmail)).toBe('j***@example.com');
     expect(contactFor(st042, '+33612345678', maskPhone)).toBe('+33******78');
     expect(contactFor(st042, null, maskPhone)).toBeNull();
@@ -178,7 +178,7 @@ describe('store staff', () => {
 });
 
 describe('masks', () => {
-  it('keep the first letter and the domain of an email, the country and the last two digits of a phone', () => {
+  it('keep the first letter and the domain of an email, the country and the last two digits of a phone', async () => {
     expect(maskEmail('a@b.fr')).toBe('a***@b.fr');
     expect(maskEmail('not-an-email')).toBe('***');
     expect(maskPhone('+4915112345678')).toBe('+49******78');

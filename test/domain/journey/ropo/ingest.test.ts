@@ -1,6 +1,6 @@
 // Incremental ingestion, through RopoService, against in-memory legacy systems: what is read the
 // first time, what a catch-up reads again (only what may have changed), and backfilling.
-import { openDatabase } from '../../../../platform/db';
+import { freshDb } from '../../../databases';
 import { IdentityStore } from '../../../../domain/identity/store';
 import { createLogger } from '../../../../platform/logging';
 import { RopoService } from '../../../../domain/journey/ropo';
@@ -28,7 +28,7 @@ function receiptIds(first: string, last: string, seq = 1): string[] {
 const numbered = (prefix: string, first: number, count: number, width = 0) =>
   Array.from({ length: count }, (_, i) => `${prefix}${String(first + i).padStart(width, '0')}`);
 
-beforeEach(() => {
+beforeEach(async () => {
   legacy = new FakeLegacy();
   // Anne: a loyalty card, typed on her e-shop account too; Bob: an account and no card.
   legacy.members.push({
@@ -56,9 +56,9 @@ beforeEach(() => {
     { account_id: 'A-10002', type: 'product_view', sku: 'SKU-2', store_code: null, at: '2026-03-07T10:00:00Z' },
   );
   now = new Date('2026-03-10T12:00:00Z');
-  const db = openDatabase(':memory:');
-  const deps = { ...legacy.sources(), identity: new IdentityStore(db), catalog: fakeCatalog(5), db, logger: createLogger('silent') };
-  service = new RopoService(deps, { ingestTtlMs: HOUR_MS, concurrency: 4, now: () => now });
+  const db = await freshDb();
+  const deps = { ...legacy.sources(), identity: await IdentityStore.open(db), catalog: fakeCatalog(5), db, logger: createLogger('silent') };
+  service = await RopoService.open(deps, { ingestTtlMs: HOUR_MS, concurrency: 4, now: () => now });
 });
 
 describe('the first report', () => {

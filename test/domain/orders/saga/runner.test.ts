@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { openDatabase, type Db } from '../../../../platform/db';
+import { freshDb } from '../../../databases';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
@@ -38,14 +38,11 @@ function world() {
   return { log, failures, saga };
 }
 
-let db: Db;
 let store: SagaStore;
 const logger = createLogger('silent');
-beforeEach(() => {
-  db = openDatabase(':memory:');
-  store = new SagaStore(db);
+beforeEach(async () => {
+  store = await SagaStore.open(await freshDb());
 });
-afterEach(() => db.close());
 
 const code = async (p: Promise<unknown>) => {
   try {
@@ -101,7 +98,7 @@ describe('SagaRunner', () => {
     failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
     expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
     expect(log).toEqual(['do a', 'undo a']);
-    expect(store.get('k')!.status).toBe('failed');
+    expect((await store.get('k'))!.status).toBe('failed');
   });
 
   it('treats a step that timed out as in doubt, and undoes it too', async () => {
@@ -135,23 +132,23 @@ describe('SagaRunner', () => {
     const runner = new SagaRunner(store, { test: saga }, logger);
     failures.set('c', new LegacyUnavailableError('loyalty', 'down'));
     expect(await runner.execute(saga, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
-    expect(store.get('k')!.status).toBe('finishing');
+    expect((await store.get('k'))!.status).toBe('finishing');
     expect(await runner.recover()).toBe(1);
-    expect(store.get('k')!.status).toBe('succeeded');
+    expect((await store.get('k'))!.status).toBe('succeeded');
     expect(log).toEqual(['do a', 'do b', 'do c']);
   });
 
   it('after a crash between two steps, a new process undoes what the dead one did', async () => {
     const { log, saga } = world();
     // the dead process: step a done, step b started, then nothing
-    store.begin('k', 'test', 'h', { n: 1, a: 'a-1' });
-    store.stepStarted('k', 0, 'a');
-    store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
-    store.stepStarted('k', 1, 'b');
+    await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' });
+    await store.stepStarted('k', 0, 'a');
+    await store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
+    await store.stepStarted('k', 1, 'b');
     const runner = new SagaRunner(store, { test: saga }, logger);
     expect(await runner.recover()).toBe(1);
     expect(log).toEqual(['undo b (in doubt)', 'undo a']);
-    expect(store.get('k')!.status).toBe('failed');
+    expect((await store.get('k'))!.status).toBe('failed');
     expect(await runner.recover()).toBe(0);
   });
 
@@ -166,10 +163,10 @@ describe('SagaRunner', () => {
     const runner = new SagaRunner(store, { test: flaky }, logger);
     failures.set('b', new LegacyRejectedError('eshop', 'bad_request', ''));
     await code(runner.execute(flaky, 'k', {}, async () => ({ n: 1 })));
-    expect(store.get('k')!.status).toBe('compensating');
+    expect((await store.get('k'))!.status).toBe('compensating');
     // the same key again: the pending undo runs first, then a new attempt
     expect(await runner.execute(flaky, 'k', {}, async () => ({ n: 2 }))).toEqual({ a: 'a-2', b: 'b-2' });
     expect(log).toEqual(['do a', 'undo a', 'do a', 'do b', 'do c']);
-    expect(store.get('k')!.status).toBe('succeeded');
+    expect((await store.get('k'))!.status).toBe('succeeded');
   });
 });

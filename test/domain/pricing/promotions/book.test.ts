@@ -6,7 +6,7 @@ import type { LoyaltyOffer } from '../../../../adapters/loyalty/wire';
 import { PromotionBook } from '../../../../domain/pricing/promotions/book';
 import { VoucherStore } from '../../../../domain/pricing/promotions/vouchers';
 import { LegacyUnavailableError } from '../../../../platform/errors';
-import { openDatabase } from '../../../../platform/db';
+import { freshDb } from '../../../databases';
 
 const OFFER: LoyaltyOffer = {
   offer_id: 'OF-101',
@@ -21,14 +21,18 @@ const OFFER: LoyaltyOffer = {
   valid_to: '2027-01-01T00:00:00Z',
 };
 
+let vouchers: VoucherStore;
+beforeAll(async () => {
+  vouchers = await VoucherStore.open(await freshDb());
+});
+
 function book(listOffers: LoyaltyClient['listOffers']) {
-  const db = openDatabase(':memory:');
   const deps = {
     eshop: { listPromotions: async () => [] } as unknown as EshopClient,
     pos: { getPromotions: async () => [] } as unknown as PosClient,
     loyalty: { listOffers } as unknown as LoyaltyClient,
     catalog: {} as Catalog,
-    vouchers: new VoucherStore(db),
+    vouchers,
   };
   return new PromotionBook(deps, 60_000);
 }

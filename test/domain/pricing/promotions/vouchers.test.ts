@@ -1,6 +1,6 @@
-import { migrate, openDatabase, type Db } from '../../../../platform/db';
 import { VoucherStore } from '../../../../domain/pricing/promotions/vouchers';
 import { voucherFromCrm } from '../../../../adapters/crm/mapping';
+import { freshDb } from '../../../databases';
 
 /** A voucher of the CRM's export, as the start-up imports it. */
 const fromCrm = (code: string) =>
@@ -9,33 +9,27 @@ const fromCrm = (code: string) =>
     '2026-12-01T00:00:00.000Z',
   );
 
-let db: Db;
-beforeEach(() => {
-  db = openDatabase(':memory:');
-});
-afterEach(() => db.close());
-
 describe('VoucherStore.importFromCrm', () => {
-  it('adds the CRM export vouchers to their contact, and an import repeated changes nothing, a used voucher stays used', () => {
-    const store = new VoucherStore(db);
-    expect(store.importFromCrm([fromCrm('GW-AVBFBZZH'), fromCrm('GW-8ULLK78Y')])).toBe(2);
-    expect(store.unusedForContacts(['C-000174']).map((v) => v.code)).toEqual(['GW-8ULLK78Y', 'GW-AVBFBZZH']);
-    store.claim(['GW-AVBFBZZH'], 'OG-1');
-    expect(store.importFromCrm([fromCrm('GW-AVBFBZZH'), fromCrm('GW-8ULLK78Y')])).toBe(0);
-    expect(store.unusedForContacts(['C-000174']).map((v) => v.code)).toEqual(['GW-8ULLK78Y']);
-    expect(store.unusedByCodes([' gw-8ullk78y '])).toEqual([{ ...fromCrm('GW-8ULLK78Y'), usedByOrder: null }]);
+  it('adds the CRM export vouchers to their contact, and an import repeated changes nothing, a used voucher stays used', async () => {
+    const store = await VoucherStore.open(await freshDb());
+    expect(await store.importFromCrm([fromCrm('GW-AVBFBZZH'), fromCrm('GW-8ULLK78Y')])).toBe(2);
+    expect((await store.unusedForContacts(['C-000174'])).map((v) => v.code)).toEqual(['GW-8ULLK78Y', 'GW-AVBFBZZH']);
+    await store.claim(['GW-AVBFBZZH'], 'OG-1');
+    expect(await store.importFromCrm([fromCrm('GW-AVBFBZZH'), fromCrm('GW-8ULLK78Y')])).toBe(0);
+    expect((await store.unusedForContacts(['C-000174'])).map((v) => v.code)).toEqual(['GW-8ULLK78Y']);
+    expect(await store.unusedByCodes([' gw-8ullk78y '])).toEqual([{ ...fromCrm('GW-8ULLK78Y'), usedByOrder: null }]);
   });
+});
 
-  it('keeps the vouchers of a database made before the CRM export was read', () => {
-    const first = `CREATE TABLE vouchers (code TEXT PRIMARY KEY, customer_id TEXT NOT NULL, contact_id TEXT NOT NULL,
-      amount_cents INTEGER NOT NULL, reason TEXT NOT NULL, granted_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_by_order TEXT);
-      CREATE INDEX vouchers_contact ON vouchers(contact_id);`;
-    migrate(db, 'vouchers', [first]);
-    db.prepare(
-      `INSERT INTO vouchers VALUES ('GW-000001', 'cus_1', 'C-000001', 500, 'late', '2026-11-01T00:00:00Z', '2027-02-01T00:00:00Z', NULL)`,
-    ).run();
-    const store = new VoucherStore(db);
-    expect(store.unusedForContacts(['C-000001'])).toMatchObject([{ code: 'GW-000001', customerId: 'cus_1', amountCents: 500 }]);
-    expect(store.importFromCrm([fromCrm('GW-AVBFBZZH')])).toBe(1);
+describe('VoucherStore.claim', () => {
+  it('lets one order of two claiming a voucher at once have it, and gives it back when that order does not happen', async () => {
+    const store = await VoucherStore.open(await freshDb());
+    await store.importFromCrm([fromCrm('GW-AVBFBZZH')]);
+    const claims = await Promise.allSettled([store.claim(['GW-AVBFBZZH'], 'OG-1'), store.claim(['GW-AVBFBZZH'], 'OG-2')]);
+    const won = claims.flatMap((c, i) => (c.status === 'fulfilled' ? [`OG-${i + 1}`] : []));
+    expect(won).toHaveLength(1);
+    expect(claims.find((c) => c.status === 'rejected')).toMatchObject({ reason: { extensions: { code: 'CONFLICT' } } });
+    await store.release(['GW-AVBFBZZH'], won[0]);
+    expect(await store.unusedByCodes(['GW-AVBFBZZH'])).toHaveLength(1);
   });
 });

@@ -1,0 +1,38 @@
+// A database of its own for each test stack and store test, on the run's one server
+// (test/database-server.ts): test files never see each other's rows.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Db } from '../platform/db';
+
+function server(): string {
+  const url = process.env.TEST_DATABASE_SERVER;
+  if (!url)
+    throw new Error('No test database server: jest starts one (jest.config.js), a benchmark on the harness with test/database-server');
+  return url;
+}
+
+/** The URL of a new, empty database. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const name = `test_${randomBytes(8).toString('hex')}`;
+  const url = new URL(server());
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const opened: Db[] = [];
+// (afterAll is jest's: the benchmarks that share the harness have none)
+if (typeof afterAll === 'function') afterAll(() => Promise.all(opened.splice(0).map((db) => db.close())));
+
+/** A pool on a new, empty database; closed after the test file. */
+export async function freshDb(): Promise<Db> {
+  const db = openDatabase(await freshDatabaseUrl());
+  opened.push(db);
+  return db;
+}
