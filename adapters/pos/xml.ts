@@ -4,6 +4,9 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from './wire';
 
+const DAYS: readonly Day[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const PROMOTION_KINDS: readonly PosPromotion['kind'][] = ['percent', 'amount', 'second_half_price'];
+
 export type XmlNode = Record<string, unknown>;
 type AttributeValue = string | number | null | undefined;
 type Attributes = Record<string, AttributeValue>;
@@ -71,7 +74,7 @@ export function decodeStores(doc: XmlNode): PosStore[] {
     city: text(store, 'city'),
     phone: text(store, 'phone'),
     hours: children(store, 'hours').map((hours) => ({
-      day: text(hours, 'day') as Day,
+      day: oneOf(hours, 'day', DAYS),
       open: text(hours, 'open'),
       close: text(hours, 'close'),
     })),
@@ -95,7 +98,7 @@ export function decodePromotions(doc: XmlNode, store: string): PosPromotion[] {
   return children(doc.promotions, 'promo').map((promo) => ({
     store,
     id: text(promo, 'id'),
-    kind: text(promo, 'kind') as PosPromotion['kind'],
+    kind: oneOf(promo, 'kind', PROMOTION_KINDS),
     value: text(promo, 'value'),
     ean: optional(promo, 'ean'),
     category: optional(promo, 'category'),
@@ -144,6 +147,13 @@ export function integer(node: XmlNode, name: string): number {
   const value = Number(text(node, name));
   if (!Number.isInteger(value)) throw new Error(`${name} is not an integer`);
   return value;
+}
+
+/** A value from a closed list: one the types do not know is an answer the client cannot read. */
+export function oneOf<T extends string>(node: XmlNode, name: string, values: readonly T[]): T {
+  const value = text(node, name);
+  if (!(values as readonly string[]).includes(value)) throw new Error(`${name} is none of ${values.join(', ')}`);
+  return value as T;
 }
 
 function optional(node: XmlNode, name: string): string | null {
