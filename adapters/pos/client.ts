@@ -2,7 +2,16 @@
 // every answer is read for an <error/> before it is trusted.
 import type { AxiosResponse } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../platform/errors';
-import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from './wire';
+import {
+  RESERVATION_STATES,
+  type PosLine,
+  type PosPrice,
+  type PosPromotion,
+  type PosReceipt,
+  type PosReservation,
+  type PosStock,
+  type PosStore,
+} from './wire';
 import { inParallelChunks } from '../transport/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
 import { nullIfNotFound } from '../transport/not-found';
@@ -28,7 +37,6 @@ import { route, type Route } from '../transport/routes';
 const MAX_EANS_PER_REQUEST = 200;
 // The error codes that mean the POS itself is failing rather than refusing the request.
 const UNAVAILABLE_CODES = new Set(['internal_error', 'unavailable']);
-const RESERVATION_STATES: readonly PosReservation['status'][] = ['held', 'released', 'collected'];
 
 export interface PosLineQuantity {
   ean: string;

@@ -2,10 +2,16 @@
 // bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
 // because EANs and card numbers look like numbers and are not.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from './wire';
-
-const DAYS: readonly Day[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-const PROMOTION_KINDS: readonly PosPromotion['kind'][] = ['percent', 'amount', 'second_half_price'];
+import {
+  DAYS,
+  PROMOTION_KINDS,
+  type PosLine,
+  type PosPrice,
+  type PosPromotion,
+  type PosReceipt,
+  type PosStock,
+  type PosStore,
+} from './wire';
 
 export type XmlNode = Record<string, unknown>;
 type AttributeValue = string | number | null | undefined;
