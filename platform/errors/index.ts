@@ -28,6 +28,23 @@ export class LegacyUnavailableError extends Error {
   }
 }
 
+/**
+ * A legacy system answered, but not in the shape its reference gives (adapters/transport/answers.ts):
+ * for that call it is as unavailable as a system that did not answer.
+ */
+export class MalformedAnswerError extends LegacyUnavailableError {
+  constructor(
+    system: System,
+    /** the route asked, its values left out: `GET /v1/members/{}` */
+    readonly route: string,
+    /** where the answer departs from its schema, without the values it holds */
+    readonly problems: string,
+  ) {
+    super(system, `${route}: malformed answer (${problems})`);
+    this.name = 'MalformedAnswerError';
+  }
+}
+
 /** A legacy system answered with a business error (not found, invalid state, insufficient stock...). */
 export class LegacyRejectedError extends Error {
   constructor(
