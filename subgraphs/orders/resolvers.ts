@@ -41,6 +41,14 @@ export const resolvers: Resolvers = {
       if (order) assertOrderAccess(ctx, order);
       return order;
     },
+    sagasNeedingAttention: (_, { first }, ctx) => {
+      requireRole(ctx);
+      return ctx.commerce.deps.sagas.needingAttention().slice(0, pageSize(first, 100));
+    },
+  },
+  ParkedSaga: {
+    id: (p) => p.key,
+    order: (p, _, ctx) => (p.orderId ? ctx.orderById.load(p.orderId) : null),
   },
   Mutation: {
     placeOrder: async (_, { input }, ctx) => {

@@ -62,6 +62,12 @@ const unfinished = (op: Operation) => op.status === 'running' || op.status === '
 /** The call may have reached the system before failing: what it did is unknown. */
 const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
 
+/** A legacy system that is down may come back; anything else refused the step, and will again. */
+const refusedForGood = (e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE';
+
+/** Enough to outlast an order's earlier steps still finishing (points not earned yet), not a refusal for good. */
+const MAX_REFUSALS = 10;
+
 export class SagaRunner {
   /** requests working on a key: a second request with the key and the same input shares the first one's answer */
   private readonly inFlight = new Map<string, { hash: string; work: Promise<unknown> }>();
@@ -72,6 +78,7 @@ export class SagaRunner {
     private readonly store: SagaStore,
     private readonly sagas: Record<string, Saga<SagaState>>,
     private readonly logger: Logger,
+    private readonly options: { maxRefusals: number } = { maxRefusals: MAX_REFUSALS },
   ) {}
 
   /**
@@ -112,6 +119,10 @@ export class SagaRunner {
       case 'succeeded':
       case 'finishing':
         return op.result;
+      case 'parked':
+        // past the point of no return the operation stands: its client was told so
+        if (op.result !== null) return op.result;
+        throw graphqlError('INTERNAL', 'This operation failed and could not be undone: it waits for an operator');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         const state = await plan();
@@ -141,9 +152,13 @@ export class SagaRunner {
         this.store.stepEnded(op.key, seq, 'done', state);
       } catch (err) {
         if (seq >= saga.pivot) {
-          this.logger.warn({ key: op.key, step: step.name, err }, 'saga step after the pivot failed: it will be retried');
+          const parked = this.tooOftenRefused(op.key, step.name, err);
+          this.logger.warn(
+            { key: op.key, step: step.name, err },
+            parked ? 'saga parked' : 'saga step after the pivot failed: it will be retried',
+          );
           const result = saga.result(state);
-          this.store.finish(op.key, 'finishing', { result });
+          this.store.finish(op.key, parked ? 'parked' : 'finishing', { result });
           return result;
         }
         const error = stored(err);
@@ -162,6 +177,7 @@ export class SagaRunner {
   /** Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery. */
   private async undo(saga: Saga<SagaState>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
     let complete = true;
+    let parked = false;
     for (let seq = last; seq >= 0; seq--) {
       const record = records.find((r) => r.seq === seq);
       if (!record || record.status === 'compensated') continue;
@@ -171,10 +187,17 @@ export class SagaRunner {
         this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        this.logger.warn({ key: op.key, step: step.name, err }, 'compensation failed: it will be retried');
+        parked ||= this.tooOftenRefused(op.key, step.name, err);
+        this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
-    this.store.finish(op.key, complete ? 'failed' : 'compensating', { error });
+    this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
+  }
+
+  /** Counts a refusal for good of a retried step or undo; true once there were too many to go on. */
+  private tooOftenRefused(key: string, step: string, err: unknown): boolean {
+    const e = stored(err);
+    return refusedForGood(e) && this.store.refused(key, step, e) >= this.options.maxRefusals;
   }
 
   /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */
