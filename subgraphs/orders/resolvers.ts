@@ -38,7 +38,7 @@ export const resolvers: Resolvers = {
       orderIdKind(id);
       requireCaller(ctx);
       const order = await ctx.orderById.load(id);
-      if (order) assertOrderAccess(ctx, order);
+      assertOrderAccess(ctx, id, order);
       return order;
     },
     sagasNeedingAttention: (_, { first }, ctx) => {
@@ -59,7 +59,7 @@ export const resolvers: Resolvers = {
         plan: await planPlaceOrder(commerce.deps, ctx.pricing, input as PlaceOrderInput),
       }))) as { orderId: string };
       const order = await placed(ctx, orderId);
-      assertOrderAccess(ctx, order); // the key's first request may have been another caller's
+      assertOrderAccess(ctx, orderId, order); // the key's first request may have been another caller's
       return order;
     },
     cancelOrder: async (_, { id, idempotencyKey }, ctx) => {
@@ -81,7 +81,7 @@ export const resolvers: Resolvers = {
       return placed(ctx, orderId);
     },
     returnOrder: async (_, { input }, ctx) => {
-      await assertMayReturn(ctx, input.storeId, () => ctx.orderById.load(input.orderId));
+      await assertMayReturn(ctx, input.storeId, input.orderId, () => ctx.orderById.load(input.orderId));
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
