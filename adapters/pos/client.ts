@@ -1,7 +1,7 @@
 // The POS's XML API (legacy-systems.md §2). It reports failures in the body of an HTTP 200, so
 // every answer is read for an <error/> before it is trusted.
 import type { AxiosResponse } from 'axios';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, LegacyUnreadableAnswerError } from '../../platform/errors';
 import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from './wire';
 import { inParallelChunks } from '../transport/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
@@ -163,12 +163,12 @@ function read<T>(response: AxiosResponse<string>, decode: (doc: XmlNode) => T): 
   try {
     doc = parsePosXml(response.data);
   } catch {
-    throw new LegacyUnavailableError('pos', `${where}: unparseable XML`);
+    throw new LegacyUnreadableAnswerError('pos', `${where}: unparseable XML`);
   }
   try {
     return decode(doc);
   } catch (err) {
-    throw new LegacyUnavailableError('pos', `${where}: unexpected answer (${(err as Error).message})`);
+    throw new LegacyUnreadableAnswerError('pos', `${where}: unexpected answer (${(err as Error).message})`);
   }
 }
 

@@ -28,6 +28,17 @@ export class LegacyUnavailableError extends Error {
   }
 }
 
+/**
+ * A legacy system answered, without an error, what cannot be read. Unavailable to a reader; but
+ * a write was done, unlike one whose answer was lost: doing it again would do it twice.
+ */
+export class LegacyUnreadableAnswerError extends LegacyUnavailableError {
+  constructor(system: System, detail: string) {
+    super(system, detail);
+    this.name = 'LegacyUnreadableAnswerError';
+  }
+}
+
 /** A legacy system answered with a business error (not found, invalid state, insufficient stock...). */
 export class LegacyRejectedError extends Error {
   constructor(

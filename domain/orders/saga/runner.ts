@@ -4,7 +4,7 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { graphqlError, LegacyUnavailableError, toGraphQLError } from '../../../platform/errors';
+import { graphqlError, LegacyUnavailableError, LegacyUnreadableAnswerError, toGraphQLError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -59,7 +59,10 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
-/** The call may have reached the system before failing: what it did is unknown. */
+/**
+ * The call may have reached the system before failing: what it did is unknown (its answer lost), or
+ * it was done (its answer unreadable). Either way its effect is looked for and undone.
+ */
 const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
 
 /** A legacy system that is down may come back; anything else refused the step, and will again. */
@@ -152,7 +155,7 @@ export class SagaRunner {
         this.store.stepEnded(op.key, seq, 'done', state);
       } catch (err) {
         if (seq >= saga.pivot) {
-          const parked = this.tooOftenRefused(op.key, step.name, err);
+          const parked = this.mustPark(op.key, step.name, err);
           this.logger.warn(
             { key: op.key, step: step.name, err },
             parked ? 'saga parked' : 'saga step after the pivot failed: it will be retried',
@@ -187,16 +190,26 @@ export class SagaRunner {
         this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        parked ||= this.tooOftenRefused(op.key, step.name, err);
+        parked ||= this.mustPark(op.key, step.name, err);
         this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
     this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
   }
 
-  /** Counts a refusal for good of a retried step or undo; true once there were too many to go on. */
-  private tooOftenRefused(key: string, step: string, err: unknown): boolean {
+  /**
+   * Whether a retried step or undo must stop: refused for good too many times, or answered what
+   * cannot be read (it was done: retried, it would be done twice).
+   */
+  private mustPark(key: string, step: string, err: unknown): boolean {
     const e = stored(err);
+    if (err instanceof LegacyUnreadableAnswerError) {
+      this.store.refused(key, step, {
+        ...e,
+        message: `The ${err.system} system answered what cannot be read: the step was done, check it there`,
+      });
+      return true;
+    }
     return refusedForGood(e) && this.store.refused(key, step, e) >= this.options.maxRefusals;
   }
 

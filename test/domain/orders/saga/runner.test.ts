@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { openDatabase, type Db } from '../../../../platform/db';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, LegacyUnreadableAnswerError } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
@@ -224,6 +224,36 @@ describe('SagaRunner', () => {
       for (let i = 0; i < 5; i++) expect(await runner.recover()).toBe(1);
       expect(store.get('k')!.status).toBe('finishing');
       expect(store.needingAttention()).toEqual([]);
+    });
+  });
+
+  describe('an answer that came but cannot be read is not a lost answer', () => {
+    const unreadable = () => new LegacyUnreadableAnswerError('pos', 'POST /pos/returns: unparseable XML');
+
+    it('past the pivot: the step was done, and is never done again; parked for an operator', async () => {
+      const { saga } = world();
+      const posReturn = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      let calls = 0;
+      posReturn.steps[2].run = async () => {
+        calls++;
+        throw unreadable();
+      };
+      const runner = new SagaRunner(store, { test: posReturn }, logger);
+      expect(await runner.execute(posReturn, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
+      for (let pass = 0; pass < 3; pass++) await runner.recover();
+      expect(calls).toBe(1);
+      expect(store.get('k')!.status).toBe('parked');
+      expect(store.needingAttention()).toEqual([
+        expect.objectContaining({ step: 'c', reason: expect.objectContaining({ code: 'SYSTEM_UNAVAILABLE' }) }),
+      ]);
+    });
+
+    it('before the pivot: its effect exists, so it is undone as one in doubt', async () => {
+      const { log, failures, saga } = world();
+      const runner = new SagaRunner(store, { test: saga }, logger);
+      failures.set('b', unreadable());
+      await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })));
+      expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
     });
   });
 });
