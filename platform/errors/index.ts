@@ -30,7 +30,8 @@ export class LegacyUnavailableError extends Error {
 
 /**
  * A legacy system answered, but not in the shape its reference gives (adapters/transport/answers.ts):
- * for that call it is as unavailable as a system that did not answer.
+ * for that call it is as unavailable as a system that did not answer. Unlike a lost answer, though,
+ * a write that got one was done: the sagas do not do it again (it would be done twice).
  */
 export class MalformedAnswerError extends LegacyUnavailableError {
   constructor(

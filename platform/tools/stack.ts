@@ -21,6 +21,7 @@ import { IdentityIndex, startIndexing } from '../../domain/identity/indexer';
 import { IdentityStore } from '../../domain/identity/store';
 import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
+import { countParkedSagas } from '../metrics/sagas';
 import { RopoService } from '../../domain/journey/ropo';
 import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import { loadPolicy } from '../../domain/pricing/policy';
@@ -121,6 +122,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       'CRM vouchers of before go-live imported',
     );
     const sagas = new SagaStore(db);
+    countParkedSagas(() => sagas.parkedCount());
     // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
     const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
     importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));

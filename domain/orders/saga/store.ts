@@ -9,7 +9,8 @@ export type OperationStatus =
   | 'succeeded'
   | 'finishing' // past the point of no return: remaining steps are retried forward
   | 'compensating' // failed: done steps being undone (some undo may be waiting for a retry)
-  | 'failed'; // failed and fully undone (or nothing was done)
+  | 'failed' // failed and fully undone (or nothing was done)
+  | 'parked'; // a step (or its undo) refused for good too often: left as it is for an operator
 
 export type StepStatus = 'started' | 'done' | 'compensated';
 
@@ -23,6 +24,18 @@ export interface Operation {
   error: StoredError | null;
   attempts: number;
   updatedAt: string;
+}
+
+/** A parked operation: what it is, which step was refused, and why. */
+export interface ParkedOperation {
+  key: string;
+  kind: string;
+  /** the order it was working on, when it knew it */
+  orderId: string | null;
+  step: string;
+  reason: StoredError;
+  refusals: number;
+  parkedAt: string;
 }
 
 export interface StoredError {
@@ -81,6 +94,9 @@ const MIGRATIONS = [
    ALTER TABLE order_returns ADD COLUMN lines TEXT; -- JSON [{sku, quantity}]`,
   `ALTER TABLE order_facts ADD COLUMN priced TEXT; -- JSON: a store sale's list prices, discount and codes (the POS keeps the net prices only)
    ALTER TABLE order_returns ADD COLUMN refund_cents INTEGER; -- what the return refunded`,
+  `ALTER TABLE operations ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0; -- times a retried step (or undo) was refused for good
+   ALTER TABLE operations ADD COLUMN refused_step TEXT; -- which one
+   ALTER TABLE operations ADD COLUMN refusal TEXT; -- JSON StoredError: the last refusal`,
 ];
 
 interface OperationRow {
@@ -205,6 +221,39 @@ export class SagaStore {
         now(),
         key,
       );
+  }
+
+  /** One more refusal for good of a retried step (or undo): answers how many the operation had. */
+  refused(key: string, step: string, error: StoredError): number {
+    this.db
+      .prepare('UPDATE operations SET refusals = refusals + 1, refused_step = ?, refusal = ?, updated_at = ? WHERE key = ?')
+      .run(step, JSON.stringify(error), now(), key);
+    return (this.db.prepare('SELECT refusals FROM operations WHERE key = ?').get(key) as { refusals: number }).refusals;
+  }
+
+  /** Parked operations, oldest first. */
+  needingAttention(): ParkedOperation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT key, kind, state, refused_step, refusal, refusals, updated_at FROM operations WHERE status = 'parked' ORDER BY updated_at, key`,
+      )
+      .all() as { key: string; kind: string; state: string; refused_step: string; refusal: string; refusals: number; updated_at: string }[];
+    return rows.map((r) => {
+      const state = JSON.parse(r.state) as { orderId?: unknown };
+      return {
+        key: r.key,
+        kind: r.kind,
+        orderId: typeof state.orderId === 'string' ? state.orderId : null,
+        step: r.refused_step,
+        reason: JSON.parse(r.refusal) as StoredError,
+        refusals: r.refusals,
+        parkedAt: r.updated_at,
+      };
+    });
+  }
+
+  parkedCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM operations WHERE status = 'parked'`).get() as { n: number }).n;
   }
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */

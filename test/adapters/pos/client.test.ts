@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { parsePosXml } from '../../../adapters/pos/xml';
 import { PosClient } from '../../../adapters/pos/client';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../platform/errors';
 import { fixture } from '../../fixtures/legacy';
 import { expectMalformed, useLoggedGuard } from '../malformed';
 import { useNock } from '../nock-lifecycle';
@@ -172,6 +172,19 @@ describe('PosClient errors in a 200', () => {
       .reply(...xml('<stock store="ST042"/>'));
     await expect(pos().listStores()).rejects.toBeInstanceOf(LegacyUnavailableError);
     await expect(pos().getPrices('ST042')).rejects.toBeInstanceOf(LegacyUnavailableError);
+  });
+
+  it('tells an answer it cannot read from a lost one: the POS did answer (a write was done)', async () => {
+    nock(BASE)
+      .post('/pos/sales')
+      .reply(...xml('<receipt id="ST042-20261101-0042" store="ST042'));
+    nock(BASE)
+      .post('/pos/returns')
+      .reply(...xml('<ok/>'));
+    const sale = { store: 'ST042', card: null, deliver: 'home' as const, lines: [{ ean: '0012345678905', qty: 1, unit_cents: 100 }] };
+    await expect(pos().createSale(sale)).rejects.toBeInstanceOf(MalformedAnswerError);
+    const request = { store: 'ST042', ref: 'W-2026-000001', refund: 'none' as const, lines: [{ ean: '0012345678905', qty: 1 }] };
+    await expect(pos().createReturn(request)).rejects.toBeInstanceOf(MalformedAnswerError);
   });
 
   it('reads the error body of an HTTP error status too', async () => {
