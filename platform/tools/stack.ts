@@ -171,6 +171,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       verifyToken: tokenVerifier(tokenSettings(env)),
       subgraphKey: gatewayKey,
       production: config.production,
+      apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
       limits: {
         maxBodyBytes: env.MAX_BODY_BYTES,
         maxBatch: env.MAX_BATCH,
