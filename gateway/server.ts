@@ -94,7 +94,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
     },
     routes: (app) => {
-      healthRoutes(opts.legacy, opts.verifyToken)(app);
+      healthRoutes(
+        opts.legacy,
+        { urls: opts.subgraphUrls, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
+        opts.verifyToken,
+      )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
     },
   });
