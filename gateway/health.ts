@@ -1,5 +1,7 @@
-// What an orchestrator asks the gateway: is the process alive (/health), can it answer in full
-// (/ready: every legacy system usable), and its metrics (/metrics, Prometheus text format, for the
+// What an orchestrator asks the gateway: is the process alive (/health), can it serve (/ready: 503
+// only when a subgraph does not answer; a legacy system down leaves the gateway serving every other
+// field, so it is reported in the body as degraded, never as a 503 that would take every replica
+// out of rotation for one silo), and its metrics (/metrics, Prometheus text format, for the
 // service role: what the process does, its traffic and its failures, is not for every client).
 // /ready probes each system through its breaker: an open breaker is not probed, a half-open one
 // closes when the probe gets an answer, so polling /ready also finds a recovered system back.
@@ -19,18 +21,47 @@ async function serviceOnly(verifyToken: TokenVerifier, authorization: string | u
   }
 }
 
-export function healthRoutes(legacy: readonly LegacyGuard[], verifyToken: TokenVerifier) {
+/** How long a subgraph may take to answer `{ __typename }` before /ready counts it failed. */
+const SUBGRAPH_PROBE_MS = 2000;
+
+/** The subgraphs answer the gateway only: a probe carries what the gateway sends with every fetch. */
+export type ProbeHeaders = () => Promise<Record<string, string>>;
+
+async function answers(url: string, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await headers()) },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(SUBGRAPH_PROBE_MS),
+    });
+    return res.ok ? 'ok' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
+
+export function healthRoutes(
+  legacy: readonly LegacyGuard[],
+  subgraphs: { urls: Record<string, string>; headers: ProbeHeaders },
+  verifyToken: TokenVerifier,
+) {
   return (app: express.Express): void => {
     app.get('/health', (_req, res) => {
       res.json({ status: 'ok' });
     });
 
     app.get('/ready', async (_req, res) => {
-      const systems = await Promise.all(legacy.map((guard) => guard.health()));
+      const [systems, probes] = await Promise.all([
+        Promise.all(legacy.map((guard) => guard.health())),
+        Promise.all(Object.entries(subgraphs.urls).map(async ([name, url]) => [name, await answers(url, subgraphs.headers)] as const)),
+      ]);
       const unavailable = systems.filter((s) => !s.usable).map((s) => s.system);
-      res.status(unavailable.length === 0 ? 200 : 503).json({
-        status: unavailable.length === 0 ? 'ready' : 'degraded',
+      const serving = probes.every(([, probe]) => probe === 'ok');
+      res.status(serving ? 200 : 503).json({
+        status: !serving ? 'unavailable' : unavailable.length === 0 ? 'ready' : 'degraded',
         unavailable,
+        subgraphs: Object.fromEntries(probes),
         systems: Object.fromEntries(systems.map(({ system, ...health }) => [system, health])),
       });
     });

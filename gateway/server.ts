@@ -37,6 +37,8 @@ export interface GatewayOptions {
   limits: OperationLimits;
   /** no introspection, no field suggestions */
   production: boolean;
+  /** let @apollo/gateway send its anonymous usage metrics to Apollo */
+  apolloTelemetry: boolean;
 }
 
 interface GatewayContext {
@@ -49,6 +51,8 @@ interface GatewayContext {
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   const logger = opts.logger.child({ component: 'gateway' });
+  // the library reads this variable and no option: nothing leaves the retailer's network unless configured
+  process.env.APOLLO_TELEMETRY_DISABLED = opts.apolloTelemetry ? 'false' : 'true';
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -90,7 +94,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
     },
     routes: (app) => {
-      healthRoutes(opts.legacy, opts.verifyToken)(app);
+      healthRoutes(
+        opts.legacy,
+        { urls: opts.subgraphUrls, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
+        opts.verifyToken,
+      )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
     },
   });

@@ -29,7 +29,8 @@ export interface LoyaltyOptions {
 
 const tokenRequest = z.object({ grant_type: z.literal('client_credentials'), client_id: z.string(), client_secret: z.string() });
 const batchGet = z.object({ cards: z.array(z.string()).max(MAX_BATCH_CARDS) });
-const limit = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) });
+// the reference states no largest limit
+const limit = z.object({ limit: z.coerce.number().int().min(1).default(50) });
 const offersQuery = z.object({ tier: z.enum(TIERS).optional() });
 const newTxn = z.object({
   type: z.enum(['EARN', 'BURN', 'ADJUST']),

@@ -2,7 +2,8 @@
 // the JSON-RPC error member. The *Many helpers send one batch for many inputs and answer, in
 // input order, a result or an error per input: the shape a DataLoader batch function returns.
 import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
-import type { CrmCall, CrmCase, CrmContact, CrmVoucher } from './wire';
+import { crmResults, type CrmCall, type CrmCase, type CrmContact, type CrmMethod, type CrmResult, type CrmVoucher } from './wire';
+import { checkAnswer } from '../transport/answers';
 import { inParallelChunks } from '../transport/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
 import { nullIfNotFound } from '../transport/not-found';
@@ -13,10 +14,10 @@ const NOT_FOUND = -32004;
 // The CRM's own failures, as opposed to its answers about the request.
 const SERVER_ERRORS = new Set([-32603, -32000]);
 // The methods that change nothing: a batch of them only may be sent again after a failure.
-const READ_ONLY = new Set(['contact.search', 'contact.get', 'case.list', 'call.list']);
+const READ_ONLY = new Set<CrmMethod>(['contact.search', 'contact.get', 'case.list', 'call.list']);
 
 export interface RpcCall {
-  method: string;
+  method: CrmMethod;
   params: object;
 }
 
@@ -57,17 +58,21 @@ export class CrmClient {
   private readonly http: LegacyHttp;
   private nextId = 1;
 
-  constructor(baseUrl: string, timeoutMs: number, guard?: LegacyGuard) {
+  constructor(
+    baseUrl: string,
+    timeoutMs: number,
+    private readonly guard?: LegacyGuard,
+  ) {
     this.http = createHttpClient({ system: 'crm', baseUrl, timeoutMs, failureOf: (response) => serverFailure(response.data), guard });
   }
 
-  async call<T>(method: string, params: object): Promise<T> {
+  async call<M extends CrmMethod>(method: M, params: object): Promise<CrmResult<M>> {
     const id = this.nextId++;
     const body = { jsonrpc: '2.0', id, method, params };
     const { data } = await this.http.post<unknown>('/rpc', body, { retry: READ_ONLY.has(method) });
-    const outcome = outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
+    const outcome = this.outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
     if (outcome instanceof Error) throw outcome;
-    return outcome as T;
+    return outcome as CrmResult<M>;
   }
 
   /** Never rejects on a legacy failure: a call that failed, alone or with its whole batch, answers its error. */
@@ -135,14 +140,15 @@ export class CrmClient {
     // The answers may come in any order; a single error object answers for the whole batch.
     const byId = new Map(Array.isArray(data) ? data.filter(isResponse).map((r) => [r.id, r]) : []);
     const batchError = isResponse(data) && data.error ? data : undefined;
-    return requests.map(({ id, method }) => outcomeOf(method, byId.get(id) ?? batchError) as RpcOutcome<T>);
+    return requests.map(({ id, method }) => this.outcomeOf(method, byId.get(id) ?? batchError) as RpcOutcome<T>);
   }
-}
 
-function outcomeOf(method: string, response: RpcResponse | undefined): unknown {
-  if (response?.error) return failureFor(method, response.error);
-  if (!response || !('result' in response)) return new LegacyUnavailableError('crm', `${method}: no answer for the call`);
-  return response.result;
+  /** Each call's result is read on its own: one malformed result fails its own call, not its batch. */
+  private outcomeOf(method: CrmMethod, response: RpcResponse | undefined): unknown {
+    if (response?.error) return failureFor(method, response.error);
+    if (!response || !('result' in response)) return new LegacyUnavailableError('crm', `${method}: no answer for the call`);
+    return checkAnswer(crmResults[method], response.result, { system: 'crm', route: `POST /rpc ${method}`, guard: this.guard });
+  }
 }
 
 function failureFor(method: string, error: NonNullable<RpcResponse['error']>): LegacyError {

@@ -1,16 +1,32 @@
 // The e-shop's JSON API (legacy-systems.md §1), as it is: legacy shapes in, legacy shapes out.
-import type { EshopAccount, EshopEvent, EshopOrder, EshopProduct, EshopPromo, EshopShipping } from './wire';
+import type { z } from 'zod';
+import {
+  eshopAccount,
+  eshopAccountEvent,
+  eshopList,
+  eshopOrder,
+  eshopPage,
+  eshopProduct,
+  eshopPromo,
+  eshopReturnReceipt,
+  type EshopAccount,
+  type EshopEvent,
+  type EshopOrder,
+  type EshopPage,
+  type EshopProduct,
+  type EshopPromo,
+  type EshopShipping,
+} from './wire';
+import { readAnswer } from '../transport/answers';
 import { inParallelChunks } from '../transport/chunks';
 import { createHttpClient, type LegacyHttp } from '../transport/http';
 import { nullIfNotFound } from '../transport/not-found';
 import type { LegacyGuard } from '../transport/resilience';
+import { route, type Route } from '../transport/routes';
 
 const MAX_SKUS_PER_REQUEST = 100;
 
-export interface EshopPage<T> {
-  data: T[];
-  meta: { page: number; per_page: number; total: number };
-}
+export type { EshopPage };
 
 export interface NewWebOrder {
   account_id: string;
@@ -28,10 +44,7 @@ export interface NewWebReturn {
   store_code?: string; // "042", for a return in store
 }
 
-export interface WebReturnReceipt {
-  return_id: string;
-  refund: string;
-}
+export type WebReturnReceipt = z.infer<typeof eshopReturnReceipt>;
 
 /** The events API leaves out the account the events were asked for. */
 export type EshopAccountEvent = Omit<EshopEvent, 'account_id'>;
@@ -39,76 +52,89 @@ export type EshopAccountEvent = Omit<EshopEvent, 'account_id'>;
 export class EshopClient {
   private readonly http: LegacyHttp;
 
-  constructor(baseUrl: string, apiKey: string, timeoutMs: number, guard?: LegacyGuard) {
+  constructor(
+    baseUrl: string,
+    apiKey: string,
+    timeoutMs: number,
+    private readonly guard?: LegacyGuard,
+  ) {
     this.http = createHttpClient({ system: 'eshop', baseUrl, timeoutMs, headers: { 'X-Api-Key': apiKey }, guard });
   }
 
   listProducts(page: number, perPage: number): Promise<EshopPage<EshopProduct>> {
-    return this.get('/api/v2/products', { page, per_page: perPage });
+    return this.get(eshopPage(eshopProduct), route`/api/v2/products`, { page, per_page: perPage });
   }
 
   /** Unknown SKUs are left out, as the e-shop does. */
   getProductsBySkus(skus: readonly string[]): Promise<EshopProduct[]> {
     return inParallelChunks([...new Set(skus)], MAX_SKUS_PER_REQUEST, async (chunk) => {
-      const { data } = await this.get<{ data: EshopProduct[] }>('/api/v2/products', { skus: chunk.join(',') });
+      const { data } = await this.get(eshopList(eshopProduct), route`/api/v2/products`, { skus: chunk.join(',') });
       return data;
     });
   }
 
   getProduct(sku: string): Promise<EshopProduct | null> {
-    return nullIfNotFound(this.get(`/api/v2/products/${encodeURIComponent(sku)}`));
+    return nullIfNotFound(this.get(eshopProduct, route`/api/v2/products/${sku}`));
   }
 
   /** The e-shop matches the lower-cased email exactly. */
   async findAccountsByEmail(email: string): Promise<EshopAccount[]> {
-    const { data } = await this.get<{ data: EshopAccount[] }>('/api/v2/customers', { email });
+    const { data } = await this.get(eshopList(eshopAccount), route`/api/v2/customers`, { email });
     return data;
   }
 
   getAccount(accountId: string): Promise<EshopAccount | null> {
-    return nullIfNotFound(this.get(`/api/v2/customers/${encodeURIComponent(accountId)}`));
+    return nullIfNotFound(this.get(eshopAccount, route`/api/v2/customers/${accountId}`));
   }
 
   /** Newest first. */
   listOrders(accountId: string, page: number, perPage: number): Promise<EshopPage<EshopOrder>> {
-    return this.get(`/api/v2/customers/${encodeURIComponent(accountId)}/orders`, { page, per_page: perPage });
+    return this.get(eshopPage(eshopOrder), route`/api/v2/customers/${accountId}/orders`, { page, per_page: perPage });
   }
 
   getOrder(orderId: string): Promise<EshopOrder | null> {
-    return nullIfNotFound(this.get(`/api/v2/orders/${encodeURIComponent(orderId)}`));
+    return nullIfNotFound(this.get(eshopOrder, route`/api/v2/orders/${orderId}`));
   }
 
   /** Not idempotent: the same body posted twice makes two orders. Callers must deduplicate. */
   createOrder(order: NewWebOrder): Promise<EshopOrder> {
-    return this.post('/api/v2/orders', order);
+    return this.post(eshopOrder, route`/api/v2/orders`, order);
   }
 
   /** Rejected with `invalid_state` once the order is shipped or collected. */
   cancelOrder(orderId: string): Promise<EshopOrder> {
-    return this.post(`/api/v2/orders/${encodeURIComponent(orderId)}/cancel`);
+    return this.post(eshopOrder, route`/api/v2/orders/${orderId}/cancel`);
   }
 
   createReturn(orderId: string, request: NewWebReturn): Promise<WebReturnReceipt> {
-    return this.post(`/api/v2/orders/${encodeURIComponent(orderId)}/returns`, request);
+    return this.post(eshopReturnReceipt, route`/api/v2/orders/${orderId}/returns`, request);
   }
 
   async listPromotions(): Promise<EshopPromo[]> {
-    const { data } = await this.get<{ data: EshopPromo[] }>('/api/v2/promotions');
+    const { data } = await this.get(eshopList(eshopPromo), route`/api/v2/promotions`);
     return data;
   }
 
   /** Oldest first. */
   async listEvents(accountId: string, sinceIso: string): Promise<EshopAccountEvent[]> {
-    const path = `/api/v2/customers/${encodeURIComponent(accountId)}/events`;
-    const { data } = await this.get<{ data: EshopAccountEvent[] }>(path, { since: sinceIso });
+    const events = route`/api/v2/customers/${accountId}/events`;
+    const { data } = await this.get(eshopList(eshopAccountEvent), events, { since: sinceIso });
     return data;
   }
 
-  private async get<T>(path: string, params?: Record<string, string | number>): Promise<T> {
-    return (await this.http.get<T>(path, { params })).data;
+  private async get<S extends z.ZodTypeAny>(
+    answer: S,
+    { path, name }: Route,
+    params?: Record<string, string | number>,
+  ): Promise<z.output<S>> {
+    return this.read(answer, `GET ${name}`, (await this.http.get<unknown>(path, { params })).data);
   }
 
-  private async post<T>(path: string, body?: unknown): Promise<T> {
-    return (await this.http.post<T>(path, body)).data;
+  private async post<S extends z.ZodTypeAny>(answer: S, { path, name }: Route, body?: unknown): Promise<z.output<S>> {
+    return this.read(answer, `POST ${name}`, (await this.http.post<unknown>(path, body)).data);
+  }
+
+  private read<S extends z.ZodTypeAny>(answer: S, route: string, data: unknown): z.output<S> {
+    return readAnswer(answer, data, { system: 'eshop', route, guard: this.guard });
   }
 }

@@ -2,14 +2,26 @@
 // requests/second limit answered with 429 + Retry-After (waited out by the guard, as every
 // system's retries are), and 401 once a token has expired.
 import type { AxiosRequestConfig } from 'axios';
-import { LegacyUnavailableError } from '../../platform/errors';
-import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from './wire';
+import type { z } from 'zod';
+import {
+  loyaltyMember,
+  loyaltyMembers,
+  loyaltyOffers,
+  loyaltyToken,
+  loyaltyTransactions,
+  loyaltyTxnRecord,
+  type LoyaltyMember,
+  type LoyaltyTierOffer,
+  type LoyaltyTxn,
+} from './wire';
+import { readAnswer } from '../transport/answers';
 import { inParallelChunks } from '../transport/chunks';
 import { systemClock, type Clock } from '../transport/clock';
 import { createHttpClient, failureForStatus, type LegacyHttp } from '../transport/http';
 import { nullIfNotFound } from '../transport/not-found';
 import { RateLimiter } from './rate-limiter';
 import type { LegacyGuard } from '../transport/resilience';
+import { route, type Route } from '../transport/routes';
 import { TokenCache, type IssuedToken } from './token-cache';
 
 const MAX_CARDS_PER_BATCH = 100;
@@ -38,7 +50,7 @@ export class LoyaltyClient {
     private readonly clientSecret: string,
     timeoutMs: number,
     clock: Clock = systemClock,
-    guard?: LegacyGuard,
+    private readonly guard?: LegacyGuard,
   ) {
     this.limiter = new RateLimiter(REQUESTS_PER_SECOND, 1000, clock);
     this.http = createHttpClient({ system: 'loyalty', baseUrl, timeoutMs, pace: () => this.limiter.acquire(), guard });
@@ -46,48 +58,54 @@ export class LoyaltyClient {
   }
 
   getMember(card: string): Promise<LoyaltyMember | null> {
-    return nullIfNotFound(this.send({ method: 'GET', url: `/v1/members/${encodeURIComponent(card)}` }));
+    return nullIfNotFound(this.send(loyaltyMember, 'GET', route`/v1/members/${card}`));
   }
 
   /** `phone` in E.164. */
   async findMembers(query: LoyaltyMemberQuery): Promise<LoyaltyMember[]> {
-    const { members } = await this.send<{ members: LoyaltyMember[] }>({ method: 'GET', url: '/v1/members', params: query });
+    const { members } = await this.send(loyaltyMembers, 'GET', route`/v1/members`, { params: query });
     return members;
   }
 
   /** Unknown cards are left out. */
   batchGetMembers(cards: readonly string[]): Promise<LoyaltyMember[]> {
     return inParallelChunks([...new Set(cards)], MAX_CARDS_PER_BATCH, async (chunk) => {
-      const data = { cards: chunk };
-      const request = { method: 'POST', url: '/v1/members:batchGet', data, retry: true } as const; // a read
-      const { members } = await this.send<{ members: LoyaltyMember[] }>(request);
+      const request = { data: { cards: chunk }, retry: true }; // a read
+      const { members } = await this.send(loyaltyMembers, 'POST', route`/v1/members:batchGet`, request);
       return members;
     });
   }
 
   /** Newest first. */
   async listTransactions(card: string, limit: number): Promise<LoyaltyTxnRecord[]> {
-    const url = `/v1/members/${encodeURIComponent(card)}/transactions`;
-    const { transactions } = await this.send<{ transactions: LoyaltyTxnRecord[] }>({ method: 'GET', url, params: { limit } });
+    const url = route`/v1/members/${card}/transactions`;
+    const { transactions } = await this.send(loyaltyTransactions, 'GET', url, { params: { limit } });
     return transactions;
   }
 
   /** Rejected with `duplicate_external_ref` (409) or `insufficient_points` (422). */
   createTransaction(card: string, txn: NewLoyaltyTxn): Promise<LoyaltyTxnRecord> {
-    return this.send({ method: 'POST', url: `/v1/members/${encodeURIComponent(card)}/transactions`, data: txn });
+    return this.send(loyaltyTxnRecord, 'POST', route`/v1/members/${card}/transactions`, { data: txn });
   }
 
-  async listOffers(tier: LoyaltyMember['tier']): Promise<LoyaltyOffer[]> {
-    const { offers } = await this.send<{ offers: LoyaltyOffer[] }>({ method: 'GET', url: '/v1/offers', params: { tier } });
+  async listOffers(tier: LoyaltyMember['tier']): Promise<LoyaltyTierOffer[]> {
+    const { offers } = await this.send(loyaltyOffers, 'GET', route`/v1/offers`, { params: { tier } });
     return offers;
   }
 
   /** One authorised call, retried once with a new token after a 401. */
-  private async send<T>(request: AxiosRequestConfig): Promise<T> {
+  private async send<S extends z.ZodTypeAny>(
+    answer: S,
+    method: 'GET' | 'POST',
+    { path, name }: Route,
+    request: AxiosRequestConfig = {},
+  ): Promise<z.output<S>> {
     for (let renewedToken = false; ; renewedToken = true) {
       const token = await this.tokens.get();
-      const response = await this.http.request<T>({
+      const response = await this.http.request<unknown>({
         ...request,
+        method,
+        url: path,
         headers: { Authorization: `Bearer ${token}` },
         // Handled here rather than turned into an error: it can be retried.
         validateStatus: (status) => status < 400 || status === 401,
@@ -97,7 +115,7 @@ export class LoyaltyClient {
         continue;
       }
       if (response.status >= 400) throw failureForStatus('loyalty', response);
-      return response.data;
+      return this.read(answer, `${method} ${name}`, response.data);
     }
   }
 
@@ -107,15 +125,17 @@ export class LoyaltyClient {
       client_id: this.clientId,
       client_secret: this.clientSecret,
     });
-    const { data } = await this.http.request<{ access_token?: unknown; expires_in?: unknown }>({
+    const { data } = await this.http.request<unknown>({
       method: 'POST',
       url: '/oauth/token',
       data: form,
       retry: true, // a token more changes nothing
     });
-    if (typeof data.access_token !== 'string' || typeof data.expires_in !== 'number') {
-      throw new LegacyUnavailableError('loyalty', 'POST /oauth/token: no token in the answer');
-    }
-    return { accessToken: data.access_token, expiresInS: data.expires_in };
+    const token = this.read(loyaltyToken, 'POST /oauth/token', data);
+    return { accessToken: token.access_token, expiresInS: token.expires_in };
+  }
+
+  private read<S extends z.ZodTypeAny>(answer: S, route: string, data: unknown): z.output<S> {
+    return readAnswer(answer, data, { system: 'loyalty', route, guard: this.guard });
   }
 }

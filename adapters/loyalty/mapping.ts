@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../domain/canonical/email';
 import { toE164 } from '../../domain/canonical/phone';
 import { toInstant } from '../../domain/canonical/time';
 import type { LoyaltyAccount, LoyaltyTransaction, PersonRecord } from '../../domain/types';
-import type { LoyaltyMember, LoyaltyOffer, LoyaltyTxn } from './wire';
+import type { LoyaltyMember, LoyaltyTierOffer, LoyaltyTxn } from './wire';
 import { decimalToCents } from '../../domain/canonical/money';
 import type { Channel } from '../../domain/types';
 import type { Promotion, Tier } from '../../domain/pricing/model';
@@ -40,13 +40,13 @@ export function loyaltyTransactionFromLoyalty(txn: Omit<LoyaltyTxn, 'card_number
 }
 
 /** ONLINE means the e-shop, where the call center also places its orders. */
-const LEGACY_CHANNELS: Record<LoyaltyOffer['channels'][number], Channel[]> = {
+const LEGACY_CHANNELS: Record<LoyaltyTierOffer['channels'][number], Channel[]> = {
   ONLINE: ['WEB', 'CALL_CENTER'],
   INSTORE: ['STORE'],
 };
 
 /** A tier offer. The platform lists offers per tier (`offers?tier=`), so the tier is the one asked. */
-export function promotionFromLoyaltyOffer(offer: LoyaltyOffer, tier: Tier): Promotion {
+export function promotionFromLoyaltyOffer(offer: LoyaltyTierOffer, tier: Tier): Promotion {
   const scoped = offer.skus !== null || offer.category !== null;
   return {
     id: `loyalty:${offer.offer_id}`,

@@ -1,8 +1,17 @@
 // The POS's XML API (legacy-systems.md §2). It reports failures in the body of an HTTP 200, so
 // every answer is read for an <error/> before it is trusted.
 import type { AxiosResponse } from 'axios';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../platform/errors';
-import type { PosLine, PosPrice, PosPromotion, PosReceipt, PosReservation, PosStock, PosStore } from './wire';
+import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../platform/errors';
+import {
+  RESERVATION_STATES,
+  type PosLine,
+  type PosPrice,
+  type PosPromotion,
+  type PosReceipt,
+  type PosReservation,
+  type PosStock,
+  type PosStore,
+} from './wire';
 import { inParallelChunks } from '../transport/chunks';
 import { createHttpClient, type LegacyError, type LegacyHttp } from '../transport/http';
 import { nullIfNotFound } from '../transport/not-found';
@@ -16,12 +25,14 @@ import {
   decodeStores,
   errorOf,
   integer,
+  oneOf,
   parsePosXml,
   rootElement,
   text,
   type XmlNode,
 } from './xml';
 import type { LegacyGuard } from '../transport/resilience';
+import { route, type Route } from '../transport/routes';
 
 const MAX_EANS_PER_REQUEST = 200;
 // The error codes that mean the POS itself is failing rather than refusing the request.
@@ -62,7 +73,11 @@ export interface PosReturnReceipt {
 export class PosClient {
   private readonly http: LegacyHttp;
 
-  constructor(baseUrl: string, timeoutMs: number, guard?: LegacyGuard) {
+  constructor(
+    baseUrl: string,
+    timeoutMs: number,
+    private readonly guard?: LegacyGuard,
+  ) {
     this.http = createHttpClient({
       system: 'pos',
       baseUrl,
@@ -80,95 +95,96 @@ export class PosClient {
   }
 
   listStores(): Promise<PosStore[]> {
-    return this.get('/pos/stores', {}, decodeStores);
+    return this.get(route`/pos/stores`, {}, decodeStores);
   }
 
   /** Unknown EANs are left out, as the POS does. */
   getStock(storeCode: string, eans: readonly string[]): Promise<PosStock[]> {
-    const path = `/pos/stores/${encodeURIComponent(storeCode)}/stock`;
+    const stock = route`/pos/stores/${storeCode}/stock`;
     return inParallelChunks([...new Set(eans)], MAX_EANS_PER_REQUEST, (chunk) =>
-      this.get(path, { ean: chunk.join(',') }, (doc) => decodeStock(doc, storeCode)),
+      this.get(stock, { ean: chunk.join(',') }, (doc) => decodeStock(doc, storeCode)),
     );
   }
 
   getPrices(storeCode: string): Promise<PosPrice[]> {
-    return this.get('/pos/prices', { store: storeCode }, (doc) => decodePrices(doc, storeCode));
+    return this.get(route`/pos/prices`, { store: storeCode }, (doc) => decodePrices(doc, storeCode));
   }
 
   /** Returns how many prices the POS updated. */
   setPrices(storeCode: string, prices: readonly { ean: string; cents: number }[]): Promise<number> {
     const body = buildPosXml('prices', {}, 'price', prices);
-    return this.post('/pos/prices', body, (doc) => integer(rootElement(doc, 'ok'), 'updated'), { store: storeCode });
+    return this.post(route`/pos/prices`, body, (doc) => integer(rootElement(doc, 'ok'), 'updated'), { store: storeCode });
   }
 
   getPromotions(storeCode: string): Promise<PosPromotion[]> {
-    return this.get('/pos/promotions', { store: storeCode }, (doc) => decodePromotions(doc, storeCode));
+    return this.get(route`/pos/promotions`, { store: storeCode }, (doc) => decodePromotions(doc, storeCode));
   }
 
   /** `fromDate` is a Paris calendar day, 'YYYY-MM-DD' (domain/canonical/time.ts parisDate). */
   listReceipts(cardDigits: string, fromDate: string): Promise<PosReceipt[]> {
-    return this.get('/pos/receipts', { card: cardDigits, from: fromDate }, decodeReceipts);
+    return this.get(route`/pos/receipts`, { card: cardDigits, from: fromDate }, decodeReceipts);
   }
 
   getReceipt(receiptId: string): Promise<PosReceipt | null> {
-    return nullIfNotFound(this.get(`/pos/receipts/${encodeURIComponent(receiptId)}`, {}, decodeReceipt));
+    return nullIfNotFound(this.get(route`/pos/receipts/${receiptId}`, {}, decodeReceipt));
   }
 
   /** Holds the stock for 72 h; rejected with `insufficient_stock` when the store lacks it. */
   createReservation(storeCode: string, ref: string, lines: readonly PosLineQuantity[]): Promise<PosReservationState> {
     const body = buildPosXml('reservation', { store: storeCode, ref }, 'line', lines);
-    return this.post('/pos/reservations', body, decodeReservationState);
+    return this.post(route`/pos/reservations`, body, decodeReservationState);
   }
 
   releaseReservation(reservationId: string): Promise<PosReservationState> {
-    return this.post(`/pos/reservations/${encodeURIComponent(reservationId)}/release`, undefined, decodeReservationState);
+    return this.post(route`/pos/reservations/${reservationId}/release`, undefined, decodeReservationState);
   }
 
   /** The POS writes a receipt for the collected goods. */
   collectReservation(reservationId: string): Promise<PosReservationState> {
-    return this.post(`/pos/reservations/${encodeURIComponent(reservationId)}/collect`, undefined, decodeReservationState);
+    return this.post(route`/pos/reservations/${reservationId}/collect`, undefined, decodeReservationState);
   }
 
   createSale(sale: PosSale): Promise<PosReceipt> {
     const body = buildPosXml('sale', { store: sale.store, card: sale.card, deliver: sale.deliver }, 'line', sale.lines);
-    return this.post('/pos/sales', body, decodeReceipt);
+    return this.post(route`/pos/sales`, body, decodeReceipt);
   }
 
   createReturn(request: PosReturnRequest): Promise<PosReturnReceipt> {
     const body = buildPosXml('return', { store: request.store, ref: request.ref, refund: request.refund }, 'line', request.lines);
-    return this.post('/pos/returns', body, (doc) => {
+    return this.post(route`/pos/returns`, body, (doc) => {
       const element = rootElement(doc, 'return');
       return { id: text(element, 'id'), refund_cents: integer(element, 'refund_cents') };
     });
   }
 
-  private async get<T>(path: string, params: Record<string, string>, decode: (doc: XmlNode) => T): Promise<T> {
-    return read(await this.http.get<string>(path, { params }), decode);
+  private async get<T>({ path, name }: Route, params: Record<string, string>, decode: (doc: XmlNode) => T): Promise<T> {
+    return this.read(`GET ${name}`, await this.http.get<string>(path, { params }), decode);
   }
 
   private async post<T>(
-    path: string,
+    { path, name }: Route,
     body: string | undefined,
     decode: (doc: XmlNode) => T,
     params: Record<string, string> = {},
   ): Promise<T> {
-    return read(await this.http.post<string>(path, body, { params }), decode);
+    return this.read(`POST ${name}`, await this.http.post<string>(path, body, { params }), decode);
   }
-}
 
-/** An answer without an <error/> (the HTTP client has thrown those). */
-function read<T>(response: AxiosResponse<string>, decode: (doc: XmlNode) => T): T {
-  const where = describe(response);
-  let doc: XmlNode;
-  try {
-    doc = parsePosXml(response.data);
-  } catch {
-    throw new LegacyUnavailableError('pos', `${where}: unparseable XML`);
-  }
-  try {
-    return decode(doc);
-  } catch (err) {
-    throw new LegacyUnavailableError('pos', `${where}: unexpected answer (${(err as Error).message})`);
+  /**
+   * An answer without an <error/> (the HTTP client has thrown those), decoded field by field. One
+   * that does not decode is the POS being unavailable for that call, neither retried nor counted by
+   * the breaker, as a malformed JSON answer is (adapters/transport/answers.ts says why).
+   */
+  private read<T>(route: string, response: AxiosResponse<string>, decode: (doc: XmlNode) => T): T {
+    let problem: string;
+    try {
+      return decode(parsePosXml(response.data));
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+    const err = new MalformedAnswerError('pos', route, problem);
+    this.guard?.reportMalformed(err);
+    throw err;
   }
 }
 
@@ -179,7 +195,7 @@ function failureFor(error: { code: string; message: string }, where: string): Le
 
 function decodeReservationState(doc: XmlNode): PosReservationState {
   const reservation = rootElement(doc, 'reservation');
-  return { id: text(reservation, 'id'), status: text(reservation, 'status') as PosReservation['status'] };
+  return { id: text(reservation, 'id'), status: oneOf(reservation, 'status', RESERVATION_STATES) };
 }
 
 function describe(response: AxiosResponse): string {

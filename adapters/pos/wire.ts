@@ -6,7 +6,12 @@ import type { ParisLocal } from '../../domain/canonical/time';
 
 export type { ParisLocal };
 
-export type Day = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+// The closed lists of values, which the client checks each answer against (./xml.ts).
+export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+export const PROMOTION_KINDS = ['percent', 'amount', 'second_half_price'] as const;
+export const RESERVATION_STATES = ['held', 'released', 'collected'] as const;
+
+export type Day = (typeof DAYS)[number];
 export interface PosStore {
   code: string; // ST042
   name: string;
@@ -30,7 +35,7 @@ export interface PosPrice {
 export interface PosPromotion {
   store: string;
   id: string; // P-77
-  kind: 'percent' | 'amount' | 'second_half_price';
+  kind: (typeof PROMOTION_KINDS)[number];
   value: string;
   ean: string | null;
   category: string | null;
@@ -56,7 +61,7 @@ export interface PosReservation {
   id: string; // RSV-...
   store: string;
   ref: string;
-  status: 'held' | 'released' | 'collected';
+  status: (typeof RESERVATION_STATES)[number];
   created_at: ParisLocal;
   lines: { ean: string; qty: number }[];
 }

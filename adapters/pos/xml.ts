@@ -2,7 +2,16 @@
 // bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
 // because EANs and card numbers look like numbers and are not.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { Day, PosLine, PosPrice, PosPromotion, PosReceipt, PosStock, PosStore } from './wire';
+import {
+  DAYS,
+  PROMOTION_KINDS,
+  type PosLine,
+  type PosPrice,
+  type PosPromotion,
+  type PosReceipt,
+  type PosStock,
+  type PosStore,
+} from './wire';
 
 export type XmlNode = Record<string, unknown>;
 type AttributeValue = string | number | null | undefined;
@@ -71,7 +80,7 @@ export function decodeStores(doc: XmlNode): PosStore[] {
     city: text(store, 'city'),
     phone: text(store, 'phone'),
     hours: children(store, 'hours').map((hours) => ({
-      day: text(hours, 'day') as Day,
+      day: oneOf(hours, 'day', DAYS),
       open: text(hours, 'open'),
       close: text(hours, 'close'),
     })),
@@ -95,7 +104,7 @@ export function decodePromotions(doc: XmlNode, store: string): PosPromotion[] {
   return children(doc.promotions, 'promo').map((promo) => ({
     store,
     id: text(promo, 'id'),
-    kind: text(promo, 'kind') as PosPromotion['kind'],
+    kind: oneOf(promo, 'kind', PROMOTION_KINDS),
     value: text(promo, 'value'),
     ean: optional(promo, 'ean'),
     category: optional(promo, 'category'),
@@ -144,6 +153,13 @@ export function integer(node: XmlNode, name: string): number {
   const value = Number(text(node, name));
   if (!Number.isInteger(value)) throw new Error(`${name} is not an integer`);
   return value;
+}
+
+/** A value from a closed list: one the types do not know is an answer the client cannot read. */
+export function oneOf<T extends string>(node: XmlNode, name: string, values: readonly T[]): T {
+  const value = text(node, name);
+  if (!(values as readonly string[]).includes(value)) throw new Error(`${name} is none of ${values.join(', ')}`);
+  return value as T;
 }
 
 function optional(node: XmlNode, name: string): string | null {

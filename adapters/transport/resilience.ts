@@ -8,7 +8,7 @@
 // system costs one timeout and is not asked again; a quick failure (refused, reset, 5xx) leaves
 // time for the retries.
 import CircuitBreaker from 'opossum';
-import { LegacyRejectedError, LegacyUnavailableError, type System } from '../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, type MalformedAnswerError, type System } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import {
   legacyCallDuration,
@@ -146,6 +146,14 @@ export class LegacyGuard {
     }
     const breaker = this.state;
     return { system: this.system, usable: probe === 'ok' && breaker !== 'open', breaker, probe, lastCall: this.last };
+  }
+
+  /**
+   * A call that got an answer its client could not read (adapters/transport/answers.ts says why it
+   * is neither retried nor counted by the breaker): logged beside the calls that failed.
+   */
+  reportMalformed(err: MalformedAnswerError): void {
+    this.logger.warn({ system: this.system, route: err.route, problems: err.problems }, 'legacy answer malformed');
   }
 
   /** Stops the breaker's timers. */

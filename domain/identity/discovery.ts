@@ -10,7 +10,7 @@ import type { EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PersonRecord } from '../types';
 import type { CrmContact } from '../../adapters/crm/wire';
-import type { System } from '../../platform/errors';
+import { LegacyUnavailableError, type System } from '../../platform/errors';
 import { toFrenchNational } from '../canonical/phone';
 import { personFromEshopAccount } from '../../adapters/eshop/mapping';
 import { personFromCrmContact } from '../../adapters/crm/mapping';
@@ -110,10 +110,13 @@ export class Discovery {
       }),
       ...names.map((name) => ({ name })),
     ];
+    // a silo that cannot answer leaves its records out, named in `failed`; anything else (a mapping
+    // bug, a request the silo refuses) is ours, and reaches the caller as INTERNAL with its request id
     const guarded = async (system: System, work: () => Promise<PersonRecord[]>) => {
       try {
         return await work();
-      } catch {
+      } catch (err) {
+        if (!(err instanceof LegacyUnavailableError)) throw err;
         failed.add(system);
         return [];
       }

@@ -1,7 +1,7 @@
 // cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
 // points reversal after it are retried until done.
 import { graphqlError, badInput, notFound } from '../../platform/errors';
-import { refusedWith, releaseReservation } from './effects';
+import { cancelWebOrder, releaseReservation } from './effects';
 import type { Saga } from './saga/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
@@ -48,14 +48,7 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
       {
         name: 'cancelWebOrder',
         run: async ({ orderId }) => {
-          try {
-            await deps.eshop.cancelOrder(orderId);
-          } catch (err) {
-            if (!refusedWith(err, 'invalid_state')) throw err;
-            // refused: fine if cancelled already (a retry), not if it shipped meanwhile
-            if ((await deps.eshop.getOrder(orderId))?.status !== 'cancelled')
-              throw graphqlError('CONFLICT', `Order ${orderId} can no longer be cancelled`);
-          }
+          await cancelWebOrder(deps, orderId);
           return {};
         },
       },

@@ -10,3 +10,6 @@ export function orderIdKind(id: string): 'web' | 'receipt' {
   if (RECEIPT_ID.test(id)) return 'receipt';
   throw badInput(`Invalid order id "${id}": expected W-YYYY-NNNNNN or a store receipt id like ST042-20261101-0042`);
 }
+
+/** The store a receipt id names (ST042-20261101-0042: ST042). */
+export const receiptStore = (receiptId: string) => receiptId.slice(0, receiptId.indexOf('-'));

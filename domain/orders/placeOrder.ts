@@ -5,6 +5,7 @@
 // A failure before the pivot undoes what was done (reservation released, e-shop order cancelled,
 // sale returned, vouchers given back); after it, the points are retried until earned, once.
 import { createHash } from 'node:crypto';
+import { webOrderPages } from '../../adapters/eshop/order-pages';
 import { centsToDecimal } from '../canonical/money';
 import { formatCardForPos } from '../canonical/card';
 import { externalIdIn } from '../identity/records';
@@ -260,15 +261,17 @@ const unclaimed = async (deps: CommerceDeps, ids: string[]) => {
   return ids.filter((id) => !claimed.has(id));
 };
 
-/** An e-shop order created by a call whose answer was lost: found by account, time and content. */
+/** An e-shop order created by a call whose answer was lost: found by account, time and content, among every order made since. */
 async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string): Promise<string[]> {
-  const { data } = await deps.eshop.listOrders(plan.accountId!, 1, 20);
   const total = centsToDecimal(plan.totalCents);
-  const alike = data.filter((o) => o.created_at >= since && o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan));
-  return unclaimed(
-    deps,
-    alike.map((o) => o.id),
-  );
+  const alike: string[] = [];
+  for await (const page of webOrderPages(deps.eshop, plan.accountId!)) {
+    const recent = page.filter((o) => o.created_at >= since);
+    alike.push(...recent.filter((o) => o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan)).map((o) => o.id));
+    // newest first: a page reaching before the call holds the last of them
+    if (recent.length < page.length) break;
+  }
+  return unclaimed(deps, alike);
 }
 
 /** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */

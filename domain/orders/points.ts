@@ -1,6 +1,7 @@
 // Loyalty points move once per order and once per reversal: the ledger's external_ref makes a
 // repeated write a 409 duplicate, which is what "done already" looks like.
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
+import { wholeLedger } from '../../adapters/loyalty/ledger';
 import type { Channel } from '../types';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
@@ -45,7 +46,7 @@ export async function reversePoints(
     await adjust(points);
   } catch (err) {
     if (!refusedWith(err, 'insufficient_points')) throw err;
-    const earned = (await loyalty.listTransactions(card, 1000)).some((t) => t.type === 'EARN' && t.external_ref === orderId);
+    const earned = (await wholeLedger(loyalty, card)).some((t) => t.type === 'EARN' && t.external_ref === orderId);
     if (!earned) throw err;
     await adjust(Math.min(points, (await loyalty.getMember(card))?.points_balance ?? 0));
   }
@@ -59,7 +60,7 @@ export async function reversePoints(
  */
 export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
   const placing = (await deps.sagas.unfinished()).find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
-  const ledger = await deps.loyalty.listTransactions(card, 1000);
+  const ledger = await wholeLedger(deps.loyalty, card);
   const earned = placing
     ? (placing.state as PlaceOrderState).plan.points
     : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);

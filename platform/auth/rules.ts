@@ -2,6 +2,7 @@
 // functions before they read or write anything; every refusal is UNAUTHENTICATED (a token is
 // needed and there is none) or FORBIDDEN, and names nothing of anyone else's data.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { orderIdKind, receiptStore } from '../../domain/orders/orderIds';
 import type { Order } from '../../domain/types';
 import { graphqlError, type System } from '../errors';
 import type { Caller, Role } from './caller';
@@ -62,17 +63,13 @@ export function assertStoreAccess(ctx: AuthContext, storeId: string | null | und
 
 const orderStore = (order: Pick<Order, 'fulfillment'>) => order.fulfillment.storeId;
 
+type ReadableOrder = Pick<Order, 'channel' | 'fulfillment' | 'owner'>;
+
 /**
- * An order is read by staff and services, by the customer who placed it (ownerId, when the
- * caller knows it; else the owner's legacy record is looked up), and by staff of a store that may
- * take it back: any store for a web or phone order, the store that sold it for a store sale.
+ * An order is read by staff and services, by the customer who placed it, and by staff of a store
+ * that may take it back: any store for a web or phone order, the store that sold it for a store sale.
  */
-export async function mayReadOrder(
-  ctx: IdentityAuthContext,
-  order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>,
-  ownerId?: string,
-): Promise<boolean> {
-  const caller = ctx.caller;
+function mayRead(caller: Caller | null, order: ReadableOrder, callerOwnsIt: boolean): boolean {
   if (!caller) return false;
   switch (caller.role) {
     case 'service':
@@ -81,13 +78,38 @@ export async function mayReadOrder(
     case 'store':
       return order.channel !== 'STORE' || orderStore(order) === caller.storeId;
     case 'customer':
-      return isSelf(ctx, caller, ownerId ?? (order.owner && (await ctx.store.customerOf(order.owner.system, order.owner.externalId))));
+      return callerOwnsIt;
   }
 }
 
-export async function assertOrderAccess(ctx: IdentityAuthContext, order: Pick<Order, 'channel' | 'fulfillment' | 'owner'>): Promise<void> {
+/** Whether the caller may read the order: its owner is `ownerId` when the caller knows it, else its legacy record's. */
+export async function mayReadOrder(ctx: IdentityAuthContext, order: ReadableOrder, ownerId?: string): Promise<boolean> {
+  const { caller } = ctx;
+  const owner = async () => ownerId ?? (order.owner && (await ctx.store.customerOf(order.owner.system, order.owner.externalId)));
+  return mayRead(caller, order, caller?.role === 'customer' && (await isSelf(ctx, caller, await owner())));
+}
+
+/** Which of one customer's orders the caller may read, with one look-up for them all (a customer's orders list). */
+export async function ordersReadableOf(ctx: IdentityAuthContext, ownerId: string): Promise<(order: ReadableOrder) => boolean> {
+  const { caller } = ctx;
+  const callerOwnsThem = caller?.role === 'customer' && (await isSelf(ctx, caller, ownerId));
+  return (order) => mayRead(caller, order, callerOwnsThem);
+}
+
+/** An order that does not exist, as it would be read: nobody's, in the channel (and store) its id names. */
+const nobodysOrder = (orderId: string): ReadableOrder =>
+  orderIdKind(orderId) === 'web'
+    ? { channel: 'WEB', fulfillment: { type: 'HOME_DELIVERY', storeId: null, address: null }, owner: null }
+    : { channel: 'STORE', fulfillment: { type: 'IN_STORE', storeId: receiptStore(orderId), address: null }, owner: null };
+
+/**
+ * An order asked for by id (`found` null: it does not exist). One the caller may not read and one
+ * that does not exist answer the same FORBIDDEN, so that no caller learns which ids are taken; a
+ * missing order is left to be null (NOT_FOUND) for callers who could have read it.
+ */
+export async function assertOrderAccess(ctx: IdentityAuthContext, orderId: string, found: ReadableOrder | null): Promise<void> {
   requireCaller(ctx);
-  if (!(await mayReadOrder(ctx, order))) throw forbidden('This order is not yours to see');
+  if (!(await mayReadOrder(ctx, found ?? nobodysOrder(orderId)))) throw forbidden('This order is not yours to see');
 }
 
 type Channel = Order['channel'];
@@ -106,29 +128,32 @@ export async function assertMayPlaceOrder(
   if (caller.role === 'store') assertStoreAccess(ctx, input.fulfillment.storeId);
 }
 
-/** A click-and-collect order is handed over by staff of its pickup store (read only for them). An unknown order is left to be NOT_FOUND. */
+/**
+ * A click-and-collect order is handed over by staff of its pickup store: any other order is
+ * refused before anything of it (delivered home, say) is told. An unknown order is left to be
+ * NOT_FOUND: staff read every web order anyway.
+ */
 export async function assertMayCollect(ctx: AuthContext, order: () => Promise<Pick<Order, 'fulfillment'> | null>): Promise<void> {
   const caller = requireRole(ctx, 'store');
   if (caller.role !== 'store') return;
   const found = await order();
-  // an order that is not collected at all is the request's mistake, said by the collect itself
-  if (found?.fulfillment.type === 'STORE_PICKUP' && orderStore(found) !== caller.storeId)
-    throw forbidden('Store staff act for their own store only');
+  if (found && (found.fulfillment.type !== 'STORE_PICKUP' || orderStore(found) !== caller.storeId))
+    throw forbidden('Store staff hand over the pickups of their own store only');
 }
 
 /**
  * Returns are taken by the call center, or by staff in their own store of an order they may read
- * (one rule for both). An unknown order is left to be NOT_FOUND.
+ * (one rule for both, an unknown order answered as the order read would be).
  */
 export async function assertMayReturn(
   ctx: IdentityAuthContext,
   storeId: string,
-  order: () => Promise<Pick<Order, 'channel' | 'fulfillment' | 'owner'> | null>,
+  orderId: string,
+  order: () => Promise<ReadableOrder | null>,
 ): Promise<void> {
   if (requireRole(ctx, 'agent', 'store').role !== 'store') return;
   assertStoreAccess(ctx, storeId);
-  const found = await order();
-  if (found) await assertOrderAccess(ctx, found);
+  await assertOrderAccess(ctx, orderId, await order());
 }
 
 /** j***@example.com */

@@ -34,6 +34,8 @@ const schema = z.object({
   ESHOP_API_KEY: z.string().min(1).default('sim-eshop-key'),
   CRM_URL: optionalUrl,
   LOYALTY_URL: optionalUrl,
+  /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
+  APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
   /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */
   SIMULATORS_IN_PRODUCTION: z
     .enum(['true', 'false'])

@@ -28,15 +28,30 @@ export class LegacyUnavailableError extends Error {
   }
 }
 
-/** What can be reported unavailable: a legacy system, or the project's own database. */
-export type UnavailableSystem = System | 'database';
-
-/** The database refused the connection, went away, or did not answer in time. */
+/** The database refused the connection, went away, or did not answer in time: SYSTEM_UNAVAILABLE with system "database". */
 export class DatabaseUnavailableError extends Error {
   readonly system = 'database';
   constructor(readonly detail: string) {
     super('the database is unavailable');
     this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * A legacy system answered, but not in the shape its reference gives (adapters/transport/answers.ts):
+ * for that call it is as unavailable as a system that did not answer. Unlike a lost answer, though,
+ * a write that got one was done: the sagas do not do it again (it would be done twice).
+ */
+export class MalformedAnswerError extends LegacyUnavailableError {
+  constructor(
+    system: System,
+    /** the route asked, its values left out: `GET /v1/members/{}` */
+    readonly route: string,
+    /** where the answer departs from its schema, without the values it holds */
+    readonly problems: string,
+  ) {
+    super(system, `${route}: malformed answer (${problems})`);
+    this.name = 'MalformedAnswerError';
   }
 }
 

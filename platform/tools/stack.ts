@@ -21,6 +21,7 @@ import { IdentityIndex, startIndexing } from '../../domain/identity/indexer';
 import { IdentityStore } from '../../domain/identity/store';
 import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
+import { countParkedSagas } from '../metrics/sagas';
 import { RopoService } from '../../domain/journey/ropo';
 import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import { loadPolicy } from '../../domain/pricing/policy';
@@ -123,6 +124,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       'CRM vouchers of before go-live imported',
     );
     const sagas = await SagaStore.open(db);
+    countParkedSagas(() => sagas.parkedCount());
     // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
     const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
     await importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
@@ -171,6 +173,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       verifyToken: tokenVerifier(tokenSettings(env)),
       subgraphKey: gatewayKey,
       production: config.production,
+      apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
       limits: {
         maxBodyBytes: env.MAX_BODY_BYTES,
         maxBatch: env.MAX_BATCH,

@@ -66,6 +66,11 @@ export async function settleSources<T>(ctx: BaseContext, info: GraphQLResolveInf
   return items;
 }
 
+/** The lists of a merged page whose source failed, reported as settleSources reports its own. */
+export function reportFailedLists(ctx: BaseContext, info: GraphQLResolveInfo, lists: { failure: unknown }[]): void {
+  for (const { failure } of lists) if (failure) ctx.partial.add(failure, responsePathAsArray(info.path));
+}
+
 /**
  * What a field of an item in a list answers when a system is down: null, with the outage reported
  * once for that field of the whole list. Any other failure is the field's own error.

@@ -7,7 +7,8 @@ import type { Order } from '../../domain/types';
 import { orderFromEshop } from '../../adapters/eshop/mapping';
 import { orderFromPosReceipt } from '../../adapters/pos/mapping';
 import type { BaseContext } from '../kit/server';
-import { receiptsByCard, webOrdersByAccount } from '../kit/loaders/orders';
+import { receiptsByCard, webOrderPagesByAccount } from '../kit/loaders/orders';
+import type { PagedList } from '../kit/merged-pages';
 import type { Commerce } from '../../domain/orders';
 import { orderIdKind } from '../../domain/orders/orderIds';
 import { pricingSources, type PricingDeps } from '../../domain/pricing/promotions/profiles';
@@ -22,7 +23,8 @@ export interface OrdersDeps extends PricingDeps {
 }
 
 export interface OrdersContext extends BaseContext, OrdersDeps {
-  webOrdersByAccount: DataLoader<string, Order[]>;
+  /** each account's web orders, a page at a time */
+  webOrderPages: DataLoader<string, PagedList<Order>>;
   receiptsByCard: DataLoader<string, Order[]>;
   orderById: DataLoader<string, Order | null>;
   /** what the project recorded of the orders it placed (collected, returned, reservation) */
@@ -47,7 +49,7 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
   });
   return {
     ...deps,
-    webOrdersByAccount: webOrdersByAccount(deps.eshop),
+    webOrderPages: webOrderPagesByAccount(deps.eshop),
     receiptsByCard: receiptsByCard(deps.pos),
     orderById,
     factsById,

@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Order as OrderModel, OrderLine as OrderLineModel } from '../../domain/types';
 import { CustomerRef as CustomerRefModel, ReturnModel as ReturnModelModel } from './model';
+import { ParkedOperation as ParkedOperationModel } from '../../domain/orders/saga/store';
 import { OrdersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -179,6 +180,24 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * An order operation (placeOrder, cancelOrder, collectOrder, returnOrder) parked: a legacy system
+ * refused one of its steps, or the undo of one, for good, too many times to go on retrying it.
+ * It is left exactly as it stands (never half-undone silently) until an operator settles it.
+ */
+export type ParkedSaga = {
+  __typename?: 'ParkedSaga';
+  /** the operation's key: the client's idempotency key (client:...) or the project's (collect:<order>) */
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  /** the order it was working on, when it knew it */
+  order?: Maybe<Order>;
+  parkedAt: Scalars['DateTime']['output'];
+  reason: SagaRefusal;
+  refusals: Scalars['Int']['output'];
+  step: Scalars['String']['output'];
+};
+
 export type PlaceOrderInput = {
   channel: Channel;
   customerId: Scalars['ID']['input'];
@@ -198,11 +217,18 @@ export type Query = {
   __typename?: 'Query';
   /** Any channel's order: a web or phone order id, or a store receipt id. */
   order?: Maybe<Order>;
+  /** Service role: the order operations parked for an operator, oldest first. */
+  sagasNeedingAttention: Array<ParkedSaga>;
 };
 
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySagasNeedingAttentionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Return = {
@@ -233,6 +259,13 @@ export type ReturnOrderInput = {
   orderId: Scalars['ID']['input'];
   /** Any store: a web order may be returned in any store. */
   storeId: Scalars['ID']['input'];
+};
+
+/** Why a parked saga stopped: the last refusal of its step, in the contract's error codes. */
+export type SagaRefusal = {
+  __typename?: 'SagaRefusal';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 export type Store = {
@@ -364,6 +397,7 @@ export type ResolversTypes = ResolversObject<{
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ParkedSaga: ResolverTypeWrapper<ParkedOperationModel>;
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -371,6 +405,7 @@ export type ResolversTypes = ResolversObject<{
   ReturnLine: ResolverTypeWrapper<ReturnLine>;
   ReturnLineInput: ReturnLineInput;
   ReturnOrderInput: ReturnOrderInput;
+  SagaRefusal: ResolverTypeWrapper<SagaRefusal>;
   Store: ResolverTypeWrapper<Store>;
 }>;
 
@@ -395,6 +430,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderLineInput: OrderLineInput;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  ParkedSaga: ParkedOperationModel;
   PlaceOrderInput: PlaceOrderInput;
   Product: Product;
   Query: Record<PropertyKey, never>;
@@ -402,6 +438,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReturnLine: ReturnLine;
   ReturnLineInput: ReturnLineInput;
   ReturnOrderInput: ReturnOrderInput;
+  SagaRefusal: SagaRefusal;
   Store: Store;
 }>;
 
@@ -480,12 +517,23 @@ export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends Re
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ParkedSagaResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ParkedSaga'] = ResolversParentTypes['ParkedSaga']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  parkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SagaRefusal'], ParentType, ContextType>;
+  refusals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  sagasNeedingAttention?: Resolver<Array<ResolversTypes['ParkedSaga']>, ParentType, ContextType, RequireFields<QuerySagasNeedingAttentionArgs, 'first'>>;
 }>;
 
 export type ReturnResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return']> = ResolversObject<{
@@ -500,6 +548,11 @@ export type ReturnResolvers<ContextType = OrdersContext, ParentType extends Reso
 export type ReturnLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ReturnLine'] = ResolversParentTypes['ReturnLine']> = ResolversObject<{
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SagaRefusalResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['SagaRefusal'] = ResolversParentTypes['SagaRefusal']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type StoreResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store']> = ResolversObject<{
@@ -519,10 +572,12 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParkedSaga?: ParkedSagaResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
   ReturnLine?: ReturnLineResolvers<ContextType>;
+  SagaRefusal?: SagaRefusalResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
 }>;
 

@@ -3,7 +3,7 @@ import {
   assertMayPlaceOrder,
   assertMayReturn,
   assertOrderAccess,
-  mayReadOrder,
+  ordersReadableOf,
   requireCaller,
   requireRole,
 } from '../../platform/auth/rules';
@@ -11,7 +11,8 @@ import { graphqlError } from '../../platform/errors';
 import type { Order } from '../../domain/types';
 import { externalIds } from '../kit/customerRef';
 import { money } from '../kit/money';
-import { keyedConnection, pageSize } from '../kit/relay';
+import { pageSize } from '../kit/relay';
+import { newestFirstConnection } from '../kit/merged-pages';
 import { planCancel } from '../../domain/orders/cancelOrder';
 import { planCollect } from '../../domain/orders/collectOrder';
 import { orderIdKind } from '../../domain/orders/orderIds';
@@ -21,7 +22,7 @@ import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
 import { orderStatus } from '../../domain/orders/status';
 import type { OrdersContext } from './context';
-import { settleSources, unwrap } from '../kit/server';
+import { reportFailedLists, settleSources, unwrap } from '../kit/server';
 import type { ReturnModel } from './model';
 import type { Channel, LegacySystem, Resolvers } from './generated';
 
@@ -38,9 +39,17 @@ export const resolvers: Resolvers = {
       orderIdKind(id);
       requireCaller(ctx);
       const order = await ctx.orderById.load(id);
-      if (order) await assertOrderAccess(ctx, order);
+      await assertOrderAccess(ctx, id, order);
       return order;
     },
+    sagasNeedingAttention: async (_, { first }, ctx) => {
+      requireRole(ctx);
+      return (await ctx.commerce.deps.sagas.needingAttention()).slice(0, pageSize(first, 100));
+    },
+  },
+  ParkedSaga: {
+    id: (p) => p.key,
+    order: (p, _, ctx) => (p.orderId ? ctx.orderById.load(p.orderId) : null),
   },
   Mutation: {
     placeOrder: async (_, { input }, ctx) => {
@@ -51,7 +60,7 @@ export const resolvers: Resolvers = {
         plan: await planPlaceOrder(commerce.deps, ctx.pricing, input as PlaceOrderInput),
       }))) as { orderId: string };
       const order = await placed(ctx, orderId);
-      await assertOrderAccess(ctx, order); // the key's first request may have been another caller's
+      await assertOrderAccess(ctx, orderId, order); // the key's first request may have been another caller's
       return order;
     },
     cancelOrder: async (_, { id, idempotencyKey }, ctx) => {
@@ -73,7 +82,7 @@ export const resolvers: Resolvers = {
       return placed(ctx, orderId);
     },
     returnOrder: async (_, { input }, ctx) => {
-      await assertMayReturn(ctx, input.storeId, () => ctx.orderById.load(input.orderId));
+      await assertMayReturn(ctx, input.storeId, input.orderId, () => ctx.orderById.load(input.orderId));
       const { commerce } = ctx;
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
@@ -93,14 +102,20 @@ export const resolvers: Resolvers = {
   Customer: {
     orders: async (customer, { first, after, channel }, ctx, info) => {
       const size = pageSize(first, 10);
-      const sources: Promise<Order[]>[] = [];
-      if (wants(channel, 'eshop'))
-        sources.push(ctx.webOrdersByAccount.loadMany(externalIds(customer, 'ESHOP')).then((r) => unwrap(r).flat()));
-      if (wants(channel, 'pos')) sources.push(ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat()));
-      const found = (await settleSources(ctx, info, sources)).filter((o) => !channel || o.channel === channel);
-      const readable = await Promise.all(found.map((o) => mayReadOrder(ctx, o, customer.id)));
-      const orders = found.filter((_, i) => readable[i]).sort(newestFirst);
-      return keyedConnection(orders, (o) => o.id, size, after);
+      const web = wants(channel, 'eshop') ? unwrap(await ctx.webOrderPages.loadMany(externalIds(customer, 'ESHOP'))) : [];
+      const sales = wants(channel, 'pos')
+        ? [ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat())]
+        : [];
+      const readable = await ordersReadableOf(ctx, customer.id);
+      const connection = await newestFirstConnection(await settleSources(ctx, info, sales), web, {
+        compare: newestFirst,
+        keyOf: (o) => o.id,
+        first: size,
+        after,
+        keep: (o) => (!channel || o.channel === channel) && readable(o),
+      });
+      reportFailedLists(ctx, info, web);
+      return connection;
     },
   },
   Order: {

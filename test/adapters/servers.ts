@@ -9,9 +9,15 @@ export interface LocalServer {
 
 /** Accepts connections and never answers (a hung legacy system), or resets them. */
 export async function startServer(behaviour: 'hang' | 'reset'): Promise<LocalServer> {
-  const server = http.createServer((req) => {
-    if (behaviour === 'reset') req.socket.destroy();
-  });
+  return listenLocally(
+    http.createServer((req) => {
+      if (behaviour === 'reset') req.socket.destroy();
+    }),
+  );
+}
+
+/** Listens on a free local port; closing drops the connections still open. */
+export async function listenLocally(server: http.Server): Promise<LocalServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -27,11 +27,11 @@ async function ready() {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** /ready once it answers 200, polled: the breaker half-opens after RESET_MS and the probe closes it. */
+/** /ready once every system is usable again, polled: the breaker half-opens after RESET_MS and the probe closes it. */
 async function readyAgain(withinMs: number) {
   for (const deadline = Date.now() + withinMs; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
     const answer = await ready();
-    if (answer.status === 200 || Date.now() > deadline) return answer;
+    if (answer.body.status === 'ready' || Date.now() > deadline) return answer;
   }
 }
 
@@ -54,22 +54,24 @@ it('/health answers while the process is alive', async () => {
   expect(await res.json()).toEqual({ status: 'ok' });
 });
 
-it('/ready is 200 with every system usable, 503 naming the POS while it is down, and 200 again after', async () => {
+it('/ready stays 200 while a legacy system is down, which its body reports as degraded: the gateway still serves', async () => {
   const up = await ready();
   expect(up.status).toBe(200);
+  expect(up.body).toMatchObject({ status: 'ready', unavailable: [] });
   for (const system of ['pos', 'eshop', 'crm', 'loyalty']) {
     expect(up.body.systems[system]).toMatchObject({ usable: true, breaker: 'closed', probe: 'ok' });
   }
+  for (const subgraph of Object.keys(stack.subgraphs)) expect(up.body.subgraphs[subgraph]).toBe('ok');
 
   await setFaults(stack, 'pos', { down: true });
   const down = await ready();
-  expect(down.status).toBe(503);
+  expect(down.status).toBe(200);
   expect(down.body).toMatchObject({ status: 'degraded', unavailable: ['pos'] });
   expect(down.body.systems.pos).toMatchObject({ usable: false, probe: 'failed' });
   expect(down.body.systems.eshop.usable).toBe(true);
 
   await setFaults(stack, 'pos', {});
-  expect((await ready()).status).toBe(200);
+  expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready' } });
 });
 
 it('/metrics answers the service role only: what the process does is not for every client to read', async () => {
@@ -117,7 +119,7 @@ it('opens the POS breaker after a burst of failures, fails fast, and closes once
   await setFaults(stack, 'pos', { down: true });
   await Promise.all(Array.from({ length: 4 }, () => gql(stack, STOCK)));
   const open = await ready();
-  expect(open.status).toBe(503);
+  expect(open.body.status).toBe('degraded');
   expect(open.body.systems.pos).toMatchObject({ breaker: 'open', probe: 'skipped' });
 
   const before = await metric('omnigraph_legacy_calls_total', { system: 'pos', outcome: 'short_circuited' });
@@ -128,7 +130,7 @@ it('opens the POS breaker after a burst of failures, fails fast, and closes once
 
   await setFaults(stack, 'pos', {});
   const back = await readyAgain(3 * RESET_MS);
-  expect(back.status).toBe(200);
+  expect(back.body.status).toBe('ready');
   expect(back.body.systems.pos).toMatchObject({ breaker: 'closed', probe: 'ok' });
   expect(await metric('omnigraph_legacy_breaker_state', { system: 'pos' })).toBe(0);
 });
@@ -189,4 +191,12 @@ describe('the request id', () => {
       expect.objectContaining({ component: 'gateway', msg: 'graphql request', errors: expect.arrayContaining(['SYSTEM_UNAVAILABLE']) }),
     );
   });
+});
+
+// last: it stops a subgraph of this file's stack
+it('/ready is 503 naming the subgraph when one does not answer: the gateway cannot serve its part', async () => {
+  await stack.subgraphs.crm.close();
+  const answer = await ready();
+  expect(answer.status).toBe(503);
+  expect(answer.body).toMatchObject({ status: 'unavailable', subgraphs: { crm: 'failed', pos: 'ok' } });
 });

@@ -21,11 +21,12 @@ export interface HostileRequest {
   expect: { status: number; code: string | null };
 }
 
-/** What the rows need of the seeded data: two customers, an order of the second, a store. */
+/** What the rows need of the seeded data: two customers, a web order (home delivery) and a store sale of the second, that sale's store. */
 export interface Fixtures {
   alice: string;
   bob: string;
   bobOrderId: string;
+  bobReceiptId: string;
   storeId: string;
   sku: string;
 }
@@ -57,6 +58,13 @@ const ORDER_FIELDS = 'id status total { centAmount }';
 export function hostileRequests(f: Fixtures): HostileRequest[] {
   const customer = { role: 'customer', sub: f.alice } as const;
   const clerk = { role: 'store', sub: 'clerk', storeId: f.storeId } as const;
+  const otherClerk = { role: 'store', sub: 'clerk-2', storeId: f.storeId === 'ST001' ? 'ST002' : 'ST001' } as const;
+  /** a sale of the fixtures' store that was never made: refused as the sales that were */
+  const missingSale = `${f.storeId}-20000101-9999`;
+  const returnOf = (orderId: string) =>
+    op(`mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id } }`, {
+      i: { orderId, storeId: otherClerk.storeId, lines: [{ sku: f.sku, quantity: 1 }], idempotencyKey: `hostile-return-${orderId}` },
+    });
   const placeFor = (customerId: string, channel: string) =>
     op(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ${ORDER_FIELDS} } }`, {
       i: {
@@ -254,6 +262,43 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       name: "another customer's order",
       operation: op(`{ order(id: "${f.bobOrderId}") { ${ORDER_FIELDS} } }`),
       as: customer,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    // the existence oracle: an order that is not the caller's and one that does not exist answer alike
+    {
+      name: 'an order that does not exist, to a customer',
+      operation: op(`{ order(id: "W-2000-999999") { ${ORDER_FIELDS} } }`),
+      as: customer,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    {
+      name: "another store's sale, to store staff",
+      operation: op(`{ order(id: "${f.bobReceiptId}") { ${ORDER_FIELDS} } }`),
+      as: otherClerk,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    {
+      name: "another store's sale that does not exist, to store staff",
+      operation: op(`{ order(id: "${missingSale}") { ${ORDER_FIELDS} } }`),
+      as: otherClerk,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    {
+      name: "a return of another store's sale",
+      operation: returnOf(f.bobReceiptId),
+      as: otherClerk,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    {
+      name: "a return of another store's sale that does not exist",
+      operation: returnOf(missingSale),
+      as: otherClerk,
+      expect: { status: 200, code: 'FORBIDDEN' },
+    },
+    {
+      name: 'a hand-over of an order delivered home, by store staff',
+      operation: op(`mutation { collectOrder(id: "${f.bobOrderId}") { id } }`),
+      as: otherClerk,
       expect: { status: 200, code: 'FORBIDDEN' },
     },
     {

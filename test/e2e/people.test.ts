@@ -43,9 +43,11 @@ const everyCustomer = new Set(truth.map(expectedCustomer));
 
 /**
  * Every person looked up makes loyalty calls, which its client paces to 20 a second: their wait is
- * given room on a loaded machine, and `work` runs over `items` a few at a time.
+ * given room on a loaded machine, where late timers bunch calls into the platform's 429 (each
+ * waited out by its Retry-After, as many times as it takes here), and `work` runs over `items` a
+ * few at a time.
  */
-const PACED = { LOYALTY_TIMEOUT_MS: '30000' };
+const PACED = { LOYALTY_TIMEOUT_MS: '30000', LEGACY_RETRIES: '10' };
 
 /** Runs `work` over `items`, a few at a time. */
 async function inPool<T>(items: T[], work: (item: T) => Promise<void>, size = 4): Promise<void> {

@@ -42,7 +42,14 @@ beforeAll(async () => {
   const idOf = async (p: Person) =>
     (await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard })).data.findCustomers[0]
       .id as string;
-  f = { alice: await idOf(alicePerson), bob: await idOf(bobPerson), bobOrderId: webOrdersOf(bobPerson)[0].id, storeId, sku };
+  f = {
+    alice: await idOf(alicePerson),
+    bob: await idOf(bobPerson),
+    bobOrderId: webOrdersOf(bobPerson)[0].id,
+    bobReceiptId: bobReceipt.id,
+    storeId,
+    sku,
+  };
 });
 afterAll(() => stack?.close());
 
@@ -114,6 +121,9 @@ describe('a customer', () => {
     const orderBody = await order.text();
     expect(JSON.parse(orderBody)).toMatchObject({ data: { order: null }, errors: [{ extensions: { code: 'FORBIDDEN' } }] });
     expect(orderBody).not.toContain(bobAccount.id);
+    // and an order that does not exist answers the same: no telling which ids are someone's
+    const missing = await gqlResponse(stack, `{ order(id: "W-2000-999999") { id total { centAmount } } }`, {}, { as: alice() });
+    expect(JSON.parse(await missing.text())).toEqual(JSON.parse(orderBody));
   });
 
   it('is not "me" when staff', async () => {

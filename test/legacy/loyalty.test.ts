@@ -102,6 +102,12 @@ describe('loyalty simulator', () => {
     expect((await call('/v1/members:batchGet', { cards: Array.from({ length: 101 }, () => CARD) })).status).toBe(400);
   });
 
+  it('takes any limit, as the reference states none: a ledger longer than 1,000 entries can be read whole', async () => {
+    const { status, body } = await call(`/v1/members/${CARD}/transactions?limit=5000`);
+    expect(status).toBe(200);
+    expect(body.transactions.length).toBeGreaterThan(0);
+  });
+
   it('lists transactions newest first, limited, without the card number', async () => {
     const { body } = await call(`/v1/members/${CARD}/transactions?limit=1`);
     expect(body).toEqual({

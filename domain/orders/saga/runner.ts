@@ -4,7 +4,7 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { graphqlError, LegacyUnavailableError, toGraphQLError } from '../../../platform/errors';
+import { graphqlError, LegacyUnavailableError, MalformedAnswerError, toGraphQLError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -59,8 +59,17 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
-/** The call may have reached the system before failing: what it did is unknown. */
+/**
+ * The call may have reached the system before failing: what it did is unknown (its answer lost), or
+ * it was done (its answer unreadable). Either way its effect is looked for and undone.
+ */
 const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
+
+/** A legacy system that is down may come back; anything else refused the step, and will again. */
+const refusedForGood = (e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE';
+
+/** Enough to outlast an order's earlier steps still finishing (points not earned yet), not a refusal for good. */
+const MAX_REFUSALS = 10;
 
 export class SagaRunner {
   /** requests working on a key: a second request with the key and the same input shares the first one's answer */
@@ -72,6 +81,7 @@ export class SagaRunner {
     private readonly store: SagaStore,
     private readonly sagas: Record<string, Saga<SagaState>>,
     private readonly logger: Logger,
+    private readonly options: { maxRefusals: number } = { maxRefusals: MAX_REFUSALS },
   ) {}
 
   /**
@@ -112,6 +122,10 @@ export class SagaRunner {
       case 'succeeded':
       case 'finishing':
         return op.result;
+      case 'parked':
+        // past the point of no return the operation stands: its client was told so
+        if (op.result !== null) return op.result;
+        throw graphqlError('INTERNAL', 'This operation failed and could not be undone: it waits for an operator');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         const state = await plan();
@@ -141,9 +155,13 @@ export class SagaRunner {
         await this.store.stepEnded(op.key, seq, 'done', state);
       } catch (err) {
         if (seq >= saga.pivot) {
-          this.logger.warn({ key: op.key, step: step.name, err }, 'saga step after the pivot failed: it will be retried');
+          const parked = await this.mustPark(op.key, step.name, err);
+          this.logger.warn(
+            { key: op.key, step: step.name, err },
+            parked ? 'saga parked' : 'saga step after the pivot failed: it will be retried',
+          );
           const result = saga.result(state);
-          await this.store.finish(op.key, 'finishing', { result });
+          await this.store.finish(op.key, parked ? 'parked' : 'finishing', { result });
           return result;
         }
         const error = stored(err);
@@ -162,6 +180,7 @@ export class SagaRunner {
   /** Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery. */
   private async undo(saga: Saga<SagaState>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
     let complete = true;
+    let parked = false;
     for (let seq = last; seq >= 0; seq--) {
       const record = records.find((r) => r.seq === seq);
       if (!record || record.status === 'compensated') continue;
@@ -171,10 +190,27 @@ export class SagaRunner {
         await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        this.logger.warn({ key: op.key, step: step.name, err }, 'compensation failed: it will be retried');
+        parked ||= await this.mustPark(op.key, step.name, err);
+        this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
-    await this.store.finish(op.key, complete ? 'failed' : 'compensating', { error });
+    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
+  }
+
+  /**
+   * Whether a retried step or undo must stop: refused for good too many times, or answered what
+   * cannot be read (it was done: retried, it would be done twice).
+   */
+  private async mustPark(key: string, step: string, err: unknown): Promise<boolean> {
+    const e = stored(err);
+    if (err instanceof MalformedAnswerError) {
+      await this.store.refused(key, step, {
+        ...e,
+        message: `The ${err.system} system answered what cannot be read: the step was done, check it there`,
+      });
+      return true;
+    }
+    return refusedForGood(e) && (await this.store.refused(key, step, e)) >= this.options.maxRefusals;
   }
 
   /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */

@@ -9,7 +9,8 @@ export type OperationStatus =
   | 'succeeded'
   | 'finishing' // past the point of no return: remaining steps are retried forward
   | 'compensating' // failed: done steps being undone (some undo may be waiting for a retry)
-  | 'failed'; // failed and fully undone (or nothing was done)
+  | 'failed' // failed and fully undone (or nothing was done)
+  | 'parked'; // a step (or its undo) refused for good too often: left as it is for an operator
 
 export type StepStatus = 'started' | 'done' | 'compensated';
 
@@ -23,6 +24,18 @@ export interface Operation {
   error: StoredError | null;
   attempts: number;
   updatedAt: string;
+}
+
+/** A parked operation: what it is, which step was refused, and why. */
+export interface ParkedOperation {
+  key: string;
+  kind: string;
+  /** the order it was working on, when it knew it */
+  orderId: string | null;
+  step: string;
+  reason: StoredError;
+  refusals: number;
+  parkedAt: string;
 }
 
 export interface StoredError {
@@ -49,6 +62,9 @@ const MIGRATIONS = [
      result TEXT,
      error TEXT,
      attempts INTEGER NOT NULL DEFAULT 1,
+     refusals INTEGER NOT NULL DEFAULT 0, -- times a retried step (or undo) was refused for good
+     refused_step TEXT, -- which one
+     refusal TEXT, -- JSON StoredError: the last refusal
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );
@@ -205,6 +221,46 @@ export class SagaStore {
       now(),
       key,
     ]);
+  }
+
+  /** One more refusal for good of a retried step (or undo): answers how many the operation had. */
+  async refused(key: string, step: string, error: StoredError): Promise<number> {
+    const row = await this.db.row<{ refusals: number }>(
+      'UPDATE operations SET refusals = refusals + 1, refused_step = $1, refusal = $2, updated_at = $3 WHERE key = $4 RETURNING refusals',
+      [step, JSON.stringify(error), now(), key],
+    );
+    return row!.refusals;
+  }
+
+  /** Parked operations, oldest first. */
+  async needingAttention(): Promise<ParkedOperation[]> {
+    const rows = await this.db.rows<{
+      key: string;
+      kind: string;
+      state: string;
+      refused_step: string;
+      refusal: string;
+      refusals: number;
+      updated_at: string;
+    }>(
+      `SELECT key, kind, state, refused_step, refusal, refusals, updated_at FROM operations WHERE status = 'parked' ORDER BY updated_at, key`,
+    );
+    return rows.map((r) => {
+      const state = JSON.parse(r.state) as { orderId?: unknown };
+      return {
+        key: r.key,
+        kind: r.kind,
+        orderId: typeof state.orderId === 'string' ? state.orderId : null,
+        step: r.refused_step,
+        reason: JSON.parse(r.refusal) as StoredError,
+        refusals: r.refusals,
+        parkedAt: r.updated_at,
+      };
+    });
+  }
+
+  async parkedCount(): Promise<number> {
+    return (await this.db.row<{ n: number }>(`SELECT count(*)::int AS n FROM operations WHERE status = 'parked'`))!.n;
   }
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */

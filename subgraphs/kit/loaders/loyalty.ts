@@ -2,18 +2,14 @@
 import DataLoader from 'dataloader';
 import { eachKey } from './settle';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
+import { wholeLedger } from '../../../adapters/loyalty/ledger';
 import type { LoyaltyTransaction } from '../../../domain/types';
 import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
 import { loyaltyTransactionFromLoyalty } from '../../../adapters/loyalty/mapping';
 
-/** The platform's largest page: a card's whole ledger, as far as orders and journeys look. */
-const LEDGER_DEPTH = 1000;
-
-/** No batch call for ledgers: one per card, each card asked once per request. */
+/** No batch call for ledgers: one per card (each card's whole ledger), each card asked once per request. */
 export function ledgerByCard(loyalty: LoyaltyClient): DataLoader<string, LoyaltyTransaction[]> {
-  return new DataLoader((cards) =>
-    eachKey(cards, async (card) => (await loyalty.listTransactions(card, LEDGER_DEPTH)).map(loyaltyTransactionFromLoyalty)),
-  );
+  return new DataLoader((cards) => eachKey(cards, async (card) => (await wholeLedger(loyalty, card)).map(loyaltyTransactionFromLoyalty)));
 }
 
 export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;

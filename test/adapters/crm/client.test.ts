@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { CrmClient, type RpcCall } from '../../../adapters/crm/client';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
-import type { CrmContact } from '../../../adapters/crm/wire';
+import type { CrmCase, CrmContact } from '../../../adapters/crm/wire';
 import { jsonFixture } from '../../fixtures/legacy';
+import { expectMalformed, useLoggedGuard } from '../malformed';
 import { useNock } from '../nock-lifecycle';
 
 useNock();
@@ -10,6 +11,7 @@ useNock();
 const BASE = 'http://crm.test';
 const crm = () => new CrmClient(BASE, 1000);
 const contact = jsonFixture<CrmContact>('crm-contact.json');
+const [crmCase] = jsonFixture<CrmCase[]>('crm-cases.json');
 
 interface RpcRequest {
   jsonrpc: string;
@@ -106,11 +108,11 @@ describe('CrmClient.batch', () => {
 
   it('sends more than 50 calls as batches of at most 50, in parallel, and keeps the order', async () => {
     const sizes: number[] = [];
-    batchEndpoint((call) => ({ result: [{ id: `K-${call.params.contact_id}` }] }), sizes);
+    batchEndpoint((call) => ({ result: [{ ...crmCase, id: `K-${call.params.contact_id}` }] }), sizes);
     const contactIds = Array.from({ length: 120 }, (_, i) => `C-${i}`);
     const outcomes = await crm().listCasesMany(contactIds);
     expect(sizes.sort()).toEqual([20, 50, 50]);
-    expect(outcomes).toEqual(contactIds.map((id) => [{ id: `K-${id}` }]));
+    expect(outcomes).toEqual(contactIds.map((id) => [{ ...crmCase, id: `K-${id}` }]));
   });
 
   it('sends one batch for many contact searches', async () => {
@@ -177,5 +179,51 @@ describe('CrmClient writing', () => {
       expires_at: 1800000000,
     });
     expect(methods).toEqual(['case.create', 'goodwill.grant']);
+  });
+});
+
+describe('CrmClient, when a result is not what the reference says', () => {
+  const loggedGuard = useLoggedGuard('crm');
+  /** A CRM whose every call answers `result`. */
+  const answering = (result: unknown) =>
+    nock(BASE)
+      .post('/rpc')
+      .reply(200, (_uri, body) => ({ jsonrpc: '2.0', id: (body as RpcRequest).id, result }));
+
+  it('is the CRM being unavailable, logged with its method, for a search, a contact, cases, calls and a voucher', async () => {
+    const logged = loggedGuard();
+    const client = new CrmClient(BASE, 1000, logged.guard);
+    answering({ ...contact });
+    await expectMalformed(client.searchContacts({ phone: '0612345678' }), logged, 'POST /rpc contact.search');
+    answering({ ...contact, created_at: '2026-01-01' });
+    await expectMalformed(client.getContact('C-000123'), logged, 'POST /rpc contact.get');
+    answering([{ ...crmCase, status: 'pending' }]);
+    await expectMalformed(client.listCases('C-000123'), logged, 'POST /rpc case.list');
+    answering([{ id: 'CL-1', at: 1, agent: 'Léa' }]);
+    await expectMalformed(client.listCalls('C-000123'), logged, 'POST /rpc call.list');
+    answering({ voucher_code: 'GW-1', amount_cents: '500', expires_at: 1 });
+    await expectMalformed(
+      client.grantGoodwill({ contact_id: 'C-000123', amount_cents: 500, reason: 'late' }),
+      logged,
+      'POST /rpc goodwill.grant',
+    );
+    expect(JSON.stringify(logged.lines)).not.toContain('Léa');
+  });
+
+  it('fails only its own call in a batch, and is logged', async () => {
+    const logged = loggedGuard();
+    batchEndpoint((call) => ({ result: call.params.contact_id === 'C-bad' ? [{ ...crmCase, opened_at: null }] : [crmCase] }));
+    const outcomes = await new CrmClient(BASE, 1000, logged.guard).listCasesMany(['C-1', 'C-bad', 'C-2']);
+    expect(outcomes[0]).toEqual([crmCase]);
+    expect(outcomes[1]).toMatchObject({ name: 'MalformedAnswerError', system: 'crm' });
+    expect(outcomes[1]).toBeInstanceOf(LegacyUnavailableError);
+    expect(outcomes[2]).toEqual([crmCase]);
+    expect(logged.lines).toContainEqual(expect.objectContaining({ msg: 'legacy answer malformed', route: 'POST /rpc case.list' }));
+  });
+
+  it('tolerates fields the reference does not name, and a contact without an email', async () => {
+    const noEmail = jsonFixture<CrmContact>('crm-contact-no-email.json');
+    answering({ ...noEmail, vip: true });
+    expect(await crm().getContact(noEmail.id)).toEqual(noEmail);
   });
 });

@@ -4,6 +4,7 @@ import { EshopClient } from '../../../adapters/eshop/client';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
 import type { EshopOrder, EshopProduct } from '../../../adapters/eshop/wire';
 import { fixture, jsonFixture } from '../../fixtures/legacy';
+import { expectMalformed, useLoggedGuard } from '../malformed';
 import { useNock } from '../nock-lifecycle';
 
 useNock();
@@ -12,6 +13,7 @@ const BASE = 'http://eshop.test';
 const eshop = () => new EshopClient(BASE, 'sim-eshop-key', 1000);
 const api = () => nock(BASE, { reqheaders: { 'X-Api-Key': 'sim-eshop-key' } });
 const product = jsonFixture<EshopProduct>('eshop-product.json');
+const loggedGuard = useLoggedGuard('eshop');
 
 describe('EshopClient', () => {
   it('lists a page of products with its meta', async () => {
@@ -153,5 +155,79 @@ describe('EshopClient', () => {
       .get('/api/v2/promotions')
       .reply(500, { error: { code: 'internal' } });
     await expect(eshop().listPromotions()).rejects.toBeInstanceOf(LegacyUnavailableError);
+  });
+
+  describe('an answer that is not what the reference says', () => {
+    const [order] = jsonFixture<EshopOrder[]>('eshop-orders.json');
+
+    it('is the e-shop being unavailable, logged with its route, for a product, a page, a list and a posted order', async () => {
+      const logged = loggedGuard();
+      const client = new EshopClient(BASE, 'sim-eshop-key', 1000, logged.guard);
+      api()
+        .get('/api/v2/products/SKU-100234')
+        .reply(200, { ...product, price: 19.99 });
+      api()
+        .get('/api/v2/products')
+        .query({ page: '1', per_page: '2' })
+        .reply(200, { data: [product] });
+      api().get('/api/v2/products').query({ skus: 'SKU-100234' }).reply(200, { data: null });
+      api()
+        .get('/api/v2/customers')
+        .query(true)
+        .reply(200, { data: [{ ...jsonFixture<object>('eshop-account.json'), id: undefined }] });
+      api()
+        .get('/api/v2/customers/A-10023/orders')
+        .query(true)
+        .reply(200, { data: [{ ...order, lines: 'none' }], meta: { page: 1, per_page: 10, total: 1 } });
+      api()
+        .post('/api/v2/orders')
+        .reply(201, { ...order, status: 'teleported' });
+      api()
+        .get('/api/v2/customers/A-10023/events')
+        .query(true)
+        .reply(200, { data: [{ type: 'product_view', sku: 'SKU-100234', store_code: null, at: 'yesterday' }] });
+
+      await expectMalformed(client.getProduct('SKU-100234'), logged, 'GET /api/v2/products/{}');
+      await expectMalformed(client.listProducts(1, 2), logged, 'GET /api/v2/products');
+      await expectMalformed(client.getProductsBySkus(['SKU-100234']), logged, 'GET /api/v2/products');
+      await expectMalformed(client.findAccountsByEmail('marie.dupont@example.fr'), logged, 'GET /api/v2/customers');
+      await expectMalformed(client.listOrders('A-10023', 1, 10), logged, 'GET /api/v2/customers/{}/orders');
+      await expectMalformed(client.createOrder({ ...order, promo_codes: [] }), logged, 'POST /api/v2/orders');
+      await expectMalformed(client.listEvents('A-10023', '2026-11-01T00:00:00.000Z'), logged, 'GET /api/v2/customers/{}/events');
+    });
+
+    it('is asked once: the same request would read the same records', async () => {
+      const logged = loggedGuard();
+      api()
+        .get('/api/v2/orders/W-1')
+        .reply(200, { ...order, total: null });
+      const again = api().get('/api/v2/orders/W-1').reply(200, order);
+      await expectMalformed(new EshopClient(BASE, 'sim-eshop-key', 1000, logged.guard).getOrder('W-1'), logged, 'GET /api/v2/orders/{}');
+      expect(again.isDone()).toBe(false);
+    });
+
+    it('logs no value of the answer', async () => {
+      const logged = loggedGuard();
+      api()
+        .get('/api/v2/customers/A-10023')
+        .reply(200, { ...jsonFixture<object>('eshop-account.json'), email: ['marie.dupont@example.fr'] });
+      await expectMalformed(
+        new EshopClient(BASE, 'sim-eshop-key', 1000, logged.guard).getAccount('A-10023'),
+        logged,
+        'GET /api/v2/customers/{}',
+      );
+      expect(JSON.stringify(logged.lines)).not.toContain('marie');
+    });
+
+    it('tolerates fields the reference does not name, and the nulls it allows', async () => {
+      api()
+        .get('/api/v2/products/SKU-100234')
+        .reply(200, { ...product, brand: 'Acme', updated_at: '2026-11-01T10:00:00+01:00' });
+      api()
+        .get('/api/v2/customers/A-10023')
+        .reply(200, { ...jsonFixture<object>('eshop-account.json'), loyalty_card: null, newsletter: true });
+      expect(await eshop().getProduct('SKU-100234')).toEqual({ ...product, updated_at: '2026-11-01T10:00:00+01:00' });
+      expect(await eshop().getAccount('A-10023')).toMatchObject({ id: 'A-10023', loyalty_card: null });
+    });
   });
 });

@@ -6,6 +6,7 @@ import { createLogger } from '../../../platform/logging';
 import type { LoyaltyMember } from '../../../adapters/loyalty/wire';
 import { fixture, jsonFixture } from '../../fixtures/legacy';
 import { FakeClock } from '../fake-clock';
+import { expectMalformed, useLoggedGuard } from '../malformed';
 import { useNock } from '../nock-lifecycle';
 import { refusedUrl, startServer } from '../servers';
 
@@ -203,5 +204,63 @@ describe('LoyaltyClient transport failures', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('LoyaltyClient, when an answer is not what the reference says', () => {
+  const loggedGuard = useLoggedGuard('loyalty');
+  const client = (guard: LegacyGuard) => new LoyaltyClient(BASE, 'omnigraph', 'sim-loyalty-secret', 1000, new FakeClock(), guard);
+
+  it('is loyalty being unavailable, logged with its route without the card, for members, transactions and offers', async () => {
+    const logged = loggedGuard();
+    tokenEndpoint('tok-1');
+    withToken('tok-1')
+      .get(`/v1/members/${CARD}`)
+      .reply(200, { ...member, points_balance: '120' });
+    withToken('tok-1')
+      .get('/v1/members')
+      .query(true)
+      .reply(200, { members: [{ ...member, tier: 'PLATINUM' }] });
+    withToken('tok-1').post('/v1/members:batchGet').reply(200, { members: {} });
+    withToken('tok-1').get(`/v1/members/${CARD}/transactions`).query(true).reply(200, { txns: [] });
+    withToken('tok-1')
+      .get('/v1/offers')
+      .query(true)
+      .reply(200, { offers: [{ offer_id: 'O-1', name: 'x', discount_type: 'PERCENT', value: '10' }] });
+    withToken('tok-1')
+      .post(`/v1/members/${CARD}/transactions`)
+      .reply(201, { id: 7, type: 'EARN', points: 1, channel: 'WEB', external_ref: null, at: 'now' });
+
+    const loyaltyClient = client(logged.guard);
+    await expectMalformed(loyaltyClient.getMember(CARD), logged, 'GET /v1/members/{}');
+    await expectMalformed(loyaltyClient.findMembers({ email: 'marie@example.fr' }), logged, 'GET /v1/members');
+    await expectMalformed(loyaltyClient.batchGetMembers([CARD]), logged, 'POST /v1/members:batchGet');
+    await expectMalformed(loyaltyClient.listTransactions(CARD, 5), logged, 'GET /v1/members/{}/transactions');
+    await expectMalformed(loyaltyClient.listOffers('GOLD'), logged, 'GET /v1/offers');
+    const txn = { type: 'EARN' as const, points: 1, channel: 'WEB' as const, external_ref: null };
+    await expectMalformed(loyaltyClient.createTransaction(CARD, txn), logged, 'POST /v1/members/{}/transactions');
+    expect(JSON.stringify(logged.lines)).not.toContain(CARD);
+  });
+
+  it('is loyalty being unavailable when the token answer has no token', async () => {
+    const logged = loggedGuard();
+    nock(BASE).post('/oauth/token').reply(200, { token: 'tok-1', expires_in: 300 });
+    await expectMalformed(client(logged.guard).getMember(CARD), logged, 'POST /oauth/token');
+  });
+
+  it('tolerates fields the reference does not name, and an offer without the tier it was asked for', async () => {
+    tokenEndpoint('tok-1');
+    withToken('tok-1')
+      .get(`/v1/members/${CARD}`)
+      .reply(200, { ...member, nickname: 'Marie' });
+    const offer = { offer_id: 'O-12', name: '-10%', discount_type: 'PERCENT', value: '10', skus: null, category: 'kitchen' };
+    const dates = { channels: ['ONLINE'], valid_from: '2026-11-01T00:00:00Z', valid_to: '2026-12-01T00:00:00Z', priority: 3 };
+    withToken('tok-1')
+      .get('/v1/offers')
+      .query(true)
+      .reply(200, { offers: [{ ...offer, ...dates }] });
+    const loyaltyClient = loyalty();
+    expect(await loyaltyClient.getMember(CARD)).toEqual(member);
+    expect((await loyaltyClient.listOffers('SILVER'))[0]).toMatchObject({ offer_id: 'O-12' });
   });
 });

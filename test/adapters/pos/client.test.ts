@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { parsePosXml } from '../../../adapters/pos/xml';
 import { PosClient } from '../../../adapters/pos/client';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../platform/errors';
 import { fixture } from '../../fixtures/legacy';
+import { expectMalformed, useLoggedGuard } from '../malformed';
 import { useNock } from '../nock-lifecycle';
 
 useNock();
@@ -173,6 +174,19 @@ describe('PosClient errors in a 200', () => {
     await expect(pos().getPrices('ST042')).rejects.toBeInstanceOf(LegacyUnavailableError);
   });
 
+  it('tells an answer it cannot read from a lost one: the POS did answer (a write was done)', async () => {
+    nock(BASE)
+      .post('/pos/sales')
+      .reply(...xml('<receipt id="ST042-20261101-0042" store="ST042'));
+    nock(BASE)
+      .post('/pos/returns')
+      .reply(...xml('<ok/>'));
+    const sale = { store: 'ST042', card: null, deliver: 'home' as const, lines: [{ ean: '0012345678905', qty: 1, unit_cents: 100 }] };
+    await expect(pos().createSale(sale)).rejects.toBeInstanceOf(MalformedAnswerError);
+    const request = { store: 'ST042', ref: 'W-2026-000001', refund: 'none' as const, lines: [{ ean: '0012345678905', qty: 1 }] };
+    await expect(pos().createReturn(request)).rejects.toBeInstanceOf(MalformedAnswerError);
+  });
+
   it('reads the error body of an HTTP error status too', async () => {
     nock(BASE).get('/pos/receipts/ST042-20261101-9999').reply(404, fixture('pos-error-not-found.xml'));
     expect(await pos().getReceipt('ST042-20261101-9999')).toBeNull();
@@ -265,5 +279,40 @@ describe('PosClient writing', () => {
     const receipt = await pos().createReturn({ store: 'ST042', ref: INJECTION, refund: 'none', lines: [{ ean: '3017620422003', qty: 1 }] });
     expect(receipt).toEqual({ id: 'RT-9', refund_cents: 1999 });
     expect(parsePosXml(sent).return as Record<string, unknown>).toMatchObject({ ref: INJECTION, refund: 'none' });
+  });
+});
+
+describe('PosClient, when an answer cannot be decoded', () => {
+  const loggedGuard = useLoggedGuard('pos');
+
+  it('is the POS being unavailable, logged with its route, for stores, stock, promotions, receipts and a reservation', async () => {
+    const logged = loggedGuard();
+    const client = new PosClient(BASE, 1000, logged.guard);
+    nock(BASE)
+      .get('/pos/stores')
+      .reply(...xml('<stores><store code="ST042"><name>Lyon</name><hours day="FUNDAY" open="09:00" close="19:00"/></store></stores>'));
+    nock(BASE)
+      .get('/pos/stores/ST042/stock')
+      .query(true)
+      .reply(...xml('<stock store="ST042"><item ean="3000000000017" qty="three" reserved="0"/></stock>'));
+    nock(BASE)
+      .get('/pos/promotions')
+      .query(true)
+      .reply(
+        ...xml('<promotions><promo id="P-1" kind="bogo" value="1" from="2026-11-01 00:00:00" to="2026-12-01 00:00:00"/></promotions>'),
+      );
+    nock(BASE)
+      .get('/pos/receipts')
+      .query(true)
+      .reply(...xml('<receipts><receipt id="R-1" store="ST042"'));
+    nock(BASE)
+      .post('/pos/reservations')
+      .reply(...xml('<reservation id="RSV-1" status="lost"/>'));
+
+    await expectMalformed(client.listStores(), logged, 'GET /pos/stores');
+    await expectMalformed(client.getStock('ST042', ['3000000000017']), logged, 'GET /pos/stores/{}/stock');
+    await expectMalformed(client.getPromotions('ST042'), logged, 'GET /pos/promotions');
+    await expectMalformed(client.listReceipts('4000123456781234', '2026-11-01'), logged, 'GET /pos/receipts');
+    await expectMalformed(client.createReservation('ST042', 'W-1', [{ ean: '3000000000017', qty: 1 }]), logged, 'POST /pos/reservations');
   });
 });

@@ -1,14 +1,19 @@
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
-import { reversePoints } from '../../../domain/orders/points';
+import type { CommerceDeps } from '../../../domain/orders/deps';
+import { pointsHeld, reversePoints } from '../../../domain/orders/points';
 import { LegacyRejectedError } from '../../../platform/errors';
 
-/** A member's ledger as the platform keeps it: refused below zero, refused twice under one reference. */
-function platform(balance: number, earnedBy: string[] = ['W-1', 'ST001-1', 'ST001-2']) {
+/** A member's ledger as the platform keeps it: refused below zero, refused twice under one reference, `limit` entries newest first. */
+function platform(balance: number, earnedBy: string[] = ['W-1', 'ST001-1', 'ST001-2'], newer = 0) {
   const refs = new Set<string>();
   const member = { points_balance: balance };
   const loyalty = {
     getMember: async () => member,
-    listTransactions: async () => earnedBy.map((ref) => ({ type: 'EARN', points: 1, external_ref: ref })),
+    listTransactions: async (_card: string, limit: number) =>
+      [
+        ...Array.from({ length: newer }, (_, i) => ({ type: 'BURN', points: -1, external_ref: `burn-${i}` })),
+        ...earnedBy.map((ref) => ({ type: 'EARN', points: 1, external_ref: ref })),
+      ].slice(0, limit),
     createTransaction: async (_card: string, txn: { points: number; external_ref: string }) => {
       if (refs.has(txn.external_ref)) throw new LegacyRejectedError('loyalty', 'duplicate_external_ref', 'used before');
       if (member.points_balance + txn.points < 0) throw new LegacyRejectedError('loyalty', 'insufficient_points', 'balance too low');
@@ -43,5 +48,19 @@ describe('reversePoints', () => {
       legacyCode: 'insufficient_points',
     });
     expect(member.points_balance).toBe(12);
+  });
+});
+
+describe("a ledger longer than the platform's first page", () => {
+  it('still finds what an order earned, behind 1,500 newer entries', async () => {
+    const { loyalty } = platform(100, ['W-1'], 1500);
+    const deps = { loyalty, sagas: { unfinished: () => [] } } as unknown as CommerceDeps;
+    expect(await pointsHeld(deps, '4000123456781234', 'W-1')).toBe(1);
+  });
+
+  it('takes back what is left once the order earned, however long ago', async () => {
+    const { member, loyalty } = platform(5, ['W-1'], 1500);
+    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1', 'W-1:cancel');
+    expect(member.points_balance).toBe(0);
   });
 });

@@ -107,8 +107,17 @@ describe('orders', () => {
   });
 
   it('refuse with FORBIDDEN, or UNAUTHENTICATED without a token', async () => {
-    expect(await code(() => assertOrderAccess(me, order(null, 'A-2')))).toBe('FORBIDDEN');
-    expect(await code(() => assertOrderAccess(anonymous, order(null, 'A-2')))).toBe('UNAUTHENTICATED');
+    expect(await code(() => assertOrderAccess(me, 'W-2026-000002', order(null, 'A-2')))).toBe('FORBIDDEN');
+    expect(await code(() => assertOrderAccess(anonymous, 'W-2026-000002', order(null, 'A-2')))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answer an order that does not exist as one the caller may not read: no telling which ids are taken', async () => {
+    expect(await code(() => assertOrderAccess(me, 'W-2026-999999', null))).toBe('FORBIDDEN');
+    expect(await code(() => assertOrderAccess(st042, 'ST001-20261101-0042', null))).toBe('FORBIDDEN');
+    // null (NOT_FOUND) for those who could have read it
+    expect(await code(() => assertOrderAccess(st042, 'ST042-20261101-0042', null))).toBe('allowed');
+    expect(await code(() => assertOrderAccess(st042, 'W-2026-999999', null))).toBe('allowed');
+    expect(await code(() => assertOrderAccess(agent, 'ST001-20261101-0042', null))).toBe('allowed');
   });
 
   it('are placed by each role in its own channel, for whom it may act', async () => {
@@ -134,18 +143,20 @@ describe('orders', () => {
     await expect(collect(st042, order('ST042', 'A-1'))).resolves.toBe('allowed');
     await expect(collect(st042, order('ST001', 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(st042, null)).resolves.toBe('allowed'); // NOT_FOUND comes next
-    await expect(collect(st042, order(null, 'A-1'))).resolves.toBe('allowed'); // "delivered home, not collected" comes next
+    // delivered home: refused before the order's fulfilment is told
+    await expect(collect(st042, order(null, 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(service, order('ST001', 'A-1'))).resolves.toBe('allowed');
     await expect(collect(agent, order('ST042', 'A-1'))).resolves.toBe('FORBIDDEN');
     await expect(collect(me, order('ST042', 'A-1'))).resolves.toBe('FORBIDDEN');
-    const giveBack = (ctx: ReturnType<typeof as>, storeId: string, found: ReturnType<typeof order> | null) =>
-      assertMayReturn(ctx, storeId, async () => found).then(
+    const giveBack = (ctx: ReturnType<typeof as>, storeId: string, found: ReturnType<typeof order> | null, id = 'ST042-20261101-0042') =>
+      assertMayReturn(ctx, storeId, id, async () => found).then(
         () => 'allowed',
         (err) => err.extensions.code,
       );
     await expect(giveBack(st042, 'ST042', order(null, 'A-1'))).resolves.toBe('allowed');
     await expect(giveBack(st042, 'ST042', receipt('ST042', null))).resolves.toBe('allowed');
     await expect(giveBack(st042, 'ST042', null)).resolves.toBe('allowed'); // NOT_FOUND comes next
+    await expect(giveBack(st042, 'ST042', null, 'ST001-20261101-0042')).resolves.toBe('FORBIDDEN'); // as one that exists
     // what staff may not read, they may not take back: the same rule
     await expect(giveBack(st042, 'ST042', receipt('ST001', null))).resolves.toBe('FORBIDDEN');
     await expect(giveBack(st042, 'ST001', order(null, 'A-1'))).resolves.toBe('FORBIDDEN');

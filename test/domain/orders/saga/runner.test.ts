@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { freshDb } from '../../../databases';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
@@ -168,5 +168,89 @@ describe('SagaRunner', () => {
     expect(await runner.execute(flaky, 'k', {}, async () => ({ n: 2 }))).toEqual({ a: 'a-2', b: 'b-2' });
     expect(log).toEqual(['do a', 'undo a', 'do a', 'do b', 'do c']);
     expect((await store.get('k'))!.status).toBe('succeeded');
+  });
+
+  describe('a step refused for good is parked after a few attempts, not retried for ever', () => {
+    const refusal = () => new LegacyRejectedError('eshop', 'invalid_state', '');
+
+    it('past the pivot: parked with its reason, left alone by recovery', async () => {
+      const { log, saga } = world();
+      const stuck = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      let calls = 0;
+      stuck.steps[2].run = async () => {
+        calls++;
+        throw refusal();
+      };
+      const runner = new SagaRunner(store, { test: stuck }, logger, { maxRefusals: 3 });
+      expect(await runner.execute(stuck, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
+      for (let pass = 0; pass < 6; pass++) await runner.recover();
+      expect(calls).toBe(3);
+      expect((await store.get('k'))!.status).toBe('parked');
+      expect(await store.needingAttention()).toEqual([
+        expect.objectContaining({ key: 'k', kind: 'test', step: 'c', refusals: 3, reason: expect.objectContaining({ code: 'INTERNAL' }) }),
+      ]);
+      // the same key still answers what the client was told
+      expect(await runner.execute(stuck, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
+      expect(log).toEqual(['do a', 'do b']);
+    });
+
+    it('an undo refused for good: parked, never shown failed as if undone', async () => {
+      const { log, failures, saga } = world();
+      const stuck = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      stuck.steps[0].compensate = async () => {
+        throw refusal();
+      };
+      const runner = new SagaRunner(store, { test: stuck }, logger, { maxRefusals: 2 });
+      failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
+      await code(runner.execute(stuck, 'k', {}, async () => ({ n: 1 })));
+      for (let pass = 0; pass < 6; pass++) await runner.recover();
+      expect((await store.get('k'))!.status).toBe('parked');
+      expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'a', refusals: 2 })]);
+      expect(await code(runner.execute(stuck, 'k', {}, async () => ({ n: 2 })))).toBe('INTERNAL');
+      expect(log).toEqual(['do a']);
+    });
+
+    it('a system that is down is not a refusal: still retried', async () => {
+      const { saga } = world();
+      const down = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      down.steps[2].run = async () => {
+        throw new LegacyUnavailableError('loyalty', 'down');
+      };
+      const runner = new SagaRunner(store, { test: down }, logger, { maxRefusals: 2 });
+      await runner.execute(down, 'k', {}, async () => ({ n: 1 }));
+      for (let i = 0; i < 5; i++) expect(await runner.recover()).toBe(1);
+      expect((await store.get('k'))!.status).toBe('finishing');
+      expect(await store.needingAttention()).toEqual([]);
+    });
+  });
+
+  describe('an answer that came but cannot be read is not a lost answer', () => {
+    const unreadable = () => new MalformedAnswerError('pos', 'POST /pos/returns', 'unparseable XML');
+
+    it('past the pivot: the step was done, and is never done again; parked for an operator', async () => {
+      const { saga } = world();
+      const posReturn = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      let calls = 0;
+      posReturn.steps[2].run = async () => {
+        calls++;
+        throw unreadable();
+      };
+      const runner = new SagaRunner(store, { test: posReturn }, logger);
+      expect(await runner.execute(posReturn, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: 'b-1' });
+      for (let pass = 0; pass < 3; pass++) await runner.recover();
+      expect(calls).toBe(1);
+      expect((await store.get('k'))!.status).toBe('parked');
+      expect(await store.needingAttention()).toEqual([
+        expect.objectContaining({ step: 'c', reason: expect.objectContaining({ code: 'SYSTEM_UNAVAILABLE' }) }),
+      ]);
+    });
+
+    it('before the pivot: its effect exists, so it is undone as one in doubt', async () => {
+      const { log, failures, saga } = world();
+      const runner = new SagaRunner(store, { test: saga }, logger);
+      failures.set('b', unreadable());
+      await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })));
+      expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
+    });
   });
 });

@@ -1,0 +1,55 @@
+// An e-shop order whose creating call's answer was lost is looked for among the account's orders
+// made since the call started: all of them, not the first page only (a busy account places more
+// than one page of orders while the call is in doubt).
+import type { CommerceDeps } from '../../../domain/orders/deps';
+import { placeOrderSaga } from '../../../domain/orders/placeOrder';
+import type { OrderPlan } from '../../../domain/orders/plan';
+import { SagaStore } from '../../../domain/orders/saga/store';
+import { freshDb } from '../../databases';
+import { createLogger } from '../../../platform/logging';
+
+const since = '2026-11-25T10:00:00.000Z';
+const plan: OrderPlan = {
+  kind: 'web',
+  channel: 'WEB',
+  customerId: 'cus_1',
+  storeId: null,
+  address: { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' },
+  accountId: 'A-10001',
+  card: null,
+  lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 2, listCents: 1000, netCents: 2000 }],
+  totalCents: 2000,
+  discountCents: 0,
+  points: 0,
+  promoCodes: [],
+  voucherCodes: [],
+  ref: 'OG-test',
+};
+
+const order = (id: string, at: string, total: string) => ({ id, created_at: at, total, status: 'paid', lines: [{ sku: 'SKU-1', qty: 2 }] });
+
+it('finds and cancels the lost order behind more than a page of newer ones', async () => {
+  // newest first: 45 other orders made after the lost one, then the lost one, then older ones
+  const orders = [
+    ...Array.from({ length: 45 }, (_, i) =>
+      order(`W-2026-1${String(i).padStart(5, '0')}`, `2026-11-25T11:${String(i).padStart(2, '0')}:00Z`, '5.00'),
+    ).reverse(),
+    order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00'),
+    order('W-2026-000001', '2026-11-01T10:00:00Z', '20.00'),
+  ];
+  const cancelled: string[] = [];
+  const eshop = {
+    listOrders: async (_account: string, page: number, perPage: number) => ({
+      data: orders.slice((page - 1) * perPage, page * perPage),
+      meta: { page, per_page: perPage, total: orders.length },
+    }),
+    cancelOrder: async (id: string) => cancelled.push(id),
+  };
+  const sagas = await SagaStore.open(await freshDb());
+  const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
+  const create = saga.steps.find((s) => s.name === 'createWebOrder')!;
+
+  await create.compensate!({ plan }, { inDoubt: true, startedAt: since });
+
+  expect(cancelled).toEqual(['W-2026-000777']);
+});
