@@ -1,6 +1,5 @@
 // The order workflows and the runner that carries them, with its recovery pass.
 import type { Logger } from '../../platform/logging';
-import { PerKeySerial } from './saga/per-key';
 import { SagaRunner } from './saga/runner';
 import { cancelOrderSaga } from './cancelOrder';
 import { collectOrderSaga } from './collectOrder';
@@ -10,7 +9,7 @@ import { returnSagas } from './returnOrder';
 
 export type Commerce = ReturnType<typeof createCommerce>;
 
-export function createCommerce(deps: CommerceDeps, logger: Logger) {
+export function createCommerce(deps: CommerceDeps, logger: Logger, options: { leaseMs?: number } = {}) {
   const returns = returnSagas(deps);
   const sagas = {
     place: placeOrderSaga(deps, logger),
@@ -19,9 +18,9 @@ export function createCommerce(deps: CommerceDeps, logger: Logger) {
     returnWeb: returns.web,
     returnStore: returns.store,
   };
-  const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger);
-  /** what follows an order's sale (cancel, hand-over, return) runs one at a time per order */
-  const perOrder = new PerKeySerial();
+  const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger, options);
+  /** what follows an order's sale (cancel, hand-over, return) runs one at a time per order, across replicas */
+  const perOrder = { run: <T>(orderId: string, task: () => Promise<T>) => deps.sagas.oneAtATime(orderId, task) };
   return { deps, sagas, runner, perOrder };
 }
 

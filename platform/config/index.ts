@@ -12,7 +12,10 @@ export const DEV_JWT_SECRET = 'omnigraph-development-secret-not-for-production';
 const MIN_SECRET_LENGTH = 32;
 
 /** the variable that points each legacy system at the real one */
-const LEGACY_URL = { pos: 'POS_URL', eshop: 'ESHOP_URL', crm: 'CRM_URL', loyalty: 'LOYALTY_URL' } as const satisfies Record<System, string>;
+export const LEGACY_URL = { pos: 'POS_URL', eshop: 'ESHOP_URL', crm: 'CRM_URL', loyalty: 'LOYALTY_URL' } as const satisfies Record<
+  System,
+  string
+>;
 
 const schema = z.object({
   GATEWAY_PORT: port(4000),
@@ -71,6 +74,10 @@ const schema = z.object({
   GO_LIVE_RESERVATIONS_FILE: z.string().min(1).optional(),
   /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
+  /** a saga a replica works on is its own this long without renewal (a third of it): then, its replica dead, another takes it over */
+  SAGA_LEASE_S: z.coerce.number().positive().default(30),
+  /** `npm start`: how many full replicas (gateway and subgraphs) over the one database and simulators; replica i's ports are replica 0's plus 10 x i */
+  REPLICAS: z.coerce.number().int().min(1).max(9).default(1),
   /** the ROPO report first catches up with the silos when its last ingestion is older than this */
   ROPO_INGEST_TTL_S: z.coerce.number().int().positive().default(900),
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),

@@ -67,6 +67,8 @@ export class Db implements Sql {
 
   constructor(
     private readonly pool: pg.Pool,
+    /** connections that hold a lock while the work under it uses the pool: never waiting on each other */
+    private readonly lockPool: pg.Pool,
     private readonly trace?: (sql: string) => void,
   ) {
     ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, trace));
@@ -97,8 +99,35 @@ export class Db implements Sql {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  /**
+   * Runs `work` while holding the lock named `name`, across every process on this database: a
+   * second caller with the name waits for the first to end. The lock is the session's, held on a
+   * connection of its own: a process that dies loses its connection, and the lock with it.
+   */
+  async exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const client = await this.lockPool.connect().catch((err: unknown) => {
+      throw unavailableOrBug(err);
+    });
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    const lock = sqlOver(client, this.trace);
+    let healthy = false;
+    try {
+      await lock.run('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      try {
+        return await work();
+      } finally {
+        await lock.run('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+        healthy = true;
+      }
+    } finally {
+      // a connection that could not unlock still holds the lock: closed, not given back
+      client.off('error', ignore).release(healthy ? undefined : true);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 }
 
@@ -115,8 +144,9 @@ class BoundedClient extends pg.Client {
 
 export function openDatabase(url: string, { trace, onIdleError }: OpenOptions = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
-  pool.on('error', (err) => onIdleError?.(err));
-  return new Db(pool, trace);
+  const lockPool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
+  for (const p of [pool, lockPool]) p.on('error', (err) => onIdleError?.(err));
+  return new Db(pool, lockPool, trace);
 }
 
 /** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */

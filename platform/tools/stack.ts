@@ -128,7 +128,9 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
     const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
     await importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
-    const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger);
+    const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger, {
+      leaseMs: env.SAGA_LEASE_S * 1000,
+    });
     const stores = createStoreDirectory(pos, referenceTtl);
     closers.push(startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, logger));
     const definitions = subgraphDefinitions({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Env } from '../config';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
+import { startReplicas } from './replicas';
 import { startStack } from './stack';
 
 const FIRST_QUERY = `{ stores { id name isOpen } products(first: 3) { edges { node { sku name price { centAmount } availability(storeId: "ST001") { available } } } } }`;
@@ -38,9 +39,18 @@ async function main() {
   const database = process.env.DATABASE_URL ? null : await ownDatabase(logger);
   const config = loadConfig(database ? { ...process.env, DATABASE_URL: database.url } : process.env);
   const stack = await startStack(config, logger);
+  const replicas = await startReplicas(config.env.REPLICAS, config.env, {
+    databaseUrl: config.env.DATABASE_URL!,
+    legacyUrls: stack.legacyUrls,
+  }).catch(async (err: unknown) => {
+    await stack.close();
+    await database?.stop();
+    throw err;
+  });
   const lines = [
     '',
     `Omnigraph gateway ready in ${Math.round(performance.now() - startedAt)} ms: ${stack.gatewayUrl}`,
+    ...replicas.map((r, i) => `Replica ${i + 1}'s gateway: ${r.gatewayUrl}`),
     '',
     'Subgraphs:',
     ...Object.entries(stack.subgraphs).map(([name, s]) => `  ${name.padEnd(9)} ${s.url}`),
@@ -61,6 +71,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await Promise.all(replicas.map((r) => r.stop()));
     await stack.close();
     await database?.stop();
     process.exit(0);

@@ -15,7 +15,13 @@ beforeAll(async () => {
   // what an earlier run left: a cancel whose reservation release the POS refused, ten times
   const db = openDatabase(url);
   const sagas = await SagaStore.open(db);
-  await sagas.begin('client:cancel-1234', 'cancelOrder', 'h', { orderId: orderId, reservationId: 'RSV-1' });
+  await sagas.begin(
+    'client:cancel-1234',
+    'cancelOrder',
+    'h',
+    { orderId: orderId, reservationId: 'RSV-1' },
+    { owner: 'earlier run', ms: 0 },
+  );
   const refusal = { code: 'INTERNAL', message: 'The pos system refused the request', extensions: { code: 'INTERNAL', system: 'pos' } };
   for (let i = 0; i < 10; i++) await sagas.refused('client:cancel-1234', 'releaseReservation', refusal);
   await sagas.finish('client:cancel-1234', 'parked', { result: { orderId: orderId } });

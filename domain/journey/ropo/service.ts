@@ -34,12 +34,13 @@ const MAX_LOOKBACK_DAYS = 365;
  */
 const MAX_HISTORY_YEARS = 3;
 const DAY_MS = 86_400_000;
+const INGESTION_LOCK = 'ropo-ingestion';
 
 export class RopoService {
   private readonly ledger: RopoLedger;
   private readonly ingestion: Ingestion;
   private readonly now: () => Date;
-  private running: Promise<IngestionStats> | null = null;
+  private running: Promise<IngestionStats | null> | null = null;
 
   private constructor(
     private readonly deps: RopoDeps,
@@ -116,28 +117,31 @@ export class RopoService {
   /** Reads what is new in the legacy systems (from DEFAULT_HISTORY_DAYS back, the first time). */
   async ingest(): Promise<IngestionStats> {
     const held = (await this.idleState())?.horizon;
-    return this.start(held ? new Date(held) : new Date(this.now().getTime() - DEFAULT_HISTORY_DAYS * DAY_MS));
+    // always needed: never skipped
+    return (await this.start(held ? new Date(held) : new Date(this.now().getTime() - DEFAULT_HISTORY_DAYS * DAY_MS)))!;
   }
 
   /**
    * Ingests when the ledger does not reach back to `needFrom`, or is older than the TTL. A ledger
    * that reaches back far enough but cannot be caught up (a system down) still answers, stale.
-   * One ingestion at a time: a report arriving during one waits for it, then looks again.
+   * One ingestion at a time, on every replica: a report arriving during one waits for it, then
+   * looks again.
    */
   private async catchUp(needFrom: Date): Promise<void> {
+    const covers = (state: IngestionState | null): state is IngestionState => state !== null && state.horizon <= needFrom.toISOString();
+    const fresh = (state: IngestionState) => this.now().getTime() - Date.parse(state.finishedAt) < this.options.ingestTtlMs;
+    const stale = (state: IngestionState | null) => !covers(state) || !fresh(state);
     const state = await this.idleState();
-    const covers = state !== null && state.horizon <= needFrom.toISOString();
-    const fresh = state !== null && this.now().getTime() - Date.parse(state.finishedAt) < this.options.ingestTtlMs;
-    if (covers && fresh) return;
+    if (!stale(state)) return;
     try {
-      await this.start(needFrom);
+      await this.start(needFrom, stale);
     } catch (err) {
-      if (!covers) throw err;
+      if (!covers(state)) throw err;
       this.deps.logger.warn({ err, lastIngestion: state.finishedAt }, 'ROPO ingestion failed: reporting on the data held');
     }
   }
 
-  /** The ledger's state once no ingestion runs; a caller may start one before awaiting anything else. */
+  /** The ledger's state once no ingestion runs in this process; a caller may start one before awaiting anything else. */
   private async idleState(): Promise<IngestionState | null> {
     for (;;) {
       while (this.running) await this.running.catch(() => undefined);
@@ -147,13 +151,17 @@ export class RopoService {
     }
   }
 
-  /** Called with no ingestion running, and without awaiting anything before: two never overlap. */
-  private async start(from: Date): Promise<IngestionStats> {
-    const run = this.ingestion.run(from);
+  /**
+   * Called with no ingestion running in this process, and without awaiting anything before: two
+   * never overlap. Another replica's is waited for under the database's lock; the ledger is then
+   * looked at again, and not read anew when that one left it as `needed` wants it.
+   */
+  private async start(from: Date, needed: (state: IngestionState | null) => boolean = () => true): Promise<IngestionStats | null> {
+    const run = this.deps.db.exclusively(INGESTION_LOCK, async () => (needed(await this.ledger.state()) ? this.ingestion.run(from) : null));
     this.running = run;
     try {
       const stats = await run;
-      this.deps.logger.info({ ropoIngestion: stats }, 'ROPO ingestion done');
+      if (stats) this.deps.logger.info({ ropoIngestion: stats }, 'ROPO ingestion done');
       return stats;
     } finally {
       this.running = null;

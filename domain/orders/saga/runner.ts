@@ -2,11 +2,11 @@
 // so that whatever fails — a legacy call, the process itself — the steps done are either undone
 // (before the point of no return) or finished (after it), by this request or by a recovery pass.
 // The idempotency key names the operation: the same key never runs a step twice.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { graphqlError, LegacyUnavailableError, MalformedAnswerError, toGraphQLError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
-import type { Operation, SagaStore, StepRecord, StoredError } from './store';
+import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
 export type SagaState = Record<string, unknown>;
 
@@ -40,6 +40,9 @@ export interface Saga<S extends SagaState> {
 /** Errors that say nothing about the request itself: a retry with the same key tries again. */
 const TRANSIENT = new Set(['SYSTEM_UNAVAILABLE', 'INTERNAL']);
 
+/** What names a request's input for its idempotency key: the same key with another one is a CONFLICT. */
+export const inputHash = (kind: string, input: unknown) => hashInput({ kind, input });
+
 function hashInput(input: unknown): string {
   const stable = JSON.stringify(input, (_, v) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
@@ -53,6 +56,8 @@ function stored(err: unknown): StoredError {
 }
 
 const conflict = () => graphqlError('CONFLICT', 'This idempotency key was already used for another request');
+const stillRunning = () =>
+  graphqlError('CONFLICT', 'The first request with this idempotency key is still running: retry with the key later for its answer');
 
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
@@ -70,26 +75,39 @@ const refusedForGood = (e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE';
 
 /** Enough to outlast an order's earlier steps still finishing (points not earned yet), not a refusal for good. */
 const MAX_REFUSALS = 10;
+/** How long an operation stays a replica's without it renewing the lease: then another may take it over. */
+const LEASE_MS = 30_000;
+
+export interface RunnerOptions {
+  maxRefusals: number;
+  leaseMs: number;
+}
 
 export class SagaRunner {
   /** requests working on a key: a second request with the key and the same input shares the first one's answer */
   private readonly inFlight = new Map<string, { hash: string; work: Promise<unknown> }>();
   /** recovery passes working on a key (they answer nobody) */
   private readonly settling = new Map<string, Promise<void>>();
+  private readonly options: RunnerOptions;
+  /** this runner's leases: the operations it works on are its own until it stops renewing them */
+  private readonly lease: Lease;
 
   constructor(
     private readonly store: SagaStore,
     private readonly sagas: Record<string, Saga<SagaState>>,
     private readonly logger: Logger,
-    private readonly options: { maxRefusals: number } = { maxRefusals: MAX_REFUSALS },
-  ) {}
+    options: Partial<RunnerOptions> = {},
+  ) {
+    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, ...options };
+    this.lease = { owner: randomUUID(), ms: this.options.leaseMs };
+  }
 
   /**
    * Runs the operation named by `key`, or answers what it already answered. `plan` checks and
    * prepares the request (reads only); it runs only when a new attempt starts.
    */
   async execute<S extends SagaState>(saga: Saga<S>, key: string, input: unknown, plan: () => Promise<S>): Promise<unknown> {
-    const hash = hashInput({ kind: saga.kind, input });
+    const hash = inputHash(saga.kind, input);
     const existing = await this.store.get(key);
     if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
     const running = this.joining(key, hash);
@@ -110,12 +128,18 @@ export class SagaRunner {
   private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
     let op = await this.store.get(key);
     if (!op) {
-      const { operation } = await this.store.begin(key, saga.kind, hash, await plan());
-      return this.drive(saga, operation, 0);
+      const { operation, created } = await this.store.begin(key, saga.kind, hash, await plan(), this.lease);
+      if (created) return this.holding(key, () => this.drive(saga, operation, 0));
+      // another replica claimed the key while this one planned
+      if (operation.kind !== saga.kind || operation.inputHash !== hash) throw conflict();
+      op = operation;
     }
     if (unfinished(op)) {
-      // interrupted (a crash) or waiting for a retry: settle it before answering
-      await this.settle(op);
+      // interrupted (a crash) or waiting for a retry: settle it before answering, unless a
+      // replica still works on it (the key's first request, or its recovery)
+      const claimed = await this.store.claim(key, this.lease);
+      if (!claimed) throw stillRunning();
+      await this.holding(key, () => this.settle(claimed));
       op = (await this.store.get(key))!;
     }
     switch (op.status) {
@@ -128,14 +152,25 @@ export class SagaRunner {
         throw graphqlError('INTERNAL', 'This operation failed and could not be undone: it waits for an operator');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
-        const state = await plan();
-        await this.store.restart(key, state);
-        return this.drive(saga, (await this.store.get(key))!, 0);
+        if (!(await this.store.restart(key, await plan(), this.lease))) throw stillRunning();
+        return this.holding(key, async () => this.drive(saga, (await this.store.get(key))!, 0));
       }
       default:
         throw graphqlError('SYSTEM_UNAVAILABLE', 'An earlier attempt with this key is still being undone; retry later', {
           system: op.error?.extensions.system ?? null,
         });
+    }
+  }
+
+  /** Renews the lease on the operation while `work` runs: a replica that dies stops renewing it. */
+  private async holding<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const renew = () => void this.store.renew(key, this.lease).catch((err) => this.logger.warn({ key, err }, 'saga lease not renewed'));
+    const timer = setInterval(renew, this.lease.ms / 3);
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
   }
 
@@ -234,19 +269,19 @@ export class SagaRunner {
     await this.undo(saga, op, records, last, error);
   }
 
-  /** One recovery pass over every unfinished operation no request is working on. */
+  /**
+   * One recovery pass over the unfinished operations no replica holds: each is claimed with a lease
+   * (a request or another replica's pass working on it holds one), so it is settled once.
+   */
   async recover(): Promise<number> {
-    let settled = 0;
-    for (const { key } of await this.store.unfinished()) {
-      // Read again: while the pass settled the ones before it, a request may have finished this
-      // one, and settling an outdated copy would undo an order its client was told is placed.
-      const op = await this.store.get(key);
-      if (!op || !unfinished(op) || this.inFlight.has(key) || this.settling.has(key)) continue;
-      const work = this.settle(op).catch((err) => this.logger.error({ key, err }, 'recovery failed'));
-      this.settling.set(key, work);
-      await work.finally(() => this.settling.delete(key));
-      settled++;
+    const settled: string[] = [];
+    for (;;) {
+      const op = await this.store.claimNext(settled, this.lease);
+      if (!op) return settled.length;
+      const work = this.holding(op.key, () => this.settle(op)).catch((err) => this.logger.error({ key: op.key, err }, 'recovery failed'));
+      this.settling.set(op.key, work);
+      await work.finally(() => this.settling.delete(op.key));
+      settled.push(op.key);
     }
-    return settled;
   }
 }

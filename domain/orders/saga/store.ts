@@ -98,7 +98,19 @@ const MIGRATIONS = [
      refund_cents INTEGER -- what the return refunded
    );
    CREATE INDEX order_returns_order ON order_returns(order_id);`,
+  // the replica working on an operation, until when: a replica that dies stops renewing its lease
+  `ALTER TABLE operations ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until TIMESTAMPTZ`,
 ];
+
+/** Who works on an operation (a replica's runner), and for how long without renewing. */
+export interface Lease {
+  owner: string;
+  ms: number;
+}
+
+const UNFINISHED = `status IN ('running', 'compensating', 'finishing')`;
+const LEASE_FREE = `(lease_until IS NULL OR lease_until < now())`;
+const LEASE_UNTIL = `now() + @ms * interval '1 millisecond'`;
 
 interface OperationRow {
   key: string;
@@ -157,36 +169,77 @@ export class SagaStore {
     return new SagaStore(db);
   }
 
+  /**
+   * Runs `work` as the one operation on the order, on every replica: a return, a cancel or a
+   * hand-over checks the order's state (what is left to return, whether it is still held) before
+   * it changes it, and two at once would both pass the check. Other orders run freely.
+   */
+  oneAtATime<T>(orderId: string, work: () => Promise<T>): Promise<T> {
+    return this.db.exclusively(`order:${orderId}`, work);
+  }
+
   async get(key: string): Promise<Operation | null> {
     const row = await this.db.row<OperationRow>('SELECT * FROM operations WHERE key = $1', [key]);
     return row ? fromRow(row) : null;
   }
 
-  /** Creates the operation unless the key exists (a unique insert claims it); answers the one stored either way. */
+  /**
+   * Creates the operation, leased, unless the key exists: the unique insert claims the key, on
+   * every replica. Answers the one stored either way.
+   */
   async begin(
     key: string,
     kind: string,
     inputHash: string,
     state: Record<string, unknown>,
+    lease: Lease,
   ): Promise<{ operation: Operation; created: boolean }> {
-    const at = now();
     const inserted = await this.db.run(
-      `INSERT INTO operations (key, kind, input_hash, status, state, created_at, updated_at)
-       VALUES ($1, $2, $3, 'running', $4, $5, $5) ON CONFLICT (key) DO NOTHING`,
-      [key, kind, inputHash, JSON.stringify(state), at],
+      `INSERT INTO operations (key, kind, input_hash, status, state, created_at, updated_at, lease_owner, lease_until)
+       VALUES (@key, @kind, @hash, 'running', @state, @at, @at, @owner, ${LEASE_UNTIL}) ON CONFLICT (key) DO NOTHING`,
+      { key, kind, hash: inputHash, state: JSON.stringify(state), at: now(), ...lease },
     );
     return { operation: (await this.get(key))!, created: inserted === 1 };
   }
 
-  /** A new attempt of an operation that failed and left nothing behind. */
-  restart(key: string, state: Record<string, unknown>): Promise<void> {
+  /** A new attempt of an operation that failed and left nothing behind; false when another request started it first. */
+  restart(key: string, state: Record<string, unknown>, lease: Lease): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await tx.run('DELETE FROM operation_steps WHERE key = $1', [key]);
-      await tx.run(
-        `UPDATE operations SET status = 'running', state = $1, result = NULL, error = NULL, attempts = attempts + 1, updated_at = $2 WHERE key = $3`,
-        [JSON.stringify(state), now(), key],
+      const restarted = await tx.run(
+        `UPDATE operations SET status = 'running', state = @state, result = NULL, error = NULL, attempts = attempts + 1, updated_at = @at,
+           lease_owner = @owner, lease_until = ${LEASE_UNTIL}
+         WHERE key = @key AND status = 'failed'`,
+        { state: JSON.stringify(state), at: now(), key, ...lease },
       );
+      if (restarted) await tx.run('DELETE FROM operation_steps WHERE key = $1', [key]);
+      return restarted === 1;
     });
+  }
+
+  /** Takes an unfinished operation whose lease ran out (its replica died, or it waits for a retry); null when another holds it. */
+  async claim(key: string, lease: Lease): Promise<Operation | null> {
+    return this.claimWhere('key = @key', { key, ...lease });
+  }
+
+  /** The oldest unfinished operation nobody holds, except the ones named. */
+  async claimNext(except: readonly string[], lease: Lease): Promise<Operation | null> {
+    return this.claimWhere('key <> ALL(@except) ORDER BY updated_at LIMIT 1', { except, ...lease });
+  }
+
+  // SKIP LOCKED: two replicas claiming at once never wait for each other, and one of them wins
+  private async claimWhere(where: string, values: object): Promise<Operation | null> {
+    const row = await this.db.row<OperationRow>(
+      `UPDATE operations SET lease_owner = @owner, lease_until = ${LEASE_UNTIL}
+       WHERE key = (SELECT key FROM operations WHERE ${UNFINISHED} AND ${LEASE_FREE} AND ${where} FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      values,
+    );
+    return row ? fromRow(row) : null;
+  }
+
+  /** Keeps the lease of an operation still being worked on. */
+  async renew(key: string, lease: Lease): Promise<void> {
+    await this.db.run(`UPDATE operations SET lease_until = ${LEASE_UNTIL} WHERE key = @key AND lease_owner = @owner`, { key, ...lease });
   }
 
   async steps(key: string): Promise<StepRecord[]> {
@@ -213,14 +266,18 @@ export class SagaStore {
     });
   }
 
+  /** The operation's outcome; its lease ends (one left unfinished is recovery's to take). */
   async finish(key: string, status: OperationStatus, outcome: { result?: unknown; error?: StoredError }): Promise<void> {
-    await this.db.run('UPDATE operations SET status = $1, result = $2, error = $3, updated_at = $4 WHERE key = $5', [
-      status,
-      outcome.result === undefined ? null : JSON.stringify(outcome.result),
-      outcome.error === undefined ? null : JSON.stringify(outcome.error),
-      now(),
-      key,
-    ]);
+    await this.db.run(
+      'UPDATE operations SET status = $1, result = $2, error = $3, updated_at = $4, lease_owner = NULL, lease_until = NULL WHERE key = $5',
+      [
+        status,
+        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.error === undefined ? null : JSON.stringify(outcome.error),
+        now(),
+        key,
+      ],
+    );
   }
 
   /** One more refusal for good of a retried step (or undo): answers how many the operation had. */
@@ -265,9 +322,7 @@ export class SagaStore {
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */
   async unfinished(): Promise<Operation[]> {
-    const rows = await this.db.rows<OperationRow>(
-      `SELECT * FROM operations WHERE status IN ('running', 'compensating', 'finishing') ORDER BY updated_at`,
-    );
+    const rows = await this.db.rows<OperationRow>(`SELECT * FROM operations WHERE ${UNFINISHED} ORDER BY updated_at`);
     return rows.map(fromRow);
   }
 

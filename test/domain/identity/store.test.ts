@@ -195,12 +195,30 @@ describe('two stores on one database (a restart, or another replica)', () => {
     expect(await snapshot(reopened, [shop, loyalty, housemate])).toEqual(before);
   });
 
-  it('link a record observed by both at once to one customer', async () => {
-    const other = await IdentityStore.open(db);
-    await Promise.all([store.observe([shop, crm]), other.observe([crm, shop]), other.observe([loyalty])]);
-    const marie = await store.customerOf('eshop', 'A-10023');
-    expect(await Promise.all([shop, loyalty, crm].map((r) => store.customerOf(r.system, r.externalId)))).toEqual([marie, marie, marie]);
-    expect(await store.recordsOf(marie!)).toHaveLength(3);
+  it('link a record observed by both at once to one customer, each on its own pool (two replicas)', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [openDatabase(url), openDatabase(url)];
+    try {
+      const [one, other] = [await IdentityStore.open(a), await IdentityStore.open(b)];
+      for (let i = 0; i < 10; i++) {
+        const newcomer = { ...shop, externalId: `A-9${i}`, email: `new${i}@example.fr`, phone: null };
+        await Promise.all([
+          one.observe([newcomer]),
+          other.observe([newcomer]),
+          other.observe([{ ...crm, externalId: `C-9${i}`, phone: null, email: newcomer.email }]),
+        ]);
+        const id = await one.customerOf('eshop', newcomer.externalId);
+        expect(id).toMatch(CUSTOMER_ID);
+        expect(await other.customerOf('crm', `C-9${i}`)).toBe(id);
+        expect(await other.recordsOf(id!)).toHaveLength(2);
+      }
+      await Promise.all([one.observe([shop, crm]), other.observe([crm, shop]), other.observe([loyalty])]);
+      const marie = await one.customerOf('eshop', 'A-10023');
+      expect(await Promise.all([shop, loyalty, crm].map((r) => other.customerOf(r.system, r.externalId)))).toEqual([marie, marie, marie]);
+      expect(await one.recordsOf(marie!)).toHaveLength(3);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { migrate, openDatabase } from '../../../platform/db';
 import { DatabaseUnavailableError } from '../../../platform/errors';
 import { freshDatabaseUrl, freshDb } from '../../databases';
+import { until } from '../../e2e/harness';
 
 describe('migrate', () => {
   it('applies each step once when two replicas start at the same moment, and records the version', async () => {
@@ -62,5 +63,35 @@ describe('a query', () => {
     }
     const db = await freshDb();
     await expect(db.rows('SELECT * FROM nowhere')).rejects.not.toBeInstanceOf(DatabaseUnavailableError);
+  });
+});
+
+describe('exclusively', () => {
+  it('runs the work of one name on one replica at a time, and other names freely', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [openDatabase(url), openDatabase(url)];
+    const log: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const waiting = async () =>
+      (await a.row<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))!.n === 1;
+    try {
+      const first = a.exclusively('order:1', async () => {
+        log.push('a starts');
+        await gate;
+        log.push('a ends');
+      });
+      await until('a holding the lock', async () => log.length === 1);
+      const second = b.exclusively('order:1', async () => log.push('b'));
+      await until('b waiting for it', waiting);
+      await b.exclusively('order:2', async () => log.push('other order'));
+      release();
+      await Promise.all([first, second]);
+      expect(log).toEqual(['a starts', 'other order', 'a ends', 'b']);
+      await expect(b.exclusively('order:1', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      expect(await a.exclusively('order:1', async () => 'free again')).toBe('free again');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Incremental ingestion, through RopoService, against in-memory legacy systems: what is read the
 // first time, what a catch-up reads again (only what may have changed), and backfilling.
-import { freshDb } from '../../../databases';
+import { freshDatabaseUrl } from '../../../databases';
+import { openDatabase, type Db } from '../../../../platform/db';
 import { IdentityStore } from '../../../../domain/identity/store';
 import { createLogger } from '../../../../platform/logging';
 import { RopoService } from '../../../../domain/journey/ropo';
@@ -15,6 +16,11 @@ const TO = new Date('2026-03-11T00:00:00Z');
 let legacy: FakeLegacy;
 let now: Date;
 let service: RopoService;
+/** a second replica's service: its own pool on the same database, the same legacy systems */
+let replica: () => Promise<RopoService>;
+
+const opened: Db[] = [];
+afterAll(() => Promise.all(opened.map((db) => db.close())));
 
 /** Paris days from `first` to `last`, as receipt ids of sequence `seq`. */
 function receiptIds(first: string, last: string, seq = 1): string[] {
@@ -56,9 +62,32 @@ beforeEach(async () => {
     { account_id: 'A-10002', type: 'product_view', sku: 'SKU-2', store_code: null, at: '2026-03-07T10:00:00Z' },
   );
   now = new Date('2026-03-10T12:00:00Z');
-  const db = await freshDb();
-  const deps = { ...legacy.sources(), identity: await IdentityStore.open(db), catalog: fakeCatalog(5), db, logger: createLogger('silent') };
-  service = await RopoService.open(deps, { ingestTtlMs: HOUR_MS, concurrency: 4, now: () => now });
+  const url = await freshDatabaseUrl();
+  const open = async () => {
+    const db = openDatabase(url);
+    opened.push(db);
+    const deps = {
+      ...legacy.sources(),
+      identity: await IdentityStore.open(db),
+      catalog: fakeCatalog(5),
+      db,
+      logger: createLogger('silent'),
+    };
+    return RopoService.open(deps, { ingestTtlMs: HOUR_MS, concurrency: 4, now: () => now });
+  };
+  service = await open();
+  replica = open;
+});
+
+describe('two replicas', () => {
+  it('asked at once: one ingestion, the other waits for it and reports on what it wrote', async () => {
+    const other = await replica();
+    const [a, b] = await Promise.all([service.report(FROM, TO, 7), other.report(FROM, TO, 7)]);
+    expect(b).toEqual(a);
+    expect(legacy.callsOf('members')).toEqual([CARD]);
+    const pos = legacy.callsOf('pos');
+    expect(new Set(pos).size).toBe(pos.length);
+  });
 });
 
 describe('the first report', () => {

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { freshDb } from '../../../databases';
+import { freshDatabaseUrl } from '../../../databases';
+import { openDatabase, type Db } from '../../../../platform/db';
 import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
-import { SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
+import { inputHash, SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
 
 interface State extends Record<string, unknown> {
@@ -39,10 +40,19 @@ function world() {
 }
 
 let store: SagaStore;
+let url: string;
 const logger = createLogger('silent');
 beforeEach(async () => {
-  store = await SagaStore.open(await freshDb());
+  url = await freshDatabaseUrl();
+  store = await SagaStore.open(track(openDatabase(url)));
 });
+
+const opened: Db[] = [];
+const track = (db: Db) => (opened.push(db), db);
+afterAll(() => Promise.all(opened.map((db) => db.close())));
+/** a second replica's pool on the test's database */
+const secondReplica = () => SagaStore.open(track(openDatabase(url)));
+const hashOf = (saga: Saga<State>, input: unknown) => inputHash(saga.kind, input);
 
 const code = async (p: Promise<unknown>) => {
   try {
@@ -140,8 +150,8 @@ describe('SagaRunner', () => {
 
   it('after a crash between two steps, a new process undoes what the dead one did', async () => {
     const { log, saga } = world();
-    // the dead process: step a done, step b started, then nothing
-    await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' });
+    // the dead process: step a done, step b started, then nothing (and its lease ran out)
+    await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });
     await store.stepStarted('k', 0, 'a');
     await store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
     await store.stepStarted('k', 1, 'b');
@@ -150,6 +160,49 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['undo b (in doubt)', 'undo a']);
     expect((await store.get('k'))!.status).toBe('failed');
     expect(await runner.recover()).toBe(0);
+  });
+
+  it('leaves an operation whose lease still runs to its replica: recovery does not take it, a request with its key is told it runs', async () => {
+    const { log, saga } = world();
+    await store.begin('k', 'test', hashOf(saga, {}), { n: 1 }, { owner: 'alive', ms: 60_000 });
+    await store.stepStarted('k', 0, 'a');
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    expect(await runner.recover()).toBe(0);
+    const refused = runner.execute(saga, 'k', {}, async () => ({ n: 1 }));
+    await expect(refused).rejects.toThrow(/still running/);
+    expect(await code(refused)).toBe('CONFLICT');
+    expect(log).toEqual([]);
+  });
+
+  describe('two replicas on one database', () => {
+    it('the same key sent to both at once: one run, the other told it runs or given its answer', async () => {
+      const { log, saga } = world();
+      const other = await secondReplica();
+      const [a, b] = [new SagaRunner(store, { test: saga }, logger), new SagaRunner(other, { test: saga }, logger)];
+      for (let i = 0; i < 20; i++) {
+        const key = `k${i}`;
+        const answers = await Promise.allSettled([a, b].map((r) => r.execute(saga, key, {}, async () => ({ n: i }))));
+        const told = answers.map((x) => (x.status === 'fulfilled' ? 'answer' : (x.reason as GraphQLError).extensions.code));
+        expect(told.filter((t) => t === 'answer').length).toBeGreaterThan(0);
+        expect(told.every((t) => t === 'answer' || t === 'CONFLICT')).toBe(true);
+        expect(await b.execute(saga, key, {}, async () => ({ n: -1 }))).toEqual({ a: `a-${i}`, b: `b-${i}` });
+      }
+      expect(log.filter((l) => l === 'do a')).toHaveLength(20);
+    });
+
+    it('an interrupted operation is settled once, by whichever replica claims it', async () => {
+      const { log, saga } = world();
+      for (const key of ['x', 'y', 'z']) {
+        await store.begin(key, 'test', 'h', { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });
+        await store.stepStarted(key, 0, 'a');
+        await store.stepEnded(key, 0, 'done', { n: 1, a: 'a-1' });
+      }
+      const other = await secondReplica();
+      const [a, b] = [new SagaRunner(store, { test: saga }, logger), new SagaRunner(other, { test: saga }, logger)];
+      const settled = await Promise.all([a.recover(), b.recover()]);
+      expect(settled[0] + settled[1]).toBe(3);
+      expect(log).toEqual(['undo a', 'undo a', 'undo a']);
+    });
   });
 
   it('keeps a compensation that fails for later, and tries anew once everything is undone', async () => {

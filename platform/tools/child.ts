@@ -1,0 +1,56 @@
+// The service as `npm start` runs it (platform/tools/start.ts), in a child process of its own: the
+// extra replicas of `REPLICAS=N npm start`, and the tests that kill one the way a crash does.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface ChildService {
+  gatewayUrl: string;
+  pid: number;
+  /** SIGKILL (a crash: no shutdown hook, nothing flushed), and resolves once the process is gone */
+  kill(): Promise<void>;
+  /** SIGTERM (it closes what it holds), and resolves once the process is gone */
+  stop(): Promise<void>;
+  /** resolves when the process is gone, however it went */
+  exited: Promise<void>;
+}
+
+const START = path.join(__dirname, 'start.ts');
+const READY = /gateway ready in \d+ ms: (\S+)/;
+
+/** Starts the service with `env` over this process's; resolves when its gateway answers. */
+export function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', START], {
+    cwd: path.join(__dirname, '..', '..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  const kill = signal('SIGKILL');
+
+  // kept to say why it did not start; afterwards, what it says goes to this process's stderr
+  let stderr = '';
+  const keep = (chunk: Buffer) => (stderr += chunk.toString());
+  child.stderr.on('data', keep);
+  return new Promise<ChildService>((resolve, reject) => {
+    const fail = (why: string) => {
+      void kill();
+      reject(new Error(`the service did not start: ${why}\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`no gateway after ${timeoutMs} ms`), timeoutMs);
+    const early = (code: number | null, sig: string | null) => fail(`it exited (${sig ?? code})`);
+    child.once('exit', early);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const ready = READY.exec(line);
+      if (!ready) return;
+      clearTimeout(timer);
+      child.off('exit', early);
+      child.stderr.off('data', keep).pipe(process.stderr);
+      resolve({ gatewayUrl: ready[1], pid: child.pid!, kill, stop: signal('SIGTERM'), exited });
+    });
+  });
+}
