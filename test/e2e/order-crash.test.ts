@@ -43,8 +43,9 @@ const databases = new Map<string, Promise<string>>();
 const databaseNamed = (name: string) => databases.get(name) ?? databases.set(name, freshDatabaseUrl()).get(name)!;
 
 /** The service on database `db`, talking to this process's simulators; legacy calls may wait a minute, so that a hang holds it. */
-const service = async (db: string) =>
+const service = async (db: string, env: Record<string, string> = {}) =>
   startChildService({
+    ...env,
     DATABASE_URL: await databaseNamed(db),
     POS_URL: legacyUrls.pos,
     ESHOP_URL: legacyUrls.eshop,
@@ -169,4 +170,45 @@ it('finishes after a crash past the point of no return: the order earns its poin
   const orders = (await dump(legacy, 'eshop')).orders.filter((o: { id: string }) => !knownOrders.has(o.id));
   expect(orders.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([[order.id, 'paid']]);
   await child.kill();
+}, 180_000);
+
+it('a replica killed between two steps: the other replica, on the same database, undoes that saga once, within its recovery interval', async () => {
+  // a short lease: a replica's sagas are another's a few seconds after it died
+  const replicas = { SAGA_LEASE_S: '3' };
+  const [doomed, survivor] = await Promise.all([service('replicas', replicas), service('replicas', replicas)]);
+  const lines = [{ sku: product.sku, quantity: 1 }];
+  const customerId = await customerAndWarmUp(doomed, lines, storeId);
+  const input = {
+    channel: 'WEB',
+    customerId,
+    lines,
+    fulfillment: { type: 'STORE_PICKUP', storeId },
+    idempotencyKey: `crash-replica-${Date.now()}`,
+  };
+  const knownReservations = new Set((await dump(legacy, 'pos')).reservations.map((r: { id: string }) => r.id));
+  const ordersBefore = (await dump(legacy, 'eshop')).orders.length;
+  const RELEASE = 'POST /pos/reservations/:id/release';
+  const releases = await routeCount('pos', RELEASE);
+
+  await hold('eshop');
+  void gql(reach(doomed), PLACE, { input }).catch(() => undefined);
+  const reservation = await until('the reservation', async () =>
+    (await dump(legacy, 'pos')).reservations.find((r: { id: string }) => !knownReservations.has(r.id)),
+  );
+  // the survivor, asked the same key meanwhile, does not take over a saga its replica still holds
+  const meanwhile = await gql(reach(survivor), PLACE, { input });
+  expect(meanwhile.errors?.[0].extensions?.code).toBe('CONFLICT');
+  await doomed.kill();
+  await heal('eshop');
+
+  const released = await until('the release', async () => {
+    const now = (await dump(legacy, 'pos')).reservations.find((r: { id: string }) => r.id === reservation.id);
+    return now.status !== 'held' && now;
+  });
+  expect(released.status).toBe('released');
+  expect((await dump(legacy, 'eshop')).orders.length).toBe(ordersBefore);
+  const placed = await gql(reach(survivor), PLACE, { input });
+  expect(placed.errors).toBeUndefined();
+  expect(await routeCount('pos', RELEASE)).toBe(releases + 1);
+  await survivor.kill();
 }, 180_000);
