@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 
 export interface ChildService {
   gatewayUrl: string;
+  /** every replica's gateway, this one's first (REPLICAS=N) */
+  gatewayUrls: string[];
   pid: number;
   /** SIGKILL (a crash: no shutdown hook, nothing flushed), and resolves once the process is gone */
   kill(): Promise<void>;
@@ -17,13 +19,15 @@ export interface ChildService {
 
 const START = path.join(__dirname, 'start.ts');
 const READY = /gateway ready in \d+ ms: (\S+)/;
+const REPLICA = /^Replica \d+'s gateway: (\S+)/;
 
 /** Starts the service with `env` over this process's; resolves when its gateway answers. */
 export function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', START], {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // the channel closes when this process ends, however it ends: the child then stops (start.ts)
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = (name: NodeJS.Signals) => async () => {
@@ -35,7 +39,7 @@ export function startChildService(env: Record<string, string>, timeoutMs = 60_00
   // kept to say why it did not start; afterwards, what it says goes to this process's stderr
   let stderr = '';
   const keep = (chunk: Buffer) => (stderr += chunk.toString());
-  child.stderr.on('data', keep);
+  child.stderr!.on('data', keep);
   return new Promise<ChildService>((resolve, reject) => {
     const fail = (why: string) => {
       void kill();
@@ -44,13 +48,19 @@ export function startChildService(env: Record<string, string>, timeoutMs = 60_00
     const timer = setTimeout(() => fail(`no gateway after ${timeoutMs} ms`), timeoutMs);
     const early = (code: number | null, sig: string | null) => fail(`it exited (${sig ?? code})`);
     child.once('exit', early);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const ready = READY.exec(line);
-      if (!ready) return;
+    // the ready line, then the other replicas' gateways, one a line, up to the first other line
+    const gatewayUrls: string[] = [];
+    let started = false;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (started) return;
+      const url = (gatewayUrls.length ? REPLICA : READY).exec(line)?.[1];
+      if (url) return void gatewayUrls.push(url);
+      if (!gatewayUrls.length) return;
+      started = true;
       clearTimeout(timer);
       child.off('exit', early);
-      child.stderr.off('data', keep).pipe(process.stderr);
-      resolve({ gatewayUrl: ready[1], pid: child.pid!, kill, stop: signal('SIGTERM'), exited });
+      child.stderr!.off('data', keep).pipe(process.stderr);
+      resolve({ gatewayUrl: gatewayUrls[0], gatewayUrls, pid: child.pid!, kill, stop: signal('SIGTERM'), exited });
     });
   });
 }

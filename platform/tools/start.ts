@@ -78,6 +78,8 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // started by another process (a replica, a test): it ending, even killed, ends this one
+  process.on('disconnect', stop);
 }
 
 main().catch((err) => {

@@ -67,13 +67,21 @@ const { world, truth } = seeded();
 const eanOf = new Map(world.eshop.products.map((p) => [p.sku, p.ean]));
 const skuOf = new Map(world.eshop.products.map((p) => [p.ean, p.sku]));
 
-/** The stack the proof runs on: its database named, so that its sagas' progress can be watched, and recovery every second. */
+/**
+ * The stack the proof runs on: its database named, so that its sagas' progress can be watched, and
+ * recovery every second. `count` replicas: the others on its database and simulators.
+ */
 export async function startChaosStack(
   env: Record<string, string> = {},
-): Promise<{ stack: Stack; databaseUrl: string; close(): Promise<void> }> {
+  count = 1,
+): Promise<{ stack: Stack; replicas: Stack[]; databaseUrl: string; close(): Promise<void> }> {
   const databaseUrl = await freshDatabaseUrl();
-  const stack = await startTestStack({ DATABASE_URL: databaseUrl, SAGA_RECOVERY_INTERVAL_S: '1', ...env });
-  return { stack, databaseUrl, close: () => stack.close() };
+  const settings = { DATABASE_URL: databaseUrl, SAGA_RECOVERY_INTERVAL_S: '1', ...env };
+  const stack = await startTestStack(settings);
+  const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, stack.legacyUrls[s]]));
+  const replicas = [stack];
+  for (let i = 1; i < count; i++) replicas.push(await startTestStack({ ...settings, ...legacy }));
+  return { stack, replicas, databaseUrl, close: async () => void (await Promise.all(replicas.map((r) => r.close()))) };
 }
 
 interface Request {
@@ -160,7 +168,10 @@ export async function chaosFixtures(stack: Stack): Promise<{ stores: string[]; s
   return { stores, skus: stockedProducts(stores, 8), shoppers: await findShoppers(stack, 8) };
 }
 
-export async function runOrderChaos(stack: Stack, databaseUrl: string, options: ChaosOptions): Promise<ChaosReport> {
+/** `replicas`: the gateways asked, each request (and each retry) the next one's; the stack's own by default. */
+export async function runOrderChaos(stack: Stack, databaseUrl: string, options: ChaosOptions, replicas = [stack]): Promise<ChaosReport> {
+  let turn = 0;
+  const next = () => replicas[turn++ % replicas.length];
   const faker = new Faker({ locale: base, seed: options.seed });
   const { stores, skus, shoppers } = await chaosFixtures(stack);
   const runId = `${Date.now().toString(36)}-${options.seed}`;
@@ -174,7 +185,7 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
 
   async function ask(request: Request, attempts = options.attempts): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
-      const { data, errors } = await gql(stack, request.query, request.variables);
+      const { data, errors } = await gql(next(), request.query, request.variables);
       const code: string | undefined = errors?.[0].extensions?.code;
       if (!errors || !TRANSIENT.has(code!) || attempt === attempts) {
         retries += attempt - 1;
