@@ -67,7 +67,7 @@ const schema = z.object({
   POLICY_FILE: z.string().min(1).optional(),
   /** the CRM's export of the vouchers it granted before go-live (it cannot list them); unset with a simulated CRM: its own */
   CRM_VOUCHERS_FILE: z.string().min(1).optional(),
-  /** the real POS's export of its reservations at go-live (pickups held before the project made any); the simulated POS's come from its seed */
+  /** the POS's export of its reservations at go-live (pickups held before the project made any); unset with a simulated POS: its seed */
   GO_LIVE_RESERVATIONS_FILE: z.string().min(1).optional(),
   /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
