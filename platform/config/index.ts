@@ -36,6 +36,8 @@ const schema = z.object({
   LOYALTY_URL: optionalUrl,
   /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
   APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
+  /** where `npm start` keeps what it runs itself (the database server's data when DATABASE_URL is unset) */
+  DATA_DIR: z.string().min(1).default('data'),
   /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */
   SIMULATORS_IN_PRODUCTION: z
     .enum(['true', 'false'])

@@ -10,6 +10,8 @@ export interface ChildService {
   pid: number;
   /** SIGKILL, and resolves once the process is gone */
   kill(): Promise<void>;
+  /** Ctrl-C (SIGINT): the service stops what it started, and resolves once the process is gone */
+  stop(): Promise<void>;
 }
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,11 +26,12 @@ const FREE_PORTS = Object.fromEntries(
 /** how to kill each child still running */
 const alive = new Set<() => Promise<void>>();
 
-/** Starts the service with `env` over the defaults and free ports; resolves when its gateway answers. */
-export function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
+/** Starts the service with `env` over the defaults and free ports (a variable set to undefined is left out); resolves when its gateway answers. */
+export function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildService> {
+  const merged: Record<string, string | undefined> = { ...process.env, ...FREE_PORTS, LOG_LEVEL: 'warn', ...env };
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...FREE_PORTS, LOG_LEVEL: 'warn', ...env },
+    env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -54,7 +57,11 @@ export function startChildService(env: Record<string, string>, timeoutMs = 60_00
       if (!ready) return;
       clearTimeout(timer);
       child.off('exit', early);
-      resolve({ gatewayUrl: ready[1], pid: child.pid!, kill });
+      const stop = async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+        await exited;
+      };
+      resolve({ gatewayUrl: ready[1], pid: child.pid!, kill, stop });
     });
   });
 }
