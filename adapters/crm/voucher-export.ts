@@ -2,7 +2,7 @@
 // ones granted before go-live reach the project this way. A JSON document `{"vouchers": [...]}`,
 // each record with the CRM's field names (legacy-systems.md §3, as the simulator's dump has them).
 import { z } from 'zod';
-import { ConfigError } from '../../platform/config';
+import { parseExport } from '../transport/export-file';
 import type { CrmVoucher } from './wire';
 
 const exported = z.object({
@@ -18,17 +18,5 @@ const exported = z.object({
 });
 
 /** The export's vouchers; one that does not read stops the start-up with a message naming `origin`. */
-export function parseVoucherExport(text: string, origin: string): CrmVoucher[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw new ConfigError(`Invalid CRM voucher export ${origin}: not JSON`);
-  }
-  const parsed = exported.safeParse(document);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid CRM voucher export ${origin}: ${problems}`);
-  }
-  return parsed.data.vouchers;
-}
+export const parseVoucherExport = (text: string, origin: string): CrmVoucher[] =>
+  parseExport(exported, text, 'CRM voucher export', origin).vouchers;

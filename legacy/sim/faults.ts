@@ -11,7 +11,7 @@ export const faultSettings = z
     error_rate: z.number().min(0).max(1),
     down: z.boolean(),
     hang: z.boolean(),
-    /** only the requests whose path starts with this (one store's stock, say) meet the faults */
+    /** only the requests whose path and query start with this (one store's stock, `/pos/prices?store=ST004`) meet the faults */
     path: z.string().startsWith('/'),
   })
   .partial()
@@ -40,7 +40,7 @@ export class Faults {
   gate(fail: SimSystem['fail']): RequestHandler {
     const admit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const { down, hang, latency_ms = 0, jitter_ms = 0, error_rate = 0, path } = this.settings;
-      if (path && !req.path.startsWith(path)) {
+      if (path && !req.originalUrl.startsWith(path)) {
         next();
         return;
       }

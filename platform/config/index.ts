@@ -39,6 +39,8 @@ const schema = z.object({
   LOYALTY_URL: optionalUrl,
   /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
   APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
+  /** where `npm start` keeps what it runs itself (the database server's data when DATABASE_URL is unset) */
+  DATA_DIR: z.string().min(1).default('data'),
   /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */
   SIMULATORS_IN_PRODUCTION: z
     .enum(['true', 'false'])
@@ -70,7 +72,7 @@ const schema = z.object({
   POLICY_FILE: z.string().min(1).optional(),
   /** the CRM's export of the vouchers it granted before go-live (it cannot list them); unset with a simulated CRM: its own */
   CRM_VOUCHERS_FILE: z.string().min(1).optional(),
-  /** the real POS's export of its reservations at go-live (pickups held before the project made any); the simulated POS's come from its seed */
+  /** the POS's export of its reservations at go-live (pickups held before the project made any); unset with a simulated POS: its seed */
   GO_LIVE_RESERVATIONS_FILE: z.string().min(1).optional(),
   /** how often unfinished order sagas (interrupted, or waiting to undo or finish a step) are retried */
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),

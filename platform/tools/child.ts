@@ -11,7 +11,7 @@ export interface ChildService {
   pid: number;
   /** SIGKILL (a crash: no shutdown hook, nothing flushed), and resolves once the process is gone */
   kill(): Promise<void>;
-  /** SIGTERM (it closes what it holds), and resolves once the process is gone */
+  /** Ctrl-C (SIGINT): it stops what it started, and resolves once the process is gone */
   stop(): Promise<void>;
   /** resolves when the process is gone, however it went */
   exited: Promise<void>;
@@ -21,11 +21,12 @@ const START = path.join(__dirname, 'start.ts');
 const READY = /gateway ready in \d+ ms: (\S+)/;
 const REPLICA = /^Replica \d+'s gateway: (\S+)/;
 
-/** Starts the service with `env` over this process's; resolves when its gateway answers. */
-export function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
+/** Starts the service with `env` over this process's (a variable set to undefined is left out); resolves when its gateway answers. */
+export function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildService> {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env };
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', START], {
     cwd: path.join(__dirname, '..', '..'),
-    env: { ...process.env, ...env },
+    env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
     // the channel closes when this process ends, however it ends: the child then stops (start.ts)
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -60,7 +61,7 @@ export function startChildService(env: Record<string, string>, timeoutMs = 60_00
       clearTimeout(timer);
       child.off('exit', early);
       child.stderr!.off('data', keep).pipe(process.stderr);
-      resolve({ gatewayUrl: gatewayUrls[0], gatewayUrls, pid: child.pid!, kill, stop: signal('SIGTERM'), exited });
+      resolve({ gatewayUrl: gatewayUrls[0], gatewayUrls, pid: child.pid!, kill, stop: signal('SIGINT'), exited });
     });
   });
 }

@@ -27,11 +27,10 @@ import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
 import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
-import { importGoLiveVouchers } from './go-live-vouchers';
+import { importGoLive } from './go-live';
 import { openDatabase } from '../db';
 import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld } from '../../legacy/seed';
-import { importGoLiveReservations, loadGoLiveReservations } from '../../domain/orders/goLive';
 import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../../subgraphs';
 import { startSubgraph } from '../../subgraphs/kit/server';
@@ -119,15 +118,17 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = await VoucherStore.open(db);
-    logger.info(
-      { vouchers: await importGoLiveVouchers(vouchers, env.CRM_VOUCHERS_FILE, sims.crm) },
-      'CRM vouchers of before go-live imported',
-    );
     const sagas = await SagaStore.open(db);
     countParkedSagas(() => sagas.parkedCount());
-    // the reservations the POS held before go-live: the simulated POS's seed, or the real one's export
-    const goLive = config.legacy.pos.url ? env.GO_LIVE_RESERVATIONS_FILE : undefined;
-    await importGoLiveReservations(sagas, goLive ? loadGoLiveReservations(goLive) : (world?.pos.reservations ?? []));
+    const goLiveVouchers = await importGoLive(
+      { vouchers, sagas },
+      {
+        crmVouchersFile: env.CRM_VOUCHERS_FILE,
+        posReservationsFile: env.GO_LIVE_RESERVATIONS_FILE,
+        simulated: world && { world, crm: !!sims.crm, pos: !!sims.pos },
+      },
+    );
+    logger.info({ vouchers: goLiveVouchers }, 'vouchers and pickups of before go-live imported');
     const commerce = createCommerce({ eshop, pos, loyalty, catalog, store, vouchers, sagas }, logger, {
       leaseMs: env.SAGA_LEASE_S * 1000,
     });

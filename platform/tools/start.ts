@@ -1,6 +1,8 @@
 // npm start: the whole stack on embedded defaults, until Ctrl-C.
+import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, DEV_JWT_SECRET, loadConfig, type Env } from '../config';
+import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config, type Env } from '../config';
+import { SYSTEMS } from '../errors';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
@@ -24,19 +26,35 @@ function tokenHelp(env: Env, gatewayUrl: string): string[] {
   ];
 }
 
-/** Where `npm start` keeps its own database between runs, when DATABASE_URL names none. */
-const DATA_DIR = path.join(__dirname, '..', '..', 'data', 'postgres');
-
-async function ownDatabase(logger: Logger): Promise<EmbeddedServer> {
-  const server = await startEmbeddedPostgres({ dir: DATA_DIR, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
-  logger.info({ dir: DATA_DIR }, 'DATABASE_URL is not set: a PostgreSQL server of its own started, its data kept in data/postgres');
+/**
+ * The database server `npm start` runs itself when DATABASE_URL names none, its data under
+ * DATA_DIR. Kept between runs while every legacy system is real; the simulators are seeded afresh
+ * at every start, so with any of them the database starts afresh too: kept, it would hold sagas,
+ * idempotency keys and order facts of orders the silos no longer have.
+ */
+async function ownDatabase(config: Config, logger: Logger): Promise<EmbeddedServer> {
+  const dir = path.resolve(config.env.DATA_DIR, 'postgres');
+  const simulated = SYSTEMS.filter((system) => !config.legacy[system].url);
+  if (simulated.length) fs.rmSync(dir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({
+    dir,
+    persistent: !simulated.length,
+    onLog: (line) => logger.debug({ postgres: line.trim() }),
+  });
+  logger.info(
+    { dir, simulated },
+    simulated.length
+      ? 'DATABASE_URL is not set: a PostgreSQL server of its own, started afresh with the simulated systems'
+      : 'DATABASE_URL is not set: a PostgreSQL server of its own, its data kept between runs',
+  );
   return server;
 }
 
 async function main() {
   const startedAt = performance.now();
-  const logger = createLogger(loadConfig().env.LOG_LEVEL);
-  const database = process.env.DATABASE_URL ? null : await ownDatabase(logger);
+  const initial = loadConfig();
+  const logger = createLogger(initial.env.LOG_LEVEL);
+  const database = initial.env.DATABASE_URL ? null : await ownDatabase(initial, logger);
   const config = loadConfig(database ? { ...process.env, DATABASE_URL: database.url } : process.env);
   const stack = await startStack(config, logger);
   const replicas = await startReplicas(config.env.REPLICAS, config.env, {

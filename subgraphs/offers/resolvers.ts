@@ -5,6 +5,7 @@ import { badInput, type LegacyUnavailableError } from '../../platform/errors';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
+import { eachKey } from '../kit/loaders/settle';
 import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { OffersContext } from './context';
@@ -12,12 +13,19 @@ import type { Resolvers } from './generated';
 
 const MAX_GOODWILL_CENTS = 50_000;
 
-async function discrepancies(ctx: OffersContext, storeIds: string[]) {
+/** Each store's shelf against the list prices; a store whose prices cannot be read is left out and reported on `info`'s field. */
+async function discrepancies(ctx: OffersContext, storeIds: string[], info: GraphQLResolveInfo) {
   const [catalog, shelves] = await Promise.all([
     ctx.catalog.get(),
-    Promise.all(storeIds.map(async (storeId) => (await ctx.pos.getPrices(storeId)).map((p) => ({ storeId, ean: p.ean, cents: p.cents })))),
+    eachKey(storeIds, async (storeId) => (await ctx.pos.getPrices(storeId)).map((p) => ({ storeId, ean: p.ean, cents: p.cents }))),
   ]);
-  return shelfDiscrepancies(shelves.flat(), (ean) => catalog.byEan.get(ean));
+  const failed = shelves.filter((shelf) => shelf instanceof Error);
+  if (failed.length === storeIds.length) throw failed[0];
+  for (const err of failed) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+  return shelfDiscrepancies(
+    shelves.flatMap((shelf) => (shelf instanceof Error ? [] : shelf)),
+    (ean) => catalog.byEan.get(ean),
+  );
 }
 
 /** A price made without a silo's part stands; the outage is told once per field, not once per line priced. */
@@ -33,12 +41,12 @@ export const resolvers: Resolvers = {
       reportOncePerField(ctx, info, unavailable);
       return { quote, channel: context.channel, storeId: context.storeId };
     },
-    priceDiscrepancies: async (_, { storeId, first, after }, ctx) => {
+    priceDiscrepancies: async (_, { storeId, first, after }, ctx, info) => {
       assertStoreAccess(ctx, storeId);
       const size = pageSize(first, 50);
       const start = decodeOffset(after);
       const one = await checkedStoreId(ctx.pricing, storeId);
-      const all = await discrepancies(ctx, one ? [one] : (await ctx.stores.get()).stores.map((s) => s.id));
+      const all = await discrepancies(ctx, one ? [one] : (await ctx.stores.get()).stores.map((s) => s.id), info);
       return { ...offsetConnection(all.slice(start, start + size), start, start + size < all.length), totalCount: all.length };
     },
     promotionChannelConflicts: async (_, __, ctx) => {
@@ -47,10 +55,10 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
-    syncShelfPrices: async (_, { storeId, dryRun }, ctx) => {
+    syncShelfPrices: async (_, { storeId, dryRun }, ctx, info) => {
       assertStoreAccess(ctx, storeId);
       const store = await checkedStoreId(ctx.pricing, storeId);
-      const found = await discrepancies(ctx, [store!]);
+      const found = await discrepancies(ctx, [store!], info);
       if (dryRun === false && found.length > 0) {
         await ctx.pos.setPrices(
           store!,

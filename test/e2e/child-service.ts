@@ -15,8 +15,8 @@ const FREE_PORTS = Object.fromEntries(
 /** how to kill each child still running */
 const alive = new Set<() => Promise<void>>();
 
-/** Starts the service with `env` over the defaults and free ports; resolves when its gateway answers. */
-export async function startChildService(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildService> {
+/** Starts the service with `env` over the defaults and free ports (a variable set to undefined is left out); resolves when its gateway answers. */
+export async function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildService> {
   const child = await startChild({ ...FREE_PORTS, LOG_LEVEL: 'warn', ...env }, timeoutMs);
   alive.add(child.kill);
   void child.exited.then(() => alive.delete(child.kill));

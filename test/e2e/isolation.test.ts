@@ -63,3 +63,20 @@ it("one store's stock failing answers that store's fields with SYSTEM_UNAVAILABL
     ].sort(),
   );
 });
+
+it("one store's shelf prices failing leaves that store out of the drift report, with SYSTEM_UNAVAILABLE, and every other store in", async () => {
+  const pos = await dump(stack, 'pos');
+  const listOf = new Map<string, number>(
+    (await dump(stack, 'eshop')).products.map((p: { ean: string; price: string }) => [p.ean, Math.round(Number(p.price) * 100)]),
+  );
+  const drifting = (pos.prices as { store: string; ean: string; cents: number }[]).filter((p) => listOf.get(p.ean) !== p.cents);
+  const failing = drifting[0].store;
+  await setFaults(stack, 'pos', { error_rate: 1, path: `/pos/prices?store=${failing}` });
+
+  const answer = await gql(stack, '{ priceDiscrepancies(first: 100) { totalCount edges { node { store { id } } } } }');
+
+  expect(answer.data.priceDiscrepancies.totalCount).toBe(drifting.filter((p) => p.store !== failing).length);
+  expect(answer.data.priceDiscrepancies.edges.some((e: { node: { store: { id: string } } }) => e.node.store.id === failing)).toBe(false);
+  expect(answer.errors).toHaveLength(1);
+  expect(answer.errors![0]).toMatchObject({ path: ['priceDiscrepancies'], extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'pos' } });
+});

@@ -1,9 +1,6 @@
 // Pickups whose reservation the POS held before go-live: the POS cannot say which reservation
 // holds an order, so the project learns them once from the POS's export of that day.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importGoLiveReservations, loadGoLiveReservations } from '../../../domain/orders/goLive';
+import { importGoLiveReservations } from '../../../domain/orders/goLive';
 import { SagaStore } from '../../../domain/orders/saga/store';
 import { freshDb } from '../../databases';
 
@@ -26,14 +23,4 @@ it('never overrides what the project recorded itself, however often it runs', as
   await sagas.markCollected(held.ref);
   await importGoLiveReservations(sagas, [{ ...held, id: 'RSV-999999' }]);
   expect(await sagas.orderFacts(held.ref)).toMatchObject({ reservationId: 'RSV-000013', collectedAt: expect.any(String) });
-});
-
-it('reads the export, and stops with a clear message on a malformed one', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'go-live-'));
-  const good = join(dir, 'good.json');
-  writeFileSync(good, JSON.stringify([held]));
-  expect(loadGoLiveReservations(good)).toEqual([held]);
-  const bad = join(dir, 'bad.json');
-  writeFileSync(bad, JSON.stringify([{ id: 'RSV-1' }]));
-  expect(() => loadGoLiveReservations(bad)).toThrow(/bad\.json/);
 });
