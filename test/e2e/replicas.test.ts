@@ -61,6 +61,22 @@ it('the same placeOrder and key sent to both at once, 20 times over: one e-shop 
   expect(earns.map((t: { external_ref: string }) => t.external_ref).sort()).toEqual([...placed].sort());
 }, 180_000);
 
+it('the same unknown person looked up on both at once: one customer id, on both', async () => {
+  // held by loyalty alone: the identity index (e-shop accounts, CRM contacts and their cards) has not
+  // seen them, so each look-up discovers them on both replicas at the same moment
+  const unknown = truth.filter((p): p is Person & { loyaltyCard: string } => !!p.loyaltyCard && !p.eshopAccountId && !p.crmContactId);
+  expect(unknown.length).toBeGreaterThan(5);
+  for (const person of unknown.slice(0, 10)) {
+    const answers = await Promise.all(
+      replicas.map((r) => gql(r, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: person.loyaltyCard })),
+    );
+    for (const { errors } of answers) expect(errors).toBeUndefined();
+    const [onA, onB] = answers.map(({ data }) => data.findCustomers.map((c: { id: string }) => c.id));
+    expect(onA).toHaveLength(1);
+    expect(onB).toEqual(onA);
+  }
+}, 120_000);
+
 it('ropoReport asked on both at once: one ingestion, equal reports', async () => {
   const q = `query($from: DateTime!, $to: DateTime!) { ropoReport(from: $from, to: $to, lookbackDays: 20) {
     storePurchases ropoPurchases showroomingPurchases byCategory { category storePurchases ropoPurchases } } }`;
