@@ -24,10 +24,11 @@ export class IndexCursors {
     );
   }
 
+  /** Never backwards: every replica indexes, and one that read less must not undo another's progress. */
   async save(system: ListedSystem, lastNumber: number, at: Date): Promise<void> {
     await this.db.run(
       `INSERT INTO identity_index (system, last_number, read_at) VALUES ($1, $2, $3)
-       ON CONFLICT (system) DO UPDATE SET last_number = excluded.last_number, read_at = excluded.read_at`,
+       ON CONFLICT (system) DO UPDATE SET last_number = GREATEST(identity_index.last_number, excluded.last_number), read_at = excluded.read_at`,
       [system, lastNumber, at.toISOString()],
     );
   }

@@ -96,8 +96,10 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // started by another process (a replica, a test): it ending, even killed, ends this one
+  // started by another process (a replica, a test): it ending, even killed, ends this one, also
+  // when it ended while this one was still starting (the event is gone by then)
   process.on('disconnect', stop);
+  if (process.send && !process.connected) void stop();
 }
 
 main().catch((err) => {

@@ -207,7 +207,7 @@ export class SagaStore {
     return this.db.transaction(async (tx) => {
       const restarted = await tx.run(
         `UPDATE operations SET status = 'running', state = @state, result = NULL, error = NULL, attempts = attempts + 1, updated_at = @at,
-           lease_owner = @owner, lease_until = ${LEASE_UNTIL}
+           refusals = 0, refused_step = NULL, refusal = NULL, lease_owner = @owner, lease_until = ${LEASE_UNTIL}
          WHERE key = @key AND status = 'failed'`,
         { state: JSON.stringify(state), at: now(), key, ...lease },
       );
