@@ -128,6 +128,12 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Every port the service listens on, by its variable: the one list of them, a port added later included. */
+export const listeningPorts = (env: Env): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, number] => entry[0].endsWith('_PORT') && typeof entry[1] === 'number'),
+  );
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 // REPLICAS=N npm start: replicas 1 to N-1, each `npm start` in a child process of its own, over
 // replica 0's database and simulators. Replica i listens on each of replica 0's ports plus 10 x i.
-import { LEGACY_URL, type Env } from '../config';
+import { LEGACY_URL, listeningPorts, type Env } from '../config';
 import { SYSTEMS, type System } from '../errors';
 import { startChildService, type ChildService } from './child';
 
@@ -12,9 +12,7 @@ export function replicaEnv(
   shared: { databaseUrl: string; legacyUrls: Record<System, string> },
   i: number,
 ): Record<string, string> {
-  const ports = Object.entries(env)
-    .filter(([name, value]) => name.endsWith('_PORT') && typeof value === 'number')
-    .map(([name, port]) => [name, String(port === 0 ? 0 : (port as number) + PORT_STEP * i)]);
+  const ports = Object.entries(listeningPorts(env)).map(([name, port]) => [name, String(port === 0 ? 0 : port + PORT_STEP * i)]);
   return {
     ...Object.fromEntries(ports),
     ...Object.fromEntries(SYSTEMS.map((s) => [LEGACY_URL[s], shared.legacyUrls[s]])),

@@ -1,16 +1,9 @@
 // Runs the service as `npm start` runs it, in a child process of its own (platform/tools/child.ts),
 // on free ports, so that a test can kill it the way a crash does.
-import { loadConfig } from '../../platform/config';
+import { FREE_PORTS } from './harness';
 import { startChildService as startChild, type ChildService } from '../../platform/tools/child';
 
 export type { ChildService };
-
-/** every listening port free: whatever the configuration names (a subgraph added later included) */
-const FREE_PORTS = Object.fromEntries(
-  Object.keys(loadConfig({}).env)
-    .filter((k) => k.endsWith('_PORT'))
-    .map((k) => [k, '0']),
-);
 
 /** how to kill each child still running */
 const alive = new Set<() => Promise<void>>();

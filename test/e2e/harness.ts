@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller } from '../../platform/auth/caller';
 import { signToken, tokenSettings } from '../../platform/auth/tokens';
-import { loadConfig } from '../../platform/config';
+import { listeningPorts, loadConfig } from '../../platform/config';
 import type { System } from '../../platform/errors';
 import { generateWorld, type Person } from '../../legacy/seed';
 import { createLogger, type Logger } from '../../platform/logging';
@@ -23,23 +23,8 @@ export function seeded(): ReturnType<typeof generateWorld> {
 export const inEverySilo = (p: Person): p is Person & { eshopAccountId: string; loyaltyCard: string; crmContactId: string } =>
   Boolean(p.eshopAccountId && p.loyaltyCard && p.crmContactId && p.householdId === null);
 
-const FREE_PORTS = Object.fromEntries(
-  [
-    'GATEWAY_PORT',
-    'IDENTITY_PORT',
-    'OFFERS_PORT',
-    'INSIGHTS_PORT',
-    'ORDERS_PORT',
-    'POS_SUBGRAPH_PORT',
-    'ESHOP_SUBGRAPH_PORT',
-    'CRM_SUBGRAPH_PORT',
-    'LOYALTY_SUBGRAPH_PORT',
-    'POS_SIM_PORT',
-    'ESHOP_SIM_PORT',
-    'CRM_SIM_PORT',
-    'LOYALTY_SIM_PORT',
-  ].map((k) => [k, '0']),
-);
+/** every listening port free: whatever the configuration names (a subgraph added later included) */
+export const FREE_PORTS = Object.fromEntries(Object.keys(listeningPorts(loadConfig({}).env)).map((name) => [name, '0']));
 
 /**
  * Deadlines long enough that a loaded test machine (or the loyalty platform's 20 requests a second,

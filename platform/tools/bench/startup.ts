@@ -1,27 +1,14 @@
 // npm run bench:startup — wall time from launching `npm start` to its first GraphQL answer (with
 // DATABASE_URL unset, its own PostgreSQL server starts first, on the data kept in data/postgres).
 import { spawn } from 'node:child_process';
+import { listeningPorts, loadConfig } from '../../config';
 
 const PORT = 4900;
 const env = {
   ...process.env,
+  // every port the service listens on, from PORT up: clear of a running `npm start`
+  ...Object.fromEntries(Object.keys(listeningPorts(loadConfig({}).env)).map((name, i) => [name, String(PORT + 1 + i)])),
   GATEWAY_PORT: String(PORT),
-  ...Object.fromEntries(
-    [
-      'IDENTITY_PORT',
-      'OFFERS_PORT',
-      'INSIGHTS_PORT',
-      'ORDERS_PORT',
-      'POS_SUBGRAPH_PORT',
-      'ESHOP_SUBGRAPH_PORT',
-      'CRM_SUBGRAPH_PORT',
-      'LOYALTY_SUBGRAPH_PORT',
-      'POS_SIM_PORT',
-      'ESHOP_SIM_PORT',
-      'CRM_SIM_PORT',
-      'LOYALTY_SIM_PORT',
-    ].map((k, i) => [k, String(PORT + 1 + i)]),
-  ),
   LOG_LEVEL: 'warn',
 };
 

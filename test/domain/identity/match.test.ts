@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import type { PersonRecord } from '../../../domain/types';
+import { person } from './records';
 import { cluster, matchKeys, samePerson } from '../../../domain/identity/match';
 import { nameKey } from '../../../domain/identity/normalize';
-
-const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
-  firstName: null,
-  lastName: null,
-  email: null,
-  phone: null,
-  card: null,
-  createdAt: null,
-  ...over,
-});
 
 describe('nameKey', () => {
   it.each([

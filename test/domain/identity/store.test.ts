@@ -1,17 +1,8 @@
 import type { PersonRecord } from '../../../domain/types';
+import { person } from './records';
 import { IdentityStore } from '../../../domain/identity/store';
 import { openDatabase, type Db } from '../../../platform/db';
 import { freshDatabaseUrl, freshDb } from '../../databases';
-
-const person = (over: Partial<PersonRecord> & Pick<PersonRecord, 'system' | 'externalId'>): PersonRecord => ({
-  firstName: null,
-  lastName: null,
-  email: null,
-  phone: null,
-  card: null,
-  createdAt: null,
-  ...over,
-});
 
 const CUSTOMER_ID = /^cus_[0-9a-f]{16}$/;
 
