@@ -65,3 +65,88 @@ describe('Customer.loyaltyCards', () => {
     }
   });
 });
+
+describe('Customer.vouchers', () => {
+  interface CrmVoucher {
+    voucher_code: string;
+    contact_id: string;
+    amount_cents: number;
+    reason: string;
+    expires_at: number;
+  }
+  const QUERY =
+    'query($id: ID!) { customer(id: $id) { vouchers { code amount { centAmount } expiresAt status grantedAt reason customer { id } } } }';
+  const iso = (epoch: number) => new Date(epoch * 1000).toISOString();
+  let vouchers: CrmVoucher[];
+  let holder: (typeof truth)[number] & { loyaltyCard: string; crmContactId: string };
+  let customerId: string;
+
+  beforeAll(async () => {
+    vouchers = (await dump(stack, 'crm')).vouchers;
+    const held = (p: (typeof truth)[number]) => vouchers.filter((v) => v.contact_id === p.crmContactId);
+    holder = truth.find((p) => inEverySilo(p) && held(p).length > 0) as typeof holder;
+    customerId = await customerIdOf(holder.loyaltyCard);
+  });
+
+  it('lists the CRM export and the vouchers granted through the graph, newest first, as the CRM holds them', async () => {
+    const granted = await gql(
+      stack,
+      'mutation($id: ID!) { grantGoodwill(customerId: $id, amount: 700, reason: "Colis en retard") { code grantedAt } }',
+      { id: customerId },
+      { as: 'agent' },
+    );
+    expect(granted.errors).toBeUndefined();
+    const answer = await gql(stack, QUERY, { id: customerId }, { as: 'agent' });
+    expect(answer.errors).toBeUndefined();
+    // the CRM's own records of this contact: its export and the one just granted
+    const now = Date.now() / 1000;
+    const theirs = ((await dump(stack, 'crm')).vouchers as CrmVoucher[]).filter((v) => v.contact_id === holder.crmContactId);
+    expect(theirs.map((v) => v.voucher_code)).toContain(granted.data.grantGoodwill.code);
+    const expected = [...theirs]
+      .sort((a, b) => b.expires_at - a.expires_at || a.voucher_code.localeCompare(b.voucher_code))
+      .map((v) => ({
+        code: v.voucher_code,
+        amount: { centAmount: v.amount_cents },
+        expiresAt: iso(v.expires_at),
+        status: v.expires_at <= now ? 'EXPIRED' : 'AVAILABLE',
+        grantedAt: v.voucher_code === granted.data.grantGoodwill.code ? granted.data.grantGoodwill.grantedAt : null,
+        reason: v.reason,
+        customer: { id: customerId },
+      }));
+    expect(answer.data.customer.vouchers).toEqual(expected);
+  });
+
+  it('shows a voucher an order took as USED', async () => {
+    const [available] = ((await gql(stack, QUERY, { id: customerId })).data.customer.vouchers as any[]).filter(
+      (v) => v.status === 'AVAILABLE',
+    );
+    const lines = seeded()
+      .world.eshop.products.filter((p) => Number(p.price) >= 30)
+      .slice(0, 2)
+      .map((p) => ({ sku: p.sku, quantity: 1 }));
+    const placed = await gql(stack, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
+      input: {
+        channel: 'CALL_CENTER',
+        customerId,
+        lines,
+        promoCodes: [available.code],
+        fulfillment: { type: 'HOME_DELIVERY', address: { street: '1 rue Royale', zip: '75008', city: 'Paris' } },
+        idempotencyKey: `console-voucher-${available.code}`,
+      },
+    });
+    expect(placed.errors).toBeUndefined();
+    const after = (await gql(stack, QUERY, { id: customerId })).data.customer.vouchers as any[];
+    expect(after.find((v) => v.code === available.code)).toMatchObject({ status: 'USED' });
+  });
+
+  it("is the customer's own: another customer is refused, the holder signed in is answered", async () => {
+    const other = truth.find((p) => inEverySilo(p) && p !== holder) as typeof holder;
+    const otherId = await customerIdOf(other.loyaltyCard);
+    const own = await gql(stack, 'query { me { vouchers { code } } }', {}, { as: { role: 'customer', sub: customerId } });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.me.vouchers.length).toBeGreaterThan(0);
+    const refused = await gql(stack, QUERY, { id: customerId }, { as: { role: 'customer', sub: otherId } });
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(refused.data ?? null)).not.toContain(own.data.me.vouchers[0].code);
+  });
+});
