@@ -150,3 +150,113 @@ describe('Customer.vouchers', () => {
     expect(JSON.stringify(refused.data ?? null)).not.toContain(own.data.me.vouchers[0].code);
   });
 });
+
+describe('Order.returns', () => {
+  const { world } = seeded();
+  const buyer = truth.filter((p) => inEverySilo(p))[2] as (typeof truth)[number] & { loyaltyCard: string; eshopAccountId: string };
+  const storeId = world.pos.stores[1].code;
+  const eans = new Set(world.pos.stock.filter((s) => s.store === storeId && s.qty - s.reserved >= 5).map((s) => s.ean));
+  const [first, second] = world.eshop.products.filter((p) => eans.has(p.ean) && Number(p.price) >= 20);
+  const RETURNS = `query($id: ID!) { order(id: $id) { returns {
+    id store { id } lines { product { sku } quantity } refund { centAmount } loyaltyPointsReversed order { id } } } }`;
+  const RETURN = 'mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id refund { centAmount } loyaltyPointsReversed } }';
+  const cents = (decimal: string) => Math.round(Number(decimal) * 100);
+  const clerk = (store: string) => ({ role: 'store' as const, sub: `clerk-${store}`, storeId: store });
+  let customerId: string;
+  let seq = 0;
+  const key = () => `console-return-${++seq}-${Date.now()}`;
+
+  const place = async (channel: 'CALL_CENTER' | 'STORE', fulfillment: object) => {
+    const placed = await gql(stack, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
+      input: {
+        channel,
+        customerId,
+        lines: [
+          { sku: first.sku, quantity: 2 },
+          { sku: second.sku, quantity: 2 },
+        ],
+        fulfillment,
+        idempotencyKey: key(),
+      },
+    });
+    expect(placed.errors).toBeUndefined();
+    return placed.data.placeOrder.id as string;
+  };
+  /** The points the loyalty platform took back for the order's returns, by return key. */
+  const pointsTakenBack = async (orderId: string) =>
+    ((await dump(stack, 'loyalty')).transactions as { type: string; points: number; external_ref: string | null }[])
+      .filter((t) => t.type === 'ADJUST' && t.external_ref?.startsWith(`${orderId}:return:`))
+      .map((t) => -t.points);
+
+  beforeAll(async () => {
+    customerId = await customerIdOf(buyer.loyaltyCard);
+  });
+
+  it("lists a web order's returns with their refunds as the e-shop recorded them, oldest first", async () => {
+    const orderId = await place('CALL_CENTER', { type: 'HOME_DELIVERY', address: { street: '3 rue du Bac', zip: '75007', city: 'Paris' } });
+    const none = await gql(stack, RETURNS, { id: orderId });
+    expect(none.data.order.returns).toEqual([]);
+    const returned = [];
+    for (const [sku, quantity, as] of [
+      [first.sku, 1, clerk(storeId)],
+      [second.sku, 2, 'agent'],
+    ] as const) {
+      const r = await gql(stack, RETURN, { i: { orderId, storeId, lines: [{ sku, quantity }], idempotencyKey: key() } }, { as });
+      expect(r.errors).toBeUndefined();
+      returned.push(r.data.returnOrder);
+    }
+    await until('the points taken back', async () => (await pointsTakenBack(orderId)).length === 2);
+    const answer = await gql(stack, RETURNS, { id: orderId }, { as: 'agent' });
+    expect(answer.errors).toBeUndefined();
+    const eshopReturns = ((await dump(stack, 'eshop')).returns as any[]).filter((r) => r.order_id === orderId);
+    const points = await pointsTakenBack(orderId);
+    expect(answer.data.order.returns).toEqual(
+      eshopReturns.map((r, i) => ({
+        id: r.return_id,
+        store: { id: `ST${r.store_code}` },
+        lines: r.lines.map((l: { sku: string; qty: number }) => ({ product: { sku: l.sku }, quantity: l.qty })),
+        refund: { centAmount: cents(r.refund) },
+        loyaltyPointsReversed: points[i],
+        order: { id: orderId },
+      })),
+    );
+    expect(answer.data.order.returns.map((r: any) => r.id)).toEqual(returned.map((r) => r.id));
+  });
+
+  it("lists a store sale's POS return, and is read by whoever may read the order", async () => {
+    const saleId = await place('STORE', {
+      type: 'HOME_DELIVERY',
+      storeId,
+      address: { street: '3 rue du Bac', zip: '75007', city: 'Paris' },
+    });
+    const r = await gql(stack, RETURN, {
+      i: { orderId: saleId, storeId, lines: [{ sku: first.sku, quantity: 1 }], idempotencyKey: key() },
+    });
+    expect(r.errors).toBeUndefined();
+    const [posReturn] = ((await dump(stack, 'pos')).returns as any[]).filter((x) => x.ref === saleId);
+    const expected = [
+      expect.objectContaining({
+        id: posReturn.id,
+        store: { id: posReturn.store },
+        lines: posReturn.lines.map((l: { ean: string; qty: number }) => ({
+          product: { sku: world.eshop.products.find((p) => p.ean === l.ean)!.sku },
+          quantity: l.qty,
+        })),
+        refund: r.data.returnOrder.refund,
+      }),
+    ];
+    // the customer who bought it, and staff of the store that sold it
+    for (const as of [{ role: 'customer' as const, sub: customerId }, clerk(storeId)]) {
+      const answer = await gql(stack, RETURNS, { id: saleId }, { as });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.order.returns).toEqual(expected);
+    }
+    // another customer, and staff of another store
+    const other = truth.filter((p) => inEverySilo(p))[3] as typeof buyer;
+    for (const as of [{ role: 'customer' as const, sub: await customerIdOf(other.loyaltyCard) }, clerk(world.pos.stores[2].code)]) {
+      const refused = await gql(stack, RETURNS, { id: saleId }, { as });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(refused.data?.order ?? null).toBeNull();
+    }
+  });
+});
