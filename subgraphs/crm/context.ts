@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { CrmClient } from '../../adapters/crm/client';
+import type { ClosedCases } from '../../domain/cases/closed-cases';
 import type { IdentityStore } from '../../domain/identity/store';
 import type { SupportCase } from '../../domain/types';
 import { casesByContact } from '../kit/loaders/crm';
@@ -9,6 +10,7 @@ export interface CrmDeps {
   crm: CrmClient;
   /** whose CRM contact a customer is */
   store: IdentityStore;
+  closedCases: ClosedCases;
 }
 
 export interface CrmContext extends BaseContext, CrmDeps {

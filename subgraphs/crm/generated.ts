@@ -47,8 +47,19 @@ export type LegacySystem =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Closes a call center case with the agent's resolution (1 to 5000 characters; agents). CONFLICT when
+   * it is closed already, NOT_FOUND when the CRM does not know it.
+   */
+  closeCase: SupportCase;
   /** A call center case for a customer who has a CRM contact (agents). */
   openCase: SupportCase;
+};
+
+
+export type MutationCloseCaseArgs = {
+  id: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
 };
 
 
@@ -181,8 +192,8 @@ export type ResolversTypes = ResolversObject<{
   Identity: ResolverTypeWrapper<Identity>;
   LegacySystem: LegacySystem;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OpenCaseInput: OpenCaseInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  OpenCaseInput: OpenCaseInput;
   SupportCase: ResolverTypeWrapper<SupportCaseModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -194,8 +205,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
   Mutation: Record<PropertyKey, never>;
-  OpenCaseInput: OpenCaseInput;
   String: Scalars['String']['output'];
+  OpenCaseInput: OpenCaseInput;
   SupportCase: SupportCaseModel;
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -216,6 +227,7 @@ export type IdentityResolvers<ContextType = CrmContext, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  closeCase?: Resolver<ResolversTypes['SupportCase'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'id' | 'resolution'>>;
   openCase?: Resolver<ResolversTypes['SupportCase'], ParentType, ContextType, RequireFields<MutationOpenCaseArgs, 'input'>>;
 }>;
 

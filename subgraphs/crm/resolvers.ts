@@ -1,6 +1,7 @@
 import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
 import { badInput, notFound } from '../../platform/errors';
 import { supportCaseFromCrm } from '../../adapters/crm/mapping';
+import { closeCase } from '../../domain/cases/closeCase';
 import { externalIdIn } from '../../domain/identity/records';
 import { externalIds } from '../kit/customerRef';
 import type { Resolvers } from './generated';
@@ -25,6 +26,10 @@ export const resolvers: Resolvers = {
         channel: input.channel.toLowerCase() as 'phone' | 'email' | 'store',
       });
       return supportCaseFromCrm(created);
+    },
+    closeCase: async (_, { id, resolution }, ctx) => {
+      requireRole(ctx, 'agent');
+      return supportCaseFromCrm(await closeCase(ctx, id, resolution));
     },
   },
   Customer: {

@@ -1,7 +1,7 @@
 // What the call center console asks of the graph beyond the contract (issue 14), end to end
 // against the simulators, each answer compared with the simulators' own records.
 import type { Stack } from '../../platform/tools/stack';
-import { dump, gql, inEverySilo, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
+import { dump, gql, type As, inEverySilo, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
 
 const { truth } = seeded();
 
@@ -258,5 +258,73 @@ describe('Order.returns', () => {
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(refused.data?.order ?? null).toBeNull();
     }
+  });
+});
+
+describe('closeCase', () => {
+  interface CrmCase {
+    id: string;
+    contact_id: string;
+    subject: string;
+    status: 'open' | 'closed';
+    opened_at: number;
+    closed_at: number | null;
+  }
+  const CLOSE = 'mutation($id: ID!, $r: String!) { closeCase(id: $id, resolution: $r) { id subject status openedAt closedAt } }';
+  const iso = (epoch: number) => new Date(epoch * 1000).toISOString();
+  const cases = async (): Promise<CrmCase[]> => (await dump(stack, 'crm')).cases;
+  const codes = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.map((e) => e.extensions?.code);
+
+  it('closes an open case as the CRM records it, once: a second closing is a CONFLICT', async () => {
+    const [open] = (await cases()).filter((c) => c.status === 'open');
+    const closed = await gql(stack, CLOSE, { id: open.id, r: 'Remboursement effectué' }, { as: 'agent' });
+    expect(closed.errors).toBeUndefined();
+    const after = (await cases()).find((c) => c.id === open.id)!;
+    expect(after.status).toBe('closed');
+    expect(closed.data.closeCase).toEqual({
+      id: open.id,
+      subject: open.subject,
+      status: 'CLOSED',
+      openedAt: iso(open.opened_at),
+      closedAt: iso(after.closed_at!),
+    });
+    const again = await gql(stack, CLOSE, { id: open.id, r: 'Encore' }, { as: 'agent' });
+    expect(codes(again)).toEqual(['CONFLICT']);
+  });
+
+  it('refuses a case the CRM closed before as a CONFLICT, an unknown one as NOT_FOUND, a bad resolution as BAD_USER_INPUT', async () => {
+    const [closedBefore] = (await cases()).filter((c) => c.status === 'closed');
+    const [open] = (await cases()).filter((c) => c.status === 'open');
+    expect(codes(await gql(stack, CLOSE, { id: closedBefore.id, r: 'Déjà traité' }, { as: 'agent' }))).toEqual(['CONFLICT']);
+    expect(codes(await gql(stack, CLOSE, { id: 'K-0001', r: 'Inconnu' }, { as: 'agent' }))).toEqual(['NOT_FOUND']);
+    for (const r of ['  ', 'x'.repeat(5001)])
+      expect(codes(await gql(stack, CLOSE, { id: open.id, r }, { as: 'agent' }))).toEqual(['BAD_USER_INPUT']);
+    expect((await cases()).find((c) => c.id === open.id)!.status).toBe('open');
+  });
+
+  it('is refused to store staff and customers, and the case stays open', async () => {
+    const [open] = (await cases()).filter((c) => c.status === 'open');
+    const holder = truth.find((p) => p.crmContactId === open.contact_id && p.loyaltyCard);
+    const callers: As[] = [{ role: 'store', sub: 'clerk', storeId: seeded().world.pos.stores[0].code }];
+    if (holder) callers.push({ role: 'customer', sub: await customerIdOf(holder.loyaltyCard!) });
+    for (const as of callers) expect(codes(await gql(stack, CLOSE, { id: open.id, r: 'Non' }, { as }))).toEqual(['FORBIDDEN']);
+    expect((await cases()).find((c) => c.id === open.id)!.status).toBe('open');
+  });
+
+  it('is SYSTEM_UNAVAILABLE (crm) with the CRM down, and closes the case once it is back', async () => {
+    const [open] = (await cases()).filter((c) => c.status === 'open');
+    await setFaults(stack, 'crm', { down: true });
+    try {
+      const down = await gql(stack, CLOSE, { id: open.id, r: 'Traité' }, { as: 'agent' });
+      expect(down.errors?.map((e) => [e.extensions?.code, e.extensions?.system])).toEqual([['SYSTEM_UNAVAILABLE', 'crm']]);
+    } finally {
+      await setFaults(stack, 'crm', {});
+    }
+    const back = await until('the CRM back', async () => {
+      const r = await gql(stack, CLOSE, { id: open.id, r: 'Traité' }, { as: 'agent' });
+      return r.errors?.[0]?.extensions?.code === 'SYSTEM_UNAVAILABLE' ? undefined : r;
+    });
+    expect(back.errors).toBeUndefined();
+    expect(back.data.closeCase.status).toBe('CLOSED');
   });
 });
