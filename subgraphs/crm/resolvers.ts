@@ -38,5 +38,10 @@ export const resolvers: Resolvers = {
       const lists = await Promise.all(externalIds(customer, 'CRM').map((id) => ctx.casesByContact.load(id)));
       return lists.flat().sort((a, b) => b.openedAt.localeCompare(a.openedAt));
     },
+    calls: async (customer, _, ctx) => {
+      requireRole(ctx, 'agent');
+      const lists = await Promise.all(externalIds(customer, 'CRM').map((id) => ctx.callsByContact.load(id)));
+      return lists.flat().sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+    },
   },
 };

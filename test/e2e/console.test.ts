@@ -328,3 +328,54 @@ describe('closeCase', () => {
     expect(back.data.closeCase.status).toBe('CLOSED');
   });
 });
+
+describe('Customer.calls', () => {
+  const QUERY = 'query($id: ID!) { customer(id: $id) { id calls { id at reason durationSeconds agent } } }';
+  let caller: (typeof truth)[number] & { loyaltyCard: string; crmContactId: string };
+  let customerId: string;
+
+  beforeAll(async () => {
+    const { calls } = await dump(stack, 'crm');
+    caller = truth.find(
+      (p) => inEverySilo(p) && calls.filter((c: { contact_id: string }) => c.contact_id === p.crmContactId).length >= 2,
+    ) as typeof caller;
+    customerId = await customerIdOf(caller.loyaltyCard);
+  });
+
+  it("lists the calls of the customer's CRM contact as the CRM logged them, newest first, in one CRM request", async () => {
+    await resetStats(stack);
+    const answer = await gql(stack, QUERY, { id: customerId }, { as: 'agent' });
+    expect(answer.errors).toBeUndefined();
+    const { calls } = await dump(stack, 'crm');
+    const expected = (calls as { id: string; contact_id: string; at: number; duration_s: number; agent: string; reason: string }[])
+      .filter((c) => c.contact_id === caller.crmContactId)
+      .sort((a, b) => b.at - a.at)
+      .map((c) => ({ id: c.id, at: new Date(c.at * 1000).toISOString(), reason: c.reason, durationSeconds: c.duration_s, agent: c.agent }));
+    expect(answer.data.customer.calls).toEqual(expected);
+    expect((await simStats(stack, 'crm')).total).toBe(1);
+  });
+
+  it('is refused to the customer itself and to store staff', async () => {
+    for (const as of [
+      { role: 'customer', sub: customerId },
+      { role: 'store', sub: 'clerk', storeId: seeded().world.pos.stores[0].code },
+    ] as As[]) {
+      const refused = await gql(stack, QUERY, { id: customerId }, { as });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(refused.data?.customer?.calls ?? null).toBeNull();
+    }
+  });
+
+  it('is null with one SYSTEM_UNAVAILABLE naming the CRM when it is down, the rest of the customer answered', async () => {
+    await setFaults(stack, 'crm', { down: true });
+    try {
+      const answer = await gql(stack, QUERY, { id: customerId }, { as: 'agent' });
+      expect(answer.data.customer).toEqual({ id: customerId, calls: null });
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([
+        ['customer.calls', 'SYSTEM_UNAVAILABLE', 'crm'],
+      ]);
+    } finally {
+      await allBack('crm', QUERY, { id: customerId });
+    }
+  });
+});
