@@ -379,3 +379,43 @@ describe('Customer.calls', () => {
     }
   });
 });
+
+describe('productByEan', () => {
+  const QUERY = 'query($ean: ID!) { productByEan(ean: $ean) { sku ean name category price { centAmount } onlineStock } }';
+
+  it('answers the e-shop product of an EAN, as the e-shop holds it, the spaces around the EAN left out', async () => {
+    const { products } = await dump(stack, 'eshop');
+    for (const p of [products[0], products[products.length - 1]]) {
+      const answer = await gql(stack, QUERY, { ean: ` ${p.ean} ` }, { as: null });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.productByEan).toEqual({
+        sku: p.sku,
+        ean: p.ean,
+        name: p.title,
+        category: p.category,
+        price: { centAmount: Math.round(Number(p.price) * 100) },
+        onlineStock: p.stock,
+      });
+    }
+  });
+
+  it('is null for an EAN the catalogue does not have, and BAD_USER_INPUT for what cannot be an EAN', async () => {
+    const { products } = await dump(stack, 'eshop');
+    const known = new Set(products.map((p: { ean: string }) => p.ean));
+    // a valid EAN-13 and EAN-8 of no product: the GS1 check digit worked out here
+    const withCheckDigit = (payload: string) => {
+      const sum = [...payload].reverse().reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+      return payload + String((10 - (sum % 10)) % 10);
+    };
+    for (const ean of [withCheckDigit('999999999999'), withCheckDigit('9999999')]) {
+      expect(known.has(ean)).toBe(false);
+      const answer = await gql(stack, QUERY, { ean });
+      expect(answer).toEqual({ data: { productByEan: null } });
+    }
+    const wrongDigit = products[0].ean.slice(0, 12) + String((Number(products[0].ean[12]) + 1) % 10);
+    for (const ean of ['123', 'ABCDEFGHIJKLM', wrongDigit, `${products[0].ean}0`]) {
+      const answer = await gql(stack, QUERY, { ean });
+      expect([ean, answer.errors?.map((e) => e.extensions?.code)]).toEqual([ean, ['BAD_USER_INPUT']]);
+    }
+  });
+});
