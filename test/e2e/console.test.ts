@@ -419,3 +419,104 @@ describe('productByEan', () => {
     }
   });
 });
+
+describe('Product.nearestStoresWithStock', () => {
+  interface Stock {
+    store: string;
+    ean: string;
+    qty: number;
+    reserved: number;
+  }
+  // The seeded directory from ST001 (75001), by the rule the field states, worked out by hand:
+  // Île-de-France (92100, 92800), then the zip numbers nearest 75001.
+  const FROM_ST001 = ['ST004', 'ST042', 'ST007', 'ST031', 'ST015', 'ST028', 'ST047', 'ST036', 'ST019', 'ST023', 'ST012'];
+  const QUERY = `query($sku: ID!, $q: Int, $n: Int) { product(sku: $sku) {
+    nearestStoresWithStock(storeId: "ST001", quantity: $q, first: $n) { store { id } available } } }`;
+  let stock: Stock[];
+  let products: { sku: string; ean: string }[];
+  const available = (store: string, ean: string) => {
+    const row = stock.find((s) => s.store === store && s.ean === ean);
+    return row ? Math.max(0, row.qty - row.reserved) : 0;
+  };
+  /** What the field should answer, from the POS's own stock. */
+  const expected = (ean: string, quantity: number, first: number) =>
+    FROM_ST001.filter((store) => available(store, ean) >= quantity)
+      .slice(0, first)
+      .map((store) => ({ store: { id: store }, available: available(store, ean) }));
+
+  beforeAll(async () => {
+    ({ stock } = await dump(stack, 'pos'));
+    ({ products } = await dump(stack, 'eshop'));
+    expect(((await dump(stack, 'pos')).stores as { code: string }[]).map((s) => s.code).sort()).toEqual(['ST001', ...FROM_ST001].sort());
+  });
+
+  it('answers the nearest stores that have the quantity, as the POS holds it, passing over nearer ones that lack it', async () => {
+    // a product the nearest store lacks, some farther ones have at least 5 of
+    const product = products.find(
+      (p) => available('ST004', p.ean) === 0 && FROM_ST001.filter((s) => available(s, p.ean) >= 5).length >= 3,
+    )!;
+    for (const [q, n] of [
+      [1, 3],
+      [5, 2],
+      [1, 20],
+    ]) {
+      const answer = await gql(stack, QUERY, { sku: product.sku, q, n }, { as: null });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.product.nearestStoresWithStock).toEqual(expected(product.ean, q, n));
+    }
+    expect(expected(product.ean, 1, 3).map((a) => a.store.id)).not.toContain('ST004');
+  });
+
+  it("reads each store's stock once for every product of a request (one _entities fetch)", async () => {
+    await resetStats(stack);
+    const answer = await gql(
+      stack,
+      `{ products(first: 4) { edges { node { ean
+          availability(storeId: "ST001") { available } nearestStoresWithStock(storeId: "ST001") { store { id } available } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const nodes = answer.data.products.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(4);
+    for (const node of nodes) expect(node.nearestStoresWithStock).toEqual(expected(node.ean, 1, 3));
+    const { byRoute } = await simStats(stack, 'pos');
+    const stockCalls = Object.entries(byRoute as Record<string, number>).filter(([route]) => route.includes('/stock'));
+    expect(stockCalls.map(([, n]) => n)).toEqual([FROM_ST001.length + 1]);
+  });
+
+  it('leaves out a store whose stock cannot be read, with one SYSTEM_UNAVAILABLE naming pos; null when none can be read', async () => {
+    const product = products.find((p) => available('ST004', p.ean) > 0 && FROM_ST001.filter((s) => available(s, p.ean) > 0).length >= 4)!;
+    await setFaults(stack, 'pos', { error_rate: 1, path: '/pos/stores/ST004/stock' });
+    try {
+      const answer = await gql(stack, QUERY, { sku: product.sku, q: 1, n: 3 });
+      expect(answer.data.product.nearestStoresWithStock).toEqual(
+        expected(product.ean, 1, 4)
+          .filter((a) => a.store.id !== 'ST004')
+          .slice(0, 3),
+      );
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([
+        ['product.nearestStoresWithStock', 'SYSTEM_UNAVAILABLE', 'pos'],
+      ]);
+    } finally {
+      await setFaults(stack, 'pos', {});
+    }
+    const bad = await gql(stack, 'query($sku: ID!) { product(sku: $sku) { nearestStoresWithStock(storeId: "ST999") { available } } }', {
+      sku: product.sku,
+    });
+    expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    for (const [q, n] of [
+      [0, 3],
+      [1, 0],
+    ]) {
+      const refused = await gql(stack, QUERY, { sku: product.sku, q, n });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+    await setFaults(stack, 'pos', { error_rate: 1, path: '/pos/stores/' });
+    try {
+      const answer = await gql(stack, QUERY, { sku: product.sku, q: 1, n: 3 });
+      expect(answer.data.product).toEqual({ nearestStoresWithStock: null });
+      expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.system])).toEqual([['SYSTEM_UNAVAILABLE', 'pos']]);
+    } finally {
+      await allBack('pos', QUERY, { sku: product.sku, q: 1, n: 3 });
+    }
+  });
+});
