@@ -42,8 +42,11 @@ export function startTracing(serviceName: string, processors: SpanProcessor[]): 
   }
   return {
     shutdown: async () => {
-      await provider.shutdown();
-      unregister();
+      try {
+        await provider.shutdown();
+      } finally {
+        unregister();
+      }
     },
   };
 }
