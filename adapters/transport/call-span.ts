@@ -40,8 +40,8 @@ export function inCallSpan<T>(system: System, config: AxiosRequestConfig, call: 
     ...(config.route ? { [URL_TEMPLATE]: config.route } : {}),
   };
   return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, async (span) => {
-    // without a tracer provider (tracing off), nothing to record and no header to send
-    if (!span.isRecording()) return call({ attempt: (send, given) => send(given) });
+    // nothing to record: tracing off (no header to send either), or a trace its client chose not to sample (told on)
+    if (!span.isRecording()) return call({ attempt: (send, given) => send(withContext(span, given)) });
     try {
       const result = await call(recordingAttempts(span));
       span.setAttribute(LEGACY_OUTCOME, 'ok' satisfies CallOutcome);
@@ -67,16 +67,21 @@ function recordingAttempts(span: Span): CallSpan {
       attempts += 1;
       span.setAttribute(LEGACY_ATTEMPTS, attempts);
       if (attempts > 1) span.addEvent('retry', { [LEGACY_ATTEMPTS]: attempts });
-      const carrier: Record<string, string> = {};
-      propagation.inject(trace.setSpan(context.active(), span), carrier);
       try {
-        return await send({ ...given, ...carrier });
+        return await send(withContext(span, given));
       } catch (err) {
         span.addEvent('attempt failed', { [LEGACY_OUTCOME]: outcomeOf(err) });
         throw err;
       }
     },
   };
+}
+
+/** The headers with the call's trace context added (none without a provider). */
+function withContext(span: Span, given: AxiosRequestConfig['headers']): AxiosRequestConfig['headers'] {
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), carrier);
+  return Object.keys(carrier).length ? { ...given, ...carrier } : given;
 }
 
 function recordFailure(span: Span, err: unknown): void {

@@ -1,7 +1,7 @@
 // The spans of the HTTP hops between our own servers: the server span of every GraphQL request
 // (gateway and subgraphs alike, continuing the caller's trace), and the gateway's fetch from a
 // subgraph, named after it, whose context the subgraph request carries on.
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import type { RequestHandler } from 'express';
 
@@ -20,12 +20,16 @@ export const traceRequest: RequestHandler = (req, res, next) => {
     { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method, [ATTR_HTTP_ROUTE]: route } },
     caller,
   );
-  if (!span.isRecording()) return next();
-  res.once('close', () => {
-    span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.statusCode);
-    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-  });
+  // tracing off: nothing to carry on
+  if (!isSpanContextValid(span.spanContext())) return next();
+  if (span.isRecording()) {
+    res.once('close', () => {
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+  }
+  // a trace the caller chose not to sample stays unsampled down the line, rather than starting afresh
   context.with(trace.setSpan(caller, span), next);
 };
 
@@ -36,8 +40,7 @@ export const traceRequest: RequestHandler = (req, res, next) => {
  * the subgraph then runs in this context itself.
  */
 export function traceSubgraphFetch(subgraph: string, headers?: { set(name: string, value: string): void }): void {
-  const span = trace.getActiveSpan();
-  if (!span?.isRecording()) return;
-  span.updateName(`subgraph ${subgraph}`);
+  trace.getActiveSpan()?.updateName(`subgraph ${subgraph}`);
+  // unsampled too: the subgraph keeps the decision (without a provider, the propagator writes nothing)
   if (headers) propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
 }

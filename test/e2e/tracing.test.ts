@@ -161,6 +161,16 @@ describe.each(MODES)('$name', ({ start, hop }) => {
     expect(trace.legacyCalls.length).toBeGreaterThan(0);
   });
 
+  it("keeps a client's decision not to sample: no span of its request is recorded, none starts a trace of its own", async () => {
+    const unsampled = await ask({ traceparent: `00-${TRACE_ID}-${CLIENT_SPAN_ID}-00` });
+    expect(unsampled.errors).toBeUndefined();
+    // a sampled request after it: once its trace is whole, whatever the first one recorded has ended too
+    await ask();
+    const trace = await traceOf(hop);
+    expect(trace.legacyCalls.length).toBeGreaterThan(0);
+    expect(exporter.getFinishedSpans().filter((s) => s.spanContext().traceId !== trace.spans[0].spanContext().traceId)).toEqual([]);
+  });
+
   it("gives a failing system's calls an error outcome, and the others' ok", async () => {
     await setFaults(stack, 'crm', { down: true });
     try {
