@@ -36,6 +36,10 @@ const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOU
 /** The identity index reads the silos once at start, and not again during a test unless it asks. */
 const QUIET_INDEX = { IDENTITY_INDEX_INTERVAL_S: '86400' };
 
+/** How the gateway reaches the subgraphs of its process (SUBGRAPH_TRANSPORT); a stack runs `npm start`'s (local) unless told. */
+export const TRANSPORTS = ['local', 'http'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
 export async function startTestStack(
   env: Record<string, string> = {},
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
