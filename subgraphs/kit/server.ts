@@ -2,7 +2,7 @@
 // a fresh context (DataLoaders) per request, errors turned into the contract's codes, and the
 // "partial answer" channel that lets a field return what it has plus an error for what it lacks.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -181,7 +181,8 @@ export async function startSubgraph(
   const apollo = new ApolloServer<BaseContext>({
     schema,
     // No Apollo Studio here: federated traces would only cost time.
-    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints either: none is set, and the plugin would wrap every field's resolver to look for them.
+    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     stopOnTerminationSignals: false, // the stack stops its servers itself, in order
     // Apollo's own warnings (an operation after the server stopped) in the service's log, not on the console
     logger,

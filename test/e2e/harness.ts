@@ -126,6 +126,20 @@ export async function legacyCalls(stack: Stack): Promise<Record<System, number>>
   return Object.fromEntries(SYSTEM_LIST.map((s, i) => [s, stats[i].total])) as Record<System, number>;
 }
 
+/** One query as the service role, timed end to end, and the legacy calls it cost: what the benchmarks of calls and round trips read. */
+export async function timedQuery(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: any; ms: number; calls: Record<System, number> }> {
+  await resetStats(stack);
+  const started = performance.now();
+  const { data, errors } = await gql(stack, query, variables);
+  const ms = performance.now() - started;
+  if (errors) throw new Error(`${query}: ${JSON.stringify(errors)}`);
+  return { data, ms, calls: await legacyCalls(stack) };
+}
+
 /** The full stats of one simulator: total and byRoute. */
 export const simStats = (stack: Stack, system: System) => sim(stack, system, 'stats');
 export const dump = (stack: Stack, system: System) => sim(stack, system, 'dump');
