@@ -9,6 +9,7 @@ import type express from 'express';
 import type { LegacyGuard } from '../adapters/transport/resilience';
 import type { TokenVerifier } from '../platform/auth/tokens';
 import { registry } from '../platform/metrics/registry';
+import type { SubgraphEndpoint } from './in-process';
 
 /** 401 without a valid token, 403 for a role other than the service's; the scraper sends its token. */
 async function serviceOnly(verifyToken: TokenVerifier, authorization: string | undefined): Promise<number | null> {
@@ -27,12 +28,19 @@ const SUBGRAPH_PROBE_MS = 2000;
 /** The subgraphs answer the gateway only: a probe carries what the gateway sends with every fetch. */
 export type ProbeHeaders = () => Promise<Record<string, string>>;
 
-async function answers(url: string, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
+const PROBE = { query: '{ __typename }' };
+
+async function answers(endpoint: SubgraphEndpoint, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
   try {
-    const res = await fetch(url, {
+    if ('execute' in endpoint) {
+      const timeout = new Promise<never>((_, reject) => setTimeout(reject, SUBGRAPH_PROBE_MS, new Error('no answer')).unref());
+      const { status, body } = await Promise.race([endpoint.execute(PROBE, null), timeout]);
+      return status === 200 && !body.errors ? 'ok' : 'failed';
+    }
+    const res = await fetch(endpoint.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await headers()) },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: JSON.stringify(PROBE),
       signal: AbortSignal.timeout(SUBGRAPH_PROBE_MS),
     });
     return res.ok ? 'ok' : 'failed';
@@ -43,7 +51,7 @@ async function answers(url: string, headers: ProbeHeaders): Promise<'ok' | 'fail
 
 export function healthRoutes(
   legacy: readonly LegacyGuard[],
-  subgraphs: { urls: Record<string, string>; headers: ProbeHeaders },
+  subgraphs: { endpoints: Record<string, SubgraphEndpoint>; headers: ProbeHeaders },
   verifyToken: TokenVerifier,
 ) {
   return (app: express.Express): void => {
@@ -54,7 +62,9 @@ export function healthRoutes(
     app.get('/ready', async (_req, res) => {
       const [systems, probes] = await Promise.all([
         Promise.all(legacy.map((guard) => guard.health())),
-        Promise.all(Object.entries(subgraphs.urls).map(async ([name, url]) => [name, await answers(url, subgraphs.headers)] as const)),
+        Promise.all(
+          Object.entries(subgraphs.endpoints).map(async ([name, endpoint]) => [name, await answers(endpoint, subgraphs.headers)] as const),
+        ),
       ]);
       const unavailable = systems.filter((s) => !s.usable).map((s) => s.system);
       const serving = probes.every(([, probe]) => probe === 'ok');

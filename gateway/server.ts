@@ -18,6 +18,7 @@ import { traceSubgraphFetch } from '../platform/tracing/spans';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
+import { InProcessDataSource, type SubgraphEndpoint } from './in-process';
 import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
@@ -26,8 +27,8 @@ import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 export interface GatewayOptions {
   port: number;
   host: string;
-  /** where each subgraph of the supergraph file really listens */
-  subgraphUrls: Record<SubgraphName, string>;
+  /** each subgraph of the supergraph file: where it really listens, or how to run it in this process */
+  subgraphs: Record<SubgraphName, SubgraphEndpoint>;
   /** the legacy systems /ready reports on */
   legacy: readonly LegacyGuard[];
   logger: Logger;
@@ -44,8 +45,8 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   caller: Caller | null;
-  /** the signed caller, sent to every subgraph this operation reaches */
-  callerAssertion: string;
+  /** the signed caller, sent to every subgraph this operation reaches over HTTP: signed at the first such fetch, once */
+  callerAssertion: () => Promise<string>;
   /** the request's id (platform/logging/request-context.ts), sent on to every subgraph */
   requestId: string;
 }
@@ -57,15 +58,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: opts.subgraphUrls[name as SubgraphName],
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(CALLER_HEADER, context.callerAssertion);
+    buildService: ({ name }) => {
+      const endpoint = opts.subgraphs[name as SubgraphName];
+      if ('execute' in endpoint) return new InProcessDataSource<GatewayContext>(name, endpoint.execute);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: endpoint.url,
+        async willSendRequest({ request, context }) {
+          request.http?.headers.set(CALLER_HEADER, await context.callerAssertion());
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
           traceSubgraphFetch(name, request.http?.headers);
         },
-      }),
+      });
+    },
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
@@ -93,12 +97,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     context: async ({ req, res }) => {
       const caller = await opts.verifyToken(req.headers.authorization);
-      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
+      let assertion: Promise<string> | undefined;
+      const callerAssertion = () => (assertion ??= assertCaller(caller, opts.subgraphKey));
+      return { caller, callerAssertion, requestId: requestIdOf(res) };
     },
     routes: (app) => {
       healthRoutes(
         opts.legacy,
-        { urls: opts.subgraphUrls, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
+        { endpoints: opts.subgraphs, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
         opts.verifyToken,
       )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));

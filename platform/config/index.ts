@@ -109,6 +109,11 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('omnigraph-api'),
   /** signs what the gateway tells the subgraphs of the caller; unset: a random one per process (gateway and subgraphs share a process) */
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /**
+   * how the gateway reaches the subgraphs of its process: `local` calls them in-process (they do
+   * not listen), `http` serves each on its port and fetches over loopback as from another host
+   */
+  SUBGRAPH_TRANSPORT: z.enum(['local', 'http']).default('local'),
   /** operation limits at the gateway; beyond any, OPERATION_TOO_COMPLEX */
   MAX_BODY_BYTES: limit(100_000),
   MAX_BATCH: limit(5),

@@ -34,14 +34,14 @@ import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld } from '../../legacy/seed';
 import type { Logger } from '../logging';
 import { subgraphDefinitions } from '../../subgraphs';
-import { startSubgraph } from '../../subgraphs/kit/server';
-import type { RunningServer } from '../http/serve';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
+import type { SubgraphEndpoint } from '../../gateway/in-process';
 import { startConfiguredTracing } from '../tracing';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
 
 export interface Stack {
   gatewayUrl: string;
-  subgraphs: Record<SubgraphName, RunningServer>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** the simulators this stack started (systems with a configured URL have none) */
   simulators: Partial<Record<System, SimHandle>>;
   legacyUrls: Record<System, string>;
@@ -162,20 +162,21 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     });
 
     const gatewayKey = subgraphKey(env.SUBGRAPH_SECRET ?? randomBytes(32).toString('hex'));
-    const subgraphs = {} as Record<SubgraphName, RunningServer>;
+    const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+    const overHttp = env.SUBGRAPH_TRANSPORT === 'http';
     for (const name of SUBGRAPHS) {
       subgraphs[name] = await startSubgraph(definitions[name], {
-        port: Number(env[SUBGRAPH_PORT[name]]),
-        host: env.HOST,
         logger,
-        gatewayKey,
+        listen: overHttp ? { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, gatewayKey } : undefined,
       });
       closers.push(() => subgraphs[name].close());
     }
     const gateway = await startGateway({
       port: env.GATEWAY_PORT,
       host: env.HOST,
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
+      subgraphs: Object.fromEntries(
+        SUBGRAPHS.map((n) => [n, overHttp ? { url: subgraphs[n].url! } : { execute: subgraphs[n].execute }]),
+      ) as Record<SubgraphName, SubgraphEndpoint>,
       legacy: Object.values(guards),
       logger,
       verifyToken: tokenVerifier(tokenSettings(env)),

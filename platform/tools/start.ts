@@ -71,7 +71,7 @@ async function main() {
     ...replicas.map((r, i) => `Replica ${i + 1}'s gateway: ${r.gatewayUrl}`),
     '',
     'Subgraphs:',
-    ...Object.entries(stack.subgraphs).map(([name, s]) => `  ${name.padEnd(9)} ${s.url}`),
+    ...Object.entries(stack.subgraphs).map(([name, s]) => `  ${name.padEnd(9)} ${s.url ?? 'in-process (SUBGRAPH_TRANSPORT=local)'}`),
     'Legacy systems:',
     ...Object.entries(stack.legacyUrls).map(
       ([system, url]) => `  ${system.padEnd(9)} ${url}${stack.simulators[system as keyof typeof stack.simulators] ? ' (simulator)' : ''}`,

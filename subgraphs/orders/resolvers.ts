@@ -106,8 +106,13 @@ export const resolvers: Resolvers = {
       const sales = wants(channel, 'pos')
         ? [ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat())]
         : [];
-      const readable = await ordersReadableOf(ctx, customer.id);
-      const connection = await newestFirstConnection(await settleSources(ctx, info, sales), web, {
+      // every source at once: the web orders' first page is read whatever the page asked for
+      const [readable, whole] = await Promise.all([
+        ordersReadableOf(ctx, customer.id),
+        settleSources(ctx, info, sales),
+        ...web.map((list) => list.started()),
+      ]);
+      const connection = await newestFirstConnection(whole, web, {
         compare: newestFirst,
         keyOf: (o) => o.id,
         first: size,

@@ -22,7 +22,8 @@ afterAll(() => tracing.shutdown());
  * in the fetch's own context, and the legacy calls are the fetch's descendants directly.
  */
 const MODES: { name: string; start: () => Promise<Stack>; hop: 'http' | 'in-process' }[] = [
-  { name: 'split (HTTP to each subgraph)', start: () => startTestStack(), hop: 'http' },
+  { name: 'split (HTTP to each subgraph)', start: () => startTestStack({ SUBGRAPH_TRANSPORT: 'http' }), hop: 'http' },
+  { name: 'in-process', start: () => startTestStack(), hop: 'in-process' },
 ];
 
 const { world, truth } = seeded();
