@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 
 /** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
 export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
@@ -16,8 +16,7 @@ export function subgraphSdl(name: SubgraphName): string {
   return readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
 }
 
-/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
-export function composeSupergraph(): string {
+function compose() {
   const result = composeServices(
     SUBGRAPHS.map((name, i) => ({
       name,
@@ -28,5 +27,11 @@ export function composeSupergraph(): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return result;
 }
+
+/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
+export const composeSupergraph = (): string => compose().supergraphSdl;
+
+/** The schema clients see: the supergraph without what is @inaccessible (the fields the subgraphs ask each other for). */
+export const composeApiSchema = (): string => printSchema(compose().schema.toAPISchema().toGraphQLJSSchema());

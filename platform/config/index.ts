@@ -17,6 +17,18 @@ export const LEGACY_URL = { pos: 'POS_URL', eshop: 'ESHOP_URL', crm: 'CRM_URL', 
   string
 >;
 
+/** the variable that says where each subgraph is served apart */
+export const SUBGRAPH_URL = {
+  identity: 'IDENTITY_SUBGRAPH_URL',
+  orders: 'ORDERS_SUBGRAPH_URL',
+  pos: 'POS_SUBGRAPH_URL',
+  eshop: 'ESHOP_SUBGRAPH_URL',
+  crm: 'CRM_SUBGRAPH_URL',
+  loyalty: 'LOYALTY_SUBGRAPH_URL',
+  offers: 'OFFERS_SUBGRAPH_URL',
+  insights: 'INSIGHTS_SUBGRAPH_URL',
+} as const;
+
 const schema = z.object({
   GATEWAY_PORT: port(4000),
   IDENTITY_PORT: port(4001),
@@ -99,6 +111,17 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('omnigraph-api'),
   /** signs what the gateway tells the subgraphs of the caller; unset: a random one per process (gateway and subgraphs share a process) */
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
+  SUBGRAPH_TIMEOUT_MS: timeout(30000),
+  /** where each subgraph is served when it runs apart (`npm run serve -- <name>`): the gateway's routes and the subgraphs' calls to each other */
+  IDENTITY_SUBGRAPH_URL: optionalUrl,
+  ORDERS_SUBGRAPH_URL: optionalUrl,
+  POS_SUBGRAPH_URL: optionalUrl,
+  ESHOP_SUBGRAPH_URL: optionalUrl,
+  CRM_SUBGRAPH_URL: optionalUrl,
+  LOYALTY_SUBGRAPH_URL: optionalUrl,
+  OFFERS_SUBGRAPH_URL: optionalUrl,
+  INSIGHTS_SUBGRAPH_URL: optionalUrl,
   /** operation limits at the gateway; beyond any, OPERATION_TOO_COMPLEX */
   MAX_BODY_BYTES: limit(100_000),
   MAX_BATCH: limit(5),
@@ -133,6 +156,13 @@ export const listeningPorts = (env: Env): Record<string, number> =>
   Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, number] => entry[0].endsWith('_PORT') && typeof entry[1] === 'number'),
   );
+
+/** The URLs of these subgraphs, served apart: every one set, or a ConfigError naming those missing. */
+export function subgraphUrls<Name extends keyof typeof SUBGRAPH_URL>(config: Config, names: readonly Name[]): Record<Name, string> {
+  const missing = names.filter((name) => !config.env[SUBGRAPH_URL[name]]).map((name) => SUBGRAPH_URL[name]);
+  if (missing.length) throw new ConfigError(`Invalid configuration: set ${missing.join(', ')} (where each subgraph is served)`);
+  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]]!])) as Record<Name, string>;
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { CrmClient } from '../../adapters/crm/client';
-import type { IdentityStore } from '../../domain/identity/store';
+import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { SupportCase } from '../../domain/types';
 import { casesByContact } from '../kit/loaders/crm';
 import type { BaseContext } from '../kit/server';
@@ -8,7 +8,7 @@ import type { BaseContext } from '../kit/server';
 export interface CrmDeps {
   crm: CrmClient;
   /** whose CRM contact a customer is */
-  store: IdentityStore;
+  identity: CustomerDirectory;
 }
 
 export interface CrmContext extends BaseContext, CrmDeps {

@@ -35,6 +35,14 @@ function reportOncePerField(ctx: OffersContext, info: GraphQLResolveInfo, unavai
 
 export const resolvers: Resolvers = {
   Query: {
+    unusedVouchersOfContacts: (_, { contactIds }, ctx) => {
+      requireRole(ctx);
+      return ctx.vouchers.unusedForContacts(contactIds);
+    },
+    unusedVouchersByCodes: (_, { codes }, ctx) => {
+      requireRole(ctx);
+      return ctx.vouchers.unusedByCodes(codes);
+    },
     quote: async (_, { input }, ctx, info) => {
       await assertCustomerAccess(ctx, input.customerId);
       const { quote, context, unavailable } = await priceBasket(ctx.pricing, input);
@@ -55,6 +63,16 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    claimVouchers: async (_, { codes, orderRef }, ctx) => {
+      requireRole(ctx);
+      await ctx.vouchers.claim(codes, orderRef);
+      return true;
+    },
+    releaseVouchers: async (_, { codes, orderRef }, ctx) => {
+      requireRole(ctx);
+      await ctx.vouchers.release(codes, orderRef);
+      return true;
+    },
     syncShelfPrices: async (_, { storeId, dryRun }, ctx, info) => {
       assertStoreAccess(ctx, storeId);
       const store = await checkedStoreId(ctx.pricing, storeId);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_FILE } from '../../gateway/supergraph';
+import { composeApiSchema, composeSupergraph, SUBGRAPHS, subgraphSdl, SUPERGRAPH_FILE } from '../../gateway/supergraph';
 
 describe('schema/supergraph.graphql', () => {
   it('is what the subgraph SDL files compose to (run `npm run compose` when this fails)', () => {
@@ -21,6 +21,19 @@ describe('schema/supergraph.graphql', () => {
       'order(id: ID!): Order',
     ]) {
       expect(sdl).toContain(name);
+    }
+  });
+
+  it('shows clients none of what the subgraphs ask each other for (@inaccessible), and the supergraph routes it', () => {
+    const inaccessible = SUBGRAPHS.flatMap((name) =>
+      [...subgraphSdl(name).matchAll(/^\s*(?:input |type )?(\w+)\b[^\n]*@inaccessible/gm)].map((m) => m[1]),
+    );
+    expect(inaccessible).toEqual(expect.arrayContaining(['customersByIds', 'customerIdsOfRecords', 'observeRecords', 'PersonRecordInput']));
+    const api = composeApiSchema();
+    const supergraph = composeSupergraph();
+    for (const name of inaccessible) {
+      expect(api).not.toMatch(new RegExp(`\\b${name}\\b`));
+      expect(supergraph).toMatch(new RegExp(`\\b${name}\\b`));
     }
   });
 });
