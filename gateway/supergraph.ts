@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
+import { defaultSubgraphUrl } from '../platform/config';
 
 /** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
 export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
@@ -18,9 +19,9 @@ export function subgraphSdl(name: SubgraphName): string {
 
 function compose() {
   const result = composeServices(
-    SUBGRAPHS.map((name, i) => ({
+    SUBGRAPHS.map((name) => ({
       name,
-      url: `http://127.0.0.1:${4001 + i}/graphql`,
+      url: defaultSubgraphUrl(name),
       typeDefs: parse(subgraphSdl(name)),
     })),
   );
@@ -30,7 +31,10 @@ function compose() {
   return result;
 }
 
-/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
+/**
+ * Each subgraph's URL in the file (@join__graph) is where npm start serves it by default; every
+ * runtime overrides it per environment (this gateway: <NAME>_SUBGRAPH_URL; README, "Serving apart").
+ */
 export const composeSupergraph = (): string => compose().supergraphSdl;
 
 /** The schema clients see: the supergraph without what is @inaccessible (the fields the subgraphs ask each other for). */

@@ -157,11 +157,32 @@ export const listeningPorts = (env: Env): Record<string, number> =>
     Object.entries(env).filter((entry): entry is [string, number] => entry[0].endsWith('_PORT') && typeof entry[1] === 'number'),
   );
 
-/** The URLs of these subgraphs, served apart: every one set, or a ConfigError naming those missing. */
-export function subgraphUrls<Name extends keyof typeof SUBGRAPH_URL>(config: Config, names: readonly Name[]): Record<Name, string> {
-  const missing = names.filter((name) => !config.env[SUBGRAPH_URL[name]]).map((name) => SUBGRAPH_URL[name]);
-  if (missing.length) throw new ConfigError(`Invalid configuration: set ${missing.join(', ')} (where each subgraph is served)`);
-  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]]!])) as Record<Name, string>;
+type Subgraph = keyof typeof SUBGRAPH_URL;
+
+/** the variable of each subgraph's port */
+export const SUBGRAPH_PORT = {
+  identity: 'IDENTITY_PORT',
+  orders: 'ORDERS_PORT',
+  pos: 'POS_SUBGRAPH_PORT',
+  eshop: 'ESHOP_SUBGRAPH_PORT',
+  crm: 'CRM_SUBGRAPH_PORT',
+  loyalty: 'LOYALTY_SUBGRAPH_PORT',
+  offers: 'OFFERS_PORT',
+  insights: 'INSIGHTS_PORT',
+} as const satisfies Record<Subgraph, keyof Env>;
+
+/** Where a subgraph is served by default (npm start's host and port): the URL the committed supergraph names (@join__graph). */
+export function defaultSubgraphUrl(name: Subgraph): string {
+  const defaults = schema.parse({});
+  return `http://${defaults.HOST}:${defaults[SUBGRAPH_PORT[name]]}/graphql`;
+}
+
+/** Where these subgraphs are served apart: <NAME>_SUBGRAPH_URL, or the supergraph's default URL when unset. */
+export function subgraphUrls<Name extends Subgraph>(config: Config, names: readonly Name[]): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]] ?? defaultSubgraphUrl(name)])) as Record<
+    Name,
+    string
+  >;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {

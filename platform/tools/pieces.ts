@@ -39,18 +39,6 @@ import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
-/** the variable of each subgraph's port */
-export const SUBGRAPH_PORT: Record<SubgraphName, keyof Config['env']> = {
-  identity: 'IDENTITY_PORT',
-  orders: 'ORDERS_PORT',
-  pos: 'POS_SUBGRAPH_PORT',
-  eshop: 'ESHOP_SUBGRAPH_PORT',
-  crm: 'CRM_SUBGRAPH_PORT',
-  loyalty: 'LOYALTY_SUBGRAPH_PORT',
-  offers: 'OFFERS_PORT',
-  insights: 'INSIGHTS_PORT',
-};
-
 /** The other subgraphs whose API each one calls (served apart, their URLs must be set). */
 export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   identity: [],
@@ -67,7 +55,7 @@ export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
 export function gatewayOptions(
   config: Config,
   logger: Logger,
-  where: Pick<GatewayOptions, 'subgraphUrls' | 'legacy' | 'subgraphKey'>,
+  where: Pick<GatewayOptions, 'subgraphUrls' | 'legacy' | 'subgraphKey' | 'database'>,
 ): GatewayOptions {
   const { env } = config;
   return {
@@ -125,6 +113,12 @@ export class Resources {
 
   async close(): Promise<void> {
     for (const c of this.closers.splice(0).reverse()) await c();
+  }
+
+  /** `SELECT 1` on the database, when this process uses one (/ready asks it) */
+  databaseProbe(): (() => Promise<unknown>) | undefined {
+    const db = this.made.get('db') as Db | undefined;
+    return db && (() => db.run('SELECT 1'));
   }
 
   /** the guards of the silos this process calls (/ready reports them) */

@@ -7,12 +7,12 @@ import { startGateway } from '../../gateway/server';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import { subgraphKey } from '../auth/gateway-assertion';
-import { ConfigError, loadConfig, subgraphUrls, type Config } from '../config';
+import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
 import { SYSTEMS } from '../errors';
 import type { RunningServer } from '../http/serve';
 import { createLogger, type Logger } from '../logging';
 import { stopOnSignals } from './shutdown';
-import { CALLS, gatewayOptions, PIECES, Resources, SUBGRAPH_PORT } from './pieces';
+import { CALLS, gatewayOptions, PIECES, Resources } from './pieces';
 
 const USAGE = `usage: npm run serve -- <${[...SUBGRAPHS, 'gateway'].join('|')}>`;
 

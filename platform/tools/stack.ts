@@ -3,7 +3,7 @@
 // end-to-end tests both go through here, so what is tested is what runs.
 import { randomBytes } from 'node:crypto';
 import { subgraphKey } from '../auth/gateway-assertion';
-import type { Config } from '../config';
+import { SUBGRAPH_PORT, type Config } from '../config';
 import { SYSTEMS, type System } from '../errors';
 import { startGateway } from '../../gateway/server';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
@@ -13,7 +13,7 @@ import type { Logger } from '../logging';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import type { RunningServer } from '../http/serve';
-import { gatewayOptions, PIECES, Resources, SUBGRAPH_PORT, type Piece } from './pieces';
+import { gatewayOptions, PIECES, Resources, type Piece } from './pieces';
 
 export interface Stack {
   gatewayUrl: string;
@@ -87,6 +87,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       gatewayOptions(config, logger, {
         subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
         legacy: resources.usedGuards(),
+        database: resources.databaseProbe(),
         subgraphKey: gatewayKey,
       }),
     );
