@@ -39,7 +39,7 @@ import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
-/** The other subgraphs whose API each one calls (served apart, their URLs must be set). */
+/** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
 export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   identity: [],
   orders: ['identity', 'offers'],
