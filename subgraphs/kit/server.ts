@@ -208,17 +208,3 @@ export async function startSubgraph(
   });
   return { name: def.name, url: served.url, execute, close: served.close };
 }
-
-/**
- * Runs an operation on a subgraph of this process as the service role, for a subgraph that asks
- * another through the graph: its data, or an error carrying the first error's message and code.
- */
-export function serviceRequest(subgraphs: Record<SubgraphName, RunningSubgraph>) {
-  const service: Caller = { role: 'service', sub: 'omnigraph-subgraph' };
-  return async <TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> => {
-    const { body } = await subgraphs[subgraph].execute({ query: document, variables }, service);
-    const [first] = body.errors ?? [];
-    if (first) throw new GraphQLError(first.message, { extensions: first.extensions });
-    return body.data as TData;
-  };
-}

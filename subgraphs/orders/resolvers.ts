@@ -42,6 +42,10 @@ export const resolvers: Resolvers = {
       await assertOrderAccess(ctx, id, order);
       return order;
     },
+    orderAfterSales: (_, { orderIds }, ctx) => {
+      requireRole(ctx);
+      return ctx.commerce.deps.sagas.afterSale(orderIds);
+    },
     sagasNeedingAttention: async (_, { first }, ctx) => {
       requireRole(ctx);
       return (await ctx.commerce.deps.sagas.needingAttention()).slice(0, pageSize(first, 100));

@@ -5,7 +5,7 @@
 // (SYSTEM_UNAVAILABLE, FORBIDDEN, BAD_USER_INPUT), the gateway's limits and its access log.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { serviceRequest } from '../../subgraphs/kit/server';
+import { LocalSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { capturedLogger, type LogLine } from '../captured-logs';
 import { type As, gql, gqlResponse, inEverySilo, seeded, setFaults, startTestStack, tokenFor, TRANSPORTS, type Transport } from './harness';
 
@@ -161,7 +161,8 @@ describe('in-process (local)', () => {
   });
 
   it('runs an operation on a named subgraph as the service role, for a subgraph asking another: its data, or its error', async () => {
-    const request = serviceRequest(running.local.stack.subgraphs);
+    const client = new LocalSubgraphClient((name) => running.local.stack.subgraphs[name]);
+    const request = client.request.bind(client);
     const { stores } = await request<{ stores: { id: string }[] }>('pos', '{ stores { id } }');
     expect(stores.map((s) => s.id)).toEqual(world.pos.stores.map((s) => s.code));
     const card = await request<{ _entities: { loyalty: { cardNumber: string } }[] }>(

@@ -17,13 +17,12 @@ import type { EshopClient } from '../../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { PosClient } from '../../../adapters/pos/client';
 import type { Instant } from '../../types';
-import type { IdentityStore } from '../../identity/store';
+import type { CustomerDirectory } from '../../identity/directory';
 import type { EshopOrder } from '../../../adapters/eshop/wire';
 import type { PosReceipt } from '../../../adapters/pos/wire';
 import { personFromEshopAccount } from '../../../adapters/eshop/mapping';
 import { personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import type { StoreDirectory } from '../../reference/store-directory';
-import { customerOfCard } from './customers';
 import type { AccountCursor, OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
 import { Bulkhead } from '../../../adapters/transport/bulkhead';
 import { isStorePurchase } from './compute';
@@ -35,7 +34,8 @@ export interface RopoSources {
   eshop: Pick<EshopClient, 'getAccount' | 'getOrder' | 'listEvents'>;
   loyalty: Pick<LoyaltyClient, 'batchGetMembers'>;
   stores: Pick<StoreDirectory, 'get'>;
-  identity: IdentityStore;
+  /** who is who: the identity subgraph's (accounts and members read here go to it) */
+  identity: CustomerDirectory;
 }
 
 export interface IngestionOptions {
@@ -195,12 +195,15 @@ export class Ingestion {
   private async accountsToPoll(horizonIso: Instant): Promise<AccountCursor[]> {
     const { identity } = this.sources;
     const newestReceipt = new Map<string, Instant>();
-    for (const { card, lastReceiptAt } of await this.ledger.receiptCards()) {
-      const customer = await customerOfCard(identity, card);
+    const cards = await this.ledger.receiptCards();
+    // all at once: the directory asks for them in one call
+    const holders = await Promise.all(cards.map(({ card }) => identity.customerOfCard(card)));
+    cards.forEach(({ lastReceiptAt }, i) => {
+      const customer = holders[i];
       if (customer && (newestReceipt.get(customer) ?? '') < lastReceiptAt) newestReceipt.set(customer, lastReceiptAt);
-    }
+    });
     const due: AccountCursor[] = [];
-    for (const [customer, records] of await identity.recordsOfMany([...newestReceipt.keys()])) {
+    for (const [customer, { records }] of await identity.identitiesOf([...newestReceipt.keys()])) {
       for (const record of records) {
         const cursor = record.system === 'eshop' ? await this.ledger.accountCursor(record.externalId) : null;
         if (!cursor) continue;

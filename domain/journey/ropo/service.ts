@@ -5,7 +5,6 @@ import type { Db } from '../../../platform/db';
 import { badInput } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { computeRopo, type RopoReport } from './compute';
-import { customerOfCard } from './customers';
 import { Ingestion, type IngestionStats, type RopoSources } from './ingest';
 import { RopoLedger, type IngestionState } from './ledger';
 
@@ -79,7 +78,7 @@ export class RopoService {
     ]);
     const ofCard = await lookUpEach(
       receiptLines.map((line) => line.card),
-      (card) => customerOfCard(identity, card),
+      (card) => identity.customerOfCard(card),
     );
     const ofAccount = await lookUpEach(
       [...orderLines, ...events].map((row) => row.accountId),
