@@ -82,7 +82,18 @@ describe('ropoReport through the gateway', () => {
       expect(report.byWeek[0].weekStart).toBe('2026-08-16T22:00:00.000Z');
       expect(report.byWeek.at(-1).weekStart).toBe('2026-11-15T23:00:00.000Z');
     },
+    // the first report reads the seed's history from the silos
+    180_000,
   );
+
+  it("names each store from the POS's own list: a Store of the pos subgraph", async () => {
+    const q = `query($from: DateTime!, $to: DateTime!) { ropoReport(from: $from, to: $to, lookbackDays: 7) { byStore { store { id name } } } }`;
+    const { data, errors } = await gql(stack, q, { from, to }, { as: 'agent' });
+    expect(errors).toBeUndefined();
+    const names = new Map<string, string>((await dump(stack, 'pos')).stores.map((s: any) => [s.code, s.name]));
+    expect(data.ropoReport.byStore.length).toBeGreaterThan(0);
+    for (const { store } of data.ropoReport.byStore) expect(store.name).toBe(names.get(store.id));
+  });
 
   it('gives zeros and every week of a period without purchases', async () => {
     const empty = { from: '2026-11-22T00:00:00.000Z', to: '2026-12-13T00:00:00.000Z' };
