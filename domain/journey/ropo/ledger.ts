@@ -136,9 +136,11 @@ type Range = { from: Instant; to: Instant };
 const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
 const INSERT_RECEIPT_LINES = `INSERT INTO ropo_receipt_lines (receipt_id, line, store, at, card, ean, qty, paid_cents)
   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) ON CONFLICT DO NOTHING`;
-// a card on several lines of the batch is written once, with its newest
+// A card on several lines of the batch is written once, with its newest. Cards are written in their
+// order, in every statement that writes some: store-days saved at once share cards, and two of them
+// writing two cards in opposite orders would wait for each other (a deadlock).
 const CARDS_ON_RECEIPTS = `INSERT INTO ropo_cards (card, last_receipt_at)
-  SELECT card, max(at) FROM unnest($1::text[], $2::text[]) AS line(card, at) WHERE card IS NOT NULL GROUP BY card
+  SELECT card, max(at) FROM unnest($1::text[], $2::text[]) AS line(card, at) WHERE card IS NOT NULL GROUP BY card ORDER BY card
   ON CONFLICT (card) DO UPDATE SET last_receipt_at = greatest(ropo_cards.last_receipt_at, excluded.last_receipt_at)`;
 const INSERT_ORDER_LINES = `INSERT INTO ropo_order_lines (order_id, line, account_id, at, origin, sku, qty, paid_cents)
   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) ON CONFLICT DO NOTHING`;
@@ -221,9 +223,10 @@ export class RopoLedger {
         column(accounts, 'id'),
         column(accounts, 'number'),
       ]);
-      await tx.run('INSERT INTO ropo_cards (card) SELECT c FROM unnest($1::text[]) AS c WHERE c IS NOT NULL ON CONFLICT DO NOTHING', [
-        column(accounts, 'card'),
-      ]);
+      await tx.run(
+        'INSERT INTO ropo_cards (card) SELECT DISTINCT c FROM unnest($1::text[]) AS c WHERE c IS NOT NULL ORDER BY c ON CONFLICT DO NOTHING',
+        [column(accounts, 'card')],
+      );
     });
   }
 
