@@ -20,7 +20,9 @@ import type { Instant } from '../../types';
 import type { CustomerDirectory } from '../../identity/directory';
 import type { EshopOrder } from '../../../adapters/eshop/wire';
 import type { PosReceipt } from '../../../adapters/pos/wire';
-import { personFromEshopAccount } from '../../../adapters/eshop/mapping';
+import { orderFromEshop, personFromEshopAccount } from '../../../adapters/eshop/mapping';
+import { orderFromPosReceipt } from '../../../adapters/pos/mapping';
+import { paidByLine } from '../../orders/refunds';
 import { personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import type { StoreDirectory } from '../../reference/store-directory';
 import type { AccountCursor, OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
@@ -249,11 +251,22 @@ function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
   if (!isStorePurchase(receipt)) return [];
   const at = parisLocalToIso(receipt.at);
   const card = normalizeCard(receipt.card);
-  return receipt.lines.map((line, i) => ({ receiptId: receipt.id, line: i, store: receipt.store, at, card, ean: line.ean, qty: line.qty }));
+  const paid = paidByLine(orderFromPosReceipt(receipt));
+  return receipt.lines.map((line, i) => ({
+    receiptId: receipt.id,
+    line: i,
+    store: receipt.store,
+    at,
+    card,
+    ean: line.ean,
+    qty: line.qty,
+    paidCents: paid[i],
+  }));
 }
 
 function orderLines(order: EshopOrder): OrderLineRow[] {
   const at = toInstant(order.created_at);
+  const paid = paidByLine(orderFromEshop(order));
   return order.lines.map((line, i) => ({
     orderId: order.id,
     line: i,
@@ -262,5 +275,6 @@ function orderLines(order: EshopOrder): OrderLineRow[] {
     origin: order.origin,
     sku: line.sku,
     qty: line.qty,
+    paidCents: paid[i],
   }));
 }
