@@ -25,7 +25,8 @@ beforeEach(() => exporter.reset());
 const guards: LegacyGuard[] = [];
 afterEach(() => guards.splice(0).forEach((g) => g.close()));
 
-function client(baseUrl = BASE, timeoutMs = 1000, breakerMinCalls = 10): LegacyHttp {
+// a deadline a loaded machine never reaches, but for the timeout test's own
+function client(baseUrl = BASE, timeoutMs = 30_000, breakerMinCalls = 10): LegacyHttp {
   const settings = { retries: 2, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls, breakerResetMs: 10_000 };
   const guard = new LegacyGuard('eshop', settings, async () => undefined, createLogger('silent'));
   guards.push(guard);
@@ -130,7 +131,7 @@ it('records an answer the client cannot read as malformed', async () => {
 
 it('records a call the open breaker refused as circuit_open, with no attempt sent', async () => {
   nock(BASE).get('/things').times(9).reply(500);
-  const http = client(BASE, 1000, 3);
+  const http = client(BASE, 30_000, 3);
   for (let i = 0; i < 3; i++) await settle(http.get('/things', { route: '/things' }));
   exporter.reset();
   await settle(http.get('/things', { route: '/things' }));
