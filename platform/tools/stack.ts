@@ -14,6 +14,7 @@ import { PosClient } from '../../adapters/pos/client';
 import type { Config } from '../config';
 import { SYSTEMS, type System } from '../errors';
 import { startGateway } from '../../gateway/server';
+import { devTokenRoute } from '../../gateway/dev-token';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { Discovery } from '../../domain/identity/discovery';
 import { IndexCursors } from '../../domain/identity/index-cursors';
@@ -176,6 +177,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       verifyToken: tokenVerifier(tokenSettings(env)),
       subgraphKey: gatewayKey,
       production: config.production,
+      developmentRoutes: devTokenRoute(config),
       apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
       limits: {
         maxBodyBytes: env.MAX_BODY_BYTES,
