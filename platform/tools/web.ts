@@ -35,7 +35,12 @@ export function buildWebPages(log: (line: string) => void = () => undefined): bo
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest) return false;
   log('building the web pages (gateway/web) with Vite…');
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const run = spawnSync(process.execPath, [vite, 'build', WEB_DIR, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  // a production bundle whatever NODE_ENV the caller runs with (jest sets `test`, which would bundle React's development build)
+  const run = spawnSync(process.execPath, [vite, 'build', WEB_DIR, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (run.status !== 0) throw new Error(`the web pages did not build:\n${run.stdout}${run.stderr}`);
   writeFileSync(STAMP, digest);
   return true;

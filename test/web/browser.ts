@@ -40,6 +40,8 @@ export const pageUrl = (stack: Stack, path: string) => new URL(path, stack.gatew
 /** A new page, its console errors (a React crash) failing the test that asks for them. */
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // what a page waits for is the stack's answer, slower on a loaded 2-core machine than Playwright's 30 s default allows
+  page.setDefaultTimeout(90_000);
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return { page, errors };
