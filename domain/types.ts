@@ -102,6 +102,17 @@ export interface LoyaltyTransaction {
   at: Instant;
 }
 
+/** A call the call center took, as the CRM logged it. */
+export interface Call {
+  id: string;
+  contactId: string;
+  at: Instant;
+  durationSeconds: number;
+  /** the agent who took it, as the CRM names them */
+  agent: string;
+  reason: string;
+}
+
 export interface SupportCase {
   id: string;
   contactId: string;

@@ -2,8 +2,9 @@
 import { normalizeEmail } from '../../domain/canonical/email';
 import { toE164 } from '../../domain/canonical/phone';
 import { epochToIso } from '../../domain/canonical/time';
-import type { Instant, PersonRecord, SupportCase } from '../../domain/types';
+import type { Call, Instant, PersonRecord, SupportCase } from '../../domain/types';
 import type { Voucher } from '../../domain/pricing/promotions/vouchers';
+import type { CrmCallRecord } from './client';
 import type { CrmCase, CrmContact, CrmVoucher } from './wire';
 
 const CHANNELS: Record<CrmCase['channel'], SupportCase['channel']> = { phone: 'PHONE', email: 'EMAIL', store: 'STORE' };
@@ -31,6 +32,18 @@ export function supportCaseFromCrm(supportCase: CrmCase): SupportCase {
     channel: CHANNELS[supportCase.channel],
     openedAt: epochToIso(supportCase.opened_at),
     closedAt: supportCase.closed_at === null ? null : epochToIso(supportCase.closed_at),
+  };
+}
+
+/** call.list answers without the contact: it is the one the calls were asked for. */
+export function callFromCrm(call: CrmCallRecord, contactId: string): Call {
+  return {
+    id: call.id,
+    contactId,
+    at: epochToIso(call.at),
+    durationSeconds: call.duration_s,
+    agent: call.agent,
+    reason: call.reason,
   };
 }
 

@@ -1,10 +1,9 @@
 // One customer's events in every channel, as one timeline. Pure: the silos' records come in,
 // already read; what each becomes (kind, channel) is decided here and nowhere else.
-import type { Channel, Instant, LoyaltyTransaction, Order, SupportCase } from '../types';
+import type { Call, Channel, Instant, LoyaltyTransaction, Order, SupportCase } from '../types';
 import type { EshopAccountEvent } from '../../adapters/eshop/client';
-import type { CrmCallRecord } from '../../adapters/crm/client';
 import { eshopCodeToStoreId } from '../canonical/store';
-import { epochToIso, toInstant } from '../canonical/time';
+import { toInstant } from '../canonical/time';
 
 export type JourneyEventKind =
   | 'PRODUCT_VIEW'
@@ -104,10 +103,10 @@ export function afterSaleEvents(
   ]);
 }
 
-export function callEvents(calls: CrmCallRecord[]): Draft[] {
+export function callEvents(calls: Call[]): Draft[] {
   return calls.map((c) => ({
     ref: c.id,
-    at: epochToIso(c.at),
+    at: c.at,
     channel: 'CALL_CENTER',
     kind: 'CALL',
     sku: null,

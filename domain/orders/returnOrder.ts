@@ -10,6 +10,7 @@ import type { Channel } from '../types';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
+import type { RecordedReturn } from './saga/store';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
@@ -112,6 +113,17 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
 /** The points of the refunded euros, never more than the order earned. */
 const pointsToReverse = (s: ReturnState) => (s.card ? Math.min(s.earned, pointsFor(s.refundCents ?? 0)) : 0);
 
+/** What returnOrder answers (and stores for its idempotency key). */
+const result = (s: ReturnState): RecordedReturn => ({
+  returnId: s.returnId!,
+  orderId: s.orderId,
+  storeId: s.storeId,
+  lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+  refundCents: s.refundCents ?? 0,
+  // what the return owes, also when its reversal is still being retried after the point of no return
+  pointsReversed: pointsToReverse(s),
+});
+
 export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
   const eshopReturn: SagaStep<ReturnState> = {
     name: 'eshopReturn',
@@ -159,18 +171,9 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
     ...step,
     run: async (s) => {
       const done = await step.run(s);
-      await deps.sagas.recordReturn(s.key, s.orderId, s.storeId, s.lines, s.orderedUnits, done.refundCents ?? 0);
+      await deps.sagas.recordReturn(s.key, result({ ...s, ...done }), s.orderedUnits);
       return done;
     },
-  });
-  const result = (s: ReturnState) => ({
-    returnId: s.returnId,
-    orderId: s.orderId,
-    storeId: s.storeId,
-    lines: s.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-    refundCents: s.refundCents,
-    // what the return owes, also when its reversal is still being retried after the point of no return
-    pointsReversed: pointsToReverse(s),
   });
   return {
     web: { kind: 'returnWebOrder', pivot: 1, result, steps: [standing(eshopReturn), posReturn, takeBackPoints] },

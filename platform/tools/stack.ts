@@ -28,6 +28,7 @@ import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
 import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { ClosedCases } from '../../domain/cases/closed-cases';
 import { importGoLive } from './go-live';
 import { openDatabase } from '../db';
 import { startSimulators, type SimHandle } from '../../legacy';
@@ -119,6 +120,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     const referenceTtl = env.REFERENCE_DATA_TTL_S * 1000;
     const catalog = createCatalog(eshop, referenceTtl);
     const vouchers = await VoucherStore.open(db);
+    const closedCases = await ClosedCases.open(db);
     const sagas = await SagaStore.open(db);
     countParkedSagas(() => sagas.parkedCount());
     const goLiveVouchers = await importGoLive(
@@ -142,6 +144,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       loyalty,
       store,
       vouchers,
+      closedCases,
       catalog,
       commerce,
       sagas,

@@ -1,23 +1,27 @@
 import type DataLoader from 'dataloader';
 import type { CrmClient } from '../../adapters/crm/client';
+import type { ClosedCases } from '../../domain/cases/closed-cases';
 import type { IdentityStore } from '../../domain/identity/store';
-import type { SupportCase } from '../../domain/types';
-import { casesByContact } from '../kit/loaders/crm';
+import type { Call, SupportCase } from '../../domain/types';
+import { callsByContact, casesByContact } from '../kit/loaders/crm';
 import type { BaseContext } from '../kit/server';
 
 export interface CrmDeps {
   crm: CrmClient;
   /** whose CRM contact a customer is */
   store: IdentityStore;
+  closedCases: ClosedCases;
 }
 
 export interface CrmContext extends BaseContext, CrmDeps {
   casesByContact: DataLoader<string, SupportCase[]>;
+  callsByContact: DataLoader<string, Call[]>;
 }
 
 export function crmContext(deps: CrmDeps): Omit<CrmContext, keyof BaseContext> {
   return {
     ...deps,
     casesByContact: casesByContact(deps.crm),
+    callsByContact: callsByContact(deps.crm),
   };
 }

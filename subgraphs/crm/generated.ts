@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { SupportCase as SupportCaseModel } from '../../domain/types';
+import { SupportCase as SupportCaseModel, Call as CallModel } from '../../domain/types';
 import { CustomerRef as CustomerRefModel } from './model';
 import { CrmContext } from './context';
 export type Maybe<T> = T | null;
@@ -16,6 +16,18 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A call the call center took, as the CRM logged it. */
+export type Call = {
+  __typename?: 'Call';
+  /** The agent who took it, as the CRM names them. */
+  agent: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  durationSeconds: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the customer called, as the agent logged it. */
+  reason: Scalars['String']['output'];
+};
+
 export type CaseChannel =
   | 'EMAIL'
   | 'PHONE'
@@ -27,6 +39,11 @@ export type CaseStatus =
 
 export type Customer = {
   __typename?: 'Customer';
+  /**
+   * The calls the call center took from this customer's CRM contacts, newest first, in the request's
+   * one CRM batch (agents). Null when the CRM is unavailable, with one SYSTEM_UNAVAILABLE.
+   */
+  calls?: Maybe<Array<Call>>;
   /** Call center cases, newest first; null when the CRM is unavailable. */
   cases?: Maybe<Array<SupportCase>>;
   id: Scalars['ID']['output'];
@@ -47,8 +64,19 @@ export type LegacySystem =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Closes a call center case with the agent's resolution (1 to 5000 characters; agents). CONFLICT when
+   * it is closed already, NOT_FOUND when the CRM does not know it.
+   */
+  closeCase: SupportCase;
   /** A call center case for a customer who has a CRM contact (agents). */
   openCase: SupportCase;
+};
+
+
+export type MutationCloseCaseArgs = {
+  id: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
 };
 
 
@@ -166,6 +194,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}> ) );
 }>;
 
@@ -173,35 +203,48 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Call: ResolverTypeWrapper<CallModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CaseChannel: CaseChannel;
   CaseStatus: CaseStatus;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Identity: ResolverTypeWrapper<Identity>;
   LegacySystem: LegacySystem;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseInput: OpenCaseInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupportCase: ResolverTypeWrapper<SupportCaseModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Customer: CustomerRefModel;
+  Call: CallModel;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  Customer: CustomerRefModel;
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
   Mutation: Record<PropertyKey, never>;
   OpenCaseInput: OpenCaseInput;
-  String: Scalars['String']['output'];
   SupportCase: SupportCaseModel;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
+export type CallResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Call'] = ResolversParentTypes['Call']> = ResolversObject<{
+  agent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  calls?: Resolver<Maybe<Array<ResolversTypes['Call']>>, ParentType, ContextType>;
   cases?: Resolver<Maybe<Array<ResolversTypes['SupportCase']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -216,6 +259,7 @@ export type IdentityResolvers<ContextType = CrmContext, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  closeCase?: Resolver<ResolversTypes['SupportCase'], ParentType, ContextType, RequireFields<MutationCloseCaseArgs, 'id' | 'resolution'>>;
   openCase?: Resolver<ResolversTypes['SupportCase'], ParentType, ContextType, RequireFields<MutationOpenCaseArgs, 'input'>>;
 }>;
 
@@ -230,6 +274,7 @@ export type SupportCaseResolvers<ContextType = CrmContext, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = CrmContext> = ResolversObject<{
+  Call?: CallResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Identity?: IdentityResolvers<ContextType>;

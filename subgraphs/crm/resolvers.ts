@@ -1,6 +1,7 @@
 import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
 import { badInput, notFound } from '../../platform/errors';
 import { supportCaseFromCrm } from '../../adapters/crm/mapping';
+import { closeCase } from '../../domain/cases/closeCase';
 import { externalIdIn } from '../../domain/identity/records';
 import { externalIds } from '../kit/customerRef';
 import type { Resolvers } from './generated';
@@ -26,12 +27,21 @@ export const resolvers: Resolvers = {
       });
       return supportCaseFromCrm(created);
     },
+    closeCase: async (_, { id, resolution }, ctx) => {
+      requireRole(ctx, 'agent');
+      return supportCaseFromCrm(await closeCase(ctx, id, resolution));
+    },
   },
   Customer: {
     cases: async (customer, _, ctx) => {
       assertFullCustomerView(ctx);
       const lists = await Promise.all(externalIds(customer, 'CRM').map((id) => ctx.casesByContact.load(id)));
       return lists.flat().sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    },
+    calls: async (customer, _, ctx) => {
+      requireRole(ctx, 'agent');
+      const lists = await Promise.all(externalIds(customer, 'CRM').map((id) => ctx.callsByContact.load(id)));
+      return lists.flat().sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
     },
   },
 };

@@ -58,6 +58,12 @@ export type Query = {
   /** The catalogue's categories. */
   categories: Array<Scalars['String']['output']>;
   product?: Maybe<Product>;
+  /**
+   * The product of an EAN, as typed or scanned: 13 digits, or 8 on small packs. Null when the catalogue
+   * has none (it is read again every 10 minutes: a product added since is found after that);
+   * BAD_USER_INPUT when it is not 8 or 13 digits or its check digit is wrong. Answered as product(sku) is.
+   */
+  productByEan?: Maybe<Product>;
   /** Search matches the name or the SKU, case-insensitively. Null when the e-shop is unavailable: the rest of the query is still answered. */
   products?: Maybe<ProductConnection>;
 };
@@ -65,6 +71,11 @@ export type Query = {
 
 export type QueryProductArgs = {
   sku: Scalars['ID']['input'];
+};
+
+
+export type QueryProductByEanArgs = {
+  ean: Scalars['ID']['input'];
 };
 
 
@@ -231,6 +242,7 @@ export type ProductEdgeResolvers<ContextType = EshopContext, ParentType extends 
 export type QueryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
+  productByEan?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductByEanArgs, 'ean'>>;
   products?: Resolver<Maybe<ResolversTypes['ProductConnection']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
 }>;
 

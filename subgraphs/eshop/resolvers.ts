@@ -1,3 +1,4 @@
+import { checkedEan } from '../../domain/canonical/ean';
 import { checkedSku } from '../../domain/canonical/sku';
 import { productFromEshop } from '../../adapters/eshop/mapping';
 import { money } from '../kit/money';
@@ -9,6 +10,11 @@ const ESHOP_PAGE = 100;
 export const resolvers: Resolvers = {
   Query: {
     product: (_, { sku }, ctx) => ctx.productBySku.load(checkedSku(sku)),
+    productByEan: async (_, { ean }, ctx) => {
+      // the catalogue is the only EAN -> SKU map: the product itself is then read as product(sku) reads it
+      const sku = (await ctx.catalog.get()).byEan.get(checkedEan(ean))?.sku;
+      return sku ? ctx.productBySku.load(sku) : null;
+    },
     categories: async (_, __, ctx) => (await ctx.catalog.get()).categories,
     products: async (_, { search, category, first, after }, ctx) => {
       const size = pageSize(first, 20);

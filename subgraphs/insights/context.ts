@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { eachKey } from '../kit/loaders/settle';
-import type { CrmCallRecord, CrmClient } from '../../adapters/crm/client';
+import type { CrmClient } from '../../adapters/crm/client';
 import type { EshopAccountEvent, EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PosClient } from '../../adapters/pos/client';
-import type { LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
+import type { Call, LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
 import type { ChannelSummary, JourneyEvent, Reach } from '../../domain/journey/timeline';
 import { callsByContact, casesByContact } from '../kit/loaders/crm';
 import { ledgerByCard } from '../kit/loaders/loyalty';
@@ -37,7 +37,7 @@ export interface InsightsContext extends BaseContext, InsightsDeps {
   webOrders: DataLoader<string, Order[]>;
   receipts: DataLoader<string, Order[]>;
   cases: DataLoader<string, SupportCase[]>;
-  calls: DataLoader<string, CrmCallRecord[]>;
+  calls: DataLoader<string, Call[]>;
   ledgers: DataLoader<string, LoyaltyTransaction[]>;
   browsing: DataLoader<string, EshopAccountEvent[]>;
   /** a customer's whole history, read once per request whatever fields ask for it */

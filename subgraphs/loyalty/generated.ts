@@ -22,6 +22,12 @@ export type Customer = {
   identities: Array<Identity>;
   /** Null when the customer has no card, or when loyalty is unavailable. */
   loyalty?: Maybe<LoyaltyAccount>;
+  /**
+   * Every loyalty card linked to this customer (a card re-issued, one an agent linked), in the order
+   * they were linked; a card the platform does not know is left out. One members:batchGet for every
+   * card of the request. Null when loyalty is unavailable, with one SYSTEM_UNAVAILABLE.
+   */
+  loyaltyCards?: Maybe<Array<LoyaltyAccount>>;
 };
 
 export type Identity = {
@@ -176,6 +182,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"identities":{"system":true,"externalId":true}}> ) );
   Order:
     ( { __typename: 'Order' }
@@ -222,6 +230,7 @@ export type CustomerResolvers<ContextType = LoyaltyContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   loyalty?: Resolver<Maybe<ResolversTypes['LoyaltyAccount']>, ParentType, ContextType>;
+  loyaltyCards?: Resolver<Maybe<Array<ResolversTypes['LoyaltyAccount']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -1,8 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../domain/pricing/model';
-import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel } from './model';
+import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel, VoucherModel as VoucherModelModel } from './model';
 import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
-import { GrantedVoucher as GrantedVoucherModel } from '../../domain/pricing/promotions/vouchers';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -42,6 +41,13 @@ export type Customer = {
    * SYSTEM_UNAVAILABLE naming loyalty.
    */
   offers?: Maybe<Array<Promotion>>;
+  /**
+   * The customer's goodwill vouchers, used and expired ones included: those the CRM granted before
+   * go-live (its export) and those granted through the graph, newest first (by expiry: every voucher
+   * is valid for the same time, and the export has no grant date). Staff and services, or the
+   * customer itself.
+   */
+  vouchers: Array<Voucher>;
 };
 
 
@@ -291,7 +297,19 @@ export type Voucher = {
   code: Scalars['String']['output'];
   customer: Customer;
   expiresAt: Scalars['DateTime']['output'];
+  /** Null when unknown: the CRM's export of the vouchers granted before go-live has no grant date. */
+  grantedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The agent's reason for the goodwill. */
+  reason: Scalars['String']['output'];
+  status: VoucherStatus;
 };
+
+export type VoucherStatus =
+  | 'AVAILABLE'
+  /** past its expiry, unused */
+  | 'EXPIRED'
+  /** an order took it off its total */
+  | 'USED';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -423,7 +441,8 @@ export type ResolversTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: ResolverTypeWrapper<RejectedPromoCode>;
   Store: ResolverTypeWrapper<Store>;
-  Voucher: ResolverTypeWrapper<GrantedVoucherModel>;
+  Voucher: ResolverTypeWrapper<VoucherModelModel>;
+  VoucherStatus: VoucherStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -453,7 +472,7 @@ export type ResolversParentTypes = ResolversObject<{
   QuoteLineInput: QuoteLineInput;
   RejectedPromoCode: RejectedPromoCode;
   Store: Store;
-  Voucher: GrantedVoucherModel;
+  Voucher: VoucherModelModel;
 }>;
 
 export type AppliedPromotionResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['AppliedPromotion'] = ResolversParentTypes['AppliedPromotion']> = ResolversObject<{
@@ -466,6 +485,7 @@ export type CustomerResolvers<ContextType = OffersContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offers?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, RequireFields<CustomerOffersArgs, 'channel'>>;
+  vouchers?: Resolver<Array<ResolversTypes['Voucher']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -586,6 +606,9 @@ export type VoucherResolvers<ContextType = OffersContext, ParentType extends Res
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grantedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VoucherStatus'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = OffersContext> = ResolversObject<{

@@ -5,6 +5,7 @@ import { badInput, type LegacyUnavailableError } from '../../platform/errors';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
+import { knownGrantDate, voucherStatus } from '../../domain/pricing/promotions/vouchers';
 import { eachKey } from '../kit/loaders/settle';
 import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
@@ -88,7 +89,7 @@ export const resolvers: Resolvers = {
         expiresAt: new Date(granted.expires_at * 1000).toISOString(),
       };
       await ctx.vouchers.record(voucher);
-      return { ...voucher, usedByOrder: null };
+      return { ...voucher, usedByOrder: null, holderId: customer.id };
     },
     refreshPricing: (_, __, ctx) => {
       requireRole(ctx); // an operation on the service itself
@@ -118,6 +119,13 @@ export const resolvers: Resolvers = {
       };
       // Entitled: everything that would apply if its code (when it needs one) were given.
       return promotions.filter((p) => ineligibility(p, { ...base, promoCodes: p.code ? [p.code] : [] }, ctx.policy) === null);
+    },
+    vouchers: async ({ id }, _, ctx) => {
+      await assertCustomerAccess(ctx, id);
+      const holderId = await ctx.store.resolve(id);
+      if (!holderId) return [];
+      const contactIds = (await ctx.store.recordsOf(holderId)).filter((r) => r.system === 'crm').map((r) => r.externalId);
+      return (await ctx.vouchers.ofContacts(contactIds)).map((v) => ({ ...v, holderId }));
     },
   },
   Offer: {
@@ -162,6 +170,8 @@ export const resolvers: Resolvers = {
   },
   Voucher: {
     amount: (v) => money(v.amountCents),
-    customer: (v) => ({ id: v.customerId }),
+    customer: (v) => ({ id: v.holderId }),
+    status: (v) => voucherStatus(v, new Date().toISOString()),
+    grantedAt: knownGrantDate,
   },
 };

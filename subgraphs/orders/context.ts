@@ -13,7 +13,7 @@ import type { Commerce } from '../../domain/orders';
 import { orderIdKind } from '../../domain/orders/orderIds';
 import { pricingSources, type PricingDeps } from '../../domain/pricing/promotions/profiles';
 import type { PricingSources } from '../../domain/pricing/promotions/quoting';
-import type { OrderFacts } from '../../domain/orders/saga/store';
+import type { OrderFacts, RecordedReturn } from '../../domain/orders/saga/store';
 
 export interface OrdersDeps extends PricingDeps {
   eshop: EshopClient;
@@ -30,6 +30,8 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
   /** what the project recorded of the orders it placed (collected, returned, reservation) */
   factsById: DataLoader<string, OrderFacts | undefined>;
   pricing: PricingSources;
+  /** the returns of the orders made through the graph */
+  returnsById: DataLoader<string, RecordedReturn[]>;
 }
 
 export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseContext> {
@@ -54,5 +56,9 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
     orderById,
     factsById,
     pricing: pricingSources(deps),
+    returnsById: new DataLoader(async (ids) => {
+      const returns = await deps.commerce.deps.sagas.returnsOfMany(ids);
+      return ids.map((id) => returns.get(id)!);
+    }),
   };
 }

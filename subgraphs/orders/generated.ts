@@ -133,6 +133,12 @@ export type Order = {
   /** The legacy record that placed the order: an e-shop account, or the loyalty card on a receipt. */
   placedBy?: Maybe<Identity>;
   promoCodes: Array<Scalars['String']['output']>;
+  /**
+   * The order's returns with their refunds, oldest first: those made through the graph (returnOrder).
+   * The e-shop and the POS take returns but cannot list them, so a return made before go-live or
+   * elsewhere is not here (the order's status still says RETURNED). Whoever may read the order.
+   */
+  returns: Array<Return>;
   status: OrderStatus;
   total: Money;
 };
@@ -491,6 +497,7 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   placedBy?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
   promoCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;

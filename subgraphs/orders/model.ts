@@ -1,11 +1,4 @@
 export type { CustomerRef } from '../kit/customerRef';
 
-/** What returnOrder answers (and stores for its idempotency key). */
-export interface ReturnModel {
-  returnId: string;
-  orderId: string;
-  storeId: string;
-  lines: { sku: string; quantity: number }[];
-  refundCents: number;
-  pointsReversed: number;
-}
+/** What returnOrder answers (and stores for its idempotency key), and Order.returns lists. */
+export type { RecordedReturn as ReturnModel } from '../../domain/orders/saga/store';

@@ -140,6 +140,11 @@ export const resolvers: Resolvers = {
         o.fulfillment.address ??
         (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
     }),
+    returns: async (o, _, ctx) => {
+      // an order reached through another subgraph's reference was not checked on the way
+      await assertOrderAccess(ctx, o.id, o);
+      return ctx.returnsById.load(o.id);
+    },
     placedBy: (o) => (o.owner ? { system: o.owner.system.toUpperCase() as LegacySystem, externalId: o.owner.externalId } : null),
   },
   OrderLine: {

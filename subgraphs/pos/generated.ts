@@ -45,12 +45,29 @@ export type Product = {
   /** Null when the POS is unavailable: the product is still answered. */
   availability?: Maybe<StoreAvailability>;
   ean: Scalars['String']['output'];
+  /**
+   * The stores other than storeId with at least `quantity` of this product available, nearest first,
+   * `first` of them: where to send a customer when the chosen store lacks it. The store directory has
+   * no coordinates, so nearness is told by the zip: the same département first (the zip's first two
+   * digits, three overseas), then the same region, then the nearest zip number, then the store id.
+   * Each store's stock is read once (with the other products asked of it); a store whose stock cannot
+   * be read is left out, with one SYSTEM_UNAVAILABLE naming pos for the field; null when none can be.
+   * NOT_FOUND for an unknown storeId.
+   */
+  nearestStoresWithStock?: Maybe<Array<StoreAvailability>>;
   /** Every store's availability of this product: null for a store whose stock cannot be read, the list null when the store list cannot. */
   stockByStore?: Maybe<Array<Maybe<StoreAvailability>>>;
 };
 
 
 export type ProductAvailabilityArgs = {
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type ProductNearestStoresWithStockArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
   storeId: Scalars['ID']['input'];
 };
 
@@ -207,11 +224,11 @@ export type ResolversTypes = ResolversObject<{
   OpeningHours: ResolverTypeWrapper<OpeningHours>;
   Product: ResolverTypeWrapper<ProductRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Store: ResolverTypeWrapper<StoreModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   StoreAvailability: ResolverTypeWrapper<StockLevelModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -222,11 +239,11 @@ export type ResolversParentTypes = ResolversObject<{
   OpeningHours: OpeningHours;
   Product: ProductRefModel;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   Store: StoreModel;
   Boolean: Scalars['Boolean']['output'];
   StoreAvailability: StockLevelModel;
-  Int: Scalars['Int']['output'];
 }>;
 
 export type AddressResolvers<ContextType = PosContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -249,6 +266,7 @@ export type ProductResolvers<ContextType = PosContext, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<Maybe<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<ProductAvailabilityArgs, 'storeId'>>;
   ean?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nearestStoresWithStock?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType, RequireFields<ProductNearestStoresWithStockArgs, 'first' | 'quantity' | 'storeId'>>;
   stockByStore?: Resolver<Maybe<Array<Maybe<ResolversTypes['StoreAvailability']>>>, ParentType, ContextType>;
 }>;
 

@@ -1,4 +1,8 @@
-import { notFound } from '../../platform/errors';
+import { responsePathAsArray } from 'graphql';
+import { badInput, notFound } from '../../platform/errors';
+import { nearestFirst } from '../../domain/reference/store-nearness';
+import type { StockLevel } from '../../domain/types';
+import { pageSize } from '../kit/relay';
 import { isOpen } from '../../domain/reference/store-hours';
 import { storeIdFromInput } from '../../domain/canonical/store';
 import type { PosContext } from './context';
@@ -34,6 +38,18 @@ export const resolvers: Resolvers = {
     availability: async ({ ean }, { storeId }, ctx) => {
       await knownStore(ctx, storeId);
       return ctx.stock.load({ storeId, ean });
+    },
+    nearestStoresWithStock: async ({ ean }, { storeId, quantity, first }, ctx, info) => {
+      const wanted = quantity ?? 1;
+      if (!Number.isInteger(wanted) || wanted < 1) throw badInput('quantity must be 1 or more');
+      const size = pageSize(first, 3);
+      const origin = await knownStore(ctx, storeId);
+      const candidates = nearestFirst(origin, (await ctx.stores.get()).stores);
+      const levels = await ctx.stock.loadMany(candidates.map((s) => ({ storeId: s.id, ean })));
+      const failed = levels.filter((l) => l instanceof Error);
+      if (failed.length > 0 && failed.length === levels.length) throw failed[0];
+      for (const err of failed) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+      return levels.filter((l): l is StockLevel => !(l instanceof Error) && l.available >= wanted).slice(0, size);
     },
     stockByStore: async ({ ean }, _, ctx) => {
       const { stores } = await ctx.stores.get();

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { World } from '../../legacy/model';
 import { Person, generateWorld } from '../../legacy/seed';
-import { isValidEan13 } from '../../legacy/seed/ean';
+import { isValidEan } from '../../domain/canonical/ean';
 
 const NOW = new Date('2026-11-15T12:00:00Z');
 const { world, truth } = generateWorld({ seed: 42, scale: 1, now: NOW });
@@ -53,7 +53,8 @@ describe('generateWorld', () => {
     expect(truth).toHaveLength(300);
     for (const p of world.eshop.products) {
       expect(p.sku).toMatch(/^SKU-1\d{5}$/);
-      expect(isValidEan13(p.ean)).toBe(true);
+      expect(p.ean).toMatch(/^\d{13}$/);
+      expect(isValidEan(p.ean)).toBe(true);
       expect(p.price).toMatch(/^\d+\.\d{2}$/);
       expect(['20.0', '5.5']).toContain(p.vat_rate);
     }

@@ -100,6 +100,8 @@ const MIGRATIONS = [
    CREATE INDEX order_returns_order ON order_returns(order_id);`,
   // the replica working on an operation, until when: a replica that dies stops renewing its lease
   `ALTER TABLE operations ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until TIMESTAMPTZ`,
+  // a return as Order.returns lists it: the legacy return's id and the points it took back
+  `ALTER TABLE order_returns ADD COLUMN return_id TEXT, ADD COLUMN points_reversed INTEGER`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -157,6 +159,17 @@ export interface PricedSale {
   lines: { sku: string; quantity: number; unitCents: number }[];
   discountCents: number;
   promoCodes: string[];
+}
+
+/** A return made through the graph: what returnOrder answers, and Order.returns lists. */
+export interface RecordedReturn {
+  /** the e-shop's (R-...) for a web order, the POS's (RT-...) for a store sale */
+  returnId: string;
+  orderId: string;
+  storeId: string;
+  lines: { sku: string; quantity: number }[];
+  refundCents: number;
+  pointsReversed: number;
 }
 
 const now = () => new Date().toISOString();
@@ -434,26 +447,61 @@ export class SagaStore {
   }
 
   /** A return under its idempotency key, with what it refunded; the order's ordered units are kept for PARTIALLY_RETURNED. */
-  recordReturn(
-    key: string,
-    orderId: string,
-    storeId: string,
-    lines: { sku: string; quantity: number }[],
-    orderedUnits: number,
-    refundCents: number,
-  ): Promise<void> {
+  recordReturn(key: string, taken: RecordedReturn, orderedUnits: number): Promise<void> {
+    const { orderId, storeId, lines, refundCents, returnId, pointsReversed } = taken;
     const units = lines.reduce((n, l) => n + l.quantity, 0);
     return this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (key) DO NOTHING`,
-        [key, orderId, storeId, units, now(), JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))), refundCents],
+        `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents, return_id, points_reversed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
+        [
+          key,
+          orderId,
+          storeId,
+          units,
+          now(),
+          JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))),
+          refundCents,
+          returnId,
+          pointsReversed,
+        ],
       );
       await tx.run(
         'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
         [orderId, orderedUnits],
       );
     });
+  }
+
+  /**
+   * The returns of these orders made through the graph, oldest first. Those recorded before the
+   * project kept their legacy id are left out: they cannot be named.
+   */
+  async returnsOfMany(orderIds: readonly string[]): Promise<Map<string, RecordedReturn[]>> {
+    const rows = await this.db.rows<{
+      order_id: string;
+      store_id: string;
+      lines: string;
+      refund_cents: number;
+      return_id: string;
+      points_reversed: number;
+    }>(
+      `SELECT order_id, store_id, lines, refund_cents, return_id, points_reversed FROM order_returns
+       WHERE order_id = ANY($1) AND return_id IS NOT NULL ORDER BY returned_at, key`,
+      [orderIds],
+    );
+    const returns = new Map<string, RecordedReturn[]>(orderIds.map((id) => [id, []]));
+    for (const r of rows) {
+      returns.get(r.order_id)?.push({
+        returnId: r.return_id,
+        orderId: r.order_id,
+        storeId: r.store_id,
+        lines: JSON.parse(r.lines) as RecordedReturn['lines'],
+        refundCents: r.refund_cents,
+        pointsReversed: r.points_reversed,
+      });
+    }
+    return returns;
   }
 
   /** The lines of every return of the order made through the graph, and what they refunded. */

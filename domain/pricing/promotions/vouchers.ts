@@ -21,6 +21,18 @@ export interface Voucher {
 /** One granted through the graph: its customer is known. */
 export type GrantedVoucher = Voucher & { customerId: string };
 
+export type VoucherStatus = 'AVAILABLE' | 'USED' | 'EXPIRED';
+
+/** Used once an order took it (even after it expired); otherwise expired from its expiry on. */
+export function voucherStatus(v: Pick<Voucher, 'usedByOrder' | 'expiresAt'>, at: Instant): VoucherStatus {
+  if (v.usedByOrder !== null) return 'USED';
+  return Date.parse(v.expiresAt) <= Date.parse(at) ? 'EXPIRED' : 'AVAILABLE';
+}
+
+/** When it was granted, when known: the CRM's export has no grant date (one imported holds the import's). */
+export const knownGrantDate = (v: Pick<Voucher, 'customerId' | 'grantedAt'>): Instant | null =>
+  v.customerId === null ? null : v.grantedAt;
+
 // Applied in order, each once (platform/db migrate): append, never edit.
 const MIGRATIONS = [
   `CREATE TABLE vouchers (
@@ -104,6 +116,16 @@ export class VoucherStore {
     const rows = await this.db.rows<Row>('SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id = ANY($1) ORDER BY code', [
       contactIds,
     ]);
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Every voucher of these CRM contacts, used and expired ones included, newest first. By expiry:
+   * the CRM's export has no grant date, and every voucher is valid for the same time from its grant.
+   */
+  async ofContacts(contactIds: readonly string[]): Promise<Voucher[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.db.rows<Row>('SELECT * FROM vouchers WHERE contact_id = ANY($1) ORDER BY expires_at DESC, code', [contactIds]);
     return rows.map(fromRow);
   }
 

@@ -1,5 +1,6 @@
 import type { CrmCase, CrmContact } from '../../../adapters/crm/wire';
-import { personFromCrmContact, supportCaseFromCrm } from '../../../adapters/crm/mapping';
+import { callFromCrm, personFromCrmContact, supportCaseFromCrm } from '../../../adapters/crm/mapping';
+import type { CrmCallRecord } from '../../../adapters/crm/client';
 import { jsonFixture } from '../../fixtures/legacy';
 
 describe('personFromCrmContact', () => {
@@ -44,5 +45,29 @@ describe('supportCaseFromCrm', () => {
       openedAt: '2026-09-21T14:13:20.000Z',
       closedAt: '2026-09-22T14:13:20.000Z',
     });
+  });
+});
+
+describe('callFromCrm', () => {
+  it('gives each call of call.list the contact it was asked for, and converts epoch seconds', () => {
+    const calls = jsonFixture<CrmCallRecord[]>('crm-calls.json').map((c) => callFromCrm(c, 'C-000123'));
+    expect(calls).toEqual([
+      {
+        id: 'CL-0000412',
+        contactId: 'C-000123',
+        at: '2025-11-01T12:26:40.000Z',
+        durationSeconds: 312,
+        agent: 'Sophie M.',
+        reason: 'Suivi de commande',
+      },
+      {
+        id: 'CL-0000077',
+        contactId: 'C-000123',
+        at: '2025-05-31T14:00:00.000Z',
+        durationSeconds: 45,
+        agent: 'Luc B.',
+        reason: 'Horaires magasin',
+      },
+    ]);
   });
 });

@@ -35,7 +35,9 @@ describe('journey timeline', () => {
       order('ST042-20261103-0001', 'STORE', '2026-11-03T15:00:00.000Z', 4999),
       order('W-2026-000001', 'CALL_CENTER', '2026-10-01T09:00:00.000Z', 1000),
     ]),
-    ...callEvents([{ id: 'CL-1', at: 1759309200, duration_s: 60, agent: 'x', reason: 'delivery' }]),
+    ...callEvents([
+      { id: 'CL-1', contactId: 'C-000001', at: '2025-10-01T09:00:00.000Z', durationSeconds: 60, agent: 'x', reason: 'delivery' },
+    ]),
     ...caseEvents([
       {
         id: 'K-1',

@@ -71,4 +71,15 @@ it('counts the goods returned as soon as the POS took them back, while the point
   expect(second).toBe('BAD_USER_INPUT');
   expect(posReturns).toHaveLength(1);
   expect(await sagas.orderFacts(receipt.id)).toMatchObject({ returnedUnits: 2 });
+  // listed with the points it owes back, though the platform has not taken them yet
+  expect((await sagas.returnsOfMany([receipt.id])).get(receipt.id)).toEqual([
+    {
+      returnId: 'RT-1',
+      orderId: receipt.id,
+      storeId: 'ST001',
+      lines: [{ sku: product.sku, quantity: 2 }],
+      refundCents: 2000,
+      pointsReversed: 20,
+    },
+  ]);
 });

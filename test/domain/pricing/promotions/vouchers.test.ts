@@ -1,4 +1,4 @@
-import { VoucherStore } from '../../../../domain/pricing/promotions/vouchers';
+import { knownGrantDate, VoucherStore, voucherStatus } from '../../../../domain/pricing/promotions/vouchers';
 import { voucherFromCrm } from '../../../../adapters/crm/mapping';
 import { freshDb } from '../../../databases';
 
@@ -31,5 +31,38 @@ describe('VoucherStore.claim', () => {
     expect(claims.find((c) => c.status === 'rejected')).toMatchObject({ reason: { extensions: { code: 'CONFLICT' } } });
     await store.release(['GW-AVBFBZZH'], won[0]);
     expect(await store.unusedByCodes(['GW-AVBFBZZH'])).toHaveLength(1);
+  });
+});
+
+describe('VoucherStore.ofContacts', () => {
+  it("lists a contact's vouchers, used ones included, latest expiry first, and nobody else's", async () => {
+    const store = await VoucherStore.open(await freshDb());
+    const later = { ...fromCrm('GW-LATER'), expiresAt: '2027-06-01T00:00:00.000Z' };
+    await store.importFromCrm([fromCrm('GW-AVBFBZZH'), later, { ...fromCrm('GW-OTHER'), contactId: 'C-000175' }]);
+    await store.record({ ...fromCrm('GW-GRANTED'), customerId: 'cus_1', expiresAt: '2027-03-01T00:00:00.000Z' });
+    await store.claim(['GW-AVBFBZZH'], 'OG-1');
+    const listed = await store.ofContacts(['C-000174']);
+    expect(listed.map((v) => [v.code, v.usedByOrder])).toEqual([
+      ['GW-LATER', null],
+      ['GW-GRANTED', null],
+      ['GW-AVBFBZZH', 'OG-1'],
+    ]);
+    expect(await store.ofContacts([])).toEqual([]);
+  });
+});
+
+describe('voucherStatus', () => {
+  const at = '2026-12-01T10:00:00.000Z';
+  it('is USED once an order took it, even expired since; EXPIRED from its expiry on; AVAILABLE before', () => {
+    expect(voucherStatus({ usedByOrder: 'OG-1', expiresAt: '2026-11-01T00:00:00.000Z' }, at)).toBe('USED');
+    expect(voucherStatus({ usedByOrder: null, expiresAt: at }, at)).toBe('EXPIRED');
+    expect(voucherStatus({ usedByOrder: null, expiresAt: '2026-12-01T10:00:01.000Z' }, at)).toBe('AVAILABLE');
+  });
+});
+
+describe('knownGrantDate', () => {
+  it('is the grant of a voucher granted through the graph, and unknown for one of the CRM export', () => {
+    expect(knownGrantDate(fromCrm('GW-AVBFBZZH'))).toBeNull();
+    expect(knownGrantDate({ customerId: 'cus_1', grantedAt: '2026-12-01T09:00:00.000Z' })).toBe('2026-12-01T09:00:00.000Z');
   });
 });
