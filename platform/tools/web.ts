@@ -2,10 +2,11 @@
 // build is missing or older than its sources, so that `npm start` and the browser tests always
 // serve what the sources say, and build only once for as long as nothing changed.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { WEB_DIST, WEB_DIR } from '../../gateway/web-pages';
+import { WEB_DIST, WEB_DIR, WEB_PAGES } from '../../gateway/web-pages';
 
 const ROOT = join(WEB_DIR, '..', '..');
 /** where the build records the sources it was made from (a dotfile: the gateway does not serve it) */
@@ -46,7 +47,25 @@ export function buildWebPages(log: (line: string) => void = () => undefined): bo
   return true;
 }
 
+/** What a browser downloads to open each page (its HTML and every asset it names), gzipped as a server would send it. */
+export function pageSizes(): { page: string; bytes: number; gzipBytes: number }[] {
+  return WEB_PAGES.map((page) => {
+    const html = readFileSync(join(WEB_DIST, page, 'index.html'));
+    const assets = [...html.toString().matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => readFileSync(join(WEB_DIST, m[1])));
+    const files = [html, ...assets];
+    return {
+      page,
+      bytes: files.reduce((sum, f) => sum + f.length, 0),
+      gzipBytes: files.reduce((sum, f) => sum + gzipSync(f).length, 0),
+    };
+  });
+}
+
+// npm run build:web: builds when needed, then prints each page's weight
 if (require.main === module) {
   buildWebPages(console.log);
   console.log(`web pages up to date in ${relative(process.cwd(), WEB_DIST)}`);
+  for (const { page, bytes, gzipBytes } of pageSizes()) {
+    console.log(`  /${page}/  ${(bytes / 1024).toFixed(1)} KiB, ${(gzipBytes / 1024).toFixed(1)} KiB gzipped`);
+  }
 }

@@ -6,7 +6,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { dump, inEverySilo, seeded, setFaults, startTestStack, until } from '../e2e/harness';
+import { dump, gql, inEverySilo, seeded, setFaults, startTestStack, until } from '../e2e/harness';
 import { launchChromium, newPage, pageUrl, SCREENSHOTS } from './browser';
 
 const { world, truth } = seeded();
@@ -34,6 +34,14 @@ function expectedOrders(p: Person): { id: string; channel: string }[] {
 const caller = truth.find((p) => inEverySilo(p) && new Set(expectedOrders(p).map((o) => o.channel)).size === 3)!;
 /** the phone as a caller says it: national digits in pairs (the silos hold +33… and other forms) */
 const spokenPhone = (p: Person) => `0${member(p).phone_e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, '$1 ');
+
+const storeId = world.pos.stores[0].code;
+const storeName = world.pos.stores[0].name;
+/** a product the first store has plenty of (a reservation succeeds), dear enough for WELCOME10's minimum */
+function stockedProduct() {
+  const eans = new Set(world.pos.stock.filter((s) => s.store === storeId && s.qty - s.reserved >= 5).map((s) => s.ean));
+  return world.eshop.products.find((p) => eans.has(p.ean) && Number(p.price) >= 40)!;
+}
 
 /** the orders this file's tests place for the caller (newest last) */
 const placedHere: string[] = [];
@@ -73,8 +81,6 @@ it("finds a caller by phone and shows that person's orders of the three channels
   await openCaller(page, spokenPhone(caller));
   expect(await shownOrders(page)).toEqual(expectedOrders(caller));
   expect(await page.getByRole('alert').count()).toBe(0);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, 'console.png'), fullPage: true });
 
   // the same again in a fresh page, everything warm: the figure the README quotes (printed, not asserted)
   const warm = await newPage(browser);
@@ -85,10 +91,7 @@ it("finds a caller by phone and shows that person's orders of the three channels
 });
 
 it('places one click & collect order, a reservation in the POS once, after a double click and a retry', async () => {
-  const storeId = world.pos.stores[0].code;
-  const storeName = world.pos.stores[0].name;
-  const eans = new Set(world.pos.stock.filter((s) => s.store === storeId && s.qty - s.reserved >= 5).map((s) => s.ean));
-  const product = world.eshop.products.find((p) => eans.has(p.ean))!;
+  const product = stockedProduct();
   const { page, errors } = await newPage(browser);
   const sent: Request[] = [];
   page.on('request', (r) => {
@@ -96,8 +99,9 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   });
   await openCaller(page, spokenPhone(caller));
   const pickup = page.getByRole('region', { name: 'Click & collect order' });
-  await pickup.getByLabel('Product (name or SKU)').fill(product.sku);
-  await pickup.getByLabel('Product (name or SKU)').press('Enter');
+  // by its EAN, as a barcode gives it (productByEan)
+  await pickup.getByLabel('Product (name, SKU or EAN)').fill(product.ean);
+  await pickup.getByLabel('Product (name, SKU or EAN)').press('Enter');
   await pickup.getByLabel('Products found').selectOption(product.sku);
   await pickup.getByRole('radio', { name: `${storeName} (` }).check();
   const before = (await dump(stack, 'pos')).reservations.length;
@@ -120,6 +124,100 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   const keys = new Set(sent.map((r) => JSON.parse(r.postData()!).variables.input.idempotencyKey));
   expect(keys.size).toBe(1);
   expect(await placed.textContent()).toContain(orderId);
+  expect(errors).toEqual([]);
+});
+
+it('offers the nearest stores that have the product when the chosen store lacks it', async () => {
+  // a product the first store lacks and others have
+  const lacking = new Set(world.pos.stock.filter((s) => s.store === storeId && s.qty - s.reserved <= 0).map((s) => s.ean));
+  const product = world.eshop.products.find(
+    (p) => lacking.has(p.ean) && world.pos.stock.some((s) => s.ean === p.ean && s.store !== storeId && s.qty - s.reserved >= 1),
+  )!;
+  expect(product).toBeDefined();
+  const { page, errors } = await newPage(browser);
+  await openCaller(page, spokenPhone(caller));
+  const pickup = page.getByRole('region', { name: 'Click & collect order' });
+  await pickup.getByLabel('Product (name, SKU or EAN)').fill(product.sku);
+  await pickup.getByLabel('Product (name, SKU or EAN)').press('Enter');
+  await pickup.getByLabel('Products found').selectOption(product.sku);
+  await pickup.getByRole('radio', { name: `${storeName} (` }).check();
+  const nearest = pickup.getByRole('status', { name: 'Nearest stores with stock' });
+  const choices = nearest.getByRole('button', { name: /^Choose / });
+  await choices.first().waitFor();
+
+  const { data } = await gql(
+    stack,
+    'query($sku: ID!, $store: ID!) { product(sku: $sku) { nearestStoresWithStock(storeId: $store) { store { id name } } } }',
+    { sku: product.sku, store: storeId },
+    { as: 'agent' },
+  );
+  const expected = data.product.nearestStoresWithStock.map((n: any) => n.store.name);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(await choices.allTextContents()).toEqual(expected.map((name: string) => `Choose ${name}`));
+  await choices.first().click();
+  expect(await pickup.getByRole('radio', { name: `${expected[0]} (` }).isChecked()).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+it('quotes a basket for a phone order with the promotions the graph names, and the web total beside it', async () => {
+  const product = stockedProduct();
+  const { page, errors } = await newPage(browser);
+  await openCaller(page, spokenPhone(caller));
+  const quote = page.getByRole('region', { name: 'Quote a basket (phone order)' });
+  await quote.getByLabel('Product (name, SKU or EAN)').fill(product.sku);
+  await quote.getByLabel('Product (name, SKU or EAN)').press('Enter');
+  await quote.getByLabel('Products found').selectOption(product.sku);
+  await quote.getByLabel('Quantity').fill('2');
+  await quote.getByRole('button', { name: 'Add to basket' }).click();
+  await quote.getByLabel('Promo codes (optional, separated by spaces)').fill('WELCOME10');
+  await quote.getByLabel('Promo codes (optional, separated by spaces)').press('Enter');
+  await quote.getByTestId('phone-total').waitFor();
+
+  const customerId = (await gql(stack, 'query($p: String) { findCustomers(phone: $p) { id } }', { p: spokenPhone(caller) })).data
+    .findCustomers[0].id;
+  const asked = (channel: string) => ({ channel, customerId, lines: [{ sku: product.sku, quantity: 2 }], promoCodes: ['WELCOME10'] });
+  const graph = await gql(
+    stack,
+    `query($phone: QuoteInput!, $web: QuoteInput!) { phone: quote(input: $phone) { total { centAmount } appliedPromotions { promotion { id } } }
+      web: quote(input: $web) { total { centAmount } } }`,
+    { phone: asked('CALL_CENTER'), web: asked('WEB') },
+    { as: 'agent' },
+  );
+  expect(graph.errors).toBeUndefined();
+  expect(graph.data.phone.appliedPromotions.length).toBeGreaterThan(0);
+  expect(Number(await quote.getByTestId('phone-total').getAttribute('data-cents'))).toBe(graph.data.phone.total.centAmount);
+  expect(Number(await quote.getByTestId('web-total').getAttribute('data-cents'))).toBe(graph.data.web.total.centAmount);
+  expect(await quote.locator('[data-promotion]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-promotion')))).toEqual(
+    graph.data.phone.appliedPromotions.map((a: any) => a.promotion.id),
+  );
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'console.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+it('opens a case and closes it, and grants a goodwill voucher the 360 then lists', async () => {
+  const { page, errors } = await newPage(browser);
+  await openCaller(page, spokenPhone(caller));
+  const care = page.getByRole('region', { name: 'Case and goodwill' });
+  await care.getByLabel('Case subject').fill('Colis abîmé');
+  await care.getByLabel('What the caller says').fill('Le carton est arrivé ouvert.');
+  await care.getByRole('button', { name: 'Open a case' }).click();
+  const caseId = /Case (\S+) opened/.exec((await care.getByRole('status').filter({ hasText: 'opened' }).textContent())!)![1];
+  const openCases = page.getByRole('list', { name: 'Open cases' });
+  const closeButton = openCases.getByRole('button', { name: `Close ${caseId}` });
+  await closeButton.waitFor();
+  await openCases.getByLabel(`Resolution of ${caseId}`).fill('Remboursé par un geste commercial');
+  await openCases.getByLabel(`Resolution of ${caseId}`).press('Enter');
+  await closeButton.waitFor({ state: 'detached' });
+  expect((await dump(stack, 'crm')).cases.find((c: any) => c.id === caseId)).toMatchObject({ status: 'closed', subject: 'Colis abîmé' });
+
+  await care.getByLabel('Goodwill (euros)').fill('15');
+  await care.getByLabel('Reason').fill('Colis abîmé');
+  await care.getByLabel('Reason').press('Enter');
+  const code = /Voucher (\S+) of/.exec((await care.getByRole('status').filter({ hasText: 'Voucher' }).textContent())!)![1];
+  const voucher = page.getByRole('table', { name: 'Vouchers' }).getByRole('row').filter({ hasText: code });
+  await voucher.waitFor();
+  expect(await voucher.textContent()).toContain('AVAILABLE');
   expect(errors).toEqual([]);
 });
 

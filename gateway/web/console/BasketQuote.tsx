@@ -81,7 +81,10 @@ export function BasketQuote({ customerId }: { customerId: string }) {
         <div role="status" aria-label="Quote">
           <QuoteFigures quote={result.data.phone} />
           <p>
-            The web would charge this customer <strong>{formatMoney(result.data.web.total)}</strong>
+            The web would charge this customer{' '}
+            <strong data-testid="web-total" data-cents={result.data.web.total.centAmount}>
+              {formatMoney(result.data.web.total)}
+            </strong>
             {result.data.web.total.centAmount === result.data.phone.total.centAmount ? ' (the same).' : '.'}
           </p>
         </div>
@@ -99,7 +102,7 @@ function QuoteFigures({ quote }: { quote: QuoteFiguresFragment }) {
           <td className="num">{formatMoney(quote.subtotal)}</td>
         </tr>
         {quote.appliedPromotions.map((a) => (
-          <tr key={a.promotion.id}>
+          <tr key={a.promotion.id} data-promotion={a.promotion.id}>
             <th scope="row">
               {a.promotion.name}
               {a.promotion.code ? ` (${a.promotion.code})` : ''}
@@ -116,7 +119,9 @@ function QuoteFigures({ quote }: { quote: QuoteFiguresFragment }) {
         <tr>
           <th scope="row">Total (phone)</th>
           <td className="num">
-            <strong>{formatMoney(quote.total)}</strong>
+            <strong data-testid="phone-total" data-cents={quote.total.centAmount}>
+              {formatMoney(quote.total)}
+            </strong>
           </td>
         </tr>
         <tr>

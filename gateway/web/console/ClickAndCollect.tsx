@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { formatMoney } from '../shared/format';
 import { newIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
-import { PickupStores, PlaceOrder } from './operations';
+import { NearestStores, PickupStores, PlaceOrder } from './operations';
 import { ProductPicker, type PickedProduct } from './ProductPicker';
 
 const DAYS = { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' } as const;
@@ -26,6 +26,12 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
     };
   const stock = new Map(stores.data?.product?.stockByStore?.flatMap((s) => (s ? [[s.store.id, s.available] as const] : [])) ?? []);
   const chosenStock = storeId ? stock.get(storeId) : undefined;
+  const lacking = storeId !== null && chosenStock !== undefined && chosenStock < quantity;
+  const [nearest] = useQuery({
+    query: NearestStores,
+    variables: { sku: product?.sku ?? '', storeId: storeId ?? '', quantity },
+    pause: !product || !lacking,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!product || !storeId) return;
@@ -87,11 +93,23 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
               </tbody>
             </table>
           </fieldset>
-          {storeId && chosenStock !== undefined && chosenStock < quantity && (
-            <p role="status">
-              This store has {chosenStock} of it: choose a store that has {quantity}.
-              {/* TODO(issue 14, after main's 18:00 merge): Product.nearestStoresWithStock(storeId) lists the nearest ones */}
-            </p>
+          {lacking && (
+            <div role="status" aria-label="Nearest stores with stock">
+              <p>
+                This store has {chosenStock} of it. The nearest stores that have {quantity}:
+              </p>
+              <ProblemsNotice error={nearest.error} />
+              <ul>
+                {nearest.data?.product?.nearestStoresWithStock?.map((n) => (
+                  <li key={n.store.id}>
+                    {n.store.name} ({n.store.address.city}): {n.available}{' '}
+                    <button type="button" onClick={() => changed(setStoreId)(n.store.id)}>
+                      Choose {n.store.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           <button type="submit" disabled={!storeId || placed.fetching}>
             Place the order

@@ -1,13 +1,22 @@
 // Everything about one customer on one screen, from one query. A silo down leaves its part empty
 // and is named above the rest (ProblemsNotice), never a blank screen.
+import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { formatDateTime, formatMoney } from '../shared/format';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
+import { Calls, Cases } from './Cases';
+import { LoyaltyCards, Vouchers } from './Loyalty';
 import { Customer360 as Customer360Query } from './operations';
 
 export function Customer360({ id }: { id: string }) {
   const [result] = useQuery({ query: Customer360Query, variables: { id } });
   const customer = result.data?.customer;
+  // a keyboard or screen reader user lands on the customer just opened, not back at the search
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = customer?.id;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   if (!customer) {
     return (
       <section aria-label="Customer">
@@ -19,7 +28,7 @@ export function Customer360({ id }: { id: string }) {
   const orders = customer.orders.edges.map((e) => e.node);
   return (
     <section aria-labelledby="customer-title">
-      <h2 id="customer-title">
+      <h2 id="customer-title" tabIndex={-1} ref={heading}>
         {customer.firstName} {customer.lastName}
       </h2>
       <ProblemsNotice error={result.error} />
@@ -43,36 +52,22 @@ export function Customer360({ id }: { id: string }) {
             </tbody>
           </table>
         </div>
-        <div className="panel" aria-label="Loyalty">
+        <div className="panel">
           <h3>Loyalty</h3>
-          {customer.loyalty ? (
-            <dl>
-              <dt>Card</dt>
-              <dd>{customer.loyalty.cardNumber}</dd>
-              <dt>Tier</dt>
-              <dd>{customer.loyalty.tier}</dd>
-              <dt>Points</dt>
-              <dd>{customer.loyalty.pointsBalance}</dd>
-            </dl>
-          ) : (
-            <p>No loyalty account known{result.error ? ' (or the loyalty platform did not answer)' : ''}.</p>
+          {customer.loyalty && (
+            <p>
+              {customer.loyalty.tier}, {customer.loyalty.pointsBalance} points (card {customer.loyalty.cardNumber})
+            </p>
           )}
-          {/* TODO(issue 14, after main's 18:00 merge): every card (loyaltyCards) and vouchers with their status */}
+          <LoyaltyCards cards={customer.loyaltyCards} />
+          <h3>Vouchers</h3>
+          <Vouchers vouchers={customer.vouchers} />
         </div>
         <div className="panel">
           <h3>Cases</h3>
-          {customer.cases?.length ? (
-            <ul aria-label="Cases">
-              {customer.cases.map((c) => (
-                <li key={c.id}>
-                  {c.id} · {c.status} · {c.subject} ({c.channel}, {formatDateTime(c.openedAt)})
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{customer.cases ? 'No case.' : 'Cases unknown.'}</p>
-          )}
-          {/* TODO(issue 14, after main's 18:00 merge): closeCase, and the customer's calls */}
+          <Cases cases={customer.cases} />
+          <h3>Calls</h3>
+          <Calls calls={customer.calls} />
         </div>
       </div>
       <h3>Orders, every channel</h3>
@@ -85,6 +80,7 @@ export function Customer360({ id }: { id: string }) {
             <th>Status</th>
             <th>Fulfilment</th>
             <th className="num">Total</th>
+            <th className="num">Refunded</th>
           </tr>
         </thead>
         <tbody>
@@ -99,6 +95,11 @@ export function Customer360({ id }: { id: string }) {
                 {o.fulfillment.store ? ` · ${o.fulfillment.store.name}` : ''}
               </td>
               <td className="num">{formatMoney(o.total)}</td>
+              <td className="num">
+                {o.returns.length
+                  ? formatMoney({ ...o.total, centAmount: o.returns.reduce((sum, r) => sum + r.refund.centAmount, 0) })
+                  : '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,13 @@
-// Choosing a product from the catalogue by name or SKU (the e-shop's search).
+// Choosing a product from the catalogue by name or SKU (the e-shop's search), or by the EAN typed
+// or scanned from its barcode.
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { formatMoney } from '../shared/format';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
-import { SearchProducts } from './operations';
+import { ProductByEan, SearchProducts } from './operations';
+
+/** what a barcode holds: 13 digits, or 8 on small packs */
+const EAN = /^(\d{8}|\d{13})$/;
 
 export interface PickedProduct {
   sku: string;
@@ -14,8 +18,13 @@ export function ProductPicker({ onPick }: { onPick: (p: PickedProduct | null) =>
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState<string | null>(null);
-  const [result] = useQuery({ query: SearchProducts, variables: { search: search ?? '' }, pause: !search });
-  const found = result.data?.products?.edges.map((e) => e.node) ?? [];
+  const byEan = search !== null && EAN.test(search);
+  const [searched] = useQuery({ query: SearchProducts, variables: { search: search ?? '' }, pause: !search || byEan });
+  const [scanned] = useQuery({ query: ProductByEan, variables: { ean: search ?? '' }, pause: !byEan });
+  const result = byEan ? scanned : searched;
+  const found = byEan
+    ? [scanned.data?.productByEan].flatMap((p) => (p ? [p] : []))
+    : (searched.data?.products?.edges.map((e) => e.node) ?? []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim()) setSearch(text.trim());
@@ -24,7 +33,7 @@ export function ProductPicker({ onPick }: { onPick: (p: PickedProduct | null) =>
     <div>
       <form className="inline" onSubmit={submit}>
         <div>
-          <label htmlFor={`${id}-search`}>Product (name or SKU)</label>
+          <label htmlFor={`${id}-search`}>Product (name, SKU or EAN)</label>
           <input id={`${id}-search`} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <button type="submit">Find product</button>

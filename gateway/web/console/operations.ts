@@ -2,14 +2,7 @@
 // codegen`; `npm test` fails when one no longer matches it).
 import { graphql } from '../generated';
 
-/** Money as every screen shows it (shared/format.ts formatMoney). */
-export const MoneyFields = graphql(`
-  fragment Money on Money {
-    centAmount
-    currencyCode
-  }
-`);
-
+// `...Money`: shared/fragments.ts
 export const FindCustomers = graphql(`
   query FindCustomers($phone: String, $email: String, $loyaltyCard: String, $name: String) {
     findCustomers(phone: $phone, email: $email, loyaltyCard: $loyaltyCard, name: $name) {
@@ -26,7 +19,6 @@ export const FindCustomers = graphql(`
   }
 `);
 
-// TODO(issue 14, after main's 18:00 merge): loyaltyCards, vouchers, calls and each order's returns.
 export const Customer360 = graphql(`
   query Customer360($id: ID!) {
     customer(id: $id) {
@@ -44,6 +36,28 @@ export const Customer360 = graphql(`
         tier
         pointsBalance
       }
+      loyaltyCards {
+        cardNumber
+        tier
+        pointsBalance
+      }
+      vouchers {
+        code
+        status
+        amount {
+          ...Money
+        }
+        grantedAt
+        expiresAt
+        reason
+      }
+      calls {
+        id
+        at
+        reason
+        durationSeconds
+        agent
+      }
       orders(first: 25) {
         edges {
           node {
@@ -59,6 +73,12 @@ export const Customer360 = graphql(`
               store {
                 id
                 name
+              }
+            }
+            returns {
+              id
+              refund {
+                ...Money
               }
             }
           }
@@ -89,17 +109,32 @@ export const Customer360 = graphql(`
   }
 `);
 
+/** A product as the product picker lists it. */
+export const PickableProduct = graphql(`
+  fragment PickableProduct on Product {
+    sku
+    ean
+    name
+    price {
+      ...Money
+    }
+  }
+`);
+
+export const ProductByEan = graphql(`
+  query ProductByEan($ean: ID!) {
+    productByEan(ean: $ean) {
+      ...PickableProduct
+    }
+  }
+`);
+
 export const SearchProducts = graphql(`
   query SearchProducts($search: String!) {
     products(search: $search, first: 8) {
       edges {
         node {
-          sku
-          ean
-          name
-          price {
-            ...Money
-          }
+          ...PickableProduct
         }
       }
     }
@@ -217,6 +252,34 @@ export const GrantGoodwill = graphql(`
         ...Money
       }
       expiresAt
+    }
+  }
+`);
+
+export const CloseCase = graphql(`
+  mutation CloseCase($id: ID!, $resolution: String!) {
+    closeCase(id: $id, resolution: $resolution) {
+      id
+      status
+      closedAt
+    }
+  }
+`);
+
+export const NearestStores = graphql(`
+  query NearestStoresWithStock($sku: ID!, $storeId: ID!, $quantity: Int!) {
+    product(sku: $sku) {
+      sku
+      nearestStoresWithStock(storeId: $storeId, quantity: $quantity) {
+        available
+        store {
+          id
+          name
+          address {
+            city
+          }
+        }
+      }
     }
   }
 `);
