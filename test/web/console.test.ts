@@ -2,7 +2,7 @@
 // agent sees is checked against the simulators' own data, computed here from the seed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
@@ -69,6 +69,13 @@ async function openCaller(page: Page, phone: string): Promise<void> {
   await page.getByRole('table', { name: 'Orders' }).locator('tbody tr').first().waitFor();
 }
 
+/** Finds a product in a form's product picker by what is typed (name, SKU or EAN), and picks it. */
+async function pickProduct(form: Locator, typed: string, sku: string): Promise<void> {
+  await form.getByLabel('Product (name, SKU or EAN)').fill(typed);
+  await form.getByLabel('Product (name, SKU or EAN)').press('Enter');
+  await form.getByLabel('Products found').selectOption(sku);
+}
+
 const shownOrders = (page: Page) =>
   page
     .getByRole('table', { name: 'Orders' })
@@ -100,9 +107,7 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   await openCaller(page, spokenPhone(caller));
   const pickup = page.getByRole('region', { name: 'Click & collect order' });
   // by its EAN, as a barcode gives it (productByEan)
-  await pickup.getByLabel('Product (name, SKU or EAN)').fill(product.ean);
-  await pickup.getByLabel('Product (name, SKU or EAN)').press('Enter');
-  await pickup.getByLabel('Products found').selectOption(product.sku);
+  await pickProduct(pickup, product.ean, product.sku);
   await pickup.getByRole('radio', { name: `${storeName} (` }).check();
   const before = (await dump(stack, 'pos')).reservations.length;
 
@@ -137,9 +142,7 @@ it('offers the nearest stores that have the product when the chosen store lacks 
   const { page, errors } = await newPage(browser);
   await openCaller(page, spokenPhone(caller));
   const pickup = page.getByRole('region', { name: 'Click & collect order' });
-  await pickup.getByLabel('Product (name, SKU or EAN)').fill(product.sku);
-  await pickup.getByLabel('Product (name, SKU or EAN)').press('Enter');
-  await pickup.getByLabel('Products found').selectOption(product.sku);
+  await pickProduct(pickup, product.sku, product.sku);
   await pickup.getByRole('radio', { name: `${storeName} (` }).check();
   const nearest = pickup.getByRole('status', { name: 'Nearest stores with stock' });
   const choices = nearest.getByRole('button', { name: /^Choose / });
@@ -164,9 +167,7 @@ it('quotes a basket for a phone order with the promotions the graph names, and t
   const { page, errors } = await newPage(browser);
   await openCaller(page, spokenPhone(caller));
   const quote = page.getByRole('region', { name: 'Quote a basket (phone order)' });
-  await quote.getByLabel('Product (name, SKU or EAN)').fill(product.sku);
-  await quote.getByLabel('Product (name, SKU or EAN)').press('Enter');
-  await quote.getByLabel('Products found').selectOption(product.sku);
+  await pickProduct(quote, product.sku, product.sku);
   await quote.getByLabel('Quantity').fill('2');
   await quote.getByRole('button', { name: 'Add to basket' }).click();
   await quote.getByLabel('Promo codes (optional, separated by spaces)').fill('WELCOME10');
