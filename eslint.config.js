@@ -43,6 +43,17 @@ module.exports = defineConfig(
               from: './legacy',
               message: 'only the simulators, the tests and platform/tools/ may import legacy/',
             },
+            // a subgraph reads and writes its own tables only: another's data comes through the graph (subgraphs/kit/graph-client.ts)
+            ...[
+              { owner: 'identity', domain: 'identity', stores: ['./domain/identity/store.ts', './domain/identity/index-cursors.ts'] },
+              { owner: 'orders', domain: 'orders', stores: ['./domain/orders/saga/store.ts'] },
+              { owner: 'insights', domain: 'journey', stores: ['./domain/journey/ropo/ledger.ts'] },
+              { owner: 'offers', domain: 'pricing', stores: ['./domain/pricing/promotions/vouchers.ts'] },
+            ].map(({ owner, domain, stores }) => ({
+              target: [`./subgraphs/!(${owner})/**`, `./subgraphs/*.ts`, `./domain/!(${domain})/**`, './platform/!(tools)/**', './gateway'],
+              from: stores,
+              message: `these tables are the ${owner} subgraph's: ask its API (subgraphs/kit/graph-client.ts), never its store`,
+            })),
           ],
         },
       ],

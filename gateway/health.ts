@@ -9,6 +9,7 @@ import type express from 'express';
 import type { LegacyGuard } from '../adapters/transport/resilience';
 import type { TokenVerifier } from '../platform/auth/tokens';
 import { registry } from '../platform/metrics/registry';
+import type { SubgraphEndpoint } from './in-process';
 
 /** 401 without a valid token, 403 for a role other than the service's; the scraper sends its token. */
 async function serviceOnly(verifyToken: TokenVerifier, authorization: string | undefined): Promise<number | null> {
@@ -24,15 +25,25 @@ async function serviceOnly(verifyToken: TokenVerifier, authorization: string | u
 /** How long a subgraph may take to answer `{ __typename }` before /ready counts it failed. */
 const SUBGRAPH_PROBE_MS = 2000;
 
+/** How long the database may take to answer `SELECT 1` before /ready counts it failed. */
+const DATABASE_PROBE_MS = 1000;
+
 /** The subgraphs answer the gateway only: a probe carries what the gateway sends with every fetch. */
 export type ProbeHeaders = () => Promise<Record<string, string>>;
 
-async function answers(url: string, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
+const PROBE = { query: '{ __typename }' };
+
+async function answers(endpoint: SubgraphEndpoint, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
   try {
-    const res = await fetch(url, {
+    if ('execute' in endpoint) {
+      const timeout = new Promise<never>((_, reject) => setTimeout(reject, SUBGRAPH_PROBE_MS, new Error('no answer')).unref());
+      const { status, body } = await Promise.race([endpoint.execute(PROBE, null), timeout]);
+      return status === 200 && !body.errors ? 'ok' : 'failed';
+    }
+    const res = await fetch(endpoint.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await headers()) },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: JSON.stringify(PROBE),
       signal: AbortSignal.timeout(SUBGRAPH_PROBE_MS),
     });
     return res.ok ? 'ok' : 'failed';
@@ -41,10 +52,25 @@ async function answers(url: string, headers: ProbeHeaders): Promise<'ok' | 'fail
   }
 }
 
+/** `SELECT 1`: ok, or failed when it fails or takes longer than DATABASE_PROBE_MS. */
+async function databaseAnswers(selectOne: () => Promise<unknown>): Promise<'ok' | 'failed'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'failed'>((resolve) => (timer = setTimeout(() => resolve('failed'), DATABASE_PROBE_MS)));
+  try {
+    return await Promise.race([selectOne().then((): 'ok' => 'ok'), late]);
+  } catch {
+    return 'failed';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function healthRoutes(
   legacy: readonly LegacyGuard[],
-  subgraphs: { urls: Record<string, string>; headers: ProbeHeaders },
+  subgraphs: { endpoints: Record<string, SubgraphEndpoint>; headers: ProbeHeaders },
   verifyToken: TokenVerifier,
+  /** `SELECT 1` on the database this process's subgraphs use; none when they run elsewhere (they own it) */
+  database?: () => Promise<unknown>,
 ) {
   return (app: express.Express): void => {
     app.get('/health', (_req, res) => {
@@ -52,16 +78,20 @@ export function healthRoutes(
     });
 
     app.get('/ready', async (_req, res) => {
-      const [systems, probes] = await Promise.all([
+      const [systems, probes, db] = await Promise.all([
         Promise.all(legacy.map((guard) => guard.health())),
-        Promise.all(Object.entries(subgraphs.urls).map(async ([name, url]) => [name, await answers(url, subgraphs.headers)] as const)),
+        Promise.all(
+          Object.entries(subgraphs.endpoints).map(async ([name, endpoint]) => [name, await answers(endpoint, subgraphs.headers)] as const),
+        ),
+        database && databaseAnswers(database),
       ]);
       const unavailable = systems.filter((s) => !s.usable).map((s) => s.system);
-      const serving = probes.every(([, probe]) => probe === 'ok');
+      const serving = probes.every(([, probe]) => probe === 'ok') && db !== 'failed';
       res.status(serving ? 200 : 503).json({
         status: !serving ? 'unavailable' : unavailable.length === 0 ? 'ready' : 'degraded',
         unavailable,
         subgraphs: Object.fromEntries(probes),
+        ...(db && { database: db }),
         systems: Object.fromEntries(systems.map(({ system, ...health }) => [system, health])),
       });
     });

@@ -15,9 +15,11 @@ import type { Logger } from '../platform/logging';
 import { REQUEST_ID_HEADER, requestIdOf } from '../platform/logging/request-context';
 import { graphqlMetricsPlugin } from '../platform/metrics/graphql';
 import { serveGraphQL, type RunningServer } from '../platform/http/serve';
+import { traceSubgraphFetch } from '../platform/tracing/spans';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
+import { InProcessDataSource, type SubgraphEndpoint } from './in-process';
 import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
@@ -27,10 +29,12 @@ import { webPages } from './web-pages';
 export interface GatewayOptions {
   port: number;
   host: string;
-  /** where each subgraph of the supergraph file really listens */
-  subgraphUrls: Record<SubgraphName, string>;
+  /** each subgraph of the supergraph file: where it really listens, or how to run it in this process */
+  subgraphs: Record<SubgraphName, SubgraphEndpoint>;
   /** the legacy systems /ready reports on */
   legacy: readonly LegacyGuard[];
+  /** `SELECT 1` on the database, which /ready asks too when the subgraphs run in this process */
+  database?: () => Promise<unknown>;
   logger: Logger;
   /** the caller of a request, from its Authorization header */
   verifyToken: TokenVerifier;
@@ -47,8 +51,8 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   caller: Caller | null;
-  /** the signed caller, sent to every subgraph this operation reaches */
-  callerAssertion: string;
+  /** the signed caller, sent to every subgraph this operation reaches over HTTP: signed at the first such fetch, once */
+  callerAssertion: () => Promise<string>;
   /** the request's id (platform/logging/request-context.ts), sent on to every subgraph */
   requestId: string;
 }
@@ -60,14 +64,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: opts.subgraphUrls[name as SubgraphName],
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(CALLER_HEADER, context.callerAssertion);
+    buildService: ({ name }) => {
+      const endpoint = opts.subgraphs[name as SubgraphName];
+      if ('execute' in endpoint) return new InProcessDataSource<GatewayContext>(name, endpoint.execute);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: endpoint.url,
+        async willSendRequest({ request, context }) {
+          request.http?.headers.set(CALLER_HEADER, await context.callerAssertion());
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+          traceSubgraphFetch(name, request.http?.headers);
         },
-      }),
+      });
+    },
     logger,
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
@@ -95,13 +103,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     context: async ({ req, res }) => {
       const caller = await opts.verifyToken(req.headers.authorization);
-      return { caller, callerAssertion: await assertCaller(caller, opts.subgraphKey), requestId: requestIdOf(res) };
+      let assertion: Promise<string> | undefined;
+      const callerAssertion = () => (assertion ??= assertCaller(caller, opts.subgraphKey));
+      return { caller, callerAssertion, requestId: requestIdOf(res) };
     },
     routes: (app) => {
       healthRoutes(
         opts.legacy,
-        { urls: opts.subgraphUrls, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
+        { endpoints: opts.subgraphs, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
         opts.verifyToken,
+        opts.database,
       )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
       opts.developmentRoutes?.(app);

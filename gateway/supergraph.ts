@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
+import { defaultSubgraphUrl } from '../platform/config';
 
 /** The subgraphs, in the order their default ports follow (4001, 4002, ...). */
 export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
@@ -19,24 +20,11 @@ export function subgraphSdl(name: SubgraphName): string {
   return readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
 }
 
-/** The URLs written in the file are placeholders: the gateway routes by subgraph name. */
-export function composeSupergraph(): string {
-  return compose().supergraphSdl;
-}
-
-/**
- * The public API schema: the supergraph as the gateway serves it, without federation's internals
- * (join__, link__) and without what is @inaccessible.
- */
-export function composeApiSchema(): string {
-  return `${printSchema(compose().schema.toAPISchema().toGraphQLJSSchema())}\n`;
-}
-
 function compose() {
   const result = composeServices(
-    SUBGRAPHS.map((name, i) => ({
+    SUBGRAPHS.map((name) => ({
       name,
-      url: `http://127.0.0.1:${4001 + i}/graphql`,
+      url: defaultSubgraphUrl(name),
       typeDefs: parse(subgraphSdl(name)),
     })),
   );
@@ -45,3 +33,15 @@ function compose() {
   }
   return result;
 }
+
+/**
+ * Each subgraph's URL in the file (@join__graph) is where npm start serves it by default; every
+ * runtime overrides it per environment (this gateway: <NAME>_SUBGRAPH_URL; README, "Serving apart").
+ */
+export const composeSupergraph = (): string => compose().supergraphSdl;
+
+/**
+ * The schema clients see: the supergraph without federation's internals (join__, link__) and without
+ * what is @inaccessible (the fields the subgraphs ask each other for). As a file, ending with a newline.
+ */
+export const composeApiSchema = (): string => `${printSchema(compose().schema.toAPISchema().toGraphQLJSSchema())}\n`;

@@ -1,4 +1,4 @@
-// Every subgraph's definition, given the clients and stores they share in this process.
+// Every subgraph's definition: its resolvers and its per-request context, from its own dependencies.
 import { crmContext, type CrmDeps } from './crm/context';
 import { resolvers as crmResolvers } from './crm/resolvers';
 import { eshopContext, type EshopDeps } from './eshop/context';
@@ -18,17 +18,16 @@ import { resolvers as posResolvers } from './pos/resolvers';
 import type { SubgraphDefinition } from './kit/server';
 import type { SubgraphName } from '../gateway/supergraph';
 
-export type SubgraphDeps = IdentityDeps & OrdersDeps & PosDeps & EshopDeps & CrmDeps & LoyaltyDeps & OffersDeps & InsightsDeps;
+/** Each subgraph's definition, given what it needs (platform/tools/pieces.ts builds that, and only that). */
+export const subgraphDefinitions = {
+  identity: (deps: IdentityDeps) => definition('identity', identityResolvers, () => identityContext(deps)),
+  orders: (deps: OrdersDeps) => definition('orders', ordersResolvers, () => ordersContext(deps)),
+  pos: (deps: PosDeps) => definition('pos', posResolvers, () => posContext(deps)),
+  eshop: (deps: EshopDeps) => definition('eshop', eshopResolvers, () => eshopContext(deps)),
+  crm: (deps: CrmDeps) => definition('crm', crmResolvers, () => crmContext(deps)),
+  loyalty: (deps: LoyaltyDeps) => definition('loyalty', loyaltyResolvers, () => loyaltyContext(deps)),
+  offers: (deps: OffersDeps) => definition('offers', offersResolvers, () => offersContext(deps)),
+  insights: (deps: InsightsDeps) => definition('insights', insightsResolvers, () => insightsContext(deps)),
+} satisfies Record<SubgraphName, (deps: never) => SubgraphDefinition>;
 
-export function subgraphDefinitions(deps: SubgraphDeps): Record<SubgraphName, SubgraphDefinition> {
-  return {
-    identity: { name: 'identity', resolvers: identityResolvers, context: () => identityContext(deps) },
-    orders: { name: 'orders', resolvers: ordersResolvers, context: () => ordersContext(deps) },
-    pos: { name: 'pos', resolvers: posResolvers, context: () => posContext(deps) },
-    eshop: { name: 'eshop', resolvers: eshopResolvers, context: () => eshopContext(deps) },
-    crm: { name: 'crm', resolvers: crmResolvers, context: () => crmContext(deps) },
-    loyalty: { name: 'loyalty', resolvers: loyaltyResolvers, context: () => loyaltyContext(deps) },
-    offers: { name: 'offers', resolvers: offersResolvers, context: () => offersContext(deps) },
-    insights: { name: 'insights', resolvers: insightsResolvers, context: () => insightsContext(deps) },
-  };
-}
+const definition = (name: SubgraphName, resolvers: object, context: () => object): SubgraphDefinition => ({ name, resolvers, context });

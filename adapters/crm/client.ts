@@ -66,13 +66,14 @@ export class CrmClient {
     this.http = createHttpClient({ system: 'crm', baseUrl, timeoutMs, failureOf: (response) => serverFailure(response.data), guard });
   }
 
-  async call<M extends CrmMethod>(method: M, params: object): Promise<CrmResult<M>> {
+  call<M extends CrmMethod>(method: M, params: object): Promise<CrmResult<M>> {
     const id = this.nextId++;
     const body = { jsonrpc: '2.0', id, method, params };
-    const { data } = await this.http.post<unknown>('/rpc', body, { retry: READ_ONLY.has(method) });
-    const outcome = this.outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
-    if (outcome instanceof Error) throw outcome;
-    return outcome as CrmResult<M>;
+    return this.http.post('/rpc', body, { retry: READ_ONLY.has(method), route: `/rpc ${method}` }, ({ data }) => {
+      const outcome = this.outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
+      if (outcome instanceof Error) throw outcome;
+      return outcome as CrmResult<M>;
+    });
   }
 
   /** Never rejects on a legacy failure: a call that failed, alone or with its whole batch, answers its error. */
@@ -132,7 +133,9 @@ export class CrmClient {
     let data: unknown;
     try {
       const retry = calls.every((c) => READ_ONLY.has(c.method));
-      ({ data } = await this.http.post<unknown>('/rpc', requests, { retry }));
+      // the batch's span is named after its methods; each call's result is read on its own, below
+      const route = `/rpc ${[...new Set(calls.map((c) => c.method))].join(',')}`;
+      ({ data } = await this.http.post<unknown>('/rpc', requests, { retry, route }));
     } catch (err) {
       if (err instanceof LegacyUnavailableError || err instanceof LegacyRejectedError) return calls.map(() => err);
       throw err;

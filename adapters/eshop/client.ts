@@ -122,16 +122,12 @@ export class EshopClient {
     return data;
   }
 
-  private async get<S extends z.ZodTypeAny>(
-    answer: S,
-    { path, name }: Route,
-    params?: Record<string, string | number>,
-  ): Promise<z.output<S>> {
-    return this.read(answer, `GET ${name}`, (await this.http.get<unknown>(path, { params })).data);
+  private get<S extends z.ZodTypeAny>(answer: S, { path, name }: Route, params?: Record<string, string | number>): Promise<z.output<S>> {
+    return this.http.get(path, { params, route: name }, ({ data }) => this.read(answer, `GET ${name}`, data));
   }
 
-  private async post<S extends z.ZodTypeAny>(answer: S, { path, name }: Route, body?: unknown): Promise<z.output<S>> {
-    return this.read(answer, `POST ${name}`, (await this.http.post<unknown>(path, body)).data);
+  private post<S extends z.ZodTypeAny>(answer: S, { path, name }: Route, body?: unknown): Promise<z.output<S>> {
+    return this.http.post(path, body, { route: name }, ({ data }) => this.read(answer, `POST ${name}`, data));
   }
 
   private read<S extends z.ZodTypeAny>(answer: S, route: string, data: unknown): z.output<S> {

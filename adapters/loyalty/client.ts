@@ -26,6 +26,8 @@ import { TokenCache, type IssuedToken } from './token-cache';
 
 const MAX_CARDS_PER_BATCH = 100;
 const REQUESTS_PER_SECOND = 20;
+/** a 401 with a token that may have expired: asked again with a new one */
+const TOKEN_REFUSED = Symbol('token refused');
 
 export type LoyaltyMemberQuery = { email: string } | { phone: string };
 
@@ -102,20 +104,24 @@ export class LoyaltyClient {
   ): Promise<z.output<S>> {
     for (let renewedToken = false; ; renewedToken = true) {
       const token = await this.tokens.get();
-      const response = await this.http.request<unknown>({
-        ...request,
-        method,
-        url: path,
-        headers: { Authorization: `Bearer ${token}` },
-        // Handled here rather than turned into an error: it can be retried.
-        validateStatus: (status) => status < 400 || status === 401,
-      });
-      if (response.status === 401 && !renewedToken) {
-        this.tokens.invalidate(token);
-        continue;
-      }
-      if (response.status >= 400) throw failureForStatus('loyalty', response);
-      return this.read(answer, `${method} ${name}`, response.data);
+      const answered = await this.http.request(
+        {
+          ...request,
+          method,
+          url: path,
+          route: name,
+          headers: { Authorization: `Bearer ${token}` },
+          // Handled here rather than turned into an error: it can be retried.
+          validateStatus: (status) => status < 400 || status === 401,
+        },
+        (response) => {
+          if (response.status === 401 && !renewedToken) return TOKEN_REFUSED;
+          if (response.status >= 400) throw failureForStatus('loyalty', response);
+          return this.read(answer, `${method} ${name}`, response.data);
+        },
+      );
+      if (answered !== TOKEN_REFUSED) return answered;
+      this.tokens.invalidate(token);
     }
   }
 
@@ -125,13 +131,16 @@ export class LoyaltyClient {
       client_id: this.clientId,
       client_secret: this.clientSecret,
     });
-    const { data } = await this.http.request<unknown>({
-      method: 'POST',
-      url: '/oauth/token',
-      data: form,
-      retry: true, // a token more changes nothing
-    });
-    const token = this.read(loyaltyToken, 'POST /oauth/token', data);
+    const token = await this.http.request(
+      {
+        method: 'POST',
+        url: '/oauth/token',
+        route: '/oauth/token',
+        data: form,
+        retry: true, // a token more changes nothing
+      },
+      ({ data }) => this.read(loyaltyToken, 'POST /oauth/token', data),
+    );
     return { accessToken: token.access_token, expiresInS: token.expires_in };
   }
 

@@ -157,17 +157,19 @@ export class PosClient {
     });
   }
 
-  private async get<T>({ path, name }: Route, params: Record<string, string>, decode: (doc: XmlNode) => T): Promise<T> {
-    return this.read(`GET ${name}`, await this.http.get<string>(path, { params }), decode);
+  private get<T>({ path, name }: Route, params: Record<string, string>, decode: (doc: XmlNode) => T): Promise<T> {
+    return this.http.get(path, { params, route: name }, (response: AxiosResponse<string>) => this.read(`GET ${name}`, response, decode));
   }
 
-  private async post<T>(
+  private post<T>(
     { path, name }: Route,
     body: string | undefined,
     decode: (doc: XmlNode) => T,
     params: Record<string, string> = {},
   ): Promise<T> {
-    return this.read(`POST ${name}`, await this.http.post<string>(path, body, { params }), decode);
+    return this.http.post(path, body, { params, route: name }, (response: AxiosResponse<string>) =>
+      this.read(`POST ${name}`, response, decode),
+    );
   }
 
   /**

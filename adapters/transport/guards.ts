@@ -1,11 +1,12 @@
 // One guard per legacy system, from the configuration: what the clients call through and what
 // the gateway's /ready reports.
 import type { Config } from '../../platform/config';
-import { SYSTEMS, type System } from '../../platform/errors';
+import type { System } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { LegacyGuard } from './resilience';
 
-export function createGuards(config: Config, urls: Record<System, string>, logger: Logger): Record<System, LegacyGuard> {
+/** A guard for each system given a URL (a subgraph served alone calls only some). */
+export function createGuards<S extends System>(config: Config, urls: Record<S, string>, logger: Logger): Record<S, LegacyGuard> {
   const { env } = config;
   const settings = {
     retries: env.LEGACY_RETRIES,
@@ -15,8 +16,8 @@ export function createGuards(config: Config, urls: Record<System, string>, logge
     breakerResetMs: env.LEGACY_BREAKER_RESET_MS,
   };
   const log = logger.child({ component: 'legacy' });
-  const guard = (s: System) => new LegacyGuard(s, settings, () => answers(urls[s], config.legacy[s].timeoutMs), log);
-  return Object.fromEntries(SYSTEMS.map((s) => [s, guard(s)])) as Record<System, LegacyGuard>;
+  const guard = (s: S) => new LegacyGuard(s, settings, () => answers(urls[s], config.legacy[s].timeoutMs), log);
+  return Object.fromEntries((Object.keys(urls) as S[]).map((s) => [s, guard(s)])) as Record<S, LegacyGuard>;
 }
 
 /**

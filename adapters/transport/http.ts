@@ -3,12 +3,13 @@
 // answers no. Error details name the method and path only (never the host, the query string or
 // a header), and they are for logs: platform/errors never passes them on to a client.
 // Every request goes through the system's guard (adapters/transport/resilience.ts): deadline, retries,
-// cap on calls in flight, circuit breaker.
+// cap on calls in flight, circuit breaker; and is one span of the request's trace (./call-span.ts).
 import http from 'node:http';
 import https from 'node:https';
 import axios, { isAxiosError, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig, type Method } from 'axios';
 import { LegacyRejectedError, LegacyUnavailableError, type System } from '../../platform/errors';
-import { ThrottledError, type LegacyGuard } from './resilience';
+import { inCallSpan, recordStatus } from './call-span';
+import { ThrottledError, TimedOutError, type LegacyGuard } from './resilience';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -17,6 +18,8 @@ declare module 'axios' {
      * otherwise; a write only when its caller says so (it carries an idempotency key, say).
      */
     retry?: boolean;
+    /** The route template (`/api/v2/customers/{}/orders`, adapters/transport/routes.ts): names the call's span, where the path would carry ids. */
+    route?: string;
   }
 }
 
@@ -42,14 +45,24 @@ export interface HttpClientOptions {
   guard?: LegacyGuard;
 }
 
+/**
+ * Turns an answer into what the client hands on. Run inside the call's span, so that an answer the
+ * client cannot read (MalformedAnswerError) is that call's outcome in the trace.
+ */
+export type ReadAnswer<R, T = unknown> = (response: AxiosResponse<T>) => R;
+
 /** The part of axios the legacy clients use. Each attempt's timeout is what is left of the call's deadline. */
 export interface LegacyHttp {
   request<T = unknown>(config: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  request<R, T = unknown>(config: AxiosRequestConfig, read: ReadAnswer<R, T>): Promise<R>;
   get<T = unknown>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  get<R, T = unknown>(url: string, config: AxiosRequestConfig, read: ReadAnswer<R, T>): Promise<R>;
   post<T = unknown>(url: string, data?: unknown, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  post<R, T = unknown>(url: string, data: unknown, config: AxiosRequestConfig, read: ReadAnswer<R, T>): Promise<R>;
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
 /**
@@ -80,6 +93,7 @@ export function createHttpClient(options: HttpClientOptions): LegacyHttp {
   });
   instance.interceptors.response.use(
     (response) => {
+      recordStatus(response.status);
       // axios hands an unparseable JSON body over as the raw string rather than failing.
       const unparseable = responseType === 'json' && (typeof response.data !== 'object' || response.data === null);
       if (unparseable && response.status < 400) {
@@ -89,26 +103,32 @@ export function createHttpClient(options: HttpClientOptions): LegacyHttp {
       if (failure) throw failure;
       return response;
     },
-    (error: unknown) => Promise.reject(toLegacyError(system, error, errorCodeOf)),
+    (error: unknown) => {
+      if (isAxiosError(error) && error.response) recordStatus(error.response.status);
+      return Promise.reject(toLegacyError(system, error, errorCodeOf));
+    },
   );
 
-  const request = <T>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> => {
-    const attempt = async (timeLeft: () => number) => {
-      await pace?.();
-      // axios reads a timeout of 0 as none
-      return instance.request<T>({ ...config, timeout: Math.max(1, timeLeft()) });
-    };
-    if (!guard) return attempt(() => options.timeoutMs);
-    const retry = config.retry ?? READS.has((config.method ?? 'GET').toUpperCase());
-    return guard.call(attempt, { budgetMs: options.timeoutMs, retry });
-  };
+  const request = (config: AxiosRequestConfig, read: ReadAnswer<unknown> = (response) => response): Promise<unknown> =>
+    inCallSpan(system, config, async (span) => {
+      const attempt = async (timeLeft: () => number) => {
+        await pace?.();
+        // axios reads a timeout of 0 as none
+        return span.attempt((headers) => instance.request({ ...config, headers, timeout: Math.max(1, timeLeft()) }), config.headers);
+      };
+      if (!guard) return read(await attempt(() => options.timeoutMs));
+      const retry = config.retry ?? READS.has((config.method ?? 'GET').toUpperCase());
+      return read(await guard.call(attempt, { budgetMs: options.timeoutMs, retry }));
+    });
   const withMethod = (method: Method, url: string, config: AxiosRequestConfig = {}, data?: unknown) =>
     ({ ...config, method, url, data }) as AxiosRequestConfig;
+  // one implementation behind the overloads: without `read`, the answer itself
   return {
     request,
-    get: (url, config) => request(withMethod('GET', url, config)),
-    post: (url, data, config) => request(withMethod('POST', url, config, data)),
-  };
+    get: (url: string, config?: AxiosRequestConfig, read?: ReadAnswer<unknown>) => request(withMethod('GET', url, config), read),
+    post: (url: string, data?: unknown, config?: AxiosRequestConfig, read?: ReadAnswer<unknown>) =>
+      request(withMethod('POST', url, config, data), read),
+  } as LegacyHttp;
 }
 
 /** The error an answer with an HTTP error status stands for. */
@@ -128,7 +148,8 @@ function toLegacyError(system: System, error: unknown, errorCodeOf: ErrorCodeRea
   if (error.response) return failureForStatus(system, error.response, errorCodeOf);
   // No answer at all: refused, reset, timed out (ECONNABORTED / ETIMEDOUT), DNS...
   const where = error.config ? describeRequest(error.config) : 'request';
-  return new LegacyUnavailableError(system, `${where}: ${error.code ?? 'transport failure'}`);
+  const detail = `${where}: ${error.code ?? 'transport failure'}`;
+  return TIMEOUT_CODES.has(error.code ?? '') ? new TimedOutError(system, detail) : new LegacyUnavailableError(system, detail);
 }
 
 function describeRequest(config: InternalAxiosRequestConfig): string {

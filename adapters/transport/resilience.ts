@@ -57,6 +57,12 @@ export class ThrottledError extends LegacyUnavailableError {
   }
 }
 
+/** No answer within the call's deadline (an attempt timed out, or no slot came free in time). */
+export class TimedOutError extends LegacyUnavailableError {}
+
+/** Not sent: the system's breaker is open. */
+export class CircuitOpenError extends LegacyUnavailableError {}
+
 export interface SystemHealth {
   system: System;
   /** calls get through: the breaker is not open and the system answered the probe */
@@ -123,7 +129,7 @@ export class LegacyGuard {
     } catch (err) {
       if (err instanceof Error && CircuitBreaker.isOurError(err)) {
         outcome = 'short_circuited';
-        throw new LegacyUnavailableError(this.system, 'circuit open: failing fast');
+        throw new CircuitOpenError(this.system, 'circuit open: failing fast');
       }
       if (err instanceof LegacyRejectedError) outcome = 'rejected';
       else this.logger.warn({ system: this.system, err: err instanceof Error ? err.message : String(err) }, 'legacy call failed');
@@ -177,7 +183,7 @@ export class LegacyGuard {
   private async once<T>(attempt: Attempt<T>, deadline: number): Promise<T> {
     const timeLeft = () => deadline - this.clock.now();
     if (!(await this.bulkhead.acquire(timeLeft()))) {
-      throw new LegacyUnavailableError(this.system, `no free slot among ${this.settings.maxInFlight} before the deadline`);
+      throw new TimedOutError(this.system, `no free slot among ${this.settings.maxInFlight} before the deadline`);
     }
     try {
       return await attempt(timeLeft);

@@ -56,6 +56,20 @@ export function parisDate(iso: string): string {
   return parseIso(iso).setZone(PARIS).toFormat('yyyy-MM-dd');
 }
 
+/**
+ * The start (Monday 00:00, Paris) of every ISO week overlapping [fromMs, toMs), oldest first, in ms.
+ * A week holding a DST change is an hour shorter (spring) or longer (autumn) than 7 × 24 h; the
+ * changes happen on Sundays, so every Monday 00:00 exists, once.
+ */
+export function parisWeekStarts(fromMs: number, toMs: number): number[] {
+  const starts: number[] = [];
+  if (fromMs >= toMs) return starts;
+  for (let week = DateTime.fromMillis(fromMs, { zone: PARIS }).startOf('week'); week.toMillis() < toMs; week = week.plus({ weeks: 1 })) {
+    starts.push(week.toMillis());
+  }
+  return starts;
+}
+
 export function epochToIso(seconds: number): Instant {
   return instantOf(DateTime.fromSeconds(seconds), seconds);
 }

@@ -14,14 +14,12 @@ import { normalizeEmail } from '../canonical/email';
 import { toE164 } from '../canonical/phone';
 import { matchKeys, OwnKeys, samePerson, sharedKeys, type LinkKey, type MatchKeys, type MatchReason } from './match';
 import { nameKey } from './normalize';
+import type { CustomerDirectory, RecordRef } from './directory';
 import { clusterRows, newCustomerId, toPersonRecord, type LinkReason, type RecordRow } from './rows';
 
 export type { LinkReason } from './rows';
 
-export interface RecordRef {
-  system: System;
-  externalId: string;
-}
+export type { RecordRef };
 
 export interface LinkExplanation {
   customerId: string;
@@ -262,7 +260,7 @@ const WRITE_LOCK = 0x6964656e; // 'iden'
 
 const now = (): Instant => new Date().toISOString();
 
-export class IdentityStore {
+export class IdentityStore implements CustomerDirectory {
   private readonly read: Queries;
 
   private constructor(private readonly db: Db) {
@@ -297,6 +295,18 @@ export class IdentityStore {
   /** One query for many customers; every id asked is a key (unknown ones with no records). */
   recordsOfMany(customerIds: readonly string[]): Promise<Map<string, PersonRecord[]>> {
     return recordsOfMany(this.read, customerIds);
+  }
+
+  /** Each id's current customer and its records (CustomerDirectory); unknown ids are left out. */
+  async identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: RecordRef[] }>> {
+    const current = await Promise.all(customerIds.map((id) => this.resolve(id)));
+    const records = await this.recordsOfMany(current.filter((id): id is string => id !== null));
+    return new Map(customerIds.flatMap((asked, i) => (current[i] ? [[asked, { id: current[i], records: records.get(current[i])! }]] : [])));
+  }
+
+  /** Whose a loyalty card is: its member's customer, or that of an account it was typed on; the oldest when agents split holders. */
+  async customerOfCard(card: string): Promise<string | null> {
+    return (await this.find({ card }))[0] ?? null;
   }
 
   /** Customers satisfying every criterion given, oldest first; no criterion finds no one. */

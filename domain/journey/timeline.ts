@@ -72,9 +72,15 @@ export function orderEvents(orders: Order[]): Draft[] {
 }
 
 /** Pick-ups and returns the project recorded (the silos keep no date for them). */
-export function afterSaleEvents(
-  facts: { orderId: string; storeId: string | null; collectedAt: Instant | null; returns: { at: Instant; storeId: string }[] }[],
-): Draft[] {
+/** What followed an order's sale through the graph: its hand-over (pickups) and its returns (the orders subgraph's facts). */
+export interface AfterSale {
+  orderId: string;
+  storeId: string | null;
+  collectedAt: Instant | null;
+  returns: { at: Instant; storeId: string }[];
+}
+
+export function afterSaleEvents(facts: readonly AfterSale[]): Draft[] {
   return facts.flatMap((f) => [
     ...(f.collectedAt
       ? [

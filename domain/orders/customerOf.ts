@@ -3,7 +3,7 @@ import { externalIdIn } from '../identity/records';
 import type { CommerceDeps } from './deps';
 
 export async function cardOfAccount(deps: CommerceDeps, accountId: string): Promise<string | null> {
-  const customer = await deps.store.customerOf('eshop', accountId);
+  const customer = await deps.identity.customerOf('eshop', accountId);
   if (!customer) return null;
-  return externalIdIn(await deps.store.recordsOf(customer), 'loyalty');
+  return externalIdIn((await deps.identity.identitiesOf([customer])).get(customer)?.records ?? [], 'loyalty');
 }

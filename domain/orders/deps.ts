@@ -4,8 +4,8 @@ import type { Catalog } from '../reference/catalog';
 import type { EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PosClient } from '../../adapters/pos/client';
-import type { IdentityStore } from '../identity/store';
-import type { VoucherStore } from '../pricing/promotions/vouchers';
+import type { CustomerDirectory } from '../identity/directory';
+import type { VoucherBook } from '../pricing/promotions/voucher-book';
 import type { SagaStore } from './saga/store';
 
 export interface CommerceDeps {
@@ -13,7 +13,9 @@ export interface CommerceDeps {
   pos: PosClient;
   loyalty: LoyaltyClient;
   catalog: Catalog;
-  store: IdentityStore;
-  vouchers: VoucherStore;
+  /** who is who: the identity subgraph's */
+  identity: CustomerDirectory;
+  /** the offers subgraph's */
+  vouchers: VoucherBook;
   sagas: SagaStore;
 }

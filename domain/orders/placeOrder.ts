@@ -59,9 +59,9 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   // store is checked by the pricing below)
   if (kind === 'web') await checkedStoreId(pricing, storeId);
   const address = kind === 'pickup' ? null : checkedAddress(input.fulfillment.address);
-  const current = await deps.store.resolve(input.customerId);
-  if (!current) throw notFound(`Unknown customer ${input.customerId}`);
-  const records = await deps.store.recordsOf(current);
+  const customer = (await deps.identity.identitiesOf([input.customerId])).get(input.customerId);
+  if (!customer) throw notFound(`Unknown customer ${input.customerId}`);
+  const { id: current, records } = customer;
   const accountId = externalIdIn(records, 'eshop');
   if (kind !== 'storeSale' && !accountId) throw badInput('This customer has no e-shop account to order online with');
   const card = externalIdIn(records, 'loyalty');

@@ -5,7 +5,7 @@
 // that the refunds of a whole order add up to what it cost.
 import { halfEven } from '../pricing/cents';
 import { sumBy } from '../quantities';
-import type { Cents } from '../types';
+import type { Cents, Order } from '../types';
 
 interface Units {
   /** the product: a SKU, or an EAN the catalogue does not know */
@@ -34,4 +34,20 @@ export function refundDue(order: PaidOrder, before: { lines: Units[]; cents: Cen
   const bought = sumBy(order.lines.map((l) => [l.key, l.qty]));
   const last = [...bought].every(([key, qty]) => (back.get(key) ?? 0) >= qty);
   return last ? order.totalCents - before.cents : due;
+}
+
+/**
+ * What was paid for each line of an order or receipt, as it shows them: what returning its lines one
+ * after the other would refund. So each line is its value less the order's discount prorated by
+ * value (half to even), and the last line takes what is left: the lines add up to the total.
+ */
+export function paidByLine(order: Pick<Order, 'lines' | 'discountCents' | 'totalCents'>): Cents[] {
+  // each line its own key: returning line i takes exactly its units
+  const lines = order.lines.map((l, i) => ({ key: String(i), qty: l.quantity, unitCents: l.unitPriceCents }));
+  const paid: PaidOrder = { lines, discountCents: order.discountCents, totalCents: order.totalCents };
+  const shares: Cents[] = [];
+  for (const [i, line] of lines.entries()) {
+    shares.push(refundDue(paid, { lines: lines.slice(0, i), cents: shares.reduce((a, b) => a + b, 0) }, [line]));
+  }
+  return shares;
 }

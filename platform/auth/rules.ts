@@ -19,7 +19,7 @@ export interface CustomerIds {
 
 /** A context that can tell who a customer id is (identity, orders, offers). */
 export interface IdentityAuthContext extends AuthContext {
-  store: CustomerIds;
+  identity: CustomerIds;
 }
 
 const unauthenticated = () => graphqlError('UNAUTHENTICATED', 'Sign in: this needs a token');
@@ -39,7 +39,7 @@ export function requireRole(ctx: AuthContext, ...roles: Role[]): Caller {
 
 async function isSelf(ctx: IdentityAuthContext, caller: Caller, customerId: string | null): Promise<boolean> {
   if (caller.role !== 'customer' || customerId === null) return false;
-  const current = async (id: string) => (await ctx.store.resolve(id)) ?? id;
+  const current = async (id: string) => (await ctx.identity.resolve(id)) ?? id;
   return (await current(customerId)) === (await current(caller.sub));
 }
 
@@ -85,7 +85,7 @@ function mayRead(caller: Caller | null, order: ReadableOrder, callerOwnsIt: bool
 /** Whether the caller may read the order: its owner is `ownerId` when the caller knows it, else its legacy record's. */
 export async function mayReadOrder(ctx: IdentityAuthContext, order: ReadableOrder, ownerId?: string): Promise<boolean> {
   const { caller } = ctx;
-  const owner = async () => ownerId ?? (order.owner && (await ctx.store.customerOf(order.owner.system, order.owner.externalId)));
+  const owner = async () => ownerId ?? (order.owner && (await ctx.identity.customerOf(order.owner.system, order.owner.externalId)));
   return mayRead(caller, order, caller?.role === 'customer' && (await isSelf(ctx, caller, await owner())));
 }
 

@@ -17,6 +17,18 @@ export const LEGACY_URL = { pos: 'POS_URL', eshop: 'ESHOP_URL', crm: 'CRM_URL', 
   string
 >;
 
+/** the variable that says where each subgraph is served apart */
+export const SUBGRAPH_URL = {
+  identity: 'IDENTITY_SUBGRAPH_URL',
+  orders: 'ORDERS_SUBGRAPH_URL',
+  pos: 'POS_SUBGRAPH_URL',
+  eshop: 'ESHOP_SUBGRAPH_URL',
+  crm: 'CRM_SUBGRAPH_URL',
+  loyalty: 'LOYALTY_SUBGRAPH_URL',
+  offers: 'OFFERS_SUBGRAPH_URL',
+  insights: 'INSIGHTS_SUBGRAPH_URL',
+} as const;
+
 const schema = z.object({
   GATEWAY_PORT: port(4000),
   IDENTITY_PORT: port(4001),
@@ -39,6 +51,16 @@ const schema = z.object({
   LOYALTY_URL: optionalUrl,
   /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
   APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
+  /** an OTLP/HTTP collector (`http://collector:4318`): every request's trace is sent to its /v1/traces; unset, no trace leaves the process */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//.test(url), 'an http:// or https:// URL')
+    .optional(),
+  /** `none`: traces are made and their context passed on (subgraphs, legacy systems) but sent nowhere, even with an endpoint */
+  OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none']).default('otlp'),
+  /** the traces' service.name */
+  OTEL_SERVICE_NAME: z.string().min(1).default('omnigraph'),
   /** where `npm start` keeps what it runs itself (the database server's data when DATABASE_URL is unset) */
   DATA_DIR: z.string().min(1).default('data'),
   /** production only: start the simulators for the systems without a URL (a demo), instead of refusing to start */
@@ -99,6 +121,22 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('omnigraph-api'),
   /** signs what the gateway tells the subgraphs of the caller; unset: a random one per process (gateway and subgraphs share a process) */
   SUBGRAPH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /**
+   * how the gateway reaches the subgraphs of its process: `local` calls them in-process (they do
+   * not listen), `http` serves each on its port and fetches over loopback as from another host
+   */
+  SUBGRAPH_TRANSPORT: z.enum(['local', 'http']).default('local'),
+  /** a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
+  SUBGRAPH_TIMEOUT_MS: timeout(30000),
+  /** where each subgraph is served when it runs apart (`npm run serve -- <name>`): the gateway's routes and the subgraphs' calls to each other */
+  IDENTITY_SUBGRAPH_URL: optionalUrl,
+  ORDERS_SUBGRAPH_URL: optionalUrl,
+  POS_SUBGRAPH_URL: optionalUrl,
+  ESHOP_SUBGRAPH_URL: optionalUrl,
+  CRM_SUBGRAPH_URL: optionalUrl,
+  LOYALTY_SUBGRAPH_URL: optionalUrl,
+  OFFERS_SUBGRAPH_URL: optionalUrl,
+  INSIGHTS_SUBGRAPH_URL: optionalUrl,
   /** operation limits at the gateway; beyond any, OPERATION_TOO_COMPLEX */
   MAX_BODY_BYTES: limit(100_000),
   MAX_BATCH: limit(5),
@@ -133,6 +171,34 @@ export const listeningPorts = (env: Env): Record<string, number> =>
   Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, number] => entry[0].endsWith('_PORT') && typeof entry[1] === 'number'),
   );
+
+type Subgraph = keyof typeof SUBGRAPH_URL;
+
+/** the variable of each subgraph's port */
+export const SUBGRAPH_PORT = {
+  identity: 'IDENTITY_PORT',
+  orders: 'ORDERS_PORT',
+  pos: 'POS_SUBGRAPH_PORT',
+  eshop: 'ESHOP_SUBGRAPH_PORT',
+  crm: 'CRM_SUBGRAPH_PORT',
+  loyalty: 'LOYALTY_SUBGRAPH_PORT',
+  offers: 'OFFERS_PORT',
+  insights: 'INSIGHTS_PORT',
+} as const satisfies Record<Subgraph, keyof Env>;
+
+/** Where a subgraph is served by default (npm start's host and port): the URL the committed supergraph names (@join__graph). */
+export function defaultSubgraphUrl(name: Subgraph): string {
+  const defaults = schema.parse({});
+  return `http://${defaults.HOST}:${defaults[SUBGRAPH_PORT[name]]}/graphql`;
+}
+
+/** Where these subgraphs are served apart: <NAME>_SUBGRAPH_URL, or the supergraph's default URL when unset. */
+export function subgraphUrls<Name extends Subgraph>(config: Config, names: readonly Name[]): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]] ?? defaultSubgraphUrl(name)])) as Record<
+    Name,
+    string
+  >;
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);

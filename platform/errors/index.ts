@@ -38,6 +38,20 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
+ * Another subgraph did not answer a subgraph's call (down, timeout, an answer that is no GraphQL
+ * answer): SYSTEM_UNAVAILABLE with the subgraph as `system`, for the calling field alone.
+ */
+export class SubgraphUnavailableError extends Error {
+  constructor(
+    readonly system: string,
+    readonly detail: string,
+  ) {
+    super(`the ${system} subgraph is unavailable`);
+    this.name = 'SubgraphUnavailableError';
+  }
+}
+
+/**
  * A legacy system answered, but not in the shape its reference gives (adapters/transport/answers.ts):
  * for that call it is as unavailable as a system that did not answer. Unlike a lost answer, though,
  * a write that got one was done: the sagas do not do it again (it would be done twice).
@@ -77,7 +91,7 @@ export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
 /** Turns anything thrown by a client into the contract's error; never leaks the legacy detail. */
 export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError) return err;
-  if (err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError) {
+  if (err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError || err instanceof SubgraphUnavailableError) {
     return graphqlError('SYSTEM_UNAVAILABLE', `The ${err.system} system is unavailable`, { system: err.system });
   }
   if (err instanceof LegacyRejectedError) {

@@ -1,5 +1,6 @@
 // Serving an Apollo Server on express, the same way for the gateway and every subgraph:
-// `/graphql`, a bounded JSON body, the request's id (platform/logging/request-context.ts), and a close()
+// `/graphql`, a bounded JSON body, the request's id (platform/logging/request-context.ts) and server span
+// (platform/tracing/spans.ts), and a close()
 // that does not wait on keep-alive sockets.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import express from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { requestContext, requestId } from '../logging/request-context';
+import { traceRequest } from '../tracing/spans';
 
 export interface RunningServer {
   url: string;
@@ -29,7 +31,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   app.disable('x-powered-by'); // nothing for a scanner to match against
   app.use(requestId);
   opts.routes?.(app);
-  app.use('/graphql', express.json({ limit: '1mb' }), requestContext, expressMiddleware(apollo, { context: opts.context }));
+  app.use('/graphql', express.json({ limit: '1mb' }), requestContext, traceRequest, expressMiddleware(apollo, { context: opts.context }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

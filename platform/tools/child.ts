@@ -18,13 +18,17 @@ export interface ChildService {
 }
 
 const START = path.join(__dirname, 'start.ts');
-const READY = /gateway ready in \d+ ms: (\S+)/;
+const SERVE = path.join(__dirname, 'serve.ts');
+const READY = /ready in \d+ ms: (\S+)/;
 const REPLICA = /^Replica \d+'s gateway: (\S+)/;
 
-/** Starts the service with `env` over this process's (a variable set to undefined is left out); resolves when its gateway answers. */
-export function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildService> {
+/**
+ * Starts the service with `env` over this process's (a variable set to undefined is left out);
+ * resolves when its gateway answers. `serve`: one subgraph or the gateway alone (`npm run serve -- <serve>`).
+ */
+export function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000, serve?: string): Promise<ChildService> {
   const merged: Record<string, string | undefined> = { ...process.env, ...env };
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', START], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', ...(serve ? [SERVE, serve] : [START])], {
     cwd: path.join(__dirname, '..', '..'),
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
     // the channel closes when this process ends, however it ends: the child then stops (start.ts)

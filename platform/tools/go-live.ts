@@ -6,32 +6,31 @@ import { readFileSync } from 'node:fs';
 import { voucherFromCrm } from '../../adapters/crm/mapping';
 import { parseVoucherExport } from '../../adapters/crm/voucher-export';
 import { parseReservationExport } from '../../adapters/pos/reservation-export';
-import { importGoLiveReservations } from '../../domain/orders/goLive';
+import { importGoLiveReservations as importReservations } from '../../domain/orders/goLive';
 import type { SagaStore } from '../../domain/orders/saga/store';
 import type { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import type { World } from '../../legacy/model';
 
 export interface GoLiveSources {
-  crmVouchersFile: string | undefined;
-  posReservationsFile: string | undefined;
-  /** the simulated systems' seeded world, for those of them that have no export file */
+  /** the silo's export file */
+  file: string | undefined;
+  /** the simulated systems' seeded world, standing for the export of those of them that have no file */
   simulated: { world: World; crm: boolean; pos: boolean } | null;
 }
 
-/** Imports both; answers how many vouchers were new. */
-export async function importGoLive(stores: { vouchers: VoucherStore; sagas: SagaStore }, sources: GoLiveSources): Promise<number> {
-  const { crmVouchersFile, posReservationsFile, simulated } = sources;
-  const vouchers = crmVouchersFile
-    ? parseVoucherExport(readFileSync(crmVouchersFile, 'utf8'), crmVouchersFile)
-    : simulated?.crm
-      ? simulated.world.crm.vouchers
-      : [];
-  const reservations = posReservationsFile
-    ? parseReservationExport(readFileSync(posReservationsFile, 'utf8'), posReservationsFile)
+/** The POS's held pickups, into the orders' saga store. */
+export async function importGoLiveReservations(sagas: SagaStore, { file, simulated }: GoLiveSources): Promise<void> {
+  const reservations = file
+    ? parseReservationExport(readFileSync(file, 'utf8'), file)
     : simulated?.pos
       ? simulated.world.pos.reservations
       : [];
-  await importGoLiveReservations(stores.sagas, reservations);
+  await importReservations(sagas, reservations);
+}
+
+/** The CRM's goodwill vouchers, into the voucher store; answers how many were new. */
+export async function importGoLiveVouchers(store: VoucherStore, { file, simulated }: GoLiveSources): Promise<number> {
+  const vouchers = file ? parseVoucherExport(readFileSync(file, 'utf8'), file) : simulated?.crm ? simulated.world.crm.vouchers : [];
   const learnedAt = new Date().toISOString();
-  return stores.vouchers.importFromCrm(vouchers.map((v) => voucherFromCrm(v, learnedAt)));
+  return store.importFromCrm(vouchers.map((v) => voucherFromCrm(v, learnedAt)));
 }

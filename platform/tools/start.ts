@@ -6,6 +6,7 @@ import { SYSTEMS } from '../errors';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
+import { stopOnSignals } from './shutdown';
 import { startStack } from './stack';
 import { buildWebPages } from './web';
 
@@ -74,7 +75,7 @@ async function main() {
     ...replicas.map((r, i) => `Replica ${i + 1}'s gateway: ${r.gatewayUrl}`),
     '',
     'Subgraphs:',
-    ...Object.entries(stack.subgraphs).map(([name, s]) => `  ${name.padEnd(9)} ${s.url}`),
+    ...Object.entries(stack.subgraphs).map(([name, s]) => `  ${name.padEnd(9)} ${s.url ?? 'in-process (SUBGRAPH_TRANSPORT=local)'}`),
     'Legacy systems:',
     ...Object.entries(stack.legacyUrls).map(
       ([system, url]) => `  ${system.padEnd(9)} ${url}${stack.simulators[system as keyof typeof stack.simulators] ? ' (simulator)' : ''}`,
@@ -92,21 +93,11 @@ async function main() {
     'Ctrl-C stops everything.',
   ];
   console.log(lines.join('\n'));
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
     await stack.close();
     await database?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  // started by another process (a replica, a test): it ending, even killed, ends this one, also
-  // when it ended while this one was still starting (the event is gone by then)
-  process.on('disconnect', stop);
-  if (process.send && !process.connected) void stop();
+  });
 }
 
 main().catch((err) => {

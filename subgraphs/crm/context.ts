@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { CrmClient } from '../../adapters/crm/client';
 import type { ClosedCases } from '../../domain/cases/closed-cases';
-import type { IdentityStore } from '../../domain/identity/store';
+import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { Call, SupportCase } from '../../domain/types';
 import { callsByContact, casesByContact } from '../kit/loaders/crm';
 import type { BaseContext } from '../kit/server';
@@ -9,7 +9,7 @@ import type { BaseContext } from '../kit/server';
 export interface CrmDeps {
   crm: CrmClient;
   /** whose CRM contact a customer is */
-  store: IdentityStore;
+  identity: CustomerDirectory;
   closedCases: ClosedCases;
 }
 

@@ -14,10 +14,10 @@ export const resolvers: Resolvers = {
       const body = input.body.trim();
       if (!subject || subject.length > 200) throw badInput('subject must have 1 to 200 characters');
       if (!body || body.length > 5000) throw badInput('body must have 1 to 5000 characters');
-      const current = await ctx.store.resolve(input.customerId);
-      if (!current) throw notFound(`Unknown customer ${input.customerId}`);
+      const customer = (await ctx.identity.identitiesOf([input.customerId])).get(input.customerId);
+      if (!customer) throw notFound(`Unknown customer ${input.customerId}`);
       // the CRM cannot create contacts: a case needs the one the customer already has
-      const contactId = externalIdIn(await ctx.store.recordsOf(current), 'crm');
+      const contactId = externalIdIn(customer.records, 'crm');
       if (!contactId) throw badInput('This customer has no call center contact to open a case for');
       const created = await ctx.crm.createCase({
         contact_id: contactId,

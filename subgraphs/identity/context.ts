@@ -12,12 +12,15 @@ export interface IdentityDeps {
 }
 
 export interface IdentityContext extends BaseContext, IdentityDeps {
+  /** the access rules' view of who is who: here, the store itself */
+  identity: IdentityStore;
   customerById: DataLoader<string, CustomerModel | null>;
 }
 
 export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof BaseContext> {
   return {
     ...deps,
+    identity: deps.store,
     // Ids handed out before a merge still resolve, to the surviving customer.
     customerById: new DataLoader(async (ids) => {
       const current = await Promise.all(ids.map((id) => deps.store.resolve(id)));

@@ -62,6 +62,12 @@ export type IdentityDecision = {
   toCustomer: Customer;
 };
 
+/** A legacy record named by its system and id (subgraphs only). */
+export type IdentityInput = {
+  externalId: Scalars['ID']['input'];
+  system: LegacySystem;
+};
+
 /** A key two records share, which the matching rules link them by. */
 export type IdentityKey =
   | 'EMAIL'
@@ -81,6 +87,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Moves a legacy record into this customer. The journey and the reports follow at once. */
   linkIdentity: Customer;
+  /** Service role: records another subgraph read from a silo, matched by the rules as the identity index's are; answers how many. */
+  observeRecords: Scalars['Int']['output'];
   /** Detaches a legacy record from this customer into a customer of its own; automatic matching will not join them again. */
   unlinkIdentity: Customer;
 };
@@ -90,6 +98,11 @@ export type MutationLinkIdentityArgs = {
   customerId: Scalars['ID']['input'];
   externalId: Scalars['ID']['input'];
   system: LegacySystem;
+};
+
+
+export type MutationObserveRecordsArgs = {
+  records: Array<PersonRecordInput>;
 };
 
 
@@ -107,9 +120,30 @@ export type Order = {
   placedBy?: Maybe<Identity>;
 };
 
+/** A person's record as a silo holds it, for the matching rules (subgraphs only: the ROPO ingestion reads accounts and members). */
+export type PersonRecordInput = {
+  /** 16 digits */
+  card?: InputMaybe<Scalars['String']['input']>;
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** normalised: trimmed and lower-cased */
+  email?: InputMaybe<Scalars['String']['input']>;
+  externalId: Scalars['ID']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** E.164 */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  system: LegacySystem;
+};
+
 export type Query = {
   __typename?: 'Query';
   customer?: Maybe<Customer>;
+  /** Service role: the customer holding each loyalty card (its member, or an account it was typed on; the oldest when agents split holders). */
+  customerIdsOfCards: Array<Maybe<Scalars['ID']['output']>>;
+  /** Service role: the customer of each legacy record, in the order asked; null for a record no customer holds. */
+  customerIdsOfRecords: Array<Maybe<Scalars['ID']['output']>>;
+  /** Service role, for the other subgraphs: each id's customer as it is now (an alias names its survivor), in the order asked; null for an unknown id. */
+  customersByIds: Array<Maybe<Customer>>;
   /** The call center's look-up. Phone in any format; loyalty card with or without spaces. */
   findCustomers: Array<Customer>;
   /** The signed-in customer (a customer's token); null for staff and services. */
@@ -119,6 +153,21 @@ export type Query = {
 
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerIdsOfCardsArgs = {
+  cards: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryCustomerIdsOfRecordsArgs = {
+  records: Array<IdentityInput>;
+};
+
+
+export type QueryCustomersByIdsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -237,10 +286,13 @@ export type ResolversTypes = ResolversObject<{
   Identity: ResolverTypeWrapper<Identity>;
   IdentityAction: IdentityAction;
   IdentityDecision: ResolverTypeWrapper<DecisionModel>;
+  IdentityInput: IdentityInput;
   IdentityKey: IdentityKey;
   LegacySystem: LegacySystem;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Order: ResolverTypeWrapper<OrderRefModel>;
+  PersonRecordInput: PersonRecordInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -253,8 +305,11 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Identity: Identity;
   IdentityDecision: DecisionModel;
+  IdentityInput: IdentityInput;
   Mutation: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   Order: OrderRefModel;
+  PersonRecordInput: PersonRecordInput;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -292,6 +347,7 @@ export type IdentityDecisionResolvers<ContextType = IdentityContext, ParentType 
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   linkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationLinkIdentityArgs, 'customerId' | 'externalId' | 'system'>>;
+  observeRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationObserveRecordsArgs, 'records'>>;
   unlinkIdentity?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUnlinkIdentityArgs, 'customerId' | 'externalId' | 'system'>>;
 }>;
 
@@ -303,6 +359,9 @@ export type OrderResolvers<ContextType = IdentityContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customerIdsOfCards?: Resolver<Array<Maybe<ResolversTypes['ID']>>, ParentType, ContextType, RequireFields<QueryCustomerIdsOfCardsArgs, 'cards'>>;
+  customerIdsOfRecords?: Resolver<Array<Maybe<ResolversTypes['ID']>>, ParentType, ContextType, RequireFields<QueryCustomerIdsOfRecordsArgs, 'records'>>;
+  customersByIds?: Resolver<Array<Maybe<ResolversTypes['Customer']>>, ParentType, ContextType, RequireFields<QueryCustomersByIdsArgs, 'ids'>>;
   findCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, Partial<QueryFindCustomersArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
 }>;

@@ -4,7 +4,7 @@ import { normalizeCard } from '../../domain/canonical/card';
 import { normalizeEmail } from '../../domain/canonical/email';
 import type { PersonRecord } from '../../domain/types';
 import { badInput, LegacyUnavailableError, notFound, type System } from '../../platform/errors';
-import { actorOf } from '../kit/server';
+import { actorOf, unwrap } from '../kit/server';
 import { assertCustomerAccess, contactFor, maskEmail, maskPhone, requireCaller, requireRole } from '../../platform/auth/rules';
 import type { DiscoveryResult, SearchKey } from '../../domain/identity/discovery';
 import type { IdentityContext } from './context';
@@ -91,6 +91,22 @@ async function current(ctx: IdentityContext, id: string) {
 
 export const resolvers: Resolvers = {
   Mutation: {
+    observeRecords: async (_, { records }, ctx) => {
+      requireRole(ctx);
+      await ctx.store.observe(
+        records.map((r) => ({
+          system: SYSTEM_OF[r.system],
+          externalId: r.externalId,
+          firstName: r.firstName ?? null,
+          lastName: r.lastName ?? null,
+          email: r.email ?? null,
+          phone: r.phone ?? null,
+          card: r.card ?? null,
+          createdAt: r.createdAt ?? null,
+        })),
+      );
+      return records.length;
+    },
     linkIdentity: async (_, { customerId, system, externalId: typed }, ctx, info) => {
       requireRole(ctx, 'agent');
       const externalId = typedId(system, typed);
@@ -110,6 +126,18 @@ export const resolvers: Resolvers = {
     },
   },
   Query: {
+    customersByIds: async (_, { ids }, ctx) => {
+      requireRole(ctx);
+      return ctx.customerById.loadMany(ids).then(unwrap);
+    },
+    customerIdsOfRecords: (_, { records }, ctx) => {
+      requireRole(ctx);
+      return Promise.all(records.map((r) => ctx.store.customerOf(SYSTEM_OF[r.system], r.externalId)));
+    },
+    customerIdsOfCards: (_, { cards }, ctx) => {
+      requireRole(ctx);
+      return Promise.all(cards.map((card) => ctx.store.customerOfCard(card)));
+    },
     me: (_, __, ctx) => {
       const caller = requireCaller(ctx);
       return caller.role === 'customer' ? ctx.customerById.load(caller.sub) : null;

@@ -5,12 +5,11 @@ import type { EshopAccountEvent, EshopClient } from '../../adapters/eshop/client
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PosClient } from '../../adapters/pos/client';
 import type { Call, LoyaltyTransaction, Order, SupportCase } from '../../domain/types';
-import type { ChannelSummary, JourneyEvent, Reach } from '../../domain/journey/timeline';
+import type { AfterSale, ChannelSummary, JourneyEvent, Reach } from '../../domain/journey/timeline';
 import { callsByContact, casesByContact } from '../kit/loaders/crm';
 import { ledgerByCard } from '../kit/loaders/loyalty';
 import { receiptsByCard, webOrdersByAccount } from '../kit/loaders/orders';
 import type { RopoService } from '../../domain/journey/ropo';
-import type { SagaStore } from '../../domain/orders/saga/store';
 import type { BaseContext } from '../kit/server';
 
 export interface InsightsDeps {
@@ -18,7 +17,8 @@ export interface InsightsDeps {
   pos: PosClient;
   crm: CrmClient;
   loyalty: LoyaltyClient;
-  sagas: SagaStore;
+  /** what followed the sale of orders placed through the graph: the orders subgraph's (subgraphs/kit/after-sales.ts) */
+  afterSales: (orderIds: readonly string[]) => Promise<AfterSale[]>;
   ropo: RopoService;
 }
 

@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { CustomerRef as CustomerRefModel } from './model';
 import { JourneyEvent as JourneyEventModel, ChannelSummary as ChannelSummaryModel } from '../../domain/journey/timeline';
+import { RopoReport as RopoReportModel, RopoCategoryCounts as RopoCategoryCountsModel, RopoStoreCounts as RopoStoreCountsModel, RopoWeekCounts as RopoWeekCountsModel } from '../../domain/journey/ropo';
 import { InsightsContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,8 +23,14 @@ export type CategoryRopo = {
   category: Scalars['String']['output'];
   ropoPurchases: Scalars['Int']['output'];
   ropoRate: Scalars['Float']['output'];
+  ropoRevenue: Money;
   showroomingPurchases: Scalars['Int']['output'];
+  showroomingRate: Scalars['Float']['output'];
+  showroomingRevenue: Money;
   storePurchases: Scalars['Int']['output'];
+  storeRevenue: Money;
+  webPurchases: Scalars['Int']['output'];
+  webRevenue: Money;
 };
 
 export type Channel =
@@ -157,22 +164,69 @@ export type QueryRopoReportArgs = {
   to: Scalars['DateTime']['input'];
 };
 
-/** Counts of purchase lines in [from, to). Definitions in the README (ROPO). */
+/**
+ * Counts of purchase lines in [from, to), and what was paid for them (after discounts, as the orders
+ * and receipts show them). Definitions in the README (ROPO).
+ */
 export type RopoReport = {
   __typename?: 'RopoReport';
   byCategory: Array<CategoryRopo>;
+  /** every store with a store purchase, or a showrooming purchase counted for it, in the period; by id */
+  byStore: Array<StoreRopo>;
+  /** every ISO week overlapping [from, to), oldest first, empty ones included */
+  byWeek: Array<WeekRopo>;
   from: Scalars['DateTime']['output'];
   lookbackDays: Scalars['Int']['output'];
   ropoPurchases: Scalars['Int']['output'];
   ropoRate: Scalars['Float']['output'];
+  ropoRevenue: Money;
   showroomingPurchases: Scalars['Int']['output'];
+  /** showroomingPurchases / webPurchases, 0 when there is none */
+  showroomingRate: Scalars['Float']['output'];
+  showroomingRevenue: Money;
   storePurchases: Scalars['Int']['output'];
+  storeRevenue: Money;
   to: Scalars['DateTime']['output'];
+  /** lines of web orders (not phone ones) in [from, to): the showrooming share's denominator */
+  webPurchases: Scalars['Int']['output'];
+  webRevenue: Money;
 };
 
 export type Store = {
   __typename?: 'Store';
   id: Scalars['ID']['output'];
+};
+
+/**
+ * A store's purchases, and the showrooming purchases counted for it: those whose customer's latest
+ * store visit in the lookback before the order was there.
+ */
+export type StoreRopo = {
+  __typename?: 'StoreRopo';
+  ropoPurchases: Scalars['Int']['output'];
+  ropoRate: Scalars['Float']['output'];
+  ropoRevenue: Money;
+  showroomingPurchases: Scalars['Int']['output'];
+  store: Store;
+  storePurchases: Scalars['Int']['output'];
+  storeRevenue: Money;
+};
+
+/** One ISO week of the period (its part within [from, to) only). */
+export type WeekRopo = {
+  __typename?: 'WeekRopo';
+  ropoPurchases: Scalars['Int']['output'];
+  ropoRate: Scalars['Float']['output'];
+  ropoRevenue: Money;
+  showroomingPurchases: Scalars['Int']['output'];
+  showroomingRate: Scalars['Float']['output'];
+  showroomingRevenue: Money;
+  storePurchases: Scalars['Int']['output'];
+  storeRevenue: Money;
+  webPurchases: Scalars['Int']['output'];
+  webRevenue: Money;
+  /** Monday 00:00, Europe/Paris */
+  weekStart: Scalars['DateTime']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -278,7 +332,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CategoryRopo: ResolverTypeWrapper<CategoryRopo>;
+  CategoryRopo: ResolverTypeWrapper<RopoCategoryCountsModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -299,13 +353,15 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RopoReport: ResolverTypeWrapper<RopoReport>;
+  RopoReport: ResolverTypeWrapper<RopoReportModel>;
   Store: ResolverTypeWrapper<Store>;
+  StoreRopo: ResolverTypeWrapper<RopoStoreCountsModel>;
+  WeekRopo: ResolverTypeWrapper<RopoWeekCountsModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CategoryRopo: CategoryRopo;
+  CategoryRopo: RopoCategoryCountsModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
@@ -323,16 +379,24 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Product: Product;
   Query: Record<PropertyKey, never>;
-  RopoReport: RopoReport;
+  RopoReport: RopoReportModel;
   Store: Store;
+  StoreRopo: RopoStoreCountsModel;
+  WeekRopo: RopoWeekCountsModel;
 }>;
 
 export type CategoryRopoResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['CategoryRopo'] = ResolversParentTypes['CategoryRopo']> = ResolversObject<{
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ropoPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ropoRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ropoRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   showroomingPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  showroomingRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  showroomingRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   storePurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  webPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type ChannelSummaryResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['ChannelSummary'] = ResolversParentTypes['ChannelSummary']> = ResolversObject<{
@@ -403,17 +467,49 @@ export type QueryResolvers<ContextType = InsightsContext, ParentType extends Res
 
 export type RopoReportResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['RopoReport'] = ResolversParentTypes['RopoReport']> = ResolversObject<{
   byCategory?: Resolver<Array<ResolversTypes['CategoryRopo']>, ParentType, ContextType>;
+  byStore?: Resolver<Array<ResolversTypes['StoreRopo']>, ParentType, ContextType>;
+  byWeek?: Resolver<Array<ResolversTypes['WeekRopo']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lookbackDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ropoPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ropoRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ropoRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   showroomingPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  showroomingRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  showroomingRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   storePurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  webPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type StoreResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['Store'] = ResolversParentTypes['Store']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type StoreRopoResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['StoreRopo'] = ResolversParentTypes['StoreRopo']> = ResolversObject<{
+  ropoPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ropoRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ropoRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  showroomingPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
+  storePurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type WeekRopoResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['WeekRopo'] = ResolversParentTypes['WeekRopo']> = ResolversObject<{
+  ropoPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ropoRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ropoRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  showroomingPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  showroomingRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  showroomingRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  storePurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  storeRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  webPurchases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webRevenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  weekStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = InsightsContext> = ResolversObject<{
@@ -432,5 +528,7 @@ export type Resolvers<ContextType = InsightsContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RopoReport?: RopoReportResolvers<ContextType>;
   Store?: StoreResolvers<ContextType>;
+  StoreRopo?: StoreRopoResolvers<ContextType>;
+  WeekRopo?: WeekRopoResolvers<ContextType>;
 }>;
 

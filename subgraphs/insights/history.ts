@@ -82,7 +82,7 @@ async function read(ctx: InsightsContext, customer: CustomerRef): Promise<Custom
   const orders = [...webOrders.items, ...receipts.items];
   const events = timeline([
     ...orderEvents(orders),
-    ...afterSaleEvents(await ctx.sagas.afterSale(orders.map((o) => o.id))),
+    ...afterSaleEvents(await ctx.afterSales(orders.map((o) => o.id))),
     ...browsing.items,
     ...cases.items,
     ...calls.items,

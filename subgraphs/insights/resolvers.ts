@@ -2,8 +2,16 @@ import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
 import { EVERYTHING, preferredChannel, preferredChannelReads, union } from '../../domain/journey/timeline';
 import { money } from '../kit/money';
 import { keyedConnection, pageSize } from '../kit/relay';
+import type { RopoCounts } from '../../domain/journey/ropo';
 import type { Resolvers } from './generated';
 import { customerHistory, reportGaps } from './history';
+
+const revenue = {
+  storeRevenue: (r: Pick<RopoCounts, 'storeRevenueCents'>) => money(r.storeRevenueCents),
+  ropoRevenue: (r: Pick<RopoCounts, 'ropoRevenueCents'>) => money(r.ropoRevenueCents),
+  webRevenue: (r: RopoCounts) => money(r.webRevenueCents),
+  showroomingRevenue: (r: RopoCounts) => money(r.showroomingRevenueCents),
+};
 
 export const resolvers: Resolvers = {
   Query: {
@@ -40,5 +48,13 @@ export const resolvers: Resolvers = {
   },
   ChannelSummary: {
     spend: (s) => (s.spendCents === null ? null : money(s.spendCents)),
+  },
+  RopoReport: revenue,
+  CategoryRopo: revenue,
+  WeekRopo: revenue,
+  StoreRopo: {
+    store: (s) => ({ id: s.storeId }),
+    storeRevenue: revenue.storeRevenue,
+    ropoRevenue: revenue.ropoRevenue,
   },
 };

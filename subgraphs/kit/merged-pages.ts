@@ -12,9 +12,22 @@ export class PagedList<T> {
   done = false;
   failure: unknown = null;
 
+  /** the page being read: two fields of one request asking at once read it once */
+  private reading: Promise<void> | null = null;
+
   constructor(private readonly pages: AsyncIterator<T[]>) {}
 
-  async more(): Promise<void> {
+  more(): Promise<void> {
+    this.reading ??= this.read().finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  /** The first page, which any connection over the list reads: asked for alongside the other sources, not after them. */
+  async started(): Promise<void> {
+    if (this.items.length === 0 && !this.done) await this.more();
+  }
+
+  private async read(): Promise<void> {
     try {
       const next = await this.pages.next();
       if (next.done) this.done = true;

@@ -2,15 +2,22 @@
 // a fresh context (DataLoaders) per request, errors turned into the contract's codes, and the
 // "partial answer" channel that lets a field return what it has plus an error for what it lacks.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLError, parse, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  responsePathAsArray,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { LegacyUnavailableError, toGraphQLError } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { currentRequestId } from '../../platform/logging/request-context';
-import { serveGraphQL, type RunningServer } from '../../platform/http/serve';
+import { serveGraphQL } from '../../platform/http/serve';
 import { subgraphSdl, type SubgraphName } from '../../gateway/supergraph';
 import { CUSTOM_SCALARS } from '../../schema/scalars';
 import type { Caller } from '../../platform/auth/caller';
@@ -126,32 +133,78 @@ export function formatError(logger: Logger) {
   };
 }
 
+/** What a subgraph is asked: one operation, as the gateway's query plan writes it. */
+export interface SubgraphRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** What it answers: the body a client would read, and the HTTP status it would be served with. */
+export interface SubgraphResponse {
+  status: number;
+  body: FormattedExecutionResult;
+}
+
+/** One subgraph started in this process: callable directly, and served over HTTP when it listens. */
+export interface RunningSubgraph {
+  name: SubgraphName;
+  /** where it listens; null: it runs in the gateway's process only, called in-process */
+  url: string | null;
+  /**
+   * Runs an operation on the subgraph's own Apollo Server, for a caller already verified: the same
+   * context, plugins, error formatting and partial errors as over HTTP, its parsed and validated
+   * documents cached by Apollo's document store. The request's id is the running one.
+   */
+  execute(request: SubgraphRequest, caller: Caller | null): Promise<SubgraphResponse>;
+  close(): Promise<void>;
+}
+
 export async function startSubgraph(
   def: SubgraphDefinition,
   opts: {
-    port: number;
-    host: string;
     logger: Logger;
-    /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array;
+    /** absent: not served over HTTP, called in-process only */
+    listen?: {
+      port: number;
+      host: string;
+      /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array;
+    };
   },
-): Promise<RunningServer> {
+): Promise<RunningSubgraph> {
   const schema = buildSubgraphSchema({
     typeDefs: parse(subgraphSdl(def.name)),
     // Codegen's Resolvers type and Apollo's resolver map describe the same object differently.
     resolvers: { ...CUSTOM_SCALARS, ...def.resolvers } as GraphQLResolverMap<unknown>,
   });
+  const logger = opts.logger.child({ subgraph: def.name });
   const apollo = new ApolloServer<BaseContext>({
     schema,
     // No Apollo Studio here: federated traces would only cost time.
-    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints either: none is set, and the plugin would wrap every field's resolver to look for them.
+    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     stopOnTerminationSignals: false, // the stack stops its servers itself, in order
-    formatError: formatError(opts.logger.child({ subgraph: def.name })),
+    // Apollo's own warnings (an operation after the server stopped) in the service's log, not on the console
+    logger,
+    formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
   });
-  return serveGraphQL(apollo, {
-    port: opts.port,
-    host: opts.host,
-    context: async ({ res }) => ({ ...def.context(), partial: new PartialErrors(), caller: res.locals.caller as Caller | null }),
-    routes: (app) => app.use('/graphql', requireGateway(opts.gatewayKey)),
+  const contextFor = (caller: Caller | null): BaseContext => ({ ...def.context(), partial: new PartialErrors(), caller });
+  const execute = async (request: SubgraphRequest, caller: Caller | null): Promise<SubgraphResponse> => {
+    const response = await apollo.executeOperation(request, { contextValue: contextFor(caller) });
+    // the subgraphs serve single results only: no @defer, no @stream in their schemas
+    if (response.body.kind !== 'single') throw new Error(`subgraph ${def.name} answered incrementally`);
+    return { status: response.http.status ?? 200, body: response.body.singleResult };
+  };
+  if (!opts.listen) {
+    await apollo.start();
+    return { name: def.name, url: null, execute, close: () => apollo.stop() };
+  }
+  const { gatewayKey, ...where } = opts.listen;
+  const served = await serveGraphQL(apollo, {
+    ...where,
+    context: async ({ res }) => contextFor(res.locals.caller as Caller | null),
+    routes: (app) => app.use('/graphql', requireGateway(gatewayKey)),
   });
+  return { name: def.name, url: served.url, execute, close: served.close };
 }

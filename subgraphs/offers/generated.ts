@@ -2,6 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel, PricedLine as PricedLineModel } from '../../domain/pricing/model';
 import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel, VoucherModel as VoucherModelModel } from './model';
 import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
+import { Voucher as VoucherModel } from '../../domain/pricing/promotions/voucher-book';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -56,6 +57,22 @@ export type CustomerOffersArgs = {
   storeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * A goodwill voucher as the project holds it (subgraphs only: the orders subgraph prices with them
+ * and claims them for an order; the vouchers table is the offers subgraph's).
+ */
+export type HeldVoucher = {
+  __typename?: 'HeldVoucher';
+  amountCents: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  contactId: Scalars['ID']['output'];
+  customerId?: Maybe<Scalars['ID']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  usedByOrder?: Maybe<Scalars['String']['output']>;
+};
+
 export type LegacySystem =
   | 'CRM'
   | 'ESHOP'
@@ -70,12 +87,22 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Service role: marks the vouchers used by the order (CONFLICT when one was used by another); again for the same order, nothing changes. */
+  claimVouchers: Scalars['Boolean']['output'];
   /** A single-use voucher for a customer, granted in the CRM; it applies as a promotion once. */
   grantGoodwill: Voucher;
   /** Drops the cached price book and promotions: the next answer reads them again. */
   refreshPricing: Scalars['Boolean']['output'];
+  /** Service role: gives back the vouchers an order that did not happen had claimed. */
+  releaseVouchers: Scalars['Boolean']['output'];
   /** Lists a store's discrepancies and, with dryRun false, writes the list prices to its shelves. */
   syncShelfPrices: Array<PriceDiscrepancy>;
+};
+
+
+export type MutationClaimVouchersArgs = {
+  codes: Array<Scalars['String']['input']>;
+  orderRef: Scalars['String']['input'];
 };
 
 
@@ -83,6 +110,12 @@ export type MutationGrantGoodwillArgs = {
   amount: Scalars['Int']['input'];
   customerId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationReleaseVouchersArgs = {
+  codes: Array<Scalars['String']['input']>;
+  orderRef: Scalars['String']['input'];
 };
 
 
@@ -221,6 +254,10 @@ export type Query = {
   promotionChannelConflicts: Array<PromotionChannelConflict>;
   /** With loyalty down, a customer's basket is priced without their tier's offers, with one SYSTEM_UNAVAILABLE naming loyalty. */
   quote: Quote;
+  /** Service role: unused vouchers by code, whoever holds them. */
+  unusedVouchersByCodes: Array<HeldVoucher>;
+  /** Service role: the unused vouchers of these CRM contacts. */
+  unusedVouchersOfContacts: Array<HeldVoucher>;
 };
 
 
@@ -233,6 +270,16 @@ export type QueryPriceDiscrepanciesArgs = {
 
 export type QueryQuoteArgs = {
   input: QuoteInput;
+};
+
+
+export type QueryUnusedVouchersByCodesArgs = {
+  codes: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryUnusedVouchersOfContactsArgs = {
+  contactIds: Array<Scalars['ID']['input']>;
 };
 
 export type Quote = {
@@ -415,10 +462,11 @@ export type ResolversTypes = ResolversObject<{
   Channel: Channel;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  LegacySystem: LegacySystem;
-  Money: ResolverTypeWrapper<Money>;
+  HeldVoucher: ResolverTypeWrapper<VoucherModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  LegacySystem: LegacySystem;
+  Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Offer: ResolverTypeWrapper<OfferModelModel>;
@@ -451,9 +499,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Customer: CustomerRefModel;
   DateTime: Scalars['DateTime']['output'];
-  Money: Money;
+  HeldVoucher: VoucherModel;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Money: Money;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Offer: OfferModelModel;
@@ -492,14 +541,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type HeldVoucherResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['HeldVoucher'] = ResolversParentTypes['HeldVoucher']> = ResolversObject<{
+  amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedByOrder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   centAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  claimVouchers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClaimVouchersArgs, 'codes' | 'orderRef'>>;
   grantGoodwill?: Resolver<ResolversTypes['Voucher'], ParentType, ContextType, RequireFields<MutationGrantGoodwillArgs, 'amount' | 'customerId' | 'reason'>>;
   refreshPricing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  releaseVouchers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseVouchersArgs, 'codes' | 'orderRef'>>;
   syncShelfPrices?: Resolver<Array<ResolversTypes['PriceDiscrepancy']>, ParentType, ContextType, RequireFields<MutationSyncShelfPricesArgs, 'dryRun' | 'storeId'>>;
 }>;
 
@@ -569,6 +631,8 @@ export type QueryResolvers<ContextType = OffersContext, ParentType extends Resol
   priceDiscrepancies?: Resolver<ResolversTypes['PriceDiscrepancyConnection'], ParentType, ContextType, RequireFields<QueryPriceDiscrepanciesArgs, 'first'>>;
   promotionChannelConflicts?: Resolver<Array<ResolversTypes['PromotionChannelConflict']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<QueryQuoteArgs, 'input'>>;
+  unusedVouchersByCodes?: Resolver<Array<ResolversTypes['HeldVoucher']>, ParentType, ContextType, RequireFields<QueryUnusedVouchersByCodesArgs, 'codes'>>;
+  unusedVouchersOfContacts?: Resolver<Array<ResolversTypes['HeldVoucher']>, ParentType, ContextType, RequireFields<QueryUnusedVouchersOfContactsArgs, 'contactIds'>>;
 }>;
 
 export type QuoteResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote']> = ResolversObject<{
@@ -615,6 +679,7 @@ export type Resolvers<ContextType = OffersContext> = ResolversObject<{
   AppliedPromotion?: AppliedPromotionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  HeldVoucher?: HeldVoucherResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;

@@ -36,6 +36,14 @@ function reportOncePerField(ctx: OffersContext, info: GraphQLResolveInfo, unavai
 
 export const resolvers: Resolvers = {
   Query: {
+    unusedVouchersOfContacts: (_, { contactIds }, ctx) => {
+      requireRole(ctx);
+      return ctx.vouchers.unusedForContacts(contactIds);
+    },
+    unusedVouchersByCodes: (_, { codes }, ctx) => {
+      requireRole(ctx);
+      return ctx.vouchers.unusedByCodes(codes);
+    },
     quote: async (_, { input }, ctx, info) => {
       await assertCustomerAccess(ctx, input.customerId);
       const { quote, context, unavailable } = await priceBasket(ctx.pricing, input);
@@ -56,6 +64,16 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    claimVouchers: async (_, { codes, orderRef }, ctx) => {
+      requireRole(ctx);
+      await ctx.vouchers.claim(codes, orderRef);
+      return true;
+    },
+    releaseVouchers: async (_, { codes, orderRef }, ctx) => {
+      requireRole(ctx);
+      await ctx.vouchers.release(codes, orderRef);
+      return true;
+    },
     syncShelfPrices: async (_, { storeId, dryRun }, ctx, info) => {
       assertStoreAccess(ctx, storeId);
       const store = await checkedStoreId(ctx.pricing, storeId);
@@ -122,10 +140,10 @@ export const resolvers: Resolvers = {
     },
     vouchers: async ({ id }, _, ctx) => {
       await assertCustomerAccess(ctx, id);
-      const holderId = await ctx.store.resolve(id);
-      if (!holderId) return [];
-      const contactIds = (await ctx.store.recordsOf(holderId)).filter((r) => r.system === 'crm').map((r) => r.externalId);
-      return (await ctx.vouchers.ofContacts(contactIds)).map((v) => ({ ...v, holderId }));
+      const holder = (await ctx.identity.identitiesOf([id])).get(id);
+      if (!holder) return [];
+      const contactIds = holder.records.filter((r) => r.system === 'crm').map((r) => r.externalId);
+      return (await ctx.vouchers.ofContacts(contactIds)).map((v) => ({ ...v, holderId: holder.id }));
     },
   },
   Offer: {

@@ -143,6 +143,16 @@ export type Order = {
   total: Money;
 };
 
+/** What followed the sale of an order placed through the graph: its hand-over and its returns (subgraphs only: a customer's journey). */
+export type OrderAfterSale = {
+  __typename?: 'OrderAfterSale';
+  collectedAt?: Maybe<Scalars['DateTime']['output']>;
+  orderId: Scalars['ID']['output'];
+  returns: Array<OrderReturnFact>;
+  /** the pickup store, for a hand-over */
+  storeId?: Maybe<Scalars['ID']['output']>;
+};
+
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   edges: Array<OrderEdge>;
@@ -168,6 +178,13 @@ export type OrderLineInput = {
   /** 1 to 99 */
   quantity: Scalars['Int']['input'];
   sku: Scalars['ID']['input'];
+};
+
+/** A return of an order made through the graph (subgraphs only). */
+export type OrderReturnFact = {
+  __typename?: 'OrderReturnFact';
+  at: Scalars['DateTime']['output'];
+  storeId: Scalars['ID']['output'];
 };
 
 export type OrderStatus =
@@ -223,6 +240,8 @@ export type Query = {
   __typename?: 'Query';
   /** Any channel's order: a web or phone order id, or a store receipt id. */
   order?: Maybe<Order>;
+  /** Service role, for the other subgraphs: what followed the sale of each order that has something (hand-over, returns). */
+  orderAfterSales: Array<OrderAfterSale>;
   /** Service role: the order operations parked for an operator, oldest first. */
   sagasNeedingAttention: Array<ParkedSaga>;
 };
@@ -230,6 +249,11 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderAfterSalesArgs = {
+  orderIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -396,10 +420,12 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
+  OrderAfterSale: ResolverTypeWrapper<OrderAfterSale>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
   OrderLineInput: OrderLineInput;
+  OrderReturnFact: ResolverTypeWrapper<OrderReturnFact>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -430,10 +456,12 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
+  OrderAfterSale: OrderAfterSale;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineModel;
   OrderLineInput: OrderLineInput;
+  OrderReturnFact: OrderReturnFact;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   ParkedSaga: ParkedOperationModel;
@@ -502,6 +530,13 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type OrderAfterSaleResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderAfterSale'] = ResolversParentTypes['OrderAfterSale']> = ResolversObject<{
+  collectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['OrderReturnFact']>, ParentType, ContextType>;
+  storeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export type OrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -517,6 +552,11 @@ export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends R
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderReturnFactResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderReturnFact'] = ResolversParentTypes['OrderReturnFact']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  storeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -540,6 +580,7 @@ export type ProductResolvers<ContextType = OrdersContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderAfterSales?: Resolver<Array<ResolversTypes['OrderAfterSale']>, ParentType, ContextType, RequireFields<QueryOrderAfterSalesArgs, 'orderIds'>>;
   sagasNeedingAttention?: Resolver<Array<ResolversTypes['ParkedSaga']>, ParentType, ContextType, RequireFields<QuerySagasNeedingAttentionArgs, 'first'>>;
 }>;
 
@@ -575,9 +616,11 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderAfterSale?: OrderAfterSaleResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderReturnFact?: OrderReturnFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParkedSaga?: ParkedSagaResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

@@ -42,6 +42,10 @@ export const resolvers: Resolvers = {
       await assertOrderAccess(ctx, id, order);
       return order;
     },
+    orderAfterSales: (_, { orderIds }, ctx) => {
+      requireRole(ctx);
+      return ctx.commerce.deps.sagas.afterSale(orderIds);
+    },
     sagasNeedingAttention: async (_, { first }, ctx) => {
       requireRole(ctx);
       return (await ctx.commerce.deps.sagas.needingAttention()).slice(0, pageSize(first, 100));
@@ -106,8 +110,13 @@ export const resolvers: Resolvers = {
       const sales = wants(channel, 'pos')
         ? [ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat())]
         : [];
-      const readable = await ordersReadableOf(ctx, customer.id);
-      const connection = await newestFirstConnection(await settleSources(ctx, info, sales), web, {
+      // every source at once: the web orders' first page is read whatever the page asked for
+      const [readable, whole] = await Promise.all([
+        ordersReadableOf(ctx, customer.id),
+        settleSources(ctx, info, sales),
+        ...web.map((list) => list.started()),
+      ]);
+      const connection = await newestFirstConnection(whole, web, {
         compare: newestFirst,
         keyOf: (o) => o.id,
         first: size,

@@ -8,9 +8,16 @@ export type { ChildService };
 /** how to kill each child still running */
 const alive = new Set<() => Promise<void>>();
 
-/** Starts the service with `env` over the defaults and free ports (a variable set to undefined is left out); resolves when its gateway answers. */
-export async function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildService> {
-  const child = await startChild({ ...FREE_PORTS, LOG_LEVEL: 'warn', ...env }, timeoutMs);
+/**
+ * Starts the service with `env` over the defaults and free ports (a variable set to undefined is left out); resolves when its
+ * gateway answers. `serve`: one subgraph or the gateway alone (`npm run serve -- <serve>`), whose URL is then `gatewayUrl`.
+ */
+export async function startChildService(
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+  serve?: string,
+): Promise<ChildService> {
+  const child = await startChild({ ...FREE_PORTS, LOG_LEVEL: 'warn', ...env }, timeoutMs, serve);
   alive.add(child.kill);
   void child.exited.then(() => alive.delete(child.kill));
   return child;

@@ -2,7 +2,7 @@
 // (which records belong to which person) and the simulators' own data.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo } from './harness';
+import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo, until } from './harness';
 import { freshDatabaseUrl } from '../databases';
 import { DateTime } from 'luxon';
 
@@ -197,6 +197,25 @@ describe('legacy calls', () => {
     expect(calls.loyalty).toBeLessThanOrEqual(2);
     expect(calls.crm).toBe(1);
     expect(calls.eshop + calls.pos).toBe(0);
+  });
+
+  it("reads a customer's web orders and store sales at once, not one after the other (one legacy round trip)", async () => {
+    const p = everywhere[3];
+    const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
+    await resetStats(stack);
+    // the store sales held: the web orders are asked for meanwhile, or never if they wait for the sales
+    await setFaults(stack, 'pos', { hang: true });
+    const answer = gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 5) { edges { node { id } } } } }', {
+      id: found.data.findCustomers[0].id,
+    });
+    try {
+      await until('the web orders asked while the store sales are held', async () => (await legacyCalls(stack)).eshop > 0, 10_000);
+    } finally {
+      await setFaults(stack, 'pos', {});
+    }
+    const { data, errors } = await answer;
+    expect(errors).toBeUndefined();
+    expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
   });
 });
 

@@ -1,5 +1,6 @@
 // The database gone while the service runs: what needs it (a customer) says so, SYSTEM_UNAVAILABLE
-// with system "database"; what does not (the stores, the catalogue, a quote for nobody) answers.
+// with system "database"; what does not (the stores, the catalogue, a quote for nobody) answers;
+// /ready, which asks it `SELECT 1`, is 503.
 import net from 'node:net';
 import type { Stack } from '../../platform/tools/stack';
 import { freshDatabaseUrl } from '../databases';
@@ -50,7 +51,17 @@ it('answers SYSTEM_UNAVAILABLE (database) for a customer, and the stores, the ca
   const id: string = found.data.findCustomers[0].id;
   const product = world.eshop.products[0];
 
+  const readyUrl = new URL('/ready', stack.gatewayUrl);
+  const before = await fetch(readyUrl);
+  expect(before.status).toBe(200);
+  expect(await before.json()).toMatchObject({ status: 'ready', database: 'ok' });
+
   await relay.cut();
+
+  // the gateway cannot serve what needs the database: out of rotation, and it says why
+  const ready = await fetch(readyUrl);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toMatchObject({ status: 'unavailable', database: 'failed' });
 
   const customer = await gql(stack, 'query($id: ID!) { customer(id: $id) { id firstName } }', { id });
   expect(customer.data?.customer ?? null).toBeNull();

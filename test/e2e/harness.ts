@@ -36,6 +36,10 @@ const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOU
 /** The identity index reads the silos once at start, and not again during a test unless it asks. */
 const QUIET_INDEX = { IDENTITY_INDEX_INTERVAL_S: '86400' };
 
+/** How the gateway reaches the subgraphs of its process (SUBGRAPH_TRANSPORT); a stack runs `npm start`'s (local) unless told. */
+export const TRANSPORTS = ['local', 'http'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
 export async function startTestStack(
   env: Record<string, string> = {},
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
@@ -120,6 +124,20 @@ export async function resetStats(stack: Stack): Promise<void> {
 export async function legacyCalls(stack: Stack): Promise<Record<System, number>> {
   const stats = await Promise.all(SYSTEM_LIST.map((s) => sim(stack, s, 'stats')));
   return Object.fromEntries(SYSTEM_LIST.map((s, i) => [s, stats[i].total])) as Record<System, number>;
+}
+
+/** One query as the service role, timed end to end, and the legacy calls it cost: what the benchmarks of calls and round trips read. */
+export async function timedQuery(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: any; ms: number; calls: Record<System, number> }> {
+  await resetStats(stack);
+  const started = performance.now();
+  const { data, errors } = await gql(stack, query, variables);
+  const ms = performance.now() - started;
+  if (errors) throw new Error(`${query}: ${JSON.stringify(errors)}`);
+  return { data, ms, calls: await legacyCalls(stack) };
 }
 
 /** The full stats of one simulator: total and byRoute. */

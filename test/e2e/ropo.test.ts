@@ -1,25 +1,19 @@
 // The ROPO report, ingested from the simulators through the legacy clients, against a plain
-// computation over everything the simulators hold (/__sim/dump). Who is who follows the
-// documented matching rules (domain/identity/match.ts cluster), not the seed's ground truth: two people
-// of one household sharing a mailbox are one customer by those rules, and the report counts what
-// the rules say.
+// computation over everything the simulators hold (/__sim/dump, ./ropo-reference.ts).
 import { createCatalog } from '../../domain/reference/catalog';
-import { normalizeCard } from '../../domain/canonical/card';
-import { parisLocalToIso, toInstant } from '../../domain/canonical/time';
+import { parisLocalToIso } from '../../domain/canonical/time';
 import { EshopClient } from '../../adapters/eshop/client';
 import { LoyaltyClient } from '../../adapters/loyalty/client';
 import { PosClient } from '../../adapters/pos/client';
 import { freshDb } from '../databases';
-import { cluster } from '../../domain/identity/match';
 import { IdentityStore } from '../../domain/identity/store';
 import type { World } from '../../legacy/model';
 import { createLogger } from '../../platform/logging';
-import { personFromEshopAccount } from '../../adapters/eshop/mapping';
-import { personFromLoyaltyMember } from '../../adapters/loyalty/mapping';
-import { lookbackStartMs, RESEARCH_EVENTS, RopoService, UNKNOWN_CATEGORY, type RopoReport } from '../../domain/journey/ropo';
+import { RopoService, type RopoReport } from '../../domain/journey/ropo';
 import { startSimulators, type SimHandle } from '../../legacy';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
 import { SEED } from './harness';
+import { expectedRopo } from './ropo-reference';
 
 const TO = new Date(SEED.SIM_NOW);
 const FROM = new Date(Date.UTC(TO.getUTCFullYear() - 1, TO.getUTCMonth(), TO.getUTCDate()));
@@ -31,6 +25,7 @@ type Silo = (typeof SILOS)[number];
 
 let sims: Record<Silo, SimHandle>;
 let service: RopoService;
+let pos: PosClient;
 
 const sim = async <T>(system: Silo, path: string) => (await (await fetch(`${sims[system].url}/__sim/${path}`)).json()) as T;
 const dump = <K extends Silo>(system: K) => sim<World[K]>(system, 'dump');
@@ -47,7 +42,7 @@ beforeAll(async () => {
   sims = (await startSimulators({ seed, only: [...SILOS] })) as Record<Silo, SimHandle>;
   const urls = { pos: sims.pos.url, eshop: sims.eshop.url, loyalty: sims.loyalty.url };
   const eshop = new EshopClient(urls.eshop, 'sim-eshop-key', 3000);
-  const pos = new PosClient(urls.pos, 3000);
+  pos = new PosClient(urls.pos, 3000);
   const loyalty = new LoyaltyClient(urls.loyalty, 'omnigraph', 'sim-loyalty-secret', 3000);
   const db = await freshDb();
   const deps = {
@@ -68,56 +63,7 @@ afterAll(() => Promise.all(SILOS.map((s) => sims[s]?.close())));
 /** Everything the simulators hold, counted the slow way, exactly as the README ("ROPO and showrooming") defines it. */
 async function reference(from: Date, to: Date, lookbackDays: number): Promise<RopoReport> {
   const [eshop, pos, loyalty] = await Promise.all([dump('eshop'), dump('pos'), dump('loyalty')]);
-  const { products } = eshop;
-  const people = cluster([...eshop.accounts.map(personFromEshopAccount), ...loyalty.members.map(personFromLoyaltyMember)]);
-  const personOfAccount = (id: string) => people.findIndex((p) => p.some((r) => r.system === 'eshop' && r.externalId === id));
-  const personOfCard = (printed: string | null) => {
-    const card = normalizeCard(printed);
-    return card === null ? -1 : people.findIndex((p) => p.some((r) => r.card === card));
-  };
-  const inPeriod = (at: string) => Date.parse(at) >= from.getTime() && Date.parse(at) < to.getTime();
-  const before = (at: string, candidate: string) =>
-    Date.parse(candidate) >= lookbackStartMs(at, lookbackDays) && Date.parse(candidate) < Date.parse(at);
-
-  // a hand-over receipt (with the reservation's ref) is a web purchase, not a store one
-  const receipts = pos.receipts
-    .filter((r) => r.ref === null)
-    .map((r) => ({ ...r, at: parisLocalToIso(r.at), person: personOfCard(r.card) }));
-  const events = eshop.events.map((e) => ({ ...e, at: toInstant(e.at), person: personOfAccount(e.account_id) }));
-  const rows: { category: string; store: number; ropo: number; showrooming: number }[] = [];
-  for (const receipt of receipts.filter((r) => inPeriod(r.at))) {
-    for (const line of receipt.lines) {
-      const product = products.find((p) => p.ean === line.ean);
-      const ropo =
-        receipt.person >= 0 &&
-        product !== undefined &&
-        events.some((e) => e.person === receipt.person && e.sku === product.sku && RESEARCH_EVENTS.has(e.type) && before(receipt.at, e.at));
-      rows.push({ category: product?.category ?? UNKNOWN_CATEGORY, store: 1, ropo: ropo ? 1 : 0, showrooming: 0 });
-    }
-  }
-  for (const order of eshop.orders.filter((o) => o.origin === 'web' && inPeriod(toInstant(o.created_at)))) {
-    const at = toInstant(order.created_at);
-    const person = personOfAccount(order.account_id);
-    const showrooming = person >= 0 && receipts.some((r) => r.person === person && before(at, r.at));
-    for (const line of order.lines) {
-      const category = products.find((p) => p.sku === line.sku)?.category ?? UNKNOWN_CATEGORY;
-      rows.push({ category, store: 0, ropo: 0, showrooming: showrooming ? 1 : 0 });
-    }
-  }
-  const counts = (of: typeof rows) => {
-    const storePurchases = of.reduce((n, r) => n + r.store, 0);
-    const ropoPurchases = of.reduce((n, r) => n + r.ropo, 0);
-    const showroomingPurchases = of.reduce((n, r) => n + r.showrooming, 0);
-    return { storePurchases, ropoPurchases, ropoRate: storePurchases ? ropoPurchases / storePurchases : 0, showroomingPurchases };
-  };
-  const categories = [...new Set(rows.map((r) => r.category))].sort();
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    lookbackDays,
-    ...counts(rows),
-    byCategory: categories.map((category) => ({ category, ...counts(rows.filter((r) => r.category === category)) })),
-  };
+  return expectedRopo({ eshop, pos, loyalty }, from, to, lookbackDays);
 }
 
 describe("ropoReport over the seed's last year", () => {
@@ -130,6 +76,13 @@ describe("ropoReport over the seed's last year", () => {
     // The seed makes people research about half of what they buy in store with a card.
     expect(first.ropoPurchases).toBeGreaterThan(0);
     expect(first.showroomingPurchases).toBeGreaterThan(0);
+    expect(first.ropoRevenueCents).toBeGreaterThan(0);
+    expect(first.showroomingRevenueCents).toBeGreaterThan(0);
+    expect(first.webPurchases).toBeGreaterThan(first.showroomingPurchases);
+    // every store of the seed, and the 53 weeks Monday 17 November 2025 to Monday 16 November 2026 start
+    expect(first.byStore.length).toBe((await dump('pos')).stores.length);
+    expect(first.byWeek).toHaveLength(53);
+    expectBreakdownsAddUp(first);
 
     await resetStats();
     const second = await service.report(FROM, TO, LOOKBACK_DAYS);
@@ -141,11 +94,61 @@ describe("ropoReport over the seed's last year", () => {
     expect(catchUp.pos).toBeLessThanOrEqual(2 * stores.length);
     expect(catchUp.eshop).toBeLessThan(initial.eshop / 10);
     expect(catchUp.loyalty).toBe(0);
-  });
+    // the first report reads a year from the silos
+  }, 180_000);
 
   it('counts with a shorter lookback on the same rows', async () => {
     await resetStats();
     const report = await service.report(FROM, TO, 7);
     expect(report).toEqual(await reference(FROM, TO, 7));
+    expectBreakdownsAddUp(report);
+  });
+
+  it('gives zeros, no category or store, and every week, for a period without purchases', async () => {
+    // after the seed's history ends (SIM_NOW): three weeks from a Sunday, so four ISO weeks
+    const from = new Date('2026-11-22T00:00:00Z');
+    const to = new Date('2026-12-13T00:00:00Z');
+    const report = await service.report(from, to, LOOKBACK_DAYS);
+    expect(report).toEqual(await reference(from, to, LOOKBACK_DAYS));
+    expect(report).toMatchObject({
+      storePurchases: 0,
+      webPurchases: 0,
+      storeRevenueCents: 0,
+      webRevenueCents: 0,
+      byCategory: [],
+      byStore: [],
+    });
+    expect(report.byWeek.map((w) => w.weekStart)).toEqual([
+      '2026-11-15T23:00:00.000Z',
+      '2026-11-22T23:00:00.000Z',
+      '2026-11-29T23:00:00.000Z',
+      '2026-12-06T23:00:00.000Z',
+    ]);
+    expect(report.byWeek.every((w) => w.storePurchases + w.webPurchases + w.storeRevenueCents + w.webRevenueCents === 0)).toBe(true);
+  });
+
+  it('does not count the receipt the POS writes when it hands a click-and-collect order over', async () => {
+    const held = (await dump('pos')).reservations.find((r) => r.status === 'held')!;
+    await pos.collectReservation(held.id);
+    const handOver = (await dump('pos')).receipts.find((r) => r.ref === held.ref)!;
+    expect(handOver.lines.length).toBeGreaterThan(0);
+    // the days around the hand-over, written now by the POS's clock
+    const from = new Date(Date.now() - 86_400_000);
+    const to = new Date(Date.now() + 86_400_000);
+    const report = await service.report(from, to, 7);
+    expect(report).toEqual(await reference(from, to, 7));
+    const receiptLines = (await dump('pos')).receipts
+      .filter((r) => Date.parse(parisLocalToIso(r.at)) >= from.getTime() && Date.parse(parisLocalToIso(r.at)) < to.getTime())
+      .reduce((n, r) => n + r.lines.length, 0);
+    expect(report.storePurchases).toBe(receiptLines - handOver.lines.length);
   });
 });
+
+/** The stores' and the weeks' figures add up to the report's. */
+function expectBreakdownsAddUp(report: RopoReport): void {
+  const sum = <T>(rows: T[], figure: (row: T) => number) => rows.reduce((n, row) => n + figure(row), 0);
+  const storeFigures = ['storePurchases', 'ropoPurchases', 'showroomingPurchases', 'storeRevenueCents', 'ropoRevenueCents'] as const;
+  for (const figure of storeFigures) expect([figure, sum(report.byStore, (s) => s[figure])]).toEqual([figure, report[figure]]);
+  const weekFigures = [...storeFigures, 'webPurchases', 'webRevenueCents', 'showroomingRevenueCents'] as const;
+  for (const figure of weekFigures) expect([figure, sum(report.byWeek, (w) => w[figure])]).toEqual([figure, report[figure]]);
+}

@@ -194,27 +194,6 @@ describe('store staff', () => {
   });
 });
 
-describe('a subgraph reached directly', () => {
-  const QUERY = JSON.stringify({ query: '{ findCustomers(name: "Martin") { id email } }' });
-
-  it.each([
-    ['no header', {}],
-    ['a client token', { authorization: 'service' }],
-    ['a forged caller header', { 'x-omnigraph-caller': 'eyJhbGciOiJub25lIn0.eyJjYWxsZXIiOm51bGx9.' }],
-  ])('refuses %s with 401 and no data', async (_, headers: Record<string, string>) => {
-    const auth = headers.authorization ? { authorization: `Bearer ${await tokenFor('service')}` } : headers;
-    const res = await fetch(stack.subgraphs.identity.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: QUERY,
-    });
-    expect(res.status).toBe(401);
-    const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
-    expect(body.data).toBeUndefined();
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-  });
-});
-
 describe('npm run token', () => {
   const token = (...args: string[]) =>
     run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { API_SCHEMA_FILE, composeApiSchema, composeSupergraph, SUPERGRAPH_FILE } from '../../gateway/supergraph';
+import { API_SCHEMA_FILE, composeApiSchema, composeSupergraph, SUBGRAPHS, subgraphSdl, SUPERGRAPH_FILE } from '../../gateway/supergraph';
+import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls } from '../../platform/config';
 
 describe('schema/supergraph.graphql', () => {
   it('is what the subgraph SDL files compose to (run `npm run compose` when this fails)', () => {
@@ -29,5 +30,31 @@ describe('schema/supergraph.graphql', () => {
     ]) {
       expect(sdl).toContain(name);
     }
+  });
+
+  it('shows clients none of what the subgraphs ask each other for (@inaccessible), and the supergraph routes it', () => {
+    const inaccessible = SUBGRAPHS.flatMap((name) =>
+      [...subgraphSdl(name).matchAll(/^\s*(?:input |type )?(\w+)\b[^\n]*@inaccessible/gm)].map((m) => m[1]),
+    );
+    expect(inaccessible).toEqual(expect.arrayContaining(['customersByIds', 'customerIdsOfRecords', 'observeRecords', 'PersonRecordInput']));
+    const api = composeApiSchema();
+    const supergraph = composeSupergraph();
+    for (const name of inaccessible) {
+      expect(api).not.toMatch(new RegExp(`\\b${name}\\b`));
+      expect(supergraph).toMatch(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
+  it('names in @join__graph where npm start serves each subgraph, and <NAME>_SUBGRAPH_URL overrides it per environment', () => {
+    const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    const joinUrls = Object.fromEntries([...committed.matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+    const defaults = loadConfig({});
+    expect(joinUrls).toEqual(
+      Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${defaults.env[SUBGRAPH_PORT[name]]}/graphql`])),
+    );
+    expect(subgraphUrls(defaults, SUBGRAPHS)).toEqual(joinUrls);
+    const staging = loadConfig({ ORDERS_SUBGRAPH_URL: 'http://orders.staging.internal:8080/graphql' });
+    expect(subgraphUrls(staging, SUBGRAPHS)).toEqual({ ...joinUrls, orders: 'http://orders.staging.internal:8080/graphql' });
+    expect(() => loadConfig({ ORDERS_SUBGRAPH_URL: 'orders.internal 8080' })).toThrow(ConfigError);
   });
 });

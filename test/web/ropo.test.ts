@@ -20,11 +20,12 @@ afterAll(async () => {
 const PERIOD = { from: '2026-08-03', to: '2026-11-16', lookbackDays: 7 };
 
 // the graph is asked first: its first report catches the ledger up with the silos (most of this test's time)
-it("shows ropoReport's ROPO share, and its categories, for the period and lookback chosen", async () => {
+it("shows ropoReport's ROPO and showrooming shares, its categories, stores and weeks, for the period and lookback chosen", async () => {
   const { data, errors: graphErrors } = await gql(
     stack,
     `query($from: DateTime!, $to: DateTime!, $lookbackDays: Int!) { ropoReport(from: $from, to: $to, lookbackDays: $lookbackDays) {
-      ropoRate storePurchases ropoPurchases byCategory { category ropoPurchases } } }`,
+      ropoRate showroomingRate storePurchases ropoPurchases ropoRevenue { centAmount }
+      byCategory { category ropoPurchases } byStore { store { id } storePurchases } byWeek { weekStart } } }`,
     { from: `${PERIOD.from}T00:00:00.000Z`, to: `${PERIOD.to}T00:00:00.000Z`, lookbackDays: PERIOD.lookbackDays },
     { as: 'agent' },
   );
@@ -43,6 +44,16 @@ it("shows ropoReport's ROPO share, and its categories, for the period and lookba
   const rate = page.getByTestId('ropo-rate');
   expect(Number(await rate.getAttribute('data-value'))).toBe(report.ropoRate);
   expect(await rate.textContent()).toBe(`${(report.ropoRate * 100).toFixed(1)} %`);
+  expect(Number(await page.getByTestId('showrooming-rate').getAttribute('data-value'))).toBe(report.showroomingRate);
+  expect(report.byWeek.length).toBeGreaterThan(10);
+  expect(await page.getByRole('table', { name: 'By week' }).locator('tbody tr').count()).toBe(report.byWeek.length);
+  const stores = await page
+    .getByRole('table', { name: 'By store' })
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ id: /\((ST\d{3})\)$/.exec(r.children[0].textContent!)?.[1], storePurchases: Number(r.children[1].textContent) })),
+    );
+  expect(stores).toEqual(report.byStore.map((s: any) => ({ id: s.store.id, storePurchases: s.storePurchases })));
   const categories = await page
     .getByRole('table', { name: 'By category' })
     .locator('tbody tr')

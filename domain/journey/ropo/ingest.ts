@@ -17,13 +17,14 @@ import type { EshopClient } from '../../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { PosClient } from '../../../adapters/pos/client';
 import type { Instant } from '../../types';
-import type { IdentityStore } from '../../identity/store';
+import type { CustomerDirectory } from '../../identity/directory';
 import type { EshopOrder } from '../../../adapters/eshop/wire';
 import type { PosReceipt } from '../../../adapters/pos/wire';
-import { personFromEshopAccount } from '../../../adapters/eshop/mapping';
+import { orderFromEshop, personFromEshopAccount } from '../../../adapters/eshop/mapping';
+import { orderFromPosReceipt } from '../../../adapters/pos/mapping';
+import { paidByLine } from '../../orders/refunds';
 import { personFromLoyaltyMember } from '../../../adapters/loyalty/mapping';
 import type { StoreDirectory } from '../../reference/store-directory';
-import { customerOfCard } from './customers';
 import type { AccountCursor, OrderLineRow, ReceiptLineRow, RopoLedger } from './ledger';
 import { Bulkhead } from '../../../adapters/transport/bulkhead';
 import { isStorePurchase } from './compute';
@@ -35,7 +36,8 @@ export interface RopoSources {
   eshop: Pick<EshopClient, 'getAccount' | 'getOrder' | 'listEvents'>;
   loyalty: Pick<LoyaltyClient, 'batchGetMembers'>;
   stores: Pick<StoreDirectory, 'get'>;
-  identity: IdentityStore;
+  /** who is who: the identity subgraph's (accounts and members read here go to it) */
+  identity: CustomerDirectory;
 }
 
 export interface IngestionOptions {
@@ -195,12 +197,15 @@ export class Ingestion {
   private async accountsToPoll(horizonIso: Instant): Promise<AccountCursor[]> {
     const { identity } = this.sources;
     const newestReceipt = new Map<string, Instant>();
-    for (const { card, lastReceiptAt } of await this.ledger.receiptCards()) {
-      const customer = await customerOfCard(identity, card);
+    const cards = await this.ledger.receiptCards();
+    // all at once: the directory asks for them in one call
+    const holders = await Promise.all(cards.map(({ card }) => identity.customerOfCard(card)));
+    cards.forEach(({ lastReceiptAt }, i) => {
+      const customer = holders[i];
       if (customer && (newestReceipt.get(customer) ?? '') < lastReceiptAt) newestReceipt.set(customer, lastReceiptAt);
-    }
+    });
     const due: AccountCursor[] = [];
-    for (const [customer, records] of await identity.recordsOfMany([...newestReceipt.keys()])) {
+    for (const [customer, { records }] of await identity.identitiesOf([...newestReceipt.keys()])) {
       for (const record of records) {
         const cursor = record.system === 'eshop' ? await this.ledger.accountCursor(record.externalId) : null;
         if (!cursor) continue;
@@ -246,11 +251,22 @@ function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
   if (!isStorePurchase(receipt)) return [];
   const at = parisLocalToIso(receipt.at);
   const card = normalizeCard(receipt.card);
-  return receipt.lines.map((line, i) => ({ receiptId: receipt.id, line: i, store: receipt.store, at, card, ean: line.ean, qty: line.qty }));
+  const paid = paidByLine(orderFromPosReceipt(receipt));
+  return receipt.lines.map((line, i) => ({
+    receiptId: receipt.id,
+    line: i,
+    store: receipt.store,
+    at,
+    card,
+    ean: line.ean,
+    qty: line.qty,
+    paidCents: paid[i],
+  }));
 }
 
 function orderLines(order: EshopOrder): OrderLineRow[] {
   const at = toInstant(order.created_at);
+  const paid = paidByLine(orderFromEshop(order));
   return order.lines.map((line, i) => ({
     orderId: order.id,
     line: i,
@@ -259,5 +275,6 @@ function orderLines(order: EshopOrder): OrderLineRow[] {
     origin: order.origin,
     sku: line.sku,
     qty: line.qty,
+    paidCents: paid[i],
   }));
 }

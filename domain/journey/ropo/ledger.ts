@@ -2,7 +2,7 @@
 // order lines and browsing events, and the cursors that say what has been read already, so that
 // the next ingestion asks only for what is new.
 import { migrate, type Db } from '../../../platform/db';
-import type { Instant } from '../../types';
+import type { Cents, Instant } from '../../types';
 import type { EshopEvent } from '../../../adapters/eshop/wire';
 import { RESEARCH_EVENTS } from './compute';
 
@@ -71,6 +71,11 @@ const MIGRATIONS = [
      horizon TEXT NOT NULL, -- everything from this instant on has been read
      finished_at TEXT NOT NULL
    );`,
+  // What was paid for each line (revenue): the lines read before did not keep it, so they, and the
+  // cursors that say they were read, go; the next report reads them again.
+  `TRUNCATE ropo_receipt_lines, ropo_order_lines, ropo_store_days, ropo_order_years, ropo_ingestion;
+   ALTER TABLE ropo_receipt_lines ADD COLUMN paid_cents INTEGER NOT NULL;
+   ALTER TABLE ropo_order_lines ADD COLUMN paid_cents INTEGER NOT NULL;`,
 ];
 
 export interface ReceiptLineRow {
@@ -81,6 +86,8 @@ export interface ReceiptLineRow {
   card: string | null;
   ean: string;
   qty: number;
+  /** what was paid for the line (domain/orders/refunds.ts paidByLine) */
+  paidCents: Cents;
 }
 
 export interface OrderLineRow {
@@ -91,6 +98,7 @@ export interface OrderLineRow {
   origin: 'web' | 'phone';
   sku: string;
   qty: number;
+  paidCents: Cents;
 }
 
 export interface EventRow {
@@ -126,14 +134,16 @@ type Range = { from: Instant; to: Instant };
 
 // Rows go in by the batch, one statement per table (unnest: one array per column); rows already there stay.
 const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
-const INSERT_RECEIPT_LINES = `INSERT INTO ropo_receipt_lines (receipt_id, line, store, at, card, ean, qty)
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) ON CONFLICT DO NOTHING`;
-// a card on several lines of the batch is written once, with its newest
+const INSERT_RECEIPT_LINES = `INSERT INTO ropo_receipt_lines (receipt_id, line, store, at, card, ean, qty, paid_cents)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) ON CONFLICT DO NOTHING`;
+// A card on several lines of the batch is written once, with its newest. Cards are written in their
+// order, in every statement that writes some: store-days saved at once share cards, and two of them
+// writing two cards in opposite orders would wait for each other (a deadlock).
 const CARDS_ON_RECEIPTS = `INSERT INTO ropo_cards (card, last_receipt_at)
-  SELECT card, max(at) FROM unnest($1::text[], $2::text[]) AS line(card, at) WHERE card IS NOT NULL GROUP BY card
+  SELECT card, max(at) FROM unnest($1::text[], $2::text[]) AS line(card, at) WHERE card IS NOT NULL GROUP BY card ORDER BY card
   ON CONFLICT (card) DO UPDATE SET last_receipt_at = greatest(ropo_cards.last_receipt_at, excluded.last_receipt_at)`;
-const INSERT_ORDER_LINES = `INSERT INTO ropo_order_lines (order_id, line, account_id, at, origin, sku, qty)
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) ON CONFLICT DO NOTHING`;
+const INSERT_ORDER_LINES = `INSERT INTO ropo_order_lines (order_id, line, account_id, at, origin, sku, qty, paid_cents)
+  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) ON CONFLICT DO NOTHING`;
 const INSERT_EVENTS = `INSERT INTO ropo_events (account_id, at, type, sku)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`;
 
@@ -165,6 +175,7 @@ export class RopoLedger {
         cards,
         column(lines, 'ean'),
         column(lines, 'qty'),
+        column(lines, 'paidCents'),
       ]);
       await tx.run(CARDS_ON_RECEIPTS, [cards, ats]);
       await tx.run(
@@ -192,6 +203,7 @@ export class RopoLedger {
         column(lines, 'origin'),
         column(lines, 'sku'),
         column(lines, 'qty'),
+        column(lines, 'paidCents'),
       ]);
       await tx.run(
         `INSERT INTO ropo_order_years (year, last_seq, closed) VALUES ($1, $2, $3)
@@ -211,9 +223,10 @@ export class RopoLedger {
         column(accounts, 'id'),
         column(accounts, 'number'),
       ]);
-      await tx.run('INSERT INTO ropo_cards (card) SELECT c FROM unnest($1::text[]) AS c WHERE c IS NOT NULL ON CONFLICT DO NOTHING', [
-        column(accounts, 'card'),
-      ]);
+      await tx.run(
+        'INSERT INTO ropo_cards (card) SELECT DISTINCT c FROM unnest($1::text[]) AS c WHERE c IS NOT NULL ORDER BY c ON CONFLICT DO NOTHING',
+        [column(accounts, 'card')],
+      );
     });
   }
 
@@ -266,7 +279,7 @@ export class RopoLedger {
 
   receiptLines(range: Range): Promise<ReceiptLineRow[]> {
     return this.db.rows(
-      `SELECT receipt_id AS "receiptId", line, store, at, card, ean, qty
+      `SELECT receipt_id AS "receiptId", line, store, at, card, ean, qty, paid_cents AS "paidCents"
        FROM ropo_receipt_lines WHERE at >= $1 AND at < $2`,
       [range.from, range.to],
     );
@@ -274,7 +287,7 @@ export class RopoLedger {
 
   orderLines(range: Range): Promise<OrderLineRow[]> {
     return this.db.rows(
-      `SELECT order_id AS "orderId", line, account_id AS "accountId", at, origin, sku, qty
+      `SELECT order_id AS "orderId", line, account_id AS "accountId", at, origin, sku, qty, paid_cents AS "paidCents"
        FROM ropo_order_lines WHERE at >= $1 AND at < $2`,
       [range.from, range.to],
     );

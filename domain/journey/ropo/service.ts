@@ -5,7 +5,6 @@ import type { Db } from '../../../platform/db';
 import { badInput } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { computeRopo, type RopoReport } from './compute';
-import { customerOfCard } from './customers';
 import { Ingestion, type IngestionStats, type RopoSources } from './ingest';
 import { RopoLedger, type IngestionState } from './ledger';
 
@@ -61,6 +60,10 @@ export class RopoService {
     const earliest = new Date(this.now());
     earliest.setUTCFullYear(earliest.getUTCFullYear() - MAX_HISTORY_YEARS);
     if (from < earliest) throw badInput(`from may be ${MAX_HISTORY_YEARS} years back at most (${earliest.toISOString()})`);
+    // a bound on the weeks of byWeek, which a far `to` would otherwise make endless
+    const latest = new Date(from);
+    latest.setUTCFullYear(latest.getUTCFullYear() + MAX_HISTORY_YEARS);
+    if (to > latest) throw badInput(`the period may be ${MAX_HISTORY_YEARS} years long at most`);
     if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > MAX_LOOKBACK_DAYS) {
       throw badInput(`lookbackDays is a whole number of days from 0 to ${MAX_LOOKBACK_DAYS}`);
     }
@@ -79,7 +82,7 @@ export class RopoService {
     ]);
     const ofCard = await lookUpEach(
       receiptLines.map((line) => line.card),
-      (card) => customerOfCard(identity, card),
+      (card) => identity.customerOfCard(card),
     );
     const ofAccount = await lookUpEach(
       [...orderLines, ...events].map((row) => row.accountId),
@@ -94,9 +97,11 @@ export class RopoService {
         return {
           receiptId: line.receiptId,
           at: line.at,
+          store: line.store,
           customerId: line.card === null ? null : ofCard.get(line.card)!,
           sku: product?.sku ?? null,
           category: product?.category ?? null,
+          paidCents: line.paidCents,
         };
       }),
       webLines: orderLines.map((line) => ({
@@ -106,6 +111,7 @@ export class RopoService {
         origin: line.origin,
         sku: line.sku,
         category: catalog.bySku.get(line.sku)?.category ?? null,
+        paidCents: line.paidCents,
       })),
       browsing: events.flatMap((event) => {
         const customerId = ofAccount.get(event.accountId)!;

@@ -4,7 +4,13 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { graphqlError, LegacyUnavailableError, MalformedAnswerError, toGraphQLError } from '../../../platform/errors';
+import {
+  graphqlError,
+  LegacyUnavailableError,
+  MalformedAnswerError,
+  SubgraphUnavailableError,
+  toGraphQLError,
+} from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -65,10 +71,10 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
 /**
- * The call may have reached the system before failing: what it did is unknown (its answer lost), or
+ * The call may have reached the system (or another subgraph, for its own tables) before failing: what it did is unknown (its answer lost), or
  * it was done (its answer unreadable). Either way its effect is looked for and undone.
  */
-const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError;
+const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError || err instanceof SubgraphUnavailableError;
 
 /** A legacy system that is down may come back; anything else refused the step, and will again. */
 const refusedForGood = (e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE';

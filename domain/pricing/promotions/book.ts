@@ -12,7 +12,8 @@ import { promotionFromPos } from '../../../adapters/pos/mapping';
 import { LegacyUnavailableError } from '../../../platform/errors';
 import type { Promotion, Tier } from '../model';
 import type { CustomerProfile } from './quoting';
-import { promotionFromVoucher, type VoucherStore } from './vouchers';
+import { promotionFromVoucher } from './vouchers';
+import type { VoucherBook } from './voucher-book';
 
 export const TIERS: Tier[] = ['BASIC', 'SILVER', 'GOLD'];
 
@@ -21,7 +22,7 @@ export interface PromotionBookDeps {
   pos: PosClient;
   loyalty: LoyaltyClient;
   catalog: Catalog;
-  vouchers: VoucherStore;
+  vouchers: VoucherBook;
 }
 
 export interface PromotionScope {

@@ -6,7 +6,7 @@ import { LegacyUnavailableError } from '../../../platform/errors';
 import type { Catalog } from '../../reference/catalog';
 import { membersOf, type MemberBatcher } from '../../../subgraphs/kit/loaders/loyalty';
 import { externalIdIn } from '../../identity/records';
-import type { IdentityStore } from '../../identity/store';
+import type { CustomerDirectory } from '../../identity/directory';
 import type { Tier } from '../model';
 import type { Policy } from '../policy';
 import type { StoreDirectory } from '../../reference/store-directory';
@@ -18,15 +18,17 @@ export interface PricingDeps {
   stores: StoreDirectory;
   book: PromotionBook;
   policy: Policy;
-  store: IdentityStore;
+  /** who is who: the identity subgraph's */
+  identity: CustomerDirectory;
   members: MemberBatcher;
 }
 
 /** Built per request: the profile loader caches for one operation only. */
 export function pricingSources(deps: PricingDeps): PricingSources {
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
-    const current = await Promise.all(ids.map((id) => deps.store.resolve(id)));
-    const records = await deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
+    const customers = await deps.identity.identitiesOf(ids);
+    const current = ids.map((id) => customers.get(id)?.id ?? null);
+    const records = new Map([...customers.values()].map((c) => [c.id, c.records]));
     const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
     const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
     const { tiers, unavailable } = await tiersOf(deps.members, cards);

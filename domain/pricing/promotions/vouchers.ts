@@ -3,20 +3,11 @@
 // voucher is a single-use promotion tied to one CRM contact, and so to the customer holding it.
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
-import type { Cents, Instant } from '../../types';
+import type { Instant } from '../../types';
 import type { Promotion } from '../model';
+import type { Voucher, VoucherBook } from './voucher-book';
 
-export interface Voucher {
-  code: string;
-  /** whom it was granted to through the graph; null for one the CRM granted before go-live */
-  customerId: string | null;
-  contactId: string;
-  amountCents: Cents;
-  reason: string;
-  grantedAt: Instant;
-  expiresAt: Instant;
-  usedByOrder: string | null;
-}
+export type { Voucher };
 
 /** One granted through the graph: its customer is known. */
 export type GrantedVoucher = Voucher & { customerId: string };
@@ -83,7 +74,8 @@ const columns = (v: Omit<Voucher, 'usedByOrder'>) => ({
   expiresAt: v.expiresAt,
 });
 
-export class VoucherStore {
+/** The vouchers table: the offers subgraph's. */
+export class VoucherStore implements VoucherBook {
   private constructor(private readonly db: Db) {}
 
   static async open(db: Db): Promise<VoucherStore> {

@@ -3,10 +3,10 @@
 // store and week by week. Every figure is the ropoReport's, from one query.
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { formatPercent } from '../shared/format';
+import { formatDay, formatMoney, formatPercent } from '../shared/format';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
 import { RopoDashboard } from './operations';
-import { CategoryChart } from './CategoryChart';
+import { CategoryChart, WeeklyTrend } from './Charts';
 
 const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -57,28 +57,45 @@ export function Dashboard() {
               {report.from.slice(0, 10)} to {report.to.slice(0, 10)}, lookback {report.lookbackDays} days
             </h2>
             <dl className="figures">
-              <div className="figure">
-                <dt>ROPO share</dt>
-                <dd data-testid="ropo-rate" data-value={report.ropoRate}>
-                  {formatPercent(report.ropoRate)}
-                </dd>
-              </div>
-              <div className="figure">
-                <dt>Store purchases</dt>
-                <dd>{report.storePurchases}</dd>
-              </div>
-              <div className="figure">
-                <dt>ROPO purchases</dt>
-                <dd>{report.ropoPurchases}</dd>
-              </div>
-              <div className="figure">
-                <dt>Showrooming purchases</dt>
-                <dd>{report.showroomingPurchases}</dd>
-              </div>
-              {/* TODO(issue 14, after main's 18:00 merge): web purchases, showrooming share, revenues */}
+              <Figure label="ROPO share" value={formatPercent(report.ropoRate)} testId="ropo-rate" raw={report.ropoRate} />
+              <Figure
+                label="Showrooming share"
+                value={formatPercent(report.showroomingRate)}
+                testId="showrooming-rate"
+                raw={report.showroomingRate}
+              />
+              <Figure label="Store purchases" value={`${report.storePurchases} · ${formatMoney(report.storeRevenue)}`} />
+              <Figure label="ROPO purchases" value={`${report.ropoPurchases} · ${formatMoney(report.ropoRevenue)}`} />
+              <Figure label="Web purchases" value={`${report.webPurchases} · ${formatMoney(report.webRevenue)}`} />
+              <Figure label="Showrooming purchases" value={`${report.showroomingPurchases} · ${formatMoney(report.showroomingRevenue)}`} />
             </dl>
           </section>
-          {/* TODO(issue 14, after main's 18:00 merge): the weekly trend (byWeek) and the table by store (byStore) */}
+          <section aria-labelledby="week-title">
+            <h2 id="week-title">Week by week</h2>
+            <WeeklyTrend weeks={report.byWeek} />
+            <table aria-label="By week">
+              <thead>
+                <tr>
+                  <th>Week of</th>
+                  <th className="num">Store purchases</th>
+                  <th className="num">ROPO share</th>
+                  <th className="num">Web purchases</th>
+                  <th className="num">Showrooming share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byWeek.map((w) => (
+                  <tr key={w.weekStart}>
+                    <th scope="row">{formatDay(w.weekStart)}</th>
+                    <td className="num">{w.storePurchases}</td>
+                    <td className="num">{formatPercent(w.ropoRate)}</td>
+                    <td className="num">{w.webPurchases}</td>
+                    <td className="num">{formatPercent(w.showroomingRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
           <section aria-labelledby="category-title">
             <h2 id="category-title">By category</h2>
             <CategoryChart rows={report.byCategory} />
@@ -89,7 +106,11 @@ export function Dashboard() {
                   <th className="num">Store purchases</th>
                   <th className="num">ROPO purchases</th>
                   <th className="num">ROPO share</th>
+                  <th className="num">Store revenue</th>
+                  <th className="num">ROPO revenue</th>
+                  <th className="num">Web purchases</th>
                   <th className="num">Showrooming purchases</th>
+                  <th className="num">Showrooming share</th>
                 </tr>
               </thead>
               <tbody>
@@ -99,7 +120,42 @@ export function Dashboard() {
                     <td className="num">{c.storePurchases}</td>
                     <td className="num">{c.ropoPurchases}</td>
                     <td className="num">{formatPercent(c.ropoRate)}</td>
+                    <td className="num">{formatMoney(c.storeRevenue)}</td>
+                    <td className="num">{formatMoney(c.ropoRevenue)}</td>
+                    <td className="num">{c.webPurchases}</td>
                     <td className="num">{c.showroomingPurchases}</td>
+                    <td className="num">{formatPercent(c.showroomingRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="store-title">
+            <h2 id="store-title">By store</h2>
+            <table aria-label="By store">
+              <thead>
+                <tr>
+                  <th>Store</th>
+                  <th className="num">Store purchases</th>
+                  <th className="num">ROPO purchases</th>
+                  <th className="num">ROPO share</th>
+                  <th className="num">Store revenue</th>
+                  <th className="num">ROPO revenue</th>
+                  <th className="num">Showrooming purchases</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byStore.map((s) => (
+                  <tr key={s.store.id}>
+                    <th scope="row">
+                      {s.store.name} ({s.store.id})
+                    </th>
+                    <td className="num">{s.storePurchases}</td>
+                    <td className="num">{s.ropoPurchases}</td>
+                    <td className="num">{formatPercent(s.ropoRate)}</td>
+                    <td className="num">{formatMoney(s.storeRevenue)}</td>
+                    <td className="num">{formatMoney(s.ropoRevenue)}</td>
+                    <td className="num">{s.showroomingPurchases}</td>
                   </tr>
                 ))}
               </tbody>
@@ -108,5 +164,16 @@ export function Dashboard() {
         </>
       )}
     </main>
+  );
+}
+
+function Figure({ label, value, testId, raw }: { label: string; value: string; testId?: string; raw?: number }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd data-testid={testId} data-value={raw}>
+        {value}
+      </dd>
+    </div>
   );
 }

@@ -1,22 +1,17 @@
 // npm run bench:calls — the legacy calls (from the simulators' /__sim/stats) that the read graph's
 // typical queries cost, cold (nothing cached, nothing linked yet) and warm (the same query again).
 // SIM_SCALE=20 by default, so that a name is shared by 20 people.
-import { gql, legacyCalls, resetStats, startTestStack, dump } from '../../../test/e2e/harness';
+import { gql, startTestStack, dump, timedQuery } from '../../../test/e2e/harness';
 import type { Stack } from '../stack';
 import { withDatabaseServer } from '../../../test/database-server';
 
 async function measure(stack: Stack, label: string, query: string, variables: Record<string, unknown>) {
   const rows: string[] = [];
   for (const pass of ['cold', 'warm']) {
-    await resetStats(stack);
-    const started = performance.now();
-    const { data, errors } = await gql(stack, query, variables);
-    const ms = Math.round(performance.now() - started);
-    if (errors) throw new Error(`${label}: ${JSON.stringify(errors)}`);
-    const calls = await legacyCalls(stack);
+    const { data, ms, calls } = await timedQuery(stack, query, variables);
     const n = JSON.stringify(data).match(/"id":"cus_|"sku":|"amount":/g)?.length ?? 0;
     rows.push(
-      `${label.padEnd(58)} ${pass}  N=${String(n).padStart(3)}  ${ms.toString().padStart(5)} ms  ` +
+      `${label.padEnd(58)} ${pass}  N=${String(n).padStart(3)}  ${Math.round(ms).toString().padStart(5)} ms  ` +
         Object.entries(calls)
           .map(([s, c]) => `${s}=${c}`)
           .join(' '),

@@ -77,7 +77,9 @@ async function main() {
       const byRoute = SYSTEMS.flatMap((s, i) => Object.entries(stats[i].byRoute ?? {}).map(([route, n]) => `${s} ${route}: ${n}`));
       console.log(`  ${byRoute.join('\n  ')}`);
       console.log(
-        `  store purchases ${report.storePurchases}, ROPO ${report.ropoPurchases} (${(report.ropoRate * 100).toFixed(1)} %), showrooming ${report.showroomingPurchases}`,
+        `  store purchases ${report.storePurchases}, ROPO ${report.ropoPurchases} (${(report.ropoRate * 100).toFixed(1)} %), ` +
+          `web purchases ${report.webPurchases}, showrooming ${report.showroomingPurchases} (${(report.showroomingRate * 100).toFixed(1)} %); ` +
+          `${report.byStore.length} stores, ${report.byWeek.length} weeks`,
       );
     }
   } finally {

@@ -1,5 +1,13 @@
 import { Settings } from 'luxon';
-import { epochToIso, isoToEpoch, isoToParisLocal, parisDate, parisLocalToIso, toInstant } from '../../../domain/canonical/time';
+import {
+  epochToIso,
+  isoToEpoch,
+  isoToParisLocal,
+  parisDate,
+  parisLocalToIso,
+  parisWeekStarts,
+  toInstant,
+} from '../../../domain/canonical/time';
 
 describe('parisLocalToIso', () => {
   it('reads winter time as UTC+1 and summer time as UTC+2', () => {
@@ -83,5 +91,45 @@ describe('toInstant', () => {
 
   it('rejects garbage', () => {
     expect(() => toInstant('not a date')).toThrow(RangeError);
+  });
+});
+
+describe('parisWeekStarts', () => {
+  const weeks = (from: string, to: string) => parisWeekStarts(Date.parse(from), Date.parse(to)).map((ms) => new Date(ms).toISOString());
+
+  it('gives Monday 00:00 in Paris of every week overlapping the period, the first one starting before it', () => {
+    // Wednesday 4 to Wednesday 18 March 2026 (winter time): Mondays 2, 9 and 16 March at 23:00Z the day before
+    expect(weeks('2026-03-04T00:00:00Z', '2026-03-18T00:00:00Z')).toEqual([
+      '2026-03-01T23:00:00.000Z',
+      '2026-03-08T23:00:00.000Z',
+      '2026-03-15T23:00:00.000Z',
+    ]);
+  });
+
+  it('starts a week at `from` when `from` is a Monday 00:00, and leaves out the week that starts at `to`', () => {
+    expect(weeks('2026-03-08T23:00:00Z', '2026-03-15T23:00:00Z')).toEqual(['2026-03-08T23:00:00.000Z']);
+    expect(weeks('2026-03-08T23:00:00Z', '2026-03-15T23:00:00.001Z')).toHaveLength(2);
+  });
+
+  it('keeps Monday 00:00 across the spring change: the week of 29 March 2026 is 167 hours long', () => {
+    const [spring, after] = parisWeekStarts(Date.parse('2026-03-25T00:00:00Z'), Date.parse('2026-03-31T00:00:00Z'));
+    expect(new Date(spring).toISOString()).toBe('2026-03-22T23:00:00.000Z');
+    expect(new Date(after).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect((after - spring) / 3_600_000).toBe(167);
+    // 21:59:59Z on the 29th is still Sunday 23:59:59 in Paris
+    expect(weeks('2026-03-29T21:59:59Z', '2026-03-29T22:00:00Z')).toEqual(['2026-03-22T23:00:00.000Z']);
+  });
+
+  it('keeps Monday 00:00 across the autumn change: the week of 25 October 2026 is 169 hours long', () => {
+    const [autumn, after] = parisWeekStarts(Date.parse('2026-10-21T00:00:00Z'), Date.parse('2026-10-27T00:00:00Z'));
+    expect(new Date(autumn).toISOString()).toBe('2026-10-18T22:00:00.000Z');
+    expect(new Date(after).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect((after - autumn) / 3_600_000).toBe(169);
+    // 22:30Z on the 25th is Sunday 23:30 in Paris (winter time again)
+    expect(weeks('2026-10-25T22:30:00Z', '2026-10-25T22:31:00Z')).toEqual(['2026-10-18T22:00:00.000Z']);
+  });
+
+  it('is empty for an empty period', () => {
+    expect(weeks('2026-03-04T00:00:00Z', '2026-03-04T00:00:00Z')).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ const ids: CustomerIds = {
   resolve: async (id) => ({ cus_old: 'cus_me', cus_me: 'cus_me', cus_other: 'cus_other' })[id] ?? null,
   customerOf: async (system, externalId) => (system === 'eshop' ? ({ 'A-1': 'cus_me', 'A-2': 'cus_other' }[externalId] ?? null) : null),
 };
-const as = (caller: Caller | null) => ({ caller, store: ids });
+const as = (caller: Caller | null) => ({ caller, identity: ids });
 const anonymous = as(null);
 const me = as({ role: 'customer', sub: 'cus_me' });
 const agent = as({ role: 'agent', sub: 'agent-7' });

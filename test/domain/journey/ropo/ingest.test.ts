@@ -104,12 +104,61 @@ describe('the first report', () => {
     expect(legacy.callsOf('events')).toEqual(['A-10001 2026-02-28T00:00:00.000Z']);
 
     // Anne's card on the receipt reaches her account's browsing and web orders.
-    expect(report).toMatchObject({ storePurchases: 3, ropoPurchases: 1, showroomingPurchases: 1 });
+    expect(report).toMatchObject({ storePurchases: 3, ropoPurchases: 1, webPurchases: 2, showroomingPurchases: 1 });
+    const none = { storePurchases: 0, ropoPurchases: 0, ropoRate: 0, storeRevenueCents: 0, ropoRevenueCents: 0 };
+    const noWeb = { webPurchases: 0, showroomingPurchases: 0, showroomingRate: 0, webRevenueCents: 0, showroomingRevenueCents: 0 };
+    const cat1 = { storePurchases: 1, ropoPurchases: 1, ropoRate: 1, storeRevenueCents: 1000, ropoRevenueCents: 1000 };
+    const cat2 = { ...none, storePurchases: 2, storeRevenueCents: 2000 };
+    // Anne's order follows her visit the day before; Bob has no card
+    const cat3 = { webPurchases: 2, showroomingPurchases: 1, showroomingRate: 0.5, webRevenueCents: 2000, showroomingRevenueCents: 1000 };
     expect(report.byCategory).toEqual([
-      { category: 'cat-1', storePurchases: 1, ropoPurchases: 1, ropoRate: 1, showroomingPurchases: 0 },
-      { category: 'cat-2', storePurchases: 2, ropoPurchases: 0, ropoRate: 0, showroomingPurchases: 0 },
-      { category: 'cat-3', storePurchases: 0, ropoPurchases: 0, ropoRate: 0, showroomingPurchases: 1 },
+      { category: 'cat-1', ...cat1, ...noWeb },
+      { category: 'cat-2', ...cat2, ...noWeb },
+      { category: 'cat-3', ...none, ...cat3 },
     ]);
+    expect(report.byStore).toEqual([
+      {
+        storeId: 'ST001',
+        storePurchases: 3,
+        ropoPurchases: 1,
+        ropoRate: 1 / 3,
+        showroomingPurchases: 1,
+        storeRevenueCents: 3000,
+        ropoRevenueCents: 1000,
+      },
+    ]);
+    // Sunday 8 March (Paris) ends the week of Monday 2 March; the week of Monday 9 March holds the rest
+    expect(report.byWeek).toEqual([
+      { weekStart: '2026-03-01T23:00:00.000Z', ...cat1, storePurchases: 2, ropoRate: 0.5, storeRevenueCents: 2000, ...noWeb },
+      { weekStart: '2026-03-08T23:00:00.000Z', ...none, storePurchases: 1, storeRevenueCents: 1000, ...cat3 },
+    ]);
+  });
+
+  it('counts what was paid for each line, and not the receipt of a click-and-collect hand-over', async () => {
+    // a discount of 1.00 on three lines of 1.00: 0.33 off each, and the last takes what is left
+    legacy.order('W-2026-000003', 'A-10002', '2026-03-09T13:00:00Z', 'web', ['SKU-4', 'SKU-5', 'SKU-5']);
+    const order = legacy.orders.get('W-2026-000003')!;
+    order.lines = order.lines.map((l) => ({ ...l, unit_price: '1.00' }));
+    Object.assign(order, { discount: '1.00', total: '2.00' });
+    // the till took 5.00 off two lines of 10.00
+    legacy.receipt('2026-03-09', 1, '16:00:00', PRINTED, ['E4', 'E4']);
+    legacy.receipts.get('ST001-20260309-0001')!.total_cents = 1500;
+    // the POS's receipt for handing the order over: bought on the web
+    legacy.receipt('2026-03-09', 2, '17:00:00', null, ['E4', 'E5', 'E5']);
+    legacy.receipts.get('ST001-20260309-0002')!.ref = 'W-2026-000003';
+
+    const report = await service.report(FROM, TO, 7);
+    expect(report).toMatchObject({ storePurchases: 5, storeRevenueCents: 3000 + 1500, webPurchases: 5, webRevenueCents: 2000 + 200 });
+    expect(report.byCategory.find((c) => c.category === 'cat-4')).toMatchObject({
+      storePurchases: 2,
+      storeRevenueCents: 1500,
+      webRevenueCents: 67,
+    });
+    expect(report.byCategory.find((c) => c.category === 'cat-5')).toMatchObject({
+      storePurchases: 0,
+      webPurchases: 2,
+      webRevenueCents: 67 + 66,
+    });
   });
 });
 

@@ -1,0 +1,238 @@
+// npm run bench:gateway — what the gateway costs, in one run over the same supergraph, subgraphs and
+// simulators, with the same query mix (a product page; 20 products with availability and offer; a
+// warm customer 360; a quote of 5 lines): (a) a bare @apollo/gateway in @apollo/server, no plugins,
+// over HTTP to the subgraphs of (b); (b) Omnigraph with SUBGRAPH_TRANSPORT=http; (c) Omnigraph
+// in-process (`npm start`'s default). Then `{ __typename }` against the cached store list in the
+// default mode, and the legacy round trips of the customer 360 and the product list with every
+// legacy call slowed by 100 ms. BENCH_SECONDS (20) per target, BENCH_CONNECTIONS (10).
+//
+// What is measured (gateways and subgraphs) runs on this process's event loop, the same for all
+// three; the simulators and autocannon run on threads of their own, so that neither the legacy
+// systems' work nor the client's takes the servers' time.
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { SUPERGRAPH_FILE, type SubgraphName } from '../../../gateway/supergraph';
+import { assertCaller, CALLER_HEADER, subgraphKey } from '../../auth/gateway-assertion';
+import { createLogger } from '../../logging';
+import type { System } from '../../errors';
+import type { Stack } from '../stack';
+import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST, timedQuery, tokenFor } from '../../../test/e2e/harness';
+import { withDatabaseServer } from '../../../test/database-server';
+import { simulatorsOnThread } from './simulators-thread';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const LEGACY_LATENCY_MS = 100;
+const SUBGRAPH_SECRET = 'bench-gateway-subgraph-secret-of-32-chars';
+
+const PRODUCT_PAGE = `query ProductPage($sku: ID!, $store: ID!) { product(sku: $sku) {
+  sku name category price { centAmount currencyCode } onlineStock
+  availability(storeId: $store) { available store { name isOpen } }
+  offer(channel: WEB) { price { centAmount } appliedPromotions { amount { centAmount } } } } }`;
+const PRODUCT_LIST = `query ProductList($store: ID!) { products(first: 20) { edges { node {
+  sku name price { centAmount } availability(storeId: $store) { available }
+  offer(channel: STORE, storeId: $store) { price { centAmount } } } } } }`;
+const CUSTOMER_360 = `query Customer360($id: ID!) { customer(id: $id) {
+  id firstName lastName email phone identities { system externalId }
+  loyalty { cardNumber tier pointsBalance } cases { id subject status openedAt }
+  orders(first: 5) { edges { node { id channel status placedAt total { centAmount } } } } } }`;
+const QUOTE = `query Quote($i: QuoteInput!) { quote(input: $i) {
+  subtotal { centAmount } discount { centAmount } total { centAmount }
+  appliedPromotions { promotion { id } amount { centAmount } } rejectedPromoCodes { code reason } } }`;
+
+interface World {
+  skus: string[];
+  stores: string[];
+  cards: string[];
+}
+
+/** The mix for one Omnigraph (its own customer ids): five of each query, interleaved. */
+async function mixFor(stack: Stack, world: World): Promise<string[]> {
+  const customers: string[] = [];
+  for (const c of world.cards) {
+    const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c });
+    customers.push(found.data.findCustomers[0].id);
+  }
+  const bodies: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const store = world.stores[i % world.stores.length];
+    bodies.push(
+      JSON.stringify({ query: PRODUCT_PAGE, variables: { sku: world.skus[i * 7], store } }),
+      JSON.stringify({ query: PRODUCT_LIST, variables: { store } }),
+      JSON.stringify({ query: CUSTOMER_360, variables: { id: customers[i] } }),
+      JSON.stringify({
+        query: QUOTE,
+        variables: {
+          i: {
+            channel: 'STORE',
+            storeId: store,
+            promoCodes: ['WELCOME10'],
+            lines: world.skus.slice(i * 5, i * 5 + 5).map((sku) => ({ sku, quantity: 2 })),
+          },
+        },
+      }),
+    );
+  }
+  return bodies;
+}
+
+/** (a): Apollo's gateway as its documentation sets it up, with only what the subgraphs require (a caller, the service's, re-signed every 30 s). */
+async function bareGateway(subgraphs: Record<SubgraphName, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const key = subgraphKey(SUBGRAPH_SECRET);
+  let assertion = await assertCaller({ role: 'service', sub: 'bench' }, key);
+  const renew = setInterval(() => void assertCaller({ role: 'service', sub: 'bench' }, key).then((a) => (assertion = a)), 30_000);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource({
+        url: subgraphs[name as SubgraphName],
+        willSendRequest: ({ request }) => void request.http?.headers.set(CALLER_HEADER, assertion),
+      }),
+  });
+  const apollo = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
+  return {
+    url,
+    close: async () => {
+      clearInterval(renew);
+      await apollo.stop();
+    },
+  };
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** Each request once (it must answer without errors, and caches are warm), then the load. */
+async function load(url: string, bodies: string[], token: string | undefined, seconds: number): Promise<Figures> {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  for (const body of bodies) {
+    const answer = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
+    if (answer.errors) throw new Error(`${url}: ${body.slice(0, 60)}: ${JSON.stringify(answer.errors)}`);
+  }
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    workers: 1,
+    headers,
+    requests: bodies.map((body) => ({ method: 'POST', body })),
+  });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+interface Target {
+  url: string;
+  bodies: string[];
+  token?: string;
+}
+
+/**
+ * Each target for BENCH_SECONDS, in two halves run in mirror order (a b c, then c b a): on a shared
+ * machine the load of the others drifts, and whichever ran first would pay for it alone. Each
+ * figure is the mean of its two halves.
+ */
+async function sideBySide(targets: Target[]): Promise<Figures[]> {
+  const halves: Figures[][] = targets.map(() => []);
+  for (const i of [...targets.keys(), ...[...targets.keys()].reverse()]) {
+    halves[i].push(await load(targets[i].url, targets[i].bodies, targets[i].token, SECONDS / 2));
+  }
+  const mean = (runs: Figures[], of: keyof Figures) => runs.reduce((sum, r) => sum + r[of], 0) / runs.length;
+  return halves.map((runs) => ({ rps: mean(runs, 'rps'), p50: mean(runs, 'p50'), p99: mean(runs, 'p99') }));
+}
+
+const row = (label: string, r: Figures, extra = '') =>
+  `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${extra}`;
+
+async function roundTrips(stack: Stack, label: string, query: string, variables: Record<string, unknown>) {
+  await timedQuery(stack, query, variables); // warm
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(await timedQuery(stack, query, variables));
+  const median = runs.sort((x, y) => x.ms - y.ms)[2];
+  const calls = SYSTEM_LIST.filter((s) => median.calls[s])
+    .map((s) => `${s}=${median.calls[s]}`)
+    .join(' ');
+  console.log(
+    `${label.padEnd(40)} ${median.ms.toFixed(0).padStart(5)} ms = ${(median.ms / LEGACY_LATENCY_MS).toFixed(2)} round trips  (${calls})`,
+  );
+}
+
+async function main() {
+  // what `npm start` logs, written nowhere: the access log's cost is in the figures
+  const logger = () => createLogger('info', { write: () => undefined });
+  const simulators = await simulatorsOnThread({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: SEED.SIM_NOW });
+  const legacyUrls = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, simulators.urls[s]]));
+  const http = await startTestStack({ SUBGRAPH_TRANSPORT: 'http', SUBGRAPH_SECRET, ...legacyUrls }, logger());
+  const local = await startTestStack({ SUBGRAPH_TRANSPORT: 'local', ...legacyUrls }, logger());
+  const bare = await bareGateway(
+    Object.fromEntries(Object.entries(http.subgraphs).map(([n, s]) => [n, s.url!])) as Record<SubgraphName, string>,
+  );
+  try {
+    const [eshop, pos] = await Promise.all([dump(http, 'eshop'), dump(http, 'pos')]);
+    const world: World = {
+      skus: eshop.products.map((p: { sku: string }) => p.sku),
+      stores: pos.stores.map((s: { code: string }) => s.code),
+      cards: eshop.accounts
+        .map((a: { loyalty_card: string | null }) => a.loyalty_card)
+        .filter(Boolean)
+        .slice(0, 5),
+    };
+    const token = await tokenFor('service');
+    const [httpMix, localMix] = [await mixFor(http, world), await mixFor(local, world)];
+    // the customer 360 reads loyalty, which allows 20 requests a second per client (batched, but a
+    // cap on the whole mix): the same mix without it shows what the gateways themselves cost
+    const withoutCustomers = (mix: string[]) => mix.filter((body) => !body.includes('Customer360'));
+    for (const [title, pick] of [
+      ['the mix: product page, 20 products, customer 360, quote of 5 lines', (mix: string[]) => mix],
+      ['the mix without the customer 360', withoutCustomers],
+    ] as const) {
+      console.log(`${title}; ${SECONDS} s per target, ${CONNECTIONS} connections`);
+      const [a, b, c] = await sideBySide([
+        { url: bare.url, bodies: pick(httpMix), token },
+        { url: http.gatewayUrl, bodies: pick(httpMix), token },
+        { url: local.gatewayUrl, bodies: pick(localMix), token },
+      ]);
+      console.log(row('(a) bare @apollo/gateway, HTTP', a));
+      console.log(row('(b) Omnigraph, SUBGRAPH_TRANSPORT=http', b, `${(b.rps / a.rps).toFixed(2)} x (a)`));
+      console.log(
+        row('(c) Omnigraph, in-process (default)', c, `${(c.rps / a.rps).toFixed(2)} x (a), ${(c.rps / b.rps).toFixed(2)} x (b)`),
+      );
+      console.log();
+    }
+
+    console.log('The default `npm start` (in-process), no token:');
+    const [typename, stores] = await sideBySide(
+      ['{ __typename }', '{ stores { id name isOpen } }'].map((query) => ({ url: local.gatewayUrl, bodies: [JSON.stringify({ query })] })),
+    );
+    console.log(row('{ __typename }', typename));
+    console.log(row('{ stores { id name isOpen } } (cached)', stores, `${(stores.rps / typename.rps).toFixed(2)} x __typename`));
+
+    console.log(`\nEvery legacy call slowed by ${LEGACY_LATENCY_MS} ms, warm, median of 5 (end to end / ${LEGACY_LATENCY_MS} ms):`);
+    await Promise.all(SYSTEM_LIST.map((s: System) => setFaults(http, s, { latency_ms: LEGACY_LATENCY_MS })));
+    for (const [stack, mode] of [
+      [local, 'in-process'],
+      [http, 'http'],
+    ] as const) {
+      const { id } = JSON.parse((stack === local ? localMix : httpMix)[2]).variables as { id: string };
+      await roundTrips(stack, `customer 360 (${mode})`, CUSTOMER_360, { id });
+      await roundTrips(stack, `20 products with availability (${mode})`, PRODUCT_LIST, { store: world.stores[0] });
+    }
+  } finally {
+    await bare.close();
+    await local.close();
+    await http.close();
+    await simulators.close();
+  }
+}
+
+withDatabaseServer(main).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

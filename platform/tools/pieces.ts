@@ -1,0 +1,314 @@
+// What each subgraph is built from, and only that: the legacy clients it calls, its own stores
+// (their migrations applied as it opens them), and the other subgraphs it asks through their API.
+// `npm run serve -- <name>` builds one; the one-process stack (stack.ts) builds them all over
+// one set of resources, each made once, when the first subgraph that needs it asks.
+import { devTokenRoute } from '../../gateway/dev-token';
+import { CrmClient } from '../../adapters/crm/client';
+import { EshopClient } from '../../adapters/eshop/client';
+import { LoyaltyClient } from '../../adapters/loyalty/client';
+import { PosClient } from '../../adapters/pos/client';
+import { systemClock } from '../../adapters/transport/clock';
+import { createGuards } from '../../adapters/transport/guards';
+import type { LegacyGuard } from '../../adapters/transport/resilience';
+import { ClosedCases } from '../../domain/cases/closed-cases';
+import { Discovery } from '../../domain/identity/discovery';
+import { IndexCursors } from '../../domain/identity/index-cursors';
+import { IdentityIndex, startIndexing } from '../../domain/identity/indexer';
+import { IdentityStore } from '../../domain/identity/store';
+import { RopoService } from '../../domain/journey/ropo';
+import { createCommerce, startRecovery } from '../../domain/orders';
+import { SagaStore } from '../../domain/orders/saga/store';
+import { loadPolicy } from '../../domain/pricing/policy';
+import { PromotionBook } from '../../domain/pricing/promotions/book';
+import type { VoucherBook } from '../../domain/pricing/promotions/voucher-book';
+import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { createCatalog } from '../../domain/reference/catalog';
+import { createStoreDirectory } from '../../domain/reference/store-directory';
+import type { GatewayOptions } from '../../gateway/server';
+import type { SubgraphName } from '../../gateway/supergraph';
+import { tokenSettings, tokenVerifier } from '../auth/tokens';
+import { subgraphDefinitions } from '../../subgraphs';
+import { afterSalesOf } from '../../subgraphs/kit/after-sales';
+import type { SubgraphClient } from '../../subgraphs/kit/graph-client';
+import { GraphCustomerDirectory } from '../../subgraphs/kit/identity-directory';
+import { GraphVoucherBook } from '../../subgraphs/kit/voucher-client';
+import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
+import type { SubgraphDefinition } from '../../subgraphs/kit/server';
+import { ConfigError, LEGACY_URL, type Config } from '../config';
+import { openDatabase, type Db } from '../db';
+import type { System } from '../errors';
+import type { Logger } from '../logging';
+import { countParkedSagas } from '../metrics/sagas';
+import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
+
+/** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
+export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
+  identity: [],
+  orders: ['identity', 'offers'],
+  pos: [],
+  eshop: [],
+  crm: ['identity'],
+  loyalty: [],
+  offers: ['identity'],
+  insights: ['identity', 'orders'],
+};
+
+/** The gateway's settings, wherever it runs: with every subgraph (stack.ts) or alone (serve.ts). */
+export function gatewayOptions(
+  config: Config,
+  logger: Logger,
+  where: Pick<GatewayOptions, 'subgraphs' | 'legacy' | 'subgraphKey' | 'database'>,
+): GatewayOptions {
+  const { env } = config;
+  return {
+    ...where,
+    port: env.GATEWAY_PORT,
+    host: env.HOST,
+    logger,
+    verifyToken: tokenVerifier(tokenSettings(env)),
+    production: config.production,
+    developmentRoutes: devTokenRoute(config),
+    apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
+    limits: {
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      maxBatch: env.MAX_BATCH,
+      maxTokens: env.MAX_TOKENS,
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxCost: env.MAX_COST,
+      listSizeGuess: env.LIST_SIZE_GUESS,
+    },
+  };
+}
+
+export interface PieceEnvironment {
+  config: Config;
+  logger: Logger;
+  /** where each legacy system is; one a subgraph calls and that is missing stops its start */
+  legacyUrls: Partial<Record<System, string>>;
+  /** the simulated systems' seeded world, standing for their go-live exports */
+  simulated: GoLiveSources['simulated'];
+  /** how a subgraph reaches the others' APIs */
+  graph: SubgraphClient;
+  /** the subgraphs this process serves */
+  served: readonly SubgraphName[];
+}
+
+type Closer = () => Promise<void> | void;
+
+/** Made once, on first use: a process serving three subgraphs opens one pool and one client per silo. */
+export class Resources {
+  private readonly made = new Map<string, unknown>();
+  private readonly closers: Closer[] = [];
+
+  constructor(readonly env: PieceEnvironment) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.made.has(key)) this.made.set(key, make());
+    return this.made.get(key) as T;
+  }
+
+  onClose(closer: Closer): void {
+    this.closers.push(closer);
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.closers.splice(0).reverse()) await c();
+  }
+
+  /** `SELECT 1` on the database, when this process uses one (/ready asks it) */
+  databaseProbe(): (() => Promise<unknown>) | undefined {
+    const db = this.made.get('db') as Db | undefined;
+    return db && (() => db.run('SELECT 1'));
+  }
+
+  /** the guards of the silos this process calls (/ready reports them) */
+  usedGuards(): LegacyGuard[] {
+    return [...this.made].flatMap(([key, made]) => (key.startsWith('guard:') ? [made as LegacyGuard] : []));
+  }
+
+  private guard(system: System): LegacyGuard {
+    return this.once(`guard:${system}`, () => {
+      const guard = createGuards(this.env.config, { [system]: this.legacyUrl(system) } as Record<System, string>, this.env.logger)[system];
+      this.onClose(() => guard.close());
+      return guard;
+    });
+  }
+
+  private get settings() {
+    return this.env.config.env;
+  }
+
+  eshop = () =>
+    this.once(
+      'eshop',
+      () => new EshopClient(this.legacyUrl('eshop'), this.settings.ESHOP_API_KEY, this.timeout('eshop'), this.guard('eshop')),
+    );
+  pos = () => this.once('pos', () => new PosClient(this.legacyUrl('pos'), this.timeout('pos'), this.guard('pos')));
+  crm = () => this.once('crm', () => new CrmClient(this.legacyUrl('crm'), this.timeout('crm'), this.guard('crm')));
+  loyalty = () =>
+    this.once(
+      'loyalty',
+      () =>
+        new LoyaltyClient(
+          this.legacyUrl('loyalty'),
+          this.settings.LOYALTY_CLIENT_ID,
+          this.settings.LOYALTY_CLIENT_SECRET,
+          this.timeout('loyalty'),
+          systemClock,
+          this.guard('loyalty'),
+        ),
+    );
+
+  private legacyUrl(system: System): string {
+    const url = this.env.legacyUrls[system];
+    if (!url) throw new ConfigError(`Invalid configuration: set ${LEGACY_URL[system]} (this subgraph calls ${system})`);
+    return url;
+  }
+
+  private timeout(system: System): number {
+    return this.env.config.legacy[system].timeoutMs;
+  }
+
+  db = (): Db =>
+    this.once('db', () => {
+      const url = this.settings.DATABASE_URL;
+      if (!url) throw new Error('DATABASE_URL is not set: npm start runs a database of its own when it is not');
+      // a connection lost while idle needs no alarm: the next query that needs the database reports it
+      const db = openDatabase(url, {
+        onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
+      });
+      this.onClose(() => db.close());
+      return db;
+    });
+
+  catalog = () => this.once('catalog', () => createCatalog(this.eshop(), this.settings.REFERENCE_DATA_TTL_S * 1000));
+  stores = () => this.once('stores', () => createStoreDirectory(this.pos(), this.settings.REFERENCE_DATA_TTL_S * 1000));
+  members = () => this.once('members', () => memberBatcher(this.loyalty()));
+  policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
+  identity = () => this.once('identity', () => new GraphCustomerDirectory(this.env.graph));
+
+  vouchers = () =>
+    this.once('vouchers', async () => {
+      const vouchers = await VoucherStore.open(this.db());
+      const imported = await importGoLiveVouchers(vouchers, { file: this.settings.CRM_VOUCHERS_FILE, simulated: this.env.simulated });
+      this.env.logger.info({ vouchers: imported }, 'vouchers of before go-live imported');
+      return vouchers;
+    });
+
+  /**
+   * The goodwill vouchers as pricing reads them: the offers subgraph's table when this process
+   * serves it (its own object), its API otherwise.
+   */
+  private voucherBook = (): Promise<VoucherBook> =>
+    this.once('voucherBook', async () => (this.env.served.includes('offers') ? this.vouchers() : new GraphVoucherBook(this.env.graph)));
+
+  /** one promotion book per process: a quote warms the cache an order placed next is priced from */
+  book = () =>
+    this.once(
+      'book',
+      async () =>
+        new PromotionBook(
+          { eshop: this.eshop(), pos: this.pos(), loyalty: this.loyalty(), catalog: this.catalog(), vouchers: await this.voucherBook() },
+          this.settings.PROMOTIONS_TTL_S * 1000,
+        ),
+    );
+
+  pricing = async () => ({
+    catalog: this.catalog(),
+    stores: this.stores(),
+    book: await this.book(),
+    policy: this.policy(),
+    identity: this.identity(),
+    members: this.members(),
+  });
+}
+
+export interface Piece {
+  definition: SubgraphDefinition;
+  /** work of its own it runs in the background, started once the servers serve (its calls would fail or time out while they start) */
+  background?: () => Closer;
+  /** settles when what look-ups wait for is done (the identity index's first pass) */
+  caughtUp?: Promise<void>;
+}
+
+export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
+  identity: async (r) => {
+    const { env } = r.env.config;
+    const clients = { eshop: r.eshop(), crm: r.crm(), loyalty: r.loyalty() };
+    const store = await IdentityStore.open(r.db());
+    const identityIndex = new IdentityIndex(clients, store, await IndexCursors.open(r.db()));
+    return {
+      definition: subgraphDefinitions.identity({
+        store,
+        discovery: new Discovery(clients, store, env.IDENTITY_FRESH_S * 1000),
+        identityIndex,
+      }),
+      background: () => startIndexing(identityIndex, env.IDENTITY_INDEX_INTERVAL_S * 1000, r.env.logger),
+      caughtUp: identityIndex.caughtUp(),
+    };
+  },
+  orders: async (r) => {
+    const { env } = r.env.config;
+    const sagas = await SagaStore.open(r.db());
+    countParkedSagas(() => sagas.parkedCount());
+    await importGoLiveReservations(sagas, { file: env.GO_LIVE_RESERVATIONS_FILE, simulated: r.env.simulated });
+    // the vouchers table is the offers subgraph's: claimed and released through its API, wherever it runs
+    const vouchers = new GraphVoucherBook(r.env.graph);
+    const commerce = createCommerce(
+      {
+        eshop: r.eshop(),
+        pos: r.pos(),
+        loyalty: r.loyalty(),
+        catalog: r.catalog(),
+        identity: r.identity(),
+        vouchers,
+        sagas,
+      },
+      r.env.logger,
+      { leaseMs: env.SAGA_LEASE_S * 1000 },
+    );
+    return {
+      definition: subgraphDefinitions.orders({ ...(await r.pricing()), eshop: r.eshop(), pos: r.pos(), commerce }),
+      // once the subgraphs serve: undoing an order may give its vouchers back through the offers subgraph
+      background: () => startRecovery(commerce, env.SAGA_RECOVERY_INTERVAL_S * 1000, r.env.logger),
+    };
+  },
+  pos: async (r) => ({ definition: subgraphDefinitions.pos({ pos: r.pos(), catalog: r.catalog(), stores: r.stores() }) }),
+  eshop: async (r) => ({ definition: subgraphDefinitions.eshop({ eshop: r.eshop(), catalog: r.catalog() }) }),
+  crm: async (r) => ({
+    definition: subgraphDefinitions.crm({ crm: r.crm(), identity: r.identity(), closedCases: await ClosedCases.open(r.db()) }),
+  }),
+  loyalty: async (r) => ({ definition: subgraphDefinitions.loyalty({ loyalty: r.loyalty(), members: r.members() }) }),
+  offers: async (r) => {
+    return { definition: subgraphDefinitions.offers({ ...(await r.pricing()), vouchers: await r.vouchers(), pos: r.pos(), crm: r.crm() }) };
+  },
+  insights: async (r) => {
+    const { env } = r.env.config;
+    const ropo = await RopoService.open(
+      {
+        pos: r.pos(),
+        eshop: r.eshop(),
+        loyalty: r.loyalty(),
+        stores: r.stores(),
+        identity: r.identity(),
+        catalog: r.catalog(),
+        db: r.db(),
+        logger: r.env.logger,
+      },
+      { ingestTtlMs: env.ROPO_INGEST_TTL_S * 1000 },
+    );
+    return {
+      definition: subgraphDefinitions.insights({
+        eshop: r.eshop(),
+        pos: r.pos(),
+        crm: r.crm(),
+        loyalty: r.loyalty(),
+        afterSales: afterSalesOf(r.env.graph),
+        ropo,
+      }),
+    };
+  },
+};

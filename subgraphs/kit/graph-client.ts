@@ -1,0 +1,101 @@
+// How a subgraph reaches another subgraph's data: that subgraph's own GraphQL API (fields only
+// subgraphs need are @inaccessible: the gateway's API schema leaves them out), never its store.
+// Over HTTP, a call is vouched for as the gateway vouches for a client's (a caller assertion, here
+// the service role's, signed with the gateway key) and carries the request's id.
+import { assertCaller, CALLER_HEADER } from '../../platform/auth/gateway-assertion';
+import {
+  DatabaseUnavailableError,
+  graphqlError,
+  LegacyUnavailableError,
+  SubgraphUnavailableError,
+  SYSTEMS,
+  type ErrorCode,
+  type System,
+} from '../../platform/errors';
+import { currentRequestId, REQUEST_ID_HEADER } from '../../platform/logging/request-context';
+import type { SubgraphName } from '../../gateway/supergraph';
+import type { Caller } from '../../platform/auth/caller';
+import type { RunningSubgraph } from './server';
+
+export interface SubgraphClient {
+  /** an operation of another subgraph's own GraphQL API, sent as the service role */
+  request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData>;
+}
+
+interface RemoteError {
+  message?: string;
+  extensions?: { code?: string; system?: string };
+}
+
+/**
+ * The error another subgraph answered, as this subgraph would have raised it: a legacy system or
+ * the database down there is the same outage here (its fields report it as their own), a
+ * subgraph it could not reach is that subgraph's; any other code is passed on as it came.
+ */
+export function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
+  const { code, system } = error.extensions ?? {};
+  if (code === 'SYSTEM_UNAVAILABLE') {
+    if (SYSTEMS.includes(system as System)) return new LegacyUnavailableError(system as System, `through the ${subgraph} subgraph`);
+    if (system === 'database') return new DatabaseUnavailableError(`through the ${subgraph} subgraph`);
+    return new SubgraphUnavailableError(system ?? subgraph, `through the ${subgraph} subgraph`);
+  }
+  if (!code || code === 'INTERNAL') return new SubgraphUnavailableError(subgraph, error.message ?? 'an internal error');
+  return graphqlError(code as ErrorCode, error.message ?? code, system ? { system } : {});
+}
+
+export interface HttpSubgraphClientOptions {
+  /** where each subgraph listens (its /graphql URL); a function, as the servers of one process get their ports as they start */
+  url: (subgraph: SubgraphName) => string;
+  /** the key the gateway signs its caller assertions with, which the subgraphs verify */
+  gatewayKey: Uint8Array;
+  /** whose calls these are, named in the caller assertion and the logs of the subgraph called */
+  from: string;
+  /** how long a call may take before the subgraph counts as unavailable */
+  timeoutMs: number;
+}
+
+export class HttpSubgraphClient implements SubgraphClient {
+  constructor(private readonly opts: HttpSubgraphClientOptions) {}
+
+  async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
+    const requestId = currentRequestId();
+    let body: { data?: TData | null; errors?: RemoteError[] };
+    try {
+      const res = await fetch(this.opts.url(subgraph), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLER_HEADER]: await assertCaller({ sub: `subgraph:${this.opts.from}`, role: 'service' }, this.opts.gatewayKey),
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        },
+        body: JSON.stringify({ query: document, variables }),
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
+      // the assertion refused: this process and that subgraph hold different keys, nothing the client can mend
+      if (res.status === 401) throw new Error('the subgraph refused the caller assertion (another SUBGRAPH_SECRET?)');
+      // a GraphQL answer may come with 4xx/5xx (a validation error): its errors say why
+      body = (await res.json()) as typeof body;
+      if (!body || typeof body !== 'object') throw new Error(`HTTP ${res.status}: no GraphQL answer`);
+    } catch (err) {
+      throw new SubgraphUnavailableError(subgraph, err instanceof Error ? err.message : String(err));
+    }
+    if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
+    if (body.data == null) throw new SubgraphUnavailableError(subgraph, 'an answer without data');
+    return body.data;
+  }
+}
+
+/** The subgraphs of this process, asked in-process (SUBGRAPH_TRANSPORT=local): no HTTP, the same answers and errors. */
+export class LocalSubgraphClient implements SubgraphClient {
+  private static readonly SERVICE: Caller = { role: 'service', sub: 'subgraph:stack' };
+
+  /** a function, as the subgraphs of one process are started after what they are built from */
+  constructor(private readonly subgraph: (name: SubgraphName) => RunningSubgraph) {}
+
+  async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
+    const { body } = await this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE);
+    if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
+    if (body.data == null) throw new SubgraphUnavailableError(subgraph, 'an answer without data');
+    return body.data as TData;
+  }
+}

@@ -1,0 +1,98 @@
+// Every subgraph in a process of its own (`npm run serve -- <name>`) and the gateway alone
+// (`npm run serve -- gateway`), over the simulators and the database of a one-process stack: the
+// same questions get the same answers from both, a query crossing subgraphs and an order placed.
+import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
+import { SUBGRAPH_URL } from '../../platform/config';
+import type { Stack } from '../../platform/tools/stack';
+import { freshDatabaseUrl } from '../databases';
+import { killChildServices, startChildService, type ChildService } from './child-service';
+import { gql, inEverySilo, seeded, SEED, startTestStack } from './harness';
+
+const { world, truth } = seeded();
+const buyer = truth.find((p) => inEverySilo(p))!;
+const SECRET = 'the-secret-every-process-of-this-test-shares';
+
+let together: Stack;
+let apart: Stack;
+const children = new Map<SubgraphName | 'gateway', ChildService>();
+
+beforeAll(async () => {
+  const DATABASE_URL = await freshDatabaseUrl();
+  together = await startTestStack({ DATABASE_URL, SUBGRAPH_SECRET: SECRET });
+  const env: Record<string, string> = {
+    ...SEED,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL,
+    SUBGRAPH_SECRET: SECRET,
+    IDENTITY_INDEX_INTERVAL_S: '86400',
+    POS_URL: together.legacyUrls.pos,
+    ESHOP_URL: together.legacyUrls.eshop,
+    CRM_URL: together.legacyUrls.crm,
+    LOYALTY_URL: together.legacyUrls.loyalty,
+    ...Object.fromEntries(['POS', 'ESHOP', 'CRM', 'LOYALTY'].map((s) => [`${s}_TIMEOUT_MS`, '10000'])),
+  };
+  const serve = async (name: SubgraphName | 'gateway') => {
+    const urls = Object.fromEntries([...children].map(([n, child]) => [SUBGRAPH_URL[n as SubgraphName], child.gatewayUrl]));
+    children.set(name, await startChildService({ ...env, ...urls }, 90_000, name));
+  };
+  // the subgraphs the others call first, so that their URLs are known; then the rest at once
+  await serve('identity');
+  await serve('offers');
+  await serve('orders');
+  await Promise.all(SUBGRAPHS.filter((n) => !children.has(n)).map(serve));
+  await serve('gateway');
+  apart = { ...together, gatewayUrl: children.get('gateway')!.gatewayUrl };
+}, 300_000);
+
+afterAll(async () => {
+  await killChildServices();
+  await together?.close();
+});
+
+it('serves each subgraph and the gateway in processes of their own', () => {
+  expect([...children.keys()].sort()).toEqual([...SUBGRAPHS, 'gateway'].sort());
+  expect(new Set([...children.values()].map((c) => c.pid)).size).toBe(SUBGRAPHS.length + 1);
+});
+
+it('answers a customer across identity, orders and loyalty as the one-process stack does', async () => {
+  const { data } = await gql(apart, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: buyer.loyaltyCard });
+  const id = data.findCustomers[0].id;
+  const q = `query($id: ID!) { customer(id: $id) { id firstName lastName email identities { system externalId }
+    loyalty { cardNumber tier pointsBalance }
+    orders(first: 10) { edges { node { id channel status total { centAmount } customer { id } } } }
+    cases { id subject } journey(first: 5) { edges { node { at kind channel } } } } }`;
+  const [split, one] = await Promise.all([gql(apart, q, { id }, { as: 'agent' }), gql(together, q, { id }, { as: 'agent' })]);
+  expect(split.errors).toBeUndefined();
+  expect(split.data.customer.loyalty.cardNumber).toBe(buyer.loyaltyCard);
+  expect(split.data.customer.orders.edges.length).toBeGreaterThan(0);
+  expect(split.data.customer.orders.edges.every((e: any) => e.node.customer.id === id)).toBe(true);
+  expect(split).toEqual(one);
+});
+
+it('places an order as the one-process stack does', async () => {
+  const { data } = await gql(apart, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: buyer.loyaltyCard });
+  const product = world.eshop.products.find((p) => Number(p.price) >= 40)!;
+  const place = (stack: Stack, key: string) =>
+    gql(
+      stack,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+        channel status total { centAmount } discount { centAmount } promoCodes loyaltyPointsEarned
+        lines { product { sku name } quantity unitPrice { centAmount } } fulfillment { type address { city } } customer { id } } }`,
+      {
+        input: {
+          channel: 'CALL_CENTER',
+          customerId: data.findCustomers[0].id,
+          lines: [{ sku: product.sku, quantity: 2 }],
+          promoCodes: ['WELCOME10'],
+          fulfillment: { type: 'HOME_DELIVERY', address: { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' } },
+          idempotencyKey: key,
+        },
+      },
+      { as: 'agent' },
+    );
+  const split = await place(apart, `apart-${Date.now()}`);
+  const one = await place(together, `together-${Date.now()}`);
+  expect(split.errors).toBeUndefined();
+  expect(split.data.placeOrder).toMatchObject({ channel: 'CALL_CENTER', status: 'PAID', customer: { id: data.findCustomers[0].id } });
+  expect(split).toEqual(one);
+});
