@@ -7,9 +7,10 @@ const tseslint = require('typescript-eslint');
 const importX = require('eslint-plugin-import-x');
 const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
 const prettier = require('eslint-config-prettier');
+const reactHooks = require('eslint-plugin-react-hooks');
 
 module.exports = defineConfig(
-  { ignores: ['node_modules/', 'data/', 'coverage/', '**/generated.ts'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', '**/generated.ts', 'gateway/web/generated/', 'gateway/web/dist/'] },
   js.configs.recommended,
   {
     files: ['**/*.js'],
@@ -19,15 +20,15 @@ module.exports = defineConfig(
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommended],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver()],
       // without these the import rules never parse a .ts dependency, and see no cycle through it
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
     },
     rules: {
       'import-x/no-cycle': 'error',
@@ -59,6 +60,11 @@ module.exports = defineConfig(
       // the compiler's own rule, as tsconfig has it: a leading underscore marks a parameter a signature needs
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
+  },
+  {
+    // the web pages (gateway/web): React's rules of hooks
+    files: ['gateway/web/**/*.tsx', 'gateway/web/**/*.ts'],
+    extends: [reactHooks.configs.flat.recommended],
   },
   {
     // Tests and benchmarks read the graph's and the simulators' JSON answers as they come and

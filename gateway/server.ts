@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type express from 'express';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
 import { assertCaller, CALLER_HEADER } from '../platform/auth/gateway-assertion';
@@ -23,6 +24,7 @@ import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
+import { webPages } from './web-pages';
 
 export interface GatewayOptions {
   port: number;
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   limits: OperationLimits;
   /** no introspection, no field suggestions */
   production: boolean;
+  /** routes for development only (gateway/dev-token.ts): the caller passes none in production */
+  developmentRoutes?: (app: express.Express) => void;
   /** let @apollo/gateway send its anonymous usage metrics to Apollo */
   apolloTelemetry: boolean;
 }
@@ -111,6 +115,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         opts.database,
       )(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
+      opts.developmentRoutes?.(app);
+      webPages(app);
     },
   });
 }

@@ -1,5 +1,6 @@
-// Composes the subgraphs' SDL files into the supergraph the gateway serves. The committed
-// schema/supergraph.graphql is this function's output; a test fails when it is out of date.
+// Composes the subgraphs' SDL files into the supergraph the gateway serves, and the public API
+// schema its clients see. The committed schema/supergraph.graphql and schema/api.graphql are this
+// module's output; a test fails when either is out of date.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -12,6 +13,8 @@ export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export const SCHEMA_DIR = join(__dirname, '..', 'schema');
 export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
+/** What clients (the web pages' typed operations, graphql-codegen) are generated from. */
+export const API_SCHEMA_FILE = join(SCHEMA_DIR, 'api.graphql');
 
 export function subgraphSdl(name: SubgraphName): string {
   return readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
@@ -37,5 +40,8 @@ function compose() {
  */
 export const composeSupergraph = (): string => compose().supergraphSdl;
 
-/** The schema clients see: the supergraph without what is @inaccessible (the fields the subgraphs ask each other for). */
-export const composeApiSchema = (): string => printSchema(compose().schema.toAPISchema().toGraphQLJSSchema());
+/**
+ * The schema clients see: the supergraph without federation's internals (join__, link__) and without
+ * what is @inaccessible (the fields the subgraphs ask each other for). As a file, ending with a newline.
+ */
+export const composeApiSchema = (): string => `${printSchema(compose().schema.toAPISchema().toGraphQLJSSchema())}\n`;

@@ -2,6 +2,7 @@
 // (their migrations applied as it opens them), and the other subgraphs it asks through their API.
 // `npm run serve -- <name>` builds one; the one-process stack (stack.ts) builds them all over
 // one set of resources, each made once, when the first subgraph that needs it asks.
+import { devTokenRoute } from '../../gateway/dev-token';
 import { CrmClient } from '../../adapters/crm/client';
 import { EshopClient } from '../../adapters/eshop/client';
 import { LoyaltyClient } from '../../adapters/loyalty/client';
@@ -66,6 +67,7 @@ export function gatewayOptions(
     logger,
     verifyToken: tokenVerifier(tokenSettings(env)),
     production: config.production,
+    developmentRoutes: devTokenRoute(config),
     apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
     limits: {
       maxBodyBytes: env.MAX_BODY_BYTES,

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
 import { stopOnSignals } from './shutdown';
 import { startStack } from './stack';
+import { buildWebPages } from './web';
 
 const FIRST_QUERY = `{ stores { id name isOpen } products(first: 3) { edges { node { sku name price { centAmount } availability(storeId: "ST001") { available } } } } }`;
 
@@ -55,6 +56,8 @@ async function main() {
   const startedAt = performance.now();
   const initial = loadConfig();
   const logger = createLogger(initial.env.LOG_LEVEL);
+  // before anything listens: the gateway serves the pages as built
+  buildWebPages((line) => logger.info(line));
   const database = initial.env.DATABASE_URL ? null : await ownDatabase(initial, logger);
   const config = loadConfig(database ? { ...process.env, DATABASE_URL: database.url } : process.env);
   const stack = await startStack(config, logger);
@@ -77,6 +80,10 @@ async function main() {
     ...Object.entries(stack.legacyUrls).map(
       ([system, url]) => `  ${system.padEnd(9)} ${url}${stack.simulators[system as keyof typeof stack.simulators] ? ' (simulator)' : ''}`,
     ),
+    '',
+    'Web pages (gateway/web; in development they sign in with an agent token from POST /dev/token):',
+    `  call center console  ${new URL('/console/', stack.gatewayUrl).href}`,
+    `  ROPO dashboard       ${new URL('/ropo/', stack.gatewayUrl).href}`,
     '',
     'A first query (the catalogue and the stores need no token):',
     `  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\`,

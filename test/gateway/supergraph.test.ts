@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { composeApiSchema, composeSupergraph, SUBGRAPHS, subgraphSdl, SUPERGRAPH_FILE } from '../../gateway/supergraph';
+import { API_SCHEMA_FILE, composeApiSchema, composeSupergraph, SUBGRAPHS, subgraphSdl, SUPERGRAPH_FILE } from '../../gateway/supergraph';
 import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls } from '../../platform/config';
 
 describe('schema/supergraph.graphql', () => {
   it('is what the subgraph SDL files compose to (run `npm run compose` when this fails)', () => {
     expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph());
+  });
+
+  it('has a current public API schema beside it, without federation internals (run `npm run compose` when this fails)', () => {
+    const api = readFileSync(API_SCHEMA_FILE, 'utf8');
+    expect(api).toBe(composeApiSchema());
+    expect(api).toContain('findCustomers(phone: String, email: String, loyaltyCard: String, name: String): [Customer!]!');
+    expect(api).not.toMatch(/join__|link__|@inaccessible|_entities|_service/);
   });
 
   it('keeps the contract names', () => {
