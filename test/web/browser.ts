@@ -1,15 +1,22 @@
 // Headless Chromium for the browser tests, driven by playwright-core: the machine's own Chromium
 // (Debian's `chromium` by default, CHROMIUM_PATH to name another), never a browser downloaded by
 // Playwright. Missing, the tests fail and say how to install it.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Stack } from '../../platform/tools/stack';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** where the tests leave their screenshots, which the README shows */
-export const SCREENSHOTS = join(__dirname, '..', '..', 'gateway', 'web', 'screenshots');
+/**
+ * Where the tests leave their screenshots: the README's (committed) with UPDATE_SCREENSHOTS=1, a
+ * temporary folder otherwise, so that a test run leaves the checkout as it found it (the pages show
+ * the day's date, so every run's pictures differ).
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'gateway', 'web', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'omnigraph-screenshots-'));
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
