@@ -31,7 +31,10 @@ export function legacyCallsOf(spans: readonly ReadableSpan[]): LegacyCall[] {
     });
 }
 
-/** The longest chain of calls, each started after the previous one ended (the first of equals when several are as long). */
+/**
+ * The longest chain of calls, each started after the previous one ended. Of chains as long, the one
+ * ending last, each call after the latest to end before it: what the request waited for.
+ */
 export function criticalPath(calls: readonly LegacyCall[]): LegacyCall[] {
   const sorted = [...calls].sort((x, y) => x.start - y.start || x.end - y.end);
   const length: number[] = [];
@@ -39,15 +42,20 @@ export function criticalPath(calls: readonly LegacyCall[]): LegacyCall[] {
   sorted.forEach((call, i) => {
     length[i] = 1;
     for (let j = 0; j < i; j++) {
-      if (sorted[j].end <= call.start && length[j] + 1 > length[i]) {
+      if (sorted[j].end > call.start) continue;
+      const prev = before[i];
+      if (length[j] + 1 > length[i] || (length[j] + 1 === length[i] && prev !== undefined && sorted[j].end > sorted[prev].end)) {
         length[i] = length[j] + 1;
         before[i] = j;
       }
     }
   });
-  if (sorted.length === 0) return [];
+  let last: number | undefined;
+  sorted.forEach((call, i) => {
+    if (last === undefined || length[i] > length[last] || (length[i] === length[last] && call.end > sorted[last].end)) last = i;
+  });
   const chain: LegacyCall[] = [];
-  for (let i: number | undefined = length.indexOf(Math.max(...length)); i !== undefined; i = before[i]) chain.unshift(sorted[i]);
+  for (let i = last; i !== undefined; i = before[i]) chain.unshift(sorted[i]);
   return chain;
 }
 

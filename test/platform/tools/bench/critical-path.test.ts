@@ -8,12 +8,17 @@ import { criticalPath, describePath, legacyCallsOf, type LegacyCall } from '../.
 const call = (name: string, start: number, end: number): LegacyCall => ({ name, start, end });
 
 describe('criticalPath', () => {
-  it('counts calls side by side as one round trip', () => {
-    expect(criticalPath([call('crm', 0, 100), call('eshop', 2, 104), call('loyalty', 9, 110)]).map((c) => c.name)).toEqual(['crm']);
+  it('counts calls side by side as one round trip: the one that answered last', () => {
+    expect(criticalPath([call('crm', 0, 100), call('loyalty', 9, 110), call('eshop', 2, 104)]).map((c) => c.name)).toEqual(['loyalty']);
+  });
+
+  it('of chains as long, follows the call each link waited for: the last to answer before it started', () => {
+    const calls = [call('eshop', 0, 100), call('pos', 1, 103), call('stock', 104, 204), call('offers', 99, 102)];
+    expect(criticalPath(calls).map((c) => c.name)).toEqual(['pos', 'stock']);
   });
 
   it('follows the calls that waited for another, whatever the order they are given in', () => {
-    const calls = [call('pos stock', 106, 210), call('offers', 104, 105), call('eshop products', 1, 105), call('late', 150, 260)];
+    const calls = [call('pos stock', 106, 210), call('offers', 104, 105), call('eshop products', 1, 105), call('late', 100, 200)];
     expect(criticalPath(calls).map((c) => c.name)).toEqual(['eshop products', 'pos stock']);
   });
 
