@@ -4,7 +4,9 @@
 // over HTTP to the subgraphs of (b); (b) Omnigraph with SUBGRAPH_TRANSPORT=http; (c) Omnigraph
 // in-process (`npm start`'s default). Then `{ __typename }` against the cached store list in the
 // default mode, and the legacy round trips of the customer 360 and the product list with every
-// legacy call slowed by 100 ms. BENCH_SECONDS (20) per target, BENCH_CONNECTIONS (10).
+// legacy call slowed by 100 ms, with the critical path of each (./critical-path.ts: the chain of
+// legacy calls that waited for one another, from the request's trace). BENCH_SECONDS (20) per
+// target, 0 for the round trips alone; BENCH_CONNECTIONS (10).
 //
 // What is measured (gateways and subgraphs) runs on this process's event loop, the same for all
 // three; the simulators and autocannon run on threads of their own, so that neither the legacy
@@ -13,15 +15,19 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { readFileSync } from 'node:fs';
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import autocannon from 'autocannon';
 import { SUPERGRAPH_FILE, type SubgraphName } from '../../../gateway/supergraph';
 import { assertCaller, CALLER_HEADER, subgraphKey } from '../../auth/gateway-assertion';
 import { createLogger } from '../../logging';
 import type { System } from '../../errors';
 import type { Stack } from '../stack';
-import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST, timedQuery, tokenFor } from '../../../test/e2e/harness';
+import { startTracing } from '../../tracing';
+import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST, timedQuery, tokenFor, until } from '../../../test/e2e/harness';
 import { withDatabaseServer } from '../../../test/database-server';
 import { simulatorsOnThread } from './simulators-thread';
+import { criticalPath, describePath, legacyCallsOf } from './critical-path';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -151,16 +157,37 @@ async function sideBySide(targets: Target[]): Promise<Figures[]> {
 const row = (label: string, r: Figures, extra = '') =>
   `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${extra}`;
 
-async function roundTrips(stack: Stack, label: string, query: string, variables: Record<string, unknown>) {
+/** One request's spans, once its gateway's server span has ended (the last to): the exporter holds nothing else. */
+async function requestSpans(exporter: InMemorySpanExporter) {
+  return until("the request's trace", async () => {
+    const spans = exporter.getFinishedSpans();
+    const ids = new Set(spans.map((s) => s.spanContext().spanId));
+    const root = spans.some((s) => s.kind === SpanKind.SERVER && (!s.parentSpanContext || !ids.has(s.parentSpanContext.spanId)));
+    return root && spans.every((s) => !s.parentSpanContext || ids.has(s.parentSpanContext.spanId)) && spans;
+  });
+}
+
+async function roundTrips(stack: Stack, exporter: InMemorySpanExporter, label: string, query: string, variables: Record<string, unknown>) {
   await timedQuery(stack, query, variables); // warm
   const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(await timedQuery(stack, query, variables));
+  for (let i = 0; i < 5; i++) {
+    exporter.reset();
+    const run = await timedQuery(stack, query, variables);
+    const spans = await requestSpans(exporter);
+    runs.push({ ...run, path: criticalPath(legacyCallsOf(spans)) });
+  }
+  const paths = runs.map((r) => r.path.length);
   const median = runs.sort((x, y) => x.ms - y.ms)[2];
   const calls = SYSTEM_LIST.filter((s) => median.calls[s])
     .map((s) => `${s}=${median.calls[s]}`)
     .join(' ');
   console.log(
     `${label.padEnd(40)} ${median.ms.toFixed(0).padStart(5)} ms = ${(median.ms / LEGACY_LATENCY_MS).toFixed(2)} round trips  (${calls})`,
+  );
+  const inCalls = median.path.reduce((sum, c) => sum + c.end - c.start, 0);
+  console.log(
+    `${''.padEnd(40)} critical path ${median.path.length} (the 5 runs: ${paths.join(' ')}), ${inCalls.toFixed(0)} ms in its calls, ` +
+      `${(median.ms - inCalls).toFixed(0)} ms outside them: ${describePath(median.path)}`,
   );
 }
 
@@ -189,10 +216,12 @@ async function main() {
     // the customer 360 reads loyalty, which allows 20 requests a second per client (batched, but a
     // cap on the whole mix): the same mix without it shows what the gateways themselves cost
     const withoutCustomers = (mix: string[]) => mix.filter((body) => !body.includes('Customer360'));
-    for (const [title, pick] of [
-      ['the mix: product page, 20 products, customer 360, quote of 5 lines', (mix: string[]) => mix],
-      ['the mix without the customer 360', withoutCustomers],
-    ] as const) {
+    for (const [title, pick] of SECONDS === 0
+      ? []
+      : ([
+          ['the mix: product page, 20 products, customer 360, quote of 5 lines', (mix: string[]) => mix],
+          ['the mix without the customer 360', withoutCustomers],
+        ] as const)) {
       console.log(`${title}; ${SECONDS} s per target, ${CONNECTIONS} connections`);
       const [a, b, c] = await sideBySide([
         { url: bare.url, bodies: pick(httpMix), token },
@@ -207,23 +236,32 @@ async function main() {
       console.log();
     }
 
-    console.log('The default `npm start` (in-process), no token:');
-    const [typename, stores] = await sideBySide(
-      ['{ __typename }', '{ stores { id name isOpen } }'].map((query) => ({ url: local.gatewayUrl, bodies: [JSON.stringify({ query })] })),
-    );
-    console.log(row('{ __typename }', typename));
-    console.log(row('{ stores { id name isOpen } } (cached)', stores, `${(stores.rps / typename.rps).toFixed(2)} x __typename`));
+    if (SECONDS > 0) {
+      console.log('The default `npm start` (in-process), no token:');
+      const [typename, stores] = await sideBySide(
+        ['{ __typename }', '{ stores { id name isOpen } }'].map((query) => ({
+          url: local.gatewayUrl,
+          bodies: [JSON.stringify({ query })],
+        })),
+      );
+      console.log(row('{ __typename }', typename));
+      console.log(row('{ stores { id name isOpen } } (cached)', stores, `${(stores.rps / typename.rps).toFixed(2)} x __typename`));
+    }
 
     console.log(`\nEvery legacy call slowed by ${LEGACY_LATENCY_MS} ms, warm, median of 5 (end to end / ${LEGACY_LATENCY_MS} ms):`);
     await Promise.all(SYSTEM_LIST.map((s: System) => setFaults(http, s, { latency_ms: LEGACY_LATENCY_MS })));
+    // traced from here only, so that the spans cost the load above nothing
+    const exporter = new InMemorySpanExporter();
+    const tracing = startTracing('bench-gateway', [new SimpleSpanProcessor({ exporter })]);
     for (const [stack, mode] of [
       [local, 'in-process'],
       [http, 'http'],
     ] as const) {
       const { id } = JSON.parse((stack === local ? localMix : httpMix)[2]).variables as { id: string };
-      await roundTrips(stack, `customer 360 (${mode})`, CUSTOMER_360, { id });
-      await roundTrips(stack, `20 products with availability (${mode})`, PRODUCT_LIST, { store: world.stores[0] });
+      await roundTrips(stack, exporter, `customer 360 (${mode})`, CUSTOMER_360, { id });
+      await roundTrips(stack, exporter, `20 products with availability (${mode})`, PRODUCT_LIST, { store: world.stores[0] });
     }
+    await tracing.shutdown();
   } finally {
     await bare.close();
     await local.close();

@@ -1,0 +1,65 @@
+// The loyalty platform's members, looked up through one batcher for the process: look-ups arriving
+// close together share a members:batchGet (the platform allows 20 requests a second), but a lone
+// look-up does not wait for company: it is a customer page's last legacy call to answer otherwise.
+import type { LoyaltyClient } from '../../../../adapters/loyalty/client';
+import type { LoyaltyMember } from '../../../../adapters/loyalty/wire';
+import { memberBatcher } from '../../../../subgraphs/kit/loaders/loyalty';
+
+const WINDOW_MS = 5;
+
+function fakeLoyalty() {
+  const calls: string[][] = [];
+  const loyalty = {
+    batchGetMembers: async (cards: readonly string[]) => {
+      calls.push([...cards]);
+      return cards.map((card) => ({ card_number: card }) as LoyaltyMember);
+    },
+  } as unknown as LoyaltyClient;
+  return { loyalty, calls };
+}
+
+/** Lets what is due now run (promise jobs, ticks, immediates), the fake clock standing still. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('memberBatcher', () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  it('sends a lone look-up at once, with the look-ups of the same tick, without waiting for the window', async () => {
+    const { loyalty, calls } = fakeLoyalty();
+    const members = memberBatcher(loyalty, WINDOW_MS);
+    const found = Promise.all([members.load('A'), members.load('B')]);
+    await settle();
+    expect(calls).toEqual([['A', 'B']]);
+    expect((await found).map((m) => m?.card_number)).toEqual(['A', 'B']);
+  });
+
+  it('gathers the look-ups arriving within the window after a call into one call, sent when the window ends', async () => {
+    const { loyalty, calls } = fakeLoyalty();
+    const members = memberBatcher(loyalty, WINDOW_MS);
+    void members.load('A');
+    await settle();
+    await jest.advanceTimersByTimeAsync(1);
+    void members.load('B');
+    await jest.advanceTimersByTimeAsync(2);
+    void members.load('C');
+    await settle();
+    expect(calls).toEqual([['A']]);
+    await jest.advanceTimersByTimeAsync(WINDOW_MS);
+    await settle();
+    expect(calls).toEqual([['A'], ['B', 'C']]);
+  });
+
+  it('sends at once again once the window after the last call has passed', async () => {
+    const { loyalty, calls } = fakeLoyalty();
+    const members = memberBatcher(loyalty, WINDOW_MS);
+    void members.load('A');
+    await settle();
+    await jest.advanceTimersByTimeAsync(WINDOW_MS);
+    void members.load('B');
+    await settle();
+    expect(calls).toEqual([['A'], ['B']]);
+  });
+});
