@@ -46,9 +46,10 @@ export type Customer = {
    * The customer's goodwill vouchers, used and expired ones included: those the CRM granted before
    * go-live (its export) and those granted through the graph, newest first (by expiry: every voucher
    * is valid for the same time, and the export has no grant date). Staff and services, or the
-   * customer itself.
+   * customer itself. Null with SYSTEM_UNAVAILABLE when the identity directory or the vouchers table
+   * cannot be read, the rest of the customer answered.
    */
-  vouchers: Array<Voucher>;
+  vouchers?: Maybe<Array<Voucher>>;
 };
 
 
@@ -534,7 +535,7 @@ export type CustomerResolvers<ContextType = OffersContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offers?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, RequireFields<CustomerOffersArgs, 'channel'>>;
-  vouchers?: Resolver<Array<ResolversTypes['Voucher']>, ParentType, ContextType>;
+  vouchers?: Resolver<Maybe<Array<ResolversTypes['Voucher']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
