@@ -347,8 +347,8 @@ export type Voucher = {
   expiresAt: Scalars['DateTime']['output'];
   /** Null when unknown: the CRM's export of the vouchers granted before go-live has no grant date. */
   grantedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The agent's reason for the goodwill. */
-  reason: Scalars['String']['output'];
+  /** The agent's reason for the goodwill, an internal note: null for the customer and for store staff. */
+  reason?: Maybe<Scalars['String']['output']>;
   status: VoucherStatus;
 };
 
@@ -672,7 +672,7 @@ export type VoucherResolvers<ContextType = OffersContext, ParentType extends Res
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   grantedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VoucherStatus'], ParentType, ContextType>;
 }>;
 

@@ -1,4 +1,4 @@
-import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../platform/auth/rules';
+import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole } from '../../platform/auth/rules';
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { badInput, type LegacyUnavailableError } from '../../platform/errors';
@@ -191,5 +191,6 @@ export const resolvers: Resolvers = {
     customer: (v) => ({ id: v.holderId }),
     status: (v) => voucherStatus(v, new Date().toISOString()),
     grantedAt: knownGrantDate,
+    reason: (v, _, ctx) => internalNoteFor(ctx, v.reason),
   },
 };

@@ -153,6 +153,17 @@ describe('Customer.vouchers', () => {
     expect(JSON.stringify(refused.data ?? null)).not.toContain(own.data.me.vouchers[0].code);
   });
 
+  it("hides the agent's reason from the customer and from store staff, who read the rest", async () => {
+    const full = await gql(stack, QUERY, { id: customerId }, { as: 'agent' });
+    expect(full.data.customer.vouchers.every((v: { reason: string | null }) => typeof v.reason === 'string')).toBe(true);
+    const clerk = { role: 'store' as const, sub: 'clerk-vouchers', storeId: seeded().world.pos.stores[0].code };
+    for (const as of [{ role: 'customer' as const, sub: customerId }, clerk]) {
+      const answer = await gql(stack, QUERY, { id: customerId }, { as });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.customer.vouchers).toEqual(full.data.customer.vouchers.map((v: object) => ({ ...v, reason: null })));
+    }
+  });
+
   it('is null with one SYSTEM_UNAVAILABLE naming the database when the vouchers cannot be read, the rest of the customer answered', async () => {
     const failing = jest.spyOn(VoucherStore.prototype, 'ofContacts').mockRejectedValue(new DatabaseUnavailableError('cut by the test'));
     try {
