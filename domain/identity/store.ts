@@ -298,7 +298,7 @@ export class IdentityStore implements CustomerDirectory {
   }
 
   /** Each id's current customer and its records (CustomerDirectory); unknown ids are left out. */
-  async identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: RecordRef[] }>> {
+  async identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: PersonRecord[] }>> {
     const current = await Promise.all(customerIds.map((id) => this.resolve(id)));
     const records = await this.recordsOfMany(current.filter((id): id is string => id !== null));
     return new Map(customerIds.flatMap((asked, i) => (current[i] ? [[asked, { id: current[i], records: records.get(current[i])! }]] : [])));

@@ -55,6 +55,12 @@ export function assertFullCustomerView(ctx: AuthContext): void {
   if (requireCaller(ctx).role === 'store') throw forbidden('Store staff do not see this part of a customer');
 }
 
+/** The call center's internal notes (why an agent granted a goodwill): agents and services read them, customers and store staff null. */
+export function internalNoteFor(ctx: AuthContext, note: string): string | null {
+  const role = ctx.caller?.role;
+  return role === 'agent' || role === 'service' ? note : null;
+}
+
 /** A store's own shelf prices and returns: store staff of that store (not every store at once). */
 export function assertStoreAccess(ctx: AuthContext, storeId: string | null | undefined): void {
   const caller = requireRole(ctx, 'store');

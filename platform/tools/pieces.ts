@@ -25,7 +25,8 @@ import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import { createCatalog } from '../../domain/reference/catalog';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
 import type { GatewayOptions } from '../../gateway/server';
-import type { SubgraphName } from '../../gateway/supergraph';
+import type { SubgraphEndpoint } from '../../gateway/in-process';
+import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { tokenSettings, tokenVerifier } from '../auth/tokens';
 import { subgraphDefinitions } from '../../subgraphs';
 import { afterSalesOf } from '../../subgraphs/kit/after-sales';
@@ -52,6 +53,10 @@ export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   offers: ['identity'],
   insights: ['identity', 'orders'],
 };
+
+/** Where the gateway reaches every subgraph: over HTTP or in-process, as `endpoint` says of each. */
+export const subgraphEndpoints = (endpoint: (name: SubgraphName) => SubgraphEndpoint) =>
+  Object.fromEntries(SUBGRAPHS.map((name) => [name, endpoint(name)])) as Record<SubgraphName, SubgraphEndpoint>;
 
 /** The gateway's settings, wherever it runs: with every subgraph (stack.ts) or alone (serve.ts). */
 export function gatewayOptions(

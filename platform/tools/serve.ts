@@ -10,11 +10,10 @@ import { subgraphKey } from '../auth/gateway-assertion';
 import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
 import { SYSTEMS } from '../errors';
 import type { RunningServer } from '../http/serve';
-import type { SubgraphEndpoint } from '../../gateway/in-process';
 import { startConfiguredTracing } from '../tracing';
 import { createLogger, type Logger } from '../logging';
 import { stopOnSignals } from './shutdown';
-import { CALLS, gatewayOptions, PIECES, Resources } from './pieces';
+import { CALLS, gatewayOptions, PIECES, Resources, subgraphEndpoints } from './pieces';
 
 const USAGE = `usage: npm run serve -- <${[...SUBGRAPHS, 'gateway'].join('|')}>`;
 
@@ -25,13 +24,11 @@ function sharedKey(config: Config): Uint8Array {
 }
 
 async function serveGateway(config: Config, logger: Logger): Promise<{ server: RunningServer; close: () => Promise<void> }> {
+  const urls = subgraphUrls(config, SUBGRAPHS);
   const server = await startGateway(
     // the subgraphs call the legacy systems: their outages are theirs to report
     gatewayOptions(config, logger, {
-      subgraphs: Object.fromEntries(Object.entries(subgraphUrls(config, SUBGRAPHS)).map(([name, url]) => [name, { url }])) as Record<
-        SubgraphName,
-        SubgraphEndpoint
-      >,
+      subgraphs: subgraphEndpoints((name) => ({ url: urls[name] })),
       legacy: [],
       subgraphKey: sharedKey(config),
     }),

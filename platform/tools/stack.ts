@@ -12,9 +12,8 @@ import { generateWorld } from '../../legacy/seed';
 import type { Logger } from '../logging';
 import { HttpSubgraphClient, LocalSubgraphClient, type SubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
-import type { SubgraphEndpoint } from '../../gateway/in-process';
 import { startConfiguredTracing } from '../tracing';
-import { gatewayOptions, PIECES, Resources, type Piece } from './pieces';
+import { gatewayOptions, PIECES, Resources, subgraphEndpoints, type Piece } from './pieces';
 
 export interface Stack {
   gatewayUrl: string;
@@ -89,9 +88,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     }
     const gateway = await startGateway(
       gatewayOptions(config, logger, {
-        subgraphs: Object.fromEntries(
-          SUBGRAPHS.map((n) => [n, overHttp ? { url: subgraphs[n].url! } : { execute: subgraphs[n].execute }]),
-        ) as Record<SubgraphName, SubgraphEndpoint>,
+        subgraphs: subgraphEndpoints((n) => (overHttp ? { url: subgraphs[n].url! } : { execute: subgraphs[n].execute })),
         legacy: resources.usedGuards(),
         database: resources.databaseProbe(),
         subgraphKey: gatewayKey,

@@ -23,9 +23,8 @@ export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof
     identity: deps.store,
     // Ids handed out before a merge still resolve, to the surviving customer.
     customerById: new DataLoader(async (ids) => {
-      const current = await Promise.all(ids.map((id) => deps.store.resolve(id)));
-      const records = await deps.store.recordsOfMany(current.filter((id): id is string => id !== null));
-      return current.map((id) => (id ? { id, records: records.get(id) ?? [] } : null));
+      const found = await deps.store.identitiesOf(ids);
+      return ids.map((id) => found.get(id) ?? null);
     }),
   };
 }

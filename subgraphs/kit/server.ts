@@ -14,7 +14,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { LegacyUnavailableError, toGraphQLError } from '../../platform/errors';
+import { DatabaseUnavailableError, LegacyUnavailableError, toGraphQLError } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { currentRequestId } from '../../platform/logging/request-context';
 import { serveGraphQL } from '../../platform/http/serve';
@@ -79,14 +79,14 @@ export function reportFailedLists(ctx: BaseContext, info: GraphQLResolveInfo, li
 }
 
 /**
- * What a field of an item in a list answers when a system is down: null, with the outage reported
- * once for that field of the whole list. Any other failure is the field's own error.
+ * What a field of an item in a list answers when a system (or the database) is down: null, with the
+ * outage reported once for that field of the whole list. Any other failure is the field's own error.
  */
 export async function orNullOncePerField<T>(ctx: BaseContext, info: GraphQLResolveInfo, work: Promise<T>): Promise<T | null> {
   try {
     return await work;
   } catch (err) {
-    if (!(err instanceof LegacyUnavailableError)) throw err;
+    if (!(err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError)) throw err;
     ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
     return null;
   }

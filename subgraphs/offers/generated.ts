@@ -46,9 +46,10 @@ export type Customer = {
    * The customer's goodwill vouchers, used and expired ones included: those the CRM granted before
    * go-live (its export) and those granted through the graph, newest first (by expiry: every voucher
    * is valid for the same time, and the export has no grant date). Staff and services, or the
-   * customer itself.
+   * customer itself. Null with SYSTEM_UNAVAILABLE when the identity directory or the vouchers table
+   * cannot be read, the rest of the customer answered.
    */
-  vouchers: Array<Voucher>;
+  vouchers?: Maybe<Array<Voucher>>;
 };
 
 
@@ -346,8 +347,8 @@ export type Voucher = {
   expiresAt: Scalars['DateTime']['output'];
   /** Null when unknown: the CRM's export of the vouchers granted before go-live has no grant date. */
   grantedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The agent's reason for the goodwill. */
-  reason: Scalars['String']['output'];
+  /** The agent's reason for the goodwill, an internal note: null for the customer and for store staff. */
+  reason?: Maybe<Scalars['String']['output']>;
   status: VoucherStatus;
 };
 
@@ -534,7 +535,7 @@ export type CustomerResolvers<ContextType = OffersContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offers?: Resolver<Maybe<Array<ResolversTypes['Promotion']>>, ParentType, ContextType, RequireFields<CustomerOffersArgs, 'channel'>>;
-  vouchers?: Resolver<Array<ResolversTypes['Voucher']>, ParentType, ContextType>;
+  vouchers?: Resolver<Maybe<Array<ResolversTypes['Voucher']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -671,7 +672,7 @@ export type VoucherResolvers<ContextType = OffersContext, ParentType extends Res
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   grantedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VoucherStatus'], ParentType, ContextType>;
 }>;
 

@@ -1,4 +1,4 @@
-import { assertCustomerAccess, assertStoreAccess, requireRole } from '../../platform/auth/rules';
+import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole } from '../../platform/auth/rules';
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { badInput, type LegacyUnavailableError } from '../../platform/errors';
@@ -6,6 +6,7 @@ import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
 import { knownGrantDate, voucherStatus } from '../../domain/pricing/promotions/vouchers';
+import { externalIdsIn } from '../../domain/identity/records';
 import { eachKey } from '../kit/loaders/settle';
 import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
@@ -142,8 +143,7 @@ export const resolvers: Resolvers = {
       await assertCustomerAccess(ctx, id);
       const holder = (await ctx.identity.identitiesOf([id])).get(id);
       if (!holder) return [];
-      const contactIds = holder.records.filter((r) => r.system === 'crm').map((r) => r.externalId);
-      return (await ctx.vouchers.ofContacts(contactIds)).map((v) => ({ ...v, holderId: holder.id }));
+      return (await ctx.vouchers.ofContacts(externalIdsIn(holder.records, 'crm'))).map((v) => ({ ...v, holderId: holder.id }));
     },
   },
   Offer: {
@@ -191,5 +191,6 @@ export const resolvers: Resolvers = {
     customer: (v) => ({ id: v.holderId }),
     status: (v) => voucherStatus(v, new Date().toISOString()),
     grantedAt: knownGrantDate,
+    reason: (v, _, ctx) => internalNoteFor(ctx, v.reason),
   },
 };

@@ -136,9 +136,13 @@ export type Order = {
   /**
    * The order's returns with their refunds, oldest first: those made through the graph (returnOrder).
    * The e-shop and the POS take returns but cannot list them, so a return made before go-live or
-   * elsewhere is not here (the order's status still says RETURNED). Whoever may read the order.
+   * elsewhere is not here (the order's status still says RETURNED), nor one made through the graph
+   * whose legacy id was never saved (its saga interrupted before, in a version that did not keep it
+   * with the return). Whoever may read the order.
+   * Null with one SYSTEM_UNAVAILABLE (database) for every order of a list when they cannot be read,
+   * the orders answered.
    */
-  returns: Array<Return>;
+  returns?: Maybe<Array<Return>>;
   status: OrderStatus;
   total: Money;
 };
@@ -525,7 +529,7 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   placedBy?: Resolver<Maybe<ResolversTypes['Identity']>, ParentType, ContextType>;
   promoCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  returns?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType>;
+  returns?: Resolver<Maybe<Array<ResolversTypes['Return']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;

@@ -22,7 +22,7 @@ import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
 import { orderStatus } from '../../domain/orders/status';
 import type { OrdersContext } from './context';
-import { reportFailedLists, settleSources, unwrap } from '../kit/server';
+import { orNullOncePerField, reportFailedLists, settleSources, unwrap } from '../kit/server';
 import type { ReturnModel } from './model';
 import type { Channel, LegacySystem, Resolvers } from './generated';
 
@@ -149,10 +149,10 @@ export const resolvers: Resolvers = {
         o.fulfillment.address ??
         (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
     }),
-    returns: async (o, _, ctx) => {
+    returns: async (o, _, ctx, info) => {
       // an order reached through another subgraph's reference was not checked on the way
       await assertOrderAccess(ctx, o.id, o);
-      return ctx.returnsById.load(o.id);
+      return orNullOncePerField(ctx, info, ctx.returnsById.load(o.id));
     },
     placedBy: (o) => (o.owner ? { system: o.owner.system.toUpperCase() as LegacySystem, externalId: o.owner.externalId } : null),
   },

@@ -1,5 +1,8 @@
 // What the call center console asks of the graph beyond the contract (issue 14), end to end
 // against the simulators, each answer compared with the simulators' own records.
+import { SagaStore } from '../../domain/orders/saga/store';
+import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { DatabaseUnavailableError } from '../../platform/errors';
 import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, type As, inEverySilo, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
 
@@ -149,6 +152,36 @@ describe('Customer.vouchers', () => {
     expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(JSON.stringify(refused.data ?? null)).not.toContain(own.data.me.vouchers[0].code);
   });
+
+  it("hides the agent's reason from the customer and from store staff, who read the rest", async () => {
+    const full = await gql(stack, QUERY, { id: customerId }, { as: 'agent' });
+    expect(full.data.customer.vouchers.every((v: { reason: string | null }) => typeof v.reason === 'string')).toBe(true);
+    const clerk = { role: 'store' as const, sub: 'clerk-vouchers', storeId: seeded().world.pos.stores[0].code };
+    for (const as of [{ role: 'customer' as const, sub: customerId }, clerk]) {
+      const answer = await gql(stack, QUERY, { id: customerId }, { as });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.customer.vouchers).toEqual(full.data.customer.vouchers.map((v: object) => ({ ...v, reason: null })));
+    }
+  });
+
+  it('is null with one SYSTEM_UNAVAILABLE naming the database when the vouchers cannot be read, the rest of the customer answered', async () => {
+    const failing = jest.spyOn(VoucherStore.prototype, 'ofContacts').mockRejectedValue(new DatabaseUnavailableError('cut by the test'));
+    try {
+      const answer = await gql(
+        stack,
+        'query($id: ID!) { customer(id: $id) { id vouchers { code } } }',
+        { id: customerId },
+        { as: 'agent' },
+      );
+      expect(failing).toHaveBeenCalled();
+      expect(answer.data.customer).toEqual({ id: customerId, vouchers: null });
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.system])).toEqual([
+        ['customer.vouchers', 'SYSTEM_UNAVAILABLE', 'database'],
+      ]);
+    } finally {
+      failing.mockRestore();
+    }
+  });
 });
 
 describe('Order.returns', () => {
@@ -257,6 +290,27 @@ describe('Order.returns', () => {
       const refused = await gql(stack, RETURNS, { id: saleId }, { as });
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(refused.data?.order ?? null).toBeNull();
+    }
+  });
+  it("is null on every order with one SYSTEM_UNAVAILABLE naming the database when returns cannot be read, the customer's orders answered", async () => {
+    const failing = jest.spyOn(SagaStore.prototype, 'returnsOfMany').mockRejectedValue(new DatabaseUnavailableError('cut by the test'));
+    try {
+      const answer = await gql(
+        stack,
+        'query($id: ID!) { customer(id: $id) { id orders(first: 50) { edges { node { id returns { id } } } } } }',
+        { id: customerId },
+        { as: 'agent' },
+      );
+      expect(failing).toHaveBeenCalled();
+      const nodes = answer.data.customer.orders.edges.map((e: { node: unknown }) => e.node);
+      expect(answer.data.customer.id).toBe(customerId);
+      expect(nodes.length).toBeGreaterThan(1);
+      expect(nodes.every((n: { id: string; returns: unknown }) => n.id && n.returns === null)).toBe(true);
+      expect(
+        answer.errors?.map((e) => [e.path?.filter((p) => typeof p === 'string').join('.'), e.extensions?.code, e.extensions?.system]),
+      ).toEqual([['customer.orders.edges.node.returns', 'SYSTEM_UNAVAILABLE', 'database']]);
+    } finally {
+      failing.mockRestore();
     }
   });
 });

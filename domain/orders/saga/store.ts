@@ -1,7 +1,7 @@
 // What the order sagas write down before and after each legacy step, so that a crash, a retry or
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
-import { migrate, type Db } from '../../../platform/db';
+import { migrate, type Db, type Migration } from '../../../platform/db';
 import type { Address } from '../../types';
 
 export type OperationStatus =
@@ -52,7 +52,7 @@ export interface StepRecord {
 }
 
 // Applied in order, each once (platform/db migrate): append, never edit.
-const MIGRATIONS = [
+export const SAGA_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE operations (
      key TEXT PRIMARY KEY,
      kind TEXT NOT NULL,
@@ -102,6 +102,16 @@ const MIGRATIONS = [
   `ALTER TABLE operations ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until TIMESTAMPTZ`,
   // a return as Order.returns lists it: the legacy return's id and the points it took back
   `ALTER TABLE order_returns ADD COLUMN return_id TEXT, ADD COLUMN points_reversed INTEGER`,
+  // the returns recorded before: their saga's answer holds both; one not finished yet has them in
+  // its state, the points as returnOrder's pointsToReverse reckoned them then (frozen here)
+  `UPDATE order_returns r
+     SET return_id = COALESCE(o.result::jsonb, o.state::jsonb)->>'returnId',
+         points_reversed = COALESCE(
+           (o.result::jsonb->>'pointsReversed')::integer,
+           CASE WHEN o.state::jsonb->>'card' IS NULL THEN 0
+                ELSE LEAST((o.state::jsonb->>'earned')::integer, COALESCE((o.state::jsonb->>'refundCents')::integer, 0) / 100) END)
+   FROM operations o
+   WHERE r.return_id IS NULL AND o.kind IN ('returnWebOrder', 'returnStoreSale') AND o.state::jsonb->>'key' = r.key`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -178,7 +188,7 @@ export class SagaStore {
   private constructor(private readonly db: Db) {}
 
   static async open(db: Db): Promise<SagaStore> {
-    await migrate(db, 'sagas', MIGRATIONS);
+    await migrate(db, 'sagas', SAGA_MIGRATIONS);
     return new SagaStore(db);
   }
 
@@ -451,9 +461,12 @@ export class SagaStore {
     const { orderId, storeId, lines, refundCents, returnId, pointsReversed } = taken;
     const units = lines.reduce((n, l) => n + l.quantity, 0);
     return this.db.transaction(async (tx) => {
+      // recorded once: again, it only names a return recorded before the table kept the legacy id
       await tx.run(
         `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents, return_id, points_reversed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (key) DO UPDATE SET return_id = excluded.return_id, points_reversed = excluded.points_reversed
+         WHERE order_returns.return_id IS NULL`,
         [
           key,
           orderId,
@@ -474,8 +487,9 @@ export class SagaStore {
   }
 
   /**
-   * The returns of these orders made through the graph, oldest first. Those recorded before the
-   * project kept their legacy id are left out: they cannot be named.
+   * The returns of these orders made through the graph, oldest first. One recorded before the
+   * project kept its legacy id, whose saga had not saved that id either, is left out until its
+   * saga records it again: it cannot be named.
    */
   async returnsOfMany(orderIds: readonly string[]): Promise<Map<string, RecordedReturn[]>> {
     const rows = await this.db.rows<{

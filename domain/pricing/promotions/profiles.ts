@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { LegacyUnavailableError } from '../../../platform/errors';
 import type { Catalog } from '../../reference/catalog';
 import { membersOf, type MemberBatcher } from '../../../subgraphs/kit/loaders/loyalty';
-import { externalIdIn } from '../../identity/records';
+import { externalIdIn, externalIdsIn } from '../../identity/records';
 import type { CustomerDirectory } from '../../identity/directory';
 import type { Tier } from '../model';
 import type { Policy } from '../policy';
@@ -27,16 +27,19 @@ export interface PricingDeps {
 export function pricingSources(deps: PricingDeps): PricingSources {
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
     const customers = await deps.identity.identitiesOf(ids);
-    const current = ids.map((id) => customers.get(id)?.id ?? null);
-    const records = new Map([...customers.values()].map((c) => [c.id, c.records]));
-    const cardOf = (id: string) => externalIdIn(records.get(id) ?? [], 'loyalty');
-    const cards = current.flatMap((id) => (id && cardOf(id) ? [cardOf(id)!] : []));
+    const cards = [...customers.values()].flatMap((c) => externalIdIn(c.records, 'loyalty') ?? []);
     const { tiers, unavailable } = await tiersOf(deps.members, cards);
-    return current.map((id) => {
-      if (!id) return null;
-      const card = cardOf(id);
-      const crmContactIds = (records.get(id) ?? []).filter((r) => r.system === 'crm').map((r) => r.externalId);
-      return { id, tier: card ? (tiers.get(card) ?? null) : null, crmContactIds, loyaltyUnavailable: card ? unavailable : null };
+    return ids.map((asked) => {
+      const customer = customers.get(asked);
+      if (!customer) return null;
+      const card = externalIdIn(customer.records, 'loyalty');
+      const crmContactIds = externalIdsIn(customer.records, 'crm');
+      return {
+        id: customer.id,
+        tier: card ? (tiers.get(card) ?? null) : null,
+        crmContactIds,
+        loyaltyUnavailable: card ? unavailable : null,
+      };
     });
   });
   return {

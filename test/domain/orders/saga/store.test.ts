@@ -1,4 +1,5 @@
-import { SagaStore } from '../../../../domain/orders/saga/store';
+import { SAGA_MIGRATIONS, SagaStore } from '../../../../domain/orders/saga/store';
+import { migrate } from '../../../../platform/db';
 import { freshDb } from '../../../databases';
 
 const lease = { owner: 'replica-a', ms: 30_000 };
@@ -43,5 +44,73 @@ it('lists the returns of each order asked, oldest first, recorded once however o
       { sku: 'SKU-1', quantity: 1 },
     ],
     refundCents: 2240,
+  });
+});
+
+describe('the migration that backfills the legacy id and points of the returns recorded before order_returns kept them', () => {
+  const saga = (kind: string, key: string, state: object, result: object | null) =>
+    `INSERT INTO operations (key, kind, input_hash, status, state, result, created_at, updated_at) VALUES
+     ('client:${key}', '${kind}', 'hash', '${result ? 'succeeded' : 'running'}', '${JSON.stringify(state)}',
+      ${result ? `'${JSON.stringify(result)}'` : 'NULL'}, '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')`;
+  const recorded = (key: string, orderId: string, at: string, refundCents: number) =>
+    `INSERT INTO order_returns (key, order_id, units, store_id, returned_at, lines, refund_cents)
+     VALUES ('${key}', '${orderId}', 1, 'ST001', '${at}', '[{"sku":"SKU-1","quantity":1}]', ${refundCents})`;
+
+  it("takes them from the return saga's answer, or from its state when it has not answered yet", async () => {
+    const db = await freshDb();
+    // a database written by the migrations before it, as the code of then wrote it
+    await migrate(db, 'sagas', SAGA_MIGRATIONS.slice(0, -1));
+    const order = 'W-2026-000001';
+    const base = { orderId: order, storeId: 'ST001', lines: [{ sku: 'SKU-1', quantity: 1 }] };
+    await db.run(
+      saga(
+        'returnWebOrder',
+        'return-a',
+        { ...base, key: 'return-a', returnId: 'R-000001', card: 'C1', earned: 40, refundCents: 1250 },
+        {
+          ...base,
+          returnId: 'R-000001',
+          refundCents: 1250,
+          pointsReversed: 12,
+        },
+      ),
+    );
+    await db.run(recorded('return-a', order, '2026-12-01T10:00:01Z', 1250));
+    // interrupted past its point of no return, not finished yet: its state knows the id, the points are those of its refund
+    await db.run(
+      saga('returnWebOrder', 'return-b', { ...base, key: 'return-b', returnId: 'R-000002', card: 'C1', earned: 5, refundCents: 990 }, null),
+    );
+    await db.run(recorded('return-b', order, '2026-12-01T10:00:02Z', 990));
+    // a store sale's return, no card: no points to take back
+    const sale = 'ST001-20261101-0001';
+    await db.run(
+      saga(
+        'returnStoreSale',
+        'return-c',
+        { ...base, orderId: sale, key: 'return-c', returnId: 'RT-000001', card: null, earned: 0, refundCents: 500 },
+        null,
+      ),
+    );
+    await db.run(recorded('return-c', sale, '2026-12-01T10:00:03Z', 500));
+    // its saga interrupted before it saved the id: unknown until the saga records the return again
+    await db.run(recorded('return-d', sale, '2026-12-01T10:00:04Z', 300));
+
+    const sagas = await SagaStore.open(db);
+    const returns = await sagas.returnsOfMany([order, sale]);
+    const one = (orderId: string, returnId: string, refundCents: number, pointsReversed: number) => ({
+      ...base,
+      orderId,
+      returnId,
+      refundCents,
+      pointsReversed,
+    });
+    expect(returns).toEqual(
+      new Map([
+        [order, [one(order, 'R-000001', 1250, 12), one(order, 'R-000002', 990, 5)]],
+        [sale, [one(sale, 'RT-000001', 500, 0)]],
+      ]),
+    );
+    await sagas.recordReturn('return-d', one(sale, 'RT-000002', 300, 0), 3);
+    expect((await sagas.returnsOfMany([sale])).get(sale)).toEqual([one(sale, 'RT-000001', 500, 0), one(sale, 'RT-000002', 300, 0)]);
   });
 });
