@@ -96,9 +96,12 @@ export function Customer360({ id }: { id: string }) {
               </td>
               <td className="num">{formatMoney(o.total)}</td>
               <td className="num">
-                {o.returns.length
-                  ? formatMoney({ ...o.total, centAmount: o.returns.reduce((sum, r) => sum + r.refund.centAmount, 0) })
-                  : '—'}
+                {/* null: the returns could not be read (the error names what is missing) */}
+                {o.returns === null
+                  ? 'unknown'
+                  : o.returns.length
+                    ? formatMoney({ ...o.total, centAmount: o.returns.reduce((sum, r) => sum + r.refund.centAmount, 0) })
+                    : '—'}
               </td>
             </tr>
           ))}
