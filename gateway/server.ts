@@ -108,12 +108,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { caller, callerAssertion, requestId: requestIdOf(res) };
     },
     routes: (app) => {
-      healthRoutes(
-        opts.legacy,
-        { endpoints: opts.subgraphs, headers: async () => ({ [CALLER_HEADER]: await assertCaller(null, opts.subgraphKey) }) },
-        opts.verifyToken,
-        opts.database,
-      )(app);
+      healthRoutes(opts.legacy, opts.subgraphs, opts.verifyToken, opts.database)(app);
       app.use('/graphql', ...requestLimits(opts.limits, logger));
       opts.developmentRoutes?.(app);
       webPages(app);

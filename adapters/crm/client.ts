@@ -67,12 +67,22 @@ export class CrmClient {
   }
 
   call<M extends CrmMethod>(method: M, params: object): Promise<CrmResult<M>> {
+    return this.answer(method, params, (result) => result);
+  }
+
+  /** One call's result, read with the time the CRM answered by its own clock (its Date header, epoch seconds; null without one). */
+  private answer<M extends CrmMethod, R>(
+    method: M,
+    params: object,
+    read: (result: CrmResult<M>, answeredAt: number | null) => R,
+  ): Promise<R> {
     const id = this.nextId++;
     const body = { jsonrpc: '2.0', id, method, params };
-    return this.http.post('/rpc', body, { retry: READ_ONLY.has(method), route: `/rpc ${method}` }, ({ data }) => {
+    return this.http.post('/rpc', body, { retry: READ_ONLY.has(method), route: `/rpc ${method}` }, ({ data, headers }) => {
       const outcome = this.outcomeOf(method, isResponse(data) && data.id === id ? data : undefined);
       if (outcome instanceof Error) throw outcome;
-      return outcome as CrmResult<M>;
+      const date = Date.parse(String(headers.date));
+      return read(outcome as CrmResult<M>, Number.isNaN(date) ? null : date / 1000);
     });
   }
 
@@ -112,8 +122,9 @@ export class CrmClient {
     return this.call('case.create', newCase);
   }
 
-  closeCase(id: string, resolution: string): Promise<CrmCase> {
-    return this.call('case.close', { id, resolution });
+  /** The case as case.close answers it, and when the CRM answered by its own clock: what tells a closing by this call from an older one. */
+  closeCase(id: string, resolution: string): Promise<{ closed: CrmCase; answeredAt: number | null }> {
+    return this.answer('case.close', { id, resolution }, (closed, answeredAt) => ({ closed, answeredAt }));
   }
 
   listCalls(contactId: string): Promise<CrmCallRecord[]> {

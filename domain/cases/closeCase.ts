@@ -1,6 +1,7 @@
 // closeCase: a call center case closed with the agent's resolution, once. A case the graph closed
 // before is refused from the project's own record; one closed in the CRM itself is told by its
-// answer, whose closing time is older than the request (case.close answers a closed case unchanged).
+// answer, whose closing time is older than the answer's own Date (case.close answers a closed case
+// unchanged).
 import type { CrmCase } from '../../adapters/crm/wire';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import type { ClosedCases } from './closed-cases';
@@ -8,13 +9,19 @@ import type { ClosedCases } from './closed-cases';
 export const MAX_RESOLUTION = 5000;
 
 /**
- * Seconds the CRM's clock may be ahead of ours: a case closed in the CRM this little before the
- * request is taken as closed by it (its closing stands either way, as asked).
+ * Seconds between the CRM stamping a closing and the Date of its answer, on its own clock: the
+ * call's time (CRM_TIMEOUT_MS at most, 3 s by default) and the Date header's whole seconds.
  */
 export const CLOCK_ALLOWANCE_S = 5;
 
+/** case.close's answer, with when the CRM answered by its own clock (epoch seconds; null when it did not say). */
+export interface ClosedAnswer {
+  closed: CrmCase;
+  answeredAt: number | null;
+}
+
 export interface CaseCloser {
-  closeCase(id: string, resolution: string): Promise<CrmCase>;
+  closeCase(id: string, resolution: string): Promise<ClosedAnswer>;
 }
 
 /** The resolution as kept: trimmed, 1 to MAX_RESOLUTION characters. */
@@ -24,9 +31,14 @@ export function checkedResolution(resolution: string): string {
   return kept;
 }
 
-/** Whether the CRM's answer is a case that was closed before the request (epoch seconds), not by it. */
-export function closedBefore(answer: Pick<CrmCase, 'status' | 'closed_at'>, requestedAt: Date): boolean {
-  return answer.status === 'closed' && answer.closed_at !== null && answer.closed_at < requestedAt.getTime() / 1000 - CLOCK_ALLOWANCE_S;
+/**
+ * Whether case.close found the case closed before this request rather than closing it. Both times
+ * are the CRM's (its closed_at, and its answer's Date): a CRM clock behind or ahead of ours does
+ * not turn this request's own closing into a CONFLICT. Without a Date, the request's time (ours).
+ */
+export function closedBefore({ closed, answeredAt }: ClosedAnswer, requestedAt: Date): boolean {
+  const now = answeredAt ?? requestedAt.getTime() / 1000;
+  return closed.status === 'closed' && closed.closed_at !== null && closed.closed_at < now - CLOCK_ALLOWANCE_S;
 }
 
 const alreadyClosed = (id: string) => graphqlError('CONFLICT', `Case ${id} is closed already`);
@@ -38,16 +50,18 @@ export async function closeCase(
   at = new Date(),
 ): Promise<CrmCase> {
   const kept = checkedResolution(resolution);
-  if (!(await deps.closedCases.claim(id, at.toISOString()))) throw alreadyClosed(id);
-  let answer: CrmCase;
+  const claimedAt = at.toISOString();
+  if (!(await deps.closedCases.claim(id, claimedAt))) throw alreadyClosed(id);
+  let answer: ClosedAnswer;
   try {
     answer = await deps.crm.closeCase(id, kept);
   } catch (err) {
-    await deps.closedCases.release(id);
+    await deps.closedCases.release(id, claimedAt);
     if (err instanceof LegacyRejectedError && err.legacyCode === 'not_found') throw notFound(`Unknown case ${id}`);
     throw err;
   }
-  // found closed: kept as closed, so the next attempt is refused without asking the CRM
+  // found closed too: kept as closed, so the next attempt is refused without asking the CRM
+  await deps.closedCases.closed(id, claimedAt);
   if (closedBefore(answer, at)) throw alreadyClosed(id);
-  return answer;
+  return answer.closed;
 }

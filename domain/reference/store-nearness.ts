@@ -44,3 +44,33 @@ export function nearestFirst<S extends Pick<Store, 'id' | 'address'>>(origin: S,
   };
   return stores.filter((s) => s.id !== origin.id).sort(compare);
 }
+
+/** How many stores are read at once per store wanted: a few lack the stock, the rest are not read. */
+export const READ_AHEAD = 2;
+
+/**
+ * The first `size` stores, nearest first, whose level `qualifies`, reading `size` × READ_AHEAD of
+ * them at a time and stopping once `size` qualify: a field costed at its `first` reads about that
+ * many stores, not all of them. A store whose read fails (an Error in its place) is left out, and
+ * its error returned with the others; `read`: how many stores were read.
+ */
+export async function nearestThatQualify<S, L>(
+  nearest: readonly S[],
+  size: number,
+  readChunk: (stores: readonly S[]) => Promise<(L | Error)[]>,
+  qualifies: (level: L) => boolean,
+): Promise<{ found: L[]; failures: Error[]; read: number }> {
+  const found: L[] = [];
+  const failures: Error[] = [];
+  let read = 0;
+  const step = size * READ_AHEAD;
+  for (let start = 0; start < nearest.length && found.length < size; start += step) {
+    const levels = await readChunk(nearest.slice(start, start + step));
+    read += levels.length;
+    for (const level of levels) {
+      if (level instanceof Error) failures.push(level);
+      else if (found.length < size && qualifies(level)) found.push(level);
+    }
+  }
+  return { found, failures, read };
+}

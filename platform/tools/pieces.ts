@@ -284,7 +284,11 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   pos: async (r) => ({ definition: subgraphDefinitions.pos({ pos: r.pos(), catalog: r.catalog(), stores: r.stores() }) }),
   eshop: async (r) => ({ definition: subgraphDefinitions.eshop({ eshop: r.eshop(), catalog: r.catalog() }) }),
   crm: async (r) => ({
-    definition: subgraphDefinitions.crm({ crm: r.crm(), identity: r.identity(), closedCases: await ClosedCases.open(r.db()) }),
+    definition: subgraphDefinitions.crm({
+      crm: r.crm(),
+      identity: r.identity(),
+      closedCases: await ClosedCases.open(r.db(), r.env.config.env.CRM_TIMEOUT_MS),
+    }),
   }),
   loyalty: async (r) => ({ definition: subgraphDefinitions.loyalty({ loyalty: r.loyalty(), members: r.members() }) }),
   offers: async (r) => {

@@ -1,8 +1,9 @@
 // npm run serve -- <subgraph>: one subgraph alone, with only the legacy clients, stores and
 // migrations it needs (platform/tools/pieces.ts), reaching the other subgraphs it asks at their
 // <NAME>_SUBGRAPH_URL. npm run serve -- gateway: the gateway alone, routing to every subgraph's
-// <NAME>_SUBGRAPH_URL. They share SUBGRAPH_SECRET (the gateway signs, the subgraphs verify).
+// <NAME>_SUBGRAPH_URL; each answers /health and /ready. They share SUBGRAPH_SECRET (the gateway signs, the subgraphs verify).
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
+import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
@@ -26,7 +27,7 @@ function sharedKey(config: Config): Uint8Array {
 async function serveGateway(config: Config, logger: Logger): Promise<{ server: RunningServer; close: () => Promise<void> }> {
   const urls = subgraphUrls(config, SUBGRAPHS);
   const server = await startGateway(
-    // the subgraphs call the legacy systems: their outages are theirs to report
+    // the subgraphs call the legacy systems and the database: each reports its own at its /ready, which this /ready asks
     gatewayOptions(config, logger, {
       subgraphs: subgraphEndpoints((name) => ({ url: urls[name] })),
       legacy: [],
@@ -57,7 +58,13 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
     const piece = await PIECES[name](resources);
     const server = await startSubgraph(piece.definition, {
       logger,
-      listen: { port: Number(config.env[SUBGRAPH_PORT[name]]), host: config.env.HOST, gatewayKey },
+      listen: {
+        port: Number(config.env[SUBGRAPH_PORT[name]]),
+        host: config.env.HOST,
+        gatewayKey,
+        // the silos and the database this subgraph uses, which the gateway's /ready asks here
+        routes: readinessRoutes(() => readiness(resources.usedGuards(), resources.databaseProbe())),
+      },
     });
     const background = piece.background?.();
     return {

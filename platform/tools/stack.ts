@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { subgraphKey } from '../auth/gateway-assertion';
 import { SUBGRAPH_PORT, type Config } from '../config';
 import { SYSTEMS, type System } from '../errors';
+import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { startSimulators, type SimHandle } from '../../legacy';
@@ -82,7 +83,15 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     for (const name of SUBGRAPHS) {
       subgraphs[name] = await startSubgraph(pieces[name].definition, {
         logger,
-        listen: overHttp ? { port: Number(env[SUBGRAPH_PORT[name]]), host: env.HOST, gatewayKey } : undefined,
+        listen: overHttp
+          ? {
+              port: Number(env[SUBGRAPH_PORT[name]]),
+              host: env.HOST,
+              gatewayKey,
+              // the silos and the database they share are probed once, by the gateway's /ready in this process
+              routes: readinessRoutes(() => readiness([])),
+            }
+          : undefined,
       });
       closers.push(() => subgraphs[name].close());
     }

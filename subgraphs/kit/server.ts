@@ -21,6 +21,7 @@ import { serveGraphQL } from '../../platform/http/serve';
 import { subgraphSdl, type SubgraphName } from '../../gateway/supergraph';
 import { CUSTOM_SCALARS } from '../../schema/scalars';
 import type { Caller } from '../../platform/auth/caller';
+import type express from 'express';
 import { requireGateway } from '../../platform/auth/gateway-assertion';
 
 /**
@@ -169,6 +170,8 @@ export async function startSubgraph(
       port: number;
       host: string;
       /** the secret the gateway signs its caller assertions with */ gatewayKey: Uint8Array;
+      /** routes served beside /graphql without the gateway's assertion (/health, /ready) */
+      routes?: (app: express.Express) => void;
     };
   },
 ): Promise<RunningSubgraph> {
@@ -200,11 +203,14 @@ export async function startSubgraph(
     await apollo.start();
     return { name: def.name, url: null, execute, close: () => apollo.stop() };
   }
-  const { gatewayKey, ...where } = opts.listen;
+  const { gatewayKey, routes, ...where } = opts.listen;
   const served = await serveGraphQL(apollo, {
     ...where,
     context: async ({ res }) => contextFor(res.locals.caller as Caller | null),
-    routes: (app) => app.use('/graphql', requireGateway(gatewayKey)),
+    routes: (app) => {
+      routes?.(app);
+      app.use('/graphql', requireGateway(gatewayKey));
+    },
   });
   return { name: def.name, url: served.url, execute, close: served.close };
 }

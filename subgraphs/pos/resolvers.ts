@@ -1,6 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { badInput, notFound } from '../../platform/errors';
-import { nearestFirst } from '../../domain/reference/store-nearness';
+import { nearestFirst, nearestThatQualify } from '../../domain/reference/store-nearness';
 import type { StockLevel } from '../../domain/types';
 import { pageSize } from '../kit/relay';
 import { isOpen } from '../../domain/reference/store-hours';
@@ -45,11 +45,15 @@ export const resolvers: Resolvers = {
       const size = pageSize(first, 3);
       const origin = await knownStore(ctx, storeId);
       const candidates = nearestFirst(origin, (await ctx.stores.get()).stores);
-      const levels = await ctx.stock.loadMany(candidates.map((s) => ({ storeId: s.id, ean })));
-      const failed = levels.filter((l) => l instanceof Error);
-      if (failed.length > 0 && failed.length === levels.length) throw failed[0];
-      for (const err of failed) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
-      return levels.filter((l): l is StockLevel => !(l instanceof Error) && l.available >= wanted).slice(0, size);
+      const { found, failures, read } = await nearestThatQualify(
+        candidates,
+        size,
+        (stores) => ctx.stock.loadMany(stores.map((s) => ({ storeId: s.id, ean }))),
+        (level: StockLevel) => level.available >= wanted,
+      );
+      if (failures.length > 0 && failures.length === read) throw failures[0];
+      for (const err of failures) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+      return found;
     },
     stockByStore: async ({ ean }, _, ctx) => {
       const { stores } = await ctx.stores.get();

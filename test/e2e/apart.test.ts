@@ -6,7 +6,7 @@ import { SUBGRAPH_URL } from '../../platform/config';
 import type { Stack } from '../../platform/tools/stack';
 import { freshDatabaseUrl } from '../databases';
 import { killChildServices, startChildService, type ChildService } from './child-service';
-import { gql, inEverySilo, seeded, SEED, startTestStack } from './harness';
+import { gql, inEverySilo, seeded, SEED, setFaults, startTestStack } from './harness';
 
 const { world, truth } = seeded();
 const buyer = truth.find((p) => inEverySilo(p))!;
@@ -95,4 +95,31 @@ it('places an order as the one-process stack does', async () => {
   expect(split.errors).toBeUndefined();
   expect(split.data.placeOrder).toMatchObject({ channel: 'CALL_CENTER', status: 'PAID', customer: { id: data.findCustomers[0].id } });
   expect(split).toEqual(one);
+});
+
+const ready = async (graphqlUrl: string) => {
+  const res = await fetch(graphqlUrl.replace(/\/graphql$/, '/ready'));
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+it('answers /ready in each subgraph without the gateway, with the silos and the database it uses', async () => {
+  const loyalty = await ready(children.get('loyalty')!.gatewayUrl);
+  expect(loyalty).toMatchObject({ status: 200, body: { status: 'ready', unavailable: [], systems: { loyalty: { usable: true } } } });
+  expect(loyalty.body.database).toBeUndefined(); // the loyalty subgraph owns no table
+  const offers = await ready(children.get('offers')!.gatewayUrl);
+  expect(offers).toMatchObject({ status: 200, body: { status: 'ready', database: 'ok' } });
+});
+
+it("reports a silo down as degraded in the gateway's /ready, from the subgraphs that call it, and stays 200", async () => {
+  await setFaults(together, 'crm', { down: true });
+  try {
+    const down = await ready(apart.gatewayUrl);
+    expect(down.status).toBe(200);
+    expect(down.body).toMatchObject({ status: 'degraded', unavailable: ['crm'], database: 'ok' });
+    expect(down.body.systems.crm).toMatchObject({ usable: false, probe: 'failed' });
+    expect(Object.values(down.body.subgraphs).every((probe) => probe === 'ok')).toBe(true);
+  } finally {
+    await setFaults(together, 'crm', {});
+  }
+  expect(await ready(apart.gatewayUrl)).toMatchObject({ status: 200, body: { status: 'ready', unavailable: [] } });
 });

@@ -521,7 +521,22 @@ describe('Product.nearestStoresWithStock', () => {
     expect(expected(product.ean, 1, 3).map((a) => a.store.id)).not.toContain('ST004');
   });
 
-  it("reads each store's stock once for every product of a request (one _entities fetch)", async () => {
+  /** The POS stock calls since the last resetStats: one per store read (every EAN of a request in it at once). */
+  const stockCalls = async () =>
+    Object.entries((await simStats(stack, 'pos')).byRoute as Record<string, number>)
+      .filter(([route]) => route.includes('/stock'))
+      .reduce((sum, [, n]) => sum + n, 0);
+
+  it('reads the nearest stores only, two pages of them at a time, when they have the stock', async () => {
+    const product = products.find((p) => FROM_ST001.slice(0, 3).every((s) => available(s, p.ean) > 0))!;
+    await resetStats(stack);
+    const answer = await gql(stack, QUERY, { sku: product.sku, q: 1, n: 3 }, { as: null });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.product.nearestStoresWithStock).toEqual(expected(product.ean, 1, 3));
+    expect(await stockCalls()).toBe(6); // the 6 nearest of 11: 2 × first
+  });
+
+  it("reads each store's stock once for every product of a request (one _entities fetch), as far as their answers need", async () => {
     await resetStats(stack);
     const answer = await gql(
       stack,
@@ -532,9 +547,10 @@ describe('Product.nearestStoresWithStock', () => {
     const nodes = answer.data.products.edges.map((e: any) => e.node);
     expect(nodes).toHaveLength(4);
     for (const node of nodes) expect(node.nearestStoresWithStock).toEqual(expected(node.ean, 1, 3));
-    const { byRoute } = await simStats(stack, 'pos');
-    const stockCalls = Object.entries(byRoute as Record<string, number>).filter(([route]) => route.includes('/stock'));
-    expect(stockCalls.map(([, n]) => n)).toEqual([FROM_ST001.length + 1]);
+    // ST001's availability and the 6 nearest for every product at once; the 5 others once, for all
+    // the products that have fewer than 3 of those 6 with stock
+    const farther = nodes.some((node: { ean: string }) => FROM_ST001.slice(0, 6).filter((s) => available(s, node.ean) > 0).length < 3);
+    expect(await stockCalls()).toBe(1 + 6 + (farther ? 5 : 0));
   });
 
   it('leaves out a store whose stock cannot be read, with one SYSTEM_UNAVAILABLE naming pos; null when none can be read', async () => {

@@ -82,6 +82,18 @@ describe('CrmClient.call', () => {
     await expect(crm().closeCase('K-1', 'done')).rejects.toMatchObject({ name: 'LegacyRejectedError', legacyCode: '-32602' });
   });
 
+  it("answers case.close with the time of the CRM's answer by its own clock (its Date header), null without one", async () => {
+    const closed = { ...crmCase, status: 'closed', closed_at: 1_700_000_000 };
+    const reply = (headers: Record<string, string>) =>
+      nock(BASE)
+        .post('/rpc')
+        .reply(200, (_uri, body) => ({ jsonrpc: '2.0', id: (body as RpcRequest).id, result: closed }), headers);
+    reply({ date: new Date(1_700_000_002_000).toUTCString() });
+    expect(await crm().closeCase(crmCase.id, 'done')).toEqual({ closed, answeredAt: 1_700_000_002 });
+    reply({});
+    expect(await crm().closeCase(crmCase.id, 'done')).toEqual({ closed, answeredAt: null });
+  });
+
   it('is unavailable when the answer is not JSON-RPC', async () => {
     nock(BASE).post('/rpc').reply(200, { hello: 'world' });
     await expect(crm().listCalls('C-1')).rejects.toBeInstanceOf(LegacyUnavailableError);

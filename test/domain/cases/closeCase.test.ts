@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { CrmCase } from '../../../adapters/crm/wire';
-import { ClosedCases } from '../../../domain/cases/closed-cases';
+import { ClosedCases, TAKE_OVER_MARGIN_MS } from '../../../domain/cases/closed-cases';
 import { CLOCK_ALLOWANCE_S, closeCase, closedBefore, MAX_RESOLUTION } from '../../../domain/cases/closeCase';
 import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
 import { freshDb } from '../../databases';
@@ -18,8 +18,11 @@ const open: CrmCase = {
   closed_at: null,
 };
 
-/** A CRM whose case.close answers as the reference says: a closed case unchanged. */
-function crmWith(cases: CrmCase[], fails?: Error) {
+/**
+ * A CRM whose case.close answers as the reference says: a closed case unchanged, with the Date of its
+ * answer. `clockS`: where its clock is, AT on ours by default.
+ */
+function crmWith(cases: CrmCase[], fails?: Error, clockS = seconds) {
   const calls: string[] = [];
   const crm = {
     calls,
@@ -28,8 +31,8 @@ function crmWith(cases: CrmCase[], fails?: Error) {
       if (fails) throw fails;
       const found = cases.find((c) => c.id === id);
       if (!found) throw new LegacyRejectedError('crm', 'not_found', 'case.close: -32004');
-      if (found.status === 'open') Object.assign(found, { status: 'closed', closed_at: seconds });
-      return { ...found };
+      if (found.status === 'open') Object.assign(found, { status: 'closed', closed_at: clockS });
+      return { closed: { ...found }, answeredAt: clockS };
     },
   };
   return crm;
@@ -41,11 +44,21 @@ const code = (promise: Promise<unknown>) =>
     (err: GraphQLError) => (err.extensions?.code as string | undefined) ?? err.name,
   );
 
-async function setUp(cases: CrmCase[], fails?: Error) {
-  const crm = crmWith(cases, fails);
-  const deps = { crm, closedCases: await ClosedCases.open(await freshDb()) };
-  return { crm, close: (id: string, resolution = 'Remboursé') => closeCase(deps, id, resolution, AT) };
+const CRM_TIMEOUT_MS = 3000;
+
+async function setUp(cases: CrmCase[], fails?: Error, crmClockS?: number) {
+  const crm = crmWith(cases, fails, crmClockS);
+  const deps = { crm, closedCases: await ClosedCases.open(await freshDb(), CRM_TIMEOUT_MS) };
+  return {
+    crm,
+    closedCases: deps.closedCases,
+    close: (id: string, resolution = 'Remboursé', at = AT) => closeCase(deps, id, resolution, at),
+  };
 }
+
+/** A claim made `msBefore` AT by a process that died while the CRM was asked: no answer, no release. */
+const claimLeft = (closedCases: ClosedCases, id: string, msBefore: number) =>
+  closedCases.claim(id, new Date(AT.getTime() - msBefore).toISOString());
 
 it('closes an open case with the trimmed resolution, and refuses a second closing without asking the CRM', async () => {
   const { crm, close } = await setUp([{ ...open }]);
@@ -67,6 +80,13 @@ it('refuses a case the CRM closed before (its answer is older than the request),
   expect(crm.calls).toHaveLength(1);
 });
 
+it("closes an open case although the CRM's clock is a minute behind ours: this request's own closing is no CONFLICT", async () => {
+  const behind = seconds - 60;
+  const { close } = await setUp([{ ...open }, { ...open, id: 'K-5522', status: 'closed', closed_at: behind - 3600 }], undefined, behind);
+  expect(await close('K-5521')).toMatchObject({ status: 'closed', closed_at: behind });
+  expect(await code(close('K-5522'))).toBe('CONFLICT'); // closed an hour before, on the CRM's clock
+});
+
 it('answers NOT_FOUND for a case the CRM does not know, and asks again next time', async () => {
   const { crm, close } = await setUp([]);
   expect(await code(close('K-0001'))).toBe('NOT_FOUND');
@@ -81,6 +101,29 @@ it('gives the case back when the CRM is unavailable: a retry closes it', async (
   expect(down.crm.calls).toHaveLength(2);
 });
 
+it('closes a case whose claim was left unfinished longer ago than a CRM call can last', async () => {
+  const { crm, closedCases, close } = await setUp([{ ...open }]);
+  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS + 1)).toBe(true);
+  expect(await close('K-5521')).toMatchObject({ status: 'closed', closed_at: seconds });
+  expect(crm.calls).toEqual(['K-5521: Remboursé']);
+  expect(await code(close('K-5521'))).toBe('CONFLICT'); // marked closed once the CRM answered
+  expect(crm.calls).toHaveLength(1);
+});
+
+it('refuses a case whose claim is younger than that (a request may still be closing it), without asking the CRM', async () => {
+  const { crm, closedCases, close } = await setUp([{ ...open }]);
+  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS - 1000)).toBe(true);
+  expect(await code(close('K-5521'))).toBe('CONFLICT');
+  expect(crm.calls).toEqual([]);
+});
+
+it('never takes over a case closed through the graph, however old', async () => {
+  const { crm, close } = await setUp([{ ...open }]);
+  expect(await code(close('K-5521'))).toBe('closed');
+  expect(await code(close('K-5521', 'Encore', new Date(AT.getTime() + 86_400_000)))).toBe('CONFLICT');
+  expect(crm.calls).toHaveLength(1);
+});
+
 it('takes a resolution of 1 to 5000 characters, and refuses any other before anything is asked', async () => {
   const { crm, close } = await setUp([{ ...open }]);
   for (const bad of ['', '   ', 'x'.repeat(MAX_RESOLUTION + 1)]) expect(await code(close('K-5521', bad))).toBe('BAD_USER_INPUT');
@@ -89,10 +132,21 @@ it('takes a resolution of 1 to 5000 characters, and refuses any other before any
 });
 
 describe('closedBefore', () => {
-  it('is a closed case whose closing is older than the request, the CRM clock allowance aside', () => {
-    expect(closedBefore({ status: 'closed', closed_at: seconds - CLOCK_ALLOWANCE_S - 1 }, AT)).toBe(true);
-    expect(closedBefore({ status: 'closed', closed_at: seconds - CLOCK_ALLOWANCE_S }, AT)).toBe(false);
-    expect(closedBefore({ status: 'closed', closed_at: seconds }, AT)).toBe(false);
-    expect(closedBefore({ status: 'open', closed_at: null }, AT)).toBe(false);
+  const answer = (status: 'open' | 'closed', closedAt: number | null, answeredAt: number | null) => ({
+    closed: { ...open, status, closed_at: closedAt },
+    answeredAt,
+  });
+
+  it("is a closed case whose closing is older than the CRM's answer, by the CRM's clock, the call's time aside", () => {
+    const crm = seconds - 3600; // wherever the CRM's clock is
+    expect(closedBefore(answer('closed', crm - CLOCK_ALLOWANCE_S - 1, crm), AT)).toBe(true);
+    expect(closedBefore(answer('closed', crm - CLOCK_ALLOWANCE_S, crm), AT)).toBe(false);
+    expect(closedBefore(answer('closed', crm, crm), AT)).toBe(false);
+    expect(closedBefore(answer('open', null, crm), AT)).toBe(false);
+  });
+
+  it("is told by the request's time when the CRM's answer has no Date", () => {
+    expect(closedBefore(answer('closed', seconds - CLOCK_ALLOWANCE_S - 1, null), AT)).toBe(true);
+    expect(closedBefore(answer('closed', seconds, null), AT)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { departementOf, nearestFirst, zipDistance } from '../../../domain/reference/store-nearness';
+import { departementOf, nearestFirst, nearestThatQualify, zipDistance } from '../../../domain/reference/store-nearness';
 
 const store = (id: string, zip: string) => ({ id, address: { street: '1 rue', zip, city: 'x' } });
 // the seeded directory's stores
@@ -56,5 +56,46 @@ describe('zipDistance', () => {
     expect(zipDistance('97400', '97100')).toEqual([1, 1, 300]);
     expect(zipDistance('20000', '20200')).toEqual([0, 0, 200]);
     expect(zipDistance('69003', '38000')).toEqual([1, 0, 31003]);
+  });
+});
+
+describe('nearestThatQualify', () => {
+  const walk = async (levels: (number | Error)[], size: number) => {
+    const chunks: number[][] = [];
+    const answer = await nearestThatQualify(
+      levels.map((_, i) => i),
+      size,
+      async (stores) => {
+        chunks.push([...stores]);
+        return stores.map((i) => levels[i]);
+      },
+      (level: number) => level > 0,
+    );
+    return { ...answer, chunks };
+  };
+
+  it('reads twice `size` stores at a time, nearest first, and stops once `size` qualify', async () => {
+    const { found, chunks } = await walk([5, 0, 3, 4, 0, 0, 7, 8], 2);
+    expect(found).toEqual([5, 3]);
+    expect(chunks).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('reads on while too few qualify, and answers the ones found when the stores run out', async () => {
+    const { found, chunks, read } = await walk([0, 0, 1, 0, 0, 0, 0, 2, 0], 2);
+    expect(found).toEqual([1, 2]);
+    expect(chunks).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
+    expect(read).toBe(8);
+    expect((await walk([0, 1, 0], 2)).found).toEqual([1]);
+  });
+
+  it('leaves out a store whose read fails, returning its error, and reads on in its place', async () => {
+    const down = new Error('pos down');
+    const { found, failures, read } = await walk([down, 1, down, 0, 2, 3], 2);
+    expect(found).toEqual([1, 2]);
+    expect(failures).toEqual([down, down]);
+    expect(read).toBe(6);
   });
 });
