@@ -8,6 +8,7 @@
 import type express from 'express';
 import type { LegacyGuard } from '../adapters/transport/resilience';
 import type { TokenVerifier } from '../platform/auth/tokens';
+import { withDeadline } from '../platform/http/deadline';
 import { registry } from '../platform/metrics/registry';
 import type { SubgraphEndpoint } from './in-process';
 
@@ -33,11 +34,12 @@ export type ProbeHeaders = () => Promise<Record<string, string>>;
 
 const PROBE = { query: '{ __typename }' };
 
+const noAnswer = () => new Error('no answer');
+
 async function answers(endpoint: SubgraphEndpoint, headers: ProbeHeaders): Promise<'ok' | 'failed'> {
   try {
     if ('execute' in endpoint) {
-      const timeout = new Promise<never>((_, reject) => setTimeout(reject, SUBGRAPH_PROBE_MS, new Error('no answer')).unref());
-      const { status, body } = await Promise.race([endpoint.execute(PROBE, null), timeout]);
+      const { status, body } = await withDeadline(endpoint.execute(PROBE, null), SUBGRAPH_PROBE_MS, noAnswer);
       return status === 200 && !body.errors ? 'ok' : 'failed';
     }
     const res = await fetch(endpoint.url, {
@@ -54,14 +56,11 @@ async function answers(endpoint: SubgraphEndpoint, headers: ProbeHeaders): Promi
 
 /** `SELECT 1`: ok, or failed when it fails or takes longer than DATABASE_PROBE_MS. */
 async function databaseAnswers(selectOne: () => Promise<unknown>): Promise<'ok' | 'failed'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'failed'>((resolve) => (timer = setTimeout(() => resolve('failed'), DATABASE_PROBE_MS)));
   try {
-    return await Promise.race([selectOne().then((): 'ok' => 'ok'), late]);
+    await withDeadline(selectOne(), DATABASE_PROBE_MS, noAnswer);
+    return 'ok';
   } catch {
     return 'failed';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

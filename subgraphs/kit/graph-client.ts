@@ -12,6 +12,7 @@ import {
   type ErrorCode,
   type System,
 } from '../../platform/errors';
+import { withDeadline } from '../../platform/http/deadline';
 import { currentRequestId, REQUEST_ID_HEADER } from '../../platform/logging/request-context';
 import type { SubgraphName } from '../../gateway/supergraph';
 import type { Caller } from '../../platform/auth/caller';
@@ -47,6 +48,9 @@ export function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
   return new SubgraphCallError(subgraph, 'it answered an error', error);
 }
 
+/** A subgraph that did not answer within SUBGRAPH_TIMEOUT_MS, over HTTP or in-process alike. */
+const noAnswerWithin = (subgraph: SubgraphName, ms: number) => new SubgraphCallError(subgraph, `no answer within ${ms} ms`);
+
 export interface HttpSubgraphClientOptions {
   /** where each subgraph listens (its /graphql URL); a function, as the servers of one process get their ports as they start */
   url: (subgraph: SubgraphName) => string;
@@ -81,6 +85,8 @@ export class HttpSubgraphClient implements SubgraphClient {
       body = (await res.json()) as typeof body;
       if (!body || typeof body !== 'object') throw new Error(`HTTP ${res.status}: no GraphQL answer`);
     } catch (err) {
+      // AbortSignal.timeout's reason: a DOMException, not always an Error of this realm
+      if ((err as { name?: unknown } | null)?.name === 'TimeoutError') throw noAnswerWithin(subgraph, this.opts.timeoutMs);
       throw new SubgraphCallError(subgraph, err instanceof Error ? err.message : String(err));
     }
     if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
@@ -93,11 +99,19 @@ export class HttpSubgraphClient implements SubgraphClient {
 export class LocalSubgraphClient implements SubgraphClient {
   private static readonly SERVICE: Caller = { role: 'service', sub: 'subgraph:stack' };
 
-  /** a function, as the subgraphs of one process are started after what they are built from */
-  constructor(private readonly subgraph: (name: SubgraphName) => RunningSubgraph) {}
+  constructor(
+    /** a function, as the subgraphs of one process are started after what they are built from */
+    private readonly subgraph: (name: SubgraphName) => RunningSubgraph,
+    /** SUBGRAPH_TIMEOUT_MS, as over HTTP: a late answer is given up on (left to finish), not waited for */
+    private readonly timeoutMs: number,
+  ) {}
 
   async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
-    const { body } = await this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE);
+    const { body } = await withDeadline(
+      this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE),
+      this.timeoutMs,
+      () => noAnswerWithin(subgraph, this.timeoutMs),
+    );
     if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
     if (body.data == null) throw new SubgraphCallError(subgraph, 'an answer without data');
     return body.data as TData;

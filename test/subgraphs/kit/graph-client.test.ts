@@ -5,8 +5,8 @@ import { requireGateway, subgraphKey } from '../../../platform/auth/gateway-asse
 import { DatabaseUnavailableError, LegacyUnavailableError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
 import { requestContext, requestId } from '../../../platform/logging/request-context';
 import type { Logger } from '../../../platform/logging';
-import { HttpSubgraphClient } from '../../../subgraphs/kit/graph-client';
-import { formatError } from '../../../subgraphs/kit/server';
+import { HttpSubgraphClient, LocalSubgraphClient } from '../../../subgraphs/kit/graph-client';
+import { formatError, type RunningSubgraph, type SubgraphResponse } from '../../../subgraphs/kit/server';
 import { listenLocally, refusedUrl, startServer, type LocalServer } from '../../adapters/servers';
 
 const key = subgraphKey('the-secret-the-gateway-and-subgraphs-share');
@@ -79,6 +79,7 @@ describe('HttpSubgraphClient', () => {
           .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SubgraphCallError);
         expect((err as SubgraphCallError).subgraph).toBe('identity');
+        if (timeoutMs === 200) expect((err as SubgraphCallError).detail).toBe('no answer within 200 ms');
         expect(toGraphQLError(err).extensions).toEqual({ code: 'INTERNAL' });
       }
     } finally {
@@ -148,5 +149,39 @@ describe('an internal error through another subgraph, as a client reads it', () 
     expect(JSON.stringify(formatted)).not.toMatch(/identity|Cannot query/);
     expect(logged).toEqual([expect.objectContaining({ err })]);
     expect(logged[0]).toMatchObject({ err: { subgraph: 'identity', remote: { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } } } });
+  });
+});
+
+describe('LocalSubgraphClient', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** a subgraph of this process that answers when the test says so */
+  function slowSubgraph() {
+    let answer!: (response: SubgraphResponse) => void;
+    const running = { execute: () => new Promise<SubgraphResponse>((resolve) => (answer = resolve)) } as unknown as RunningSubgraph;
+    return {
+      client: new LocalSubgraphClient(() => running, 3000),
+      answer: (data: unknown) => answer({ status: 200, body: { data } as never }),
+    };
+  }
+
+  it('answers in time, leaving no timer behind', async () => {
+    jest.useFakeTimers();
+    const { client, answer } = slowSubgraph();
+    const asked = client.request('identity', '{ __typename }');
+    answer({ __typename: 'Query' });
+    await expect(asked).resolves.toEqual({ __typename: 'Query' });
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('gives up at its deadline with the error the HTTP client raises when a subgraph does not answer in time', async () => {
+    jest.useFakeTimers();
+    const { client } = slowSubgraph();
+    const asked = client.request('identity', '{ __typename }').catch((e: unknown) => e);
+    await jest.advanceTimersByTimeAsync(3000);
+    const err = await asked;
+    expect(err).toBeInstanceOf(SubgraphCallError);
+    expect(err).toMatchObject({ subgraph: 'identity', detail: 'no answer within 3000 ms' });
+    expect(toGraphQLError(err).extensions).toEqual({ code: 'INTERNAL' });
   });
 });
