@@ -19,7 +19,6 @@ import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
-import type { VoucherBook } from '../../domain/pricing/promotions/voucher-book';
 import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import { createCatalog } from '../../domain/reference/catalog';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
@@ -90,8 +89,6 @@ export interface PieceEnvironment {
   simulated: GoLiveSources['simulated'];
   /** how a subgraph reaches the others' APIs */
   graph: SubgraphClient;
-  /** the subgraphs this process serves */
-  served: readonly SubgraphName[];
 }
 
 type Closer = () => Promise<void> | void;
@@ -197,19 +194,22 @@ export class Resources {
     });
 
   /**
-   * The goodwill vouchers as pricing reads them: the offers subgraph's table when this process
-   * serves it (its own object), its API otherwise.
+   * One promotion book per process: a quote warms the cache an order placed next is priced from.
+   * Its vouchers are the offers subgraph's, read through its API even when this process serves it
+   * (in-process, LocalSubgraphClient, that costs little): served together or apart, pricing runs the same code.
    */
-  private voucherBook = (): Promise<VoucherBook> =>
-    this.once('voucherBook', async () => (this.env.served.includes('offers') ? this.vouchers() : new GraphVoucherBook(this.env.graph)));
-
-  /** one promotion book per process: a quote warms the cache an order placed next is priced from */
   book = () =>
     this.once(
       'book',
       async () =>
         new PromotionBook(
-          { eshop: this.eshop(), pos: this.pos(), loyalty: this.loyalty(), catalog: this.catalog(), vouchers: await this.voucherBook() },
+          {
+            eshop: this.eshop(),
+            pos: this.pos(),
+            loyalty: this.loyalty(),
+            catalog: this.catalog(),
+            vouchers: new GraphVoucherBook(this.env.graph),
+          },
           this.settings.PROMOTIONS_TTL_S * 1000,
         ),
     );

@@ -74,7 +74,6 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
       logger,
       legacyUrls,
       simulated: world && { world, crm: !!sims.crm, pos: !!sims.pos },
-      served: SUBGRAPHS,
       graph,
     });
     closers.push(() => resources.close());
