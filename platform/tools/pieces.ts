@@ -35,6 +35,7 @@ import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
 import { openDatabase, type Db } from '../db';
 import type { System } from '../errors';
+import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
@@ -183,7 +184,13 @@ export class Resources {
   stores = () => this.once('stores', () => createStoreDirectory(this.pos(), this.settings.REFERENCE_DATA_TTL_S * 1000));
   members = () => this.once('members', () => memberBatcher(this.loyalty()));
   policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
-  identity = () => this.once('identity', () => new GraphCustomerDirectory(this.env.graph));
+  /**
+   * A directory of its own for whoever asks: a subgraph's context() makes one per request, so that
+   * one request's look-ups are batched together and never with another's (whose request id and
+   * trace the call would carry, whose failure would fail this one's fields). Work outside any
+   * request (the sagas' recovery, the ROPO ingestion) keeps one for as long as it runs.
+   */
+  identityDirectory = (): CustomerDirectory => new GraphCustomerDirectory(this.env.graph);
 
   vouchers = () =>
     this.once('vouchers', async () => {
@@ -219,7 +226,7 @@ export class Resources {
     stores: this.stores(),
     book: await this.book(),
     policy: this.policy(),
-    identity: this.identity(),
+    identityDirectory: this.identityDirectory,
     members: this.members(),
   });
 }
@@ -261,7 +268,8 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         pos: r.pos(),
         loyalty: r.loyalty(),
         catalog: r.catalog(),
-        identity: r.identity(),
+        // for saga work outside a request (recovery passes): a request's plans read its own (ordersContext's `planning`)
+        identity: r.identityDirectory(),
         vouchers,
         sagas,
       },
@@ -277,7 +285,11 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   pos: async (r) => ({ definition: subgraphDefinitions.pos({ pos: r.pos(), catalog: r.catalog(), stores: r.stores() }) }),
   eshop: async (r) => ({ definition: subgraphDefinitions.eshop({ eshop: r.eshop(), catalog: r.catalog() }) }),
   crm: async (r) => ({
-    definition: subgraphDefinitions.crm({ crm: r.crm(), identity: r.identity(), closedCases: await ClosedCases.open(r.db()) }),
+    definition: subgraphDefinitions.crm({
+      crm: r.crm(),
+      identityDirectory: r.identityDirectory,
+      closedCases: await ClosedCases.open(r.db()),
+    }),
   }),
   loyalty: async (r) => ({ definition: subgraphDefinitions.loyalty({ loyalty: r.loyalty(), members: r.members() }) }),
   offers: async (r) => {
@@ -291,7 +303,8 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         eshop: r.eshop(),
         loyalty: r.loyalty(),
         stores: r.stores(),
-        identity: r.identity(),
+        // the ingestion runs outside any request: one directory as long as the process
+        identity: r.identityDirectory(),
         catalog: r.catalog(),
         db: r.db(),
         logger: r.env.logger,
@@ -305,6 +318,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         crm: r.crm(),
         loyalty: r.loyalty(),
         afterSales: afterSalesOf(r.env.graph),
+        identityDirectory: r.identityDirectory,
         ropo,
       }),
     };

@@ -3,10 +3,10 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { requireGateway, subgraphKey } from '../../../platform/auth/gateway-assertion';
 import { DatabaseUnavailableError, LegacyUnavailableError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
-import { requestContext, requestId } from '../../../platform/logging/request-context';
 import type { Logger } from '../../../platform/logging';
 import { HttpSubgraphClient, LocalSubgraphClient } from '../../../subgraphs/kit/graph-client';
 import { formatError, type RunningSubgraph, type SubgraphResponse } from '../../../subgraphs/kit/server';
+import { inRequest } from './in-request';
 import { listenLocally, refusedUrl, startServer, type LocalServer } from '../../adapters/servers';
 
 const key = subgraphKey('the-secret-the-gateway-and-subgraphs-share');
@@ -32,15 +32,6 @@ beforeEach(() => {
 
 const client = (url = `${subgraph.url}/graphql`, timeoutMs = 5000) =>
   new HttpSubgraphClient({ url: () => url, gatewayKey: key, from: 'crm', timeoutMs });
-
-/** Runs `work` inside a request's context, as a resolver does. */
-function inRequest<T>(id: string, work: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const res = { locals: {} as Record<string, unknown>, setHeader: () => undefined };
-    const req = { get: () => id };
-    requestId(req as never, res as never, () => requestContext(req as never, res as never, () => void work().then(resolve, reject)));
-  });
-}
 
 describe('HttpSubgraphClient', () => {
   it('sends the operation as the service role, vouched for with the gateway key, with the request id, and answers its data', async () => {
