@@ -10,6 +10,7 @@
 import type express from 'express';
 import type { LegacyGuard, SystemHealth } from '../adapters/transport/resilience';
 import type { TokenVerifier } from '../platform/auth/tokens';
+import { withDeadline } from '../platform/http/deadline';
 import { registry } from '../platform/metrics/registry';
 import type { SubgraphEndpoint } from './in-process';
 
@@ -32,6 +33,8 @@ const DATABASE_PROBE_MS = 1000;
 
 const PROBE = { query: '{ __typename }' };
 
+const noAnswer = () => new Error('no answer');
+
 /** What /ready answers, the gateway's and a subgraph's alike. */
 export interface ReadyReport {
   status: 'ready' | 'degraded' | 'unavailable';
@@ -51,8 +54,7 @@ interface SubgraphProbe {
 async function answers(endpoint: SubgraphEndpoint): Promise<SubgraphProbe> {
   try {
     if ('execute' in endpoint) {
-      const timeout = new Promise<never>((_, reject) => setTimeout(reject, SUBGRAPH_PROBE_MS, new Error('no answer')).unref());
-      const { status, body } = await Promise.race([endpoint.execute(PROBE, null), timeout]);
+      const { status, body } = await withDeadline(endpoint.execute(PROBE, null), SUBGRAPH_PROBE_MS, noAnswer);
       return { probe: status === 200 && !body.errors ? 'ok' : 'failed' };
     }
     // its own /ready, beside its /graphql (open: no caller assertion), which probes its silos and its database
@@ -66,14 +68,11 @@ async function answers(endpoint: SubgraphEndpoint): Promise<SubgraphProbe> {
 
 /** `SELECT 1`: ok, or failed when it fails or takes longer than DATABASE_PROBE_MS. */
 async function databaseAnswers(selectOne: () => Promise<unknown>): Promise<'ok' | 'failed'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'failed'>((resolve) => (timer = setTimeout(() => resolve('failed'), DATABASE_PROBE_MS)));
   try {
-    return await Promise.race([selectOne().then((): 'ok' => 'ok'), late]);
+    await withDeadline(selectOne(), DATABASE_PROBE_MS, noAnswer);
+    return 'ok';
   } catch {
     return 'failed';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

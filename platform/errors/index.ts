@@ -38,16 +38,23 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * Another subgraph did not answer a subgraph's call (down, timeout, an answer that is no GraphQL
- * answer): SYSTEM_UNAVAILABLE with the subgraph as `system`, for the calling field alone.
+ * A call to another subgraph failed in a way the client had no part in: the subgraph could not be
+ * reached or gave no GraphQL answer, or it answered an error that is not the client's to read (its
+ * own INTERNAL, a field it does not have yet in a rolling deploy, a refusal of the service role).
+ * The client gets INTERNAL with the request's id; the log line holds the subgraph and its error.
+ * An unreachable subgraph is INTERNAL too, not SYSTEM_UNAVAILABLE: the contract's `system` names a
+ * legacy system the client knows of, and a subgraph down is a fault of this deployment, not an
+ * outage of the silos a client could read its fields around.
  */
-export class SubgraphUnavailableError extends Error {
+export class SubgraphCallError extends Error {
   constructor(
-    readonly system: string,
+    readonly subgraph: string,
     readonly detail: string,
+    /** what the subgraph answered, when it answered an error */
+    readonly remote?: { message?: string; extensions?: Record<string, unknown> },
   ) {
-    super(`the ${system} subgraph is unavailable`);
-    this.name = 'SubgraphUnavailableError';
+    super(`a call to the ${subgraph} subgraph failed: ${detail}`);
+    this.name = 'SubgraphCallError';
   }
 }
 
@@ -91,7 +98,7 @@ export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
 /** Turns anything thrown by a client into the contract's error; never leaks the legacy detail. */
 export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof GraphQLError) return err;
-  if (err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError || err instanceof SubgraphUnavailableError) {
+  if (err instanceof LegacyUnavailableError || err instanceof DatabaseUnavailableError) {
     return graphqlError('SYSTEM_UNAVAILABLE', `The ${err.system} system is unavailable`, { system: err.system });
   }
   if (err instanceof LegacyRejectedError) {

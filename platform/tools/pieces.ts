@@ -20,7 +20,6 @@ import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
-import type { VoucherBook } from '../../domain/pricing/promotions/voucher-book';
 import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import { createCatalog } from '../../domain/reference/catalog';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
@@ -38,6 +37,7 @@ import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
 import { openDatabase, type Db } from '../db';
 import type { System } from '../errors';
+import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
@@ -97,8 +97,6 @@ export interface PieceEnvironment {
   simulated: GoLiveSources['simulated'];
   /** how a subgraph reaches the others' APIs */
   graph: SubgraphClient;
-  /** the subgraphs this process serves */
-  served: readonly SubgraphName[];
 }
 
 type Closer = () => Promise<void> | void;
@@ -193,7 +191,13 @@ export class Resources {
   stores = () => this.once('stores', () => createStoreDirectory(this.pos(), this.settings.REFERENCE_DATA_TTL_S * 1000));
   members = () => this.once('members', () => memberBatcher(this.loyalty()));
   policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
-  identity = () => this.once('identity', () => new GraphCustomerDirectory(this.env.graph));
+  /**
+   * A directory of its own for whoever asks: a subgraph's context() makes one per request, so that
+   * one request's look-ups are batched together and never with another's (whose request id and
+   * trace the call would carry, whose failure would fail this one's fields). Work outside any
+   * request (the sagas' recovery, the ROPO ingestion) keeps one for as long as it runs.
+   */
+  identityDirectory = (): CustomerDirectory => new GraphCustomerDirectory(this.env.graph);
 
   vouchers = () =>
     this.once('vouchers', async () => {
@@ -204,19 +208,22 @@ export class Resources {
     });
 
   /**
-   * The goodwill vouchers as pricing reads them: the offers subgraph's table when this process
-   * serves it (its own object), its API otherwise.
+   * One promotion book per process: a quote warms the cache an order placed next is priced from.
+   * Its vouchers are the offers subgraph's, read through its API even when this process serves it
+   * (in-process, LocalSubgraphClient, that costs little): served together or apart, pricing runs the same code.
    */
-  private voucherBook = (): Promise<VoucherBook> =>
-    this.once('voucherBook', async () => (this.env.served.includes('offers') ? this.vouchers() : new GraphVoucherBook(this.env.graph)));
-
-  /** one promotion book per process: a quote warms the cache an order placed next is priced from */
   book = () =>
     this.once(
       'book',
       async () =>
         new PromotionBook(
-          { eshop: this.eshop(), pos: this.pos(), loyalty: this.loyalty(), catalog: this.catalog(), vouchers: await this.voucherBook() },
+          {
+            eshop: this.eshop(),
+            pos: this.pos(),
+            loyalty: this.loyalty(),
+            catalog: this.catalog(),
+            vouchers: new GraphVoucherBook(this.env.graph),
+          },
           this.settings.PROMOTIONS_TTL_S * 1000,
         ),
     );
@@ -226,7 +233,7 @@ export class Resources {
     stores: this.stores(),
     book: await this.book(),
     policy: this.policy(),
-    identity: this.identity(),
+    identityDirectory: this.identityDirectory,
     members: this.members(),
   });
 }
@@ -268,7 +275,8 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         pos: r.pos(),
         loyalty: r.loyalty(),
         catalog: r.catalog(),
-        identity: r.identity(),
+        // for saga work outside a request (recovery passes): a request's plans read its own (ordersContext's `planning`)
+        identity: r.identityDirectory(),
         vouchers,
         sagas,
       },
@@ -286,7 +294,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   crm: async (r) => ({
     definition: subgraphDefinitions.crm({
       crm: r.crm(),
-      identity: r.identity(),
+      identityDirectory: r.identityDirectory,
       closedCases: await ClosedCases.open(r.db(), r.env.config.env.CRM_TIMEOUT_MS),
     }),
   }),
@@ -302,7 +310,8 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         eshop: r.eshop(),
         loyalty: r.loyalty(),
         stores: r.stores(),
-        identity: r.identity(),
+        // the ingestion runs outside any request: one directory as long as the process
+        identity: r.identityDirectory(),
         catalog: r.catalog(),
         db: r.db(),
         logger: r.env.logger,
@@ -316,6 +325,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         crm: r.crm(),
         loyalty: r.loyalty(),
         afterSales: afterSalesOf(r.env.graph),
+        identityDirectory: r.identityDirectory,
         ropo,
       }),
     };

@@ -46,7 +46,6 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
     legacyUrls: Object.fromEntries(SYSTEMS.flatMap((s) => (config.legacy[s].url ? [[s, config.legacy[s].url]] : []))),
     // the go-live exports come from their files (CRM_VOUCHERS_FILE, GO_LIVE_RESERVATIONS_FILE) alone
     simulated: null,
-    served: [name],
     graph: new HttpSubgraphClient({
       url: (other) => (others as Partial<Record<SubgraphName, string>>)[other]!,
       gatewayKey,

@@ -68,13 +68,12 @@ export async function startStack(config: Config, logger: Logger): Promise<Stack>
     // the subgraphs of this process ask each other as the gateway asks them: in-process, or over loopback as they would apart
     const graph: SubgraphClient = overHttp
       ? new HttpSubgraphClient({ url: (name) => subgraphs[name].url!, gatewayKey, from: 'stack', timeoutMs: env.SUBGRAPH_TIMEOUT_MS })
-      : new LocalSubgraphClient((name) => subgraphs[name]);
+      : new LocalSubgraphClient((name) => subgraphs[name], env.SUBGRAPH_TIMEOUT_MS);
     const resources = new Resources({
       config,
       logger,
       legacyUrls,
       simulated: world && { world, crm: !!sims.crm, pos: !!sims.pos },
-      served: SUBGRAPHS,
       graph,
     });
     closers.push(() => resources.close());

@@ -8,12 +8,13 @@ import type { BaseContext } from '../kit/server';
 
 export interface CrmDeps {
   crm: CrmClient;
-  /** whose CRM contact a customer is */
-  identity: CustomerDirectory;
+  /** whose CRM contact a customer is: a directory per request (pieces.ts says why) */
+  identityDirectory: () => CustomerDirectory;
   closedCases: ClosedCases;
 }
 
 export interface CrmContext extends BaseContext, CrmDeps {
+  identity: CustomerDirectory;
   casesByContact: DataLoader<string, SupportCase[]>;
   callsByContact: DataLoader<string, Call[]>;
 }
@@ -21,6 +22,7 @@ export interface CrmContext extends BaseContext, CrmDeps {
 export function crmContext(deps: CrmDeps): Omit<CrmContext, keyof BaseContext> {
   return {
     ...deps,
+    identity: deps.identityDirectory(),
     casesByContact: casesByContact(deps.crm),
     callsByContact: callsByContact(deps.crm),
   };

@@ -11,6 +11,7 @@ import { ledgerByCard } from '../kit/loaders/loyalty';
 import { receiptsByCard, webOrdersByAccount } from '../kit/loaders/orders';
 import type { RopoService } from '../../domain/journey/ropo';
 import type { BaseContext } from '../kit/server';
+import type { CustomerDirectory } from '../../domain/identity/directory';
 
 export interface InsightsDeps {
   eshop: EshopClient;
@@ -20,6 +21,8 @@ export interface InsightsDeps {
   /** what followed the sale of orders placed through the graph: the orders subgraph's (subgraphs/kit/after-sales.ts) */
   afterSales: (orderIds: readonly string[]) => Promise<AfterSale[]>;
   ropo: RopoService;
+  /** who is who, a directory per request (pieces.ts says why): the ROPO report's look-ups */
+  identityDirectory: () => CustomerDirectory;
 }
 
 /** A system that did not answer, and the figures of the history it holds. */
@@ -40,6 +43,7 @@ export interface InsightsContext extends BaseContext, InsightsDeps {
   calls: DataLoader<string, Call[]>;
   ledgers: DataLoader<string, LoyaltyTransaction[]>;
   browsing: DataLoader<string, EshopAccountEvent[]>;
+  identity: CustomerDirectory;
   /** a customer's whole history, read once per request whatever fields ask for it */
   histories: Map<string, Promise<CustomerHistory>>;
 }
@@ -50,6 +54,7 @@ const SINCE = '2000-01-01T00:00:00Z';
 export function insightsContext(deps: InsightsDeps): Omit<InsightsContext, keyof BaseContext> {
   return {
     ...deps,
+    identity: deps.identityDirectory(),
     webOrders: webOrdersByAccount(deps.eshop),
     receipts: receiptsByCard(deps.pos),
     cases: casesByContact(deps.crm),

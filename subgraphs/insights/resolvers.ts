@@ -17,7 +17,7 @@ export const resolvers: Resolvers = {
   Query: {
     ropoReport: (_, { from, to, lookbackDays }, ctx) => {
       requireRole(ctx, 'agent');
-      return ctx.ropo.report(new Date(from), new Date(to), lookbackDays ?? 30);
+      return ctx.ropo.report(new Date(from), new Date(to), lookbackDays ?? 30, ctx.identity);
     },
   },
   Customer: {

@@ -7,11 +7,12 @@ import {
   DatabaseUnavailableError,
   graphqlError,
   LegacyUnavailableError,
-  SubgraphUnavailableError,
+  SubgraphCallError,
   SYSTEMS,
   type ErrorCode,
   type System,
 } from '../../platform/errors';
+import { withDeadline } from '../../platform/http/deadline';
 import { currentRequestId, REQUEST_ID_HEADER } from '../../platform/logging/request-context';
 import type { SubgraphName } from '../../gateway/supergraph';
 import type { Caller } from '../../platform/auth/caller';
@@ -24,24 +25,31 @@ export interface SubgraphClient {
 
 interface RemoteError {
   message?: string;
-  extensions?: { code?: string; system?: string };
+  extensions?: Record<string, unknown>;
 }
 
+/** What a client of the subgraph called may be told as it came: about its own input or the data it asked for. */
+const CLIENT_CODES: readonly ErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_STOCK'];
+
 /**
- * The error another subgraph answered, as this subgraph would have raised it: a legacy system or
- * the database down there is the same outage here (its fields report it as their own), a
- * subgraph it could not reach is that subgraph's; any other code is passed on as it came.
+ * The error another subgraph answered, as this subgraph raises it: a legacy system or the database
+ * down there is the same outage here (its fields report it as their own), and an error about the
+ * client's input or data is the client's; anything else (an INTERNAL there, a validation error in
+ * a rolling deploy, a refusal of the service role, a subgraph it could not reach) is an internal
+ * error here, the remote one kept for the log.
  */
 export function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
-  const { code, system } = error.extensions ?? {};
-  if (code === 'SYSTEM_UNAVAILABLE') {
-    if (SYSTEMS.includes(system as System)) return new LegacyUnavailableError(system as System, `through the ${subgraph} subgraph`);
-    if (system === 'database') return new DatabaseUnavailableError(`through the ${subgraph} subgraph`);
-    return new SubgraphUnavailableError(system ?? subgraph, `through the ${subgraph} subgraph`);
-  }
-  if (!code || code === 'INTERNAL') return new SubgraphUnavailableError(subgraph, error.message ?? 'an internal error');
-  return graphqlError(code as ErrorCode, error.message ?? code, system ? { system } : {});
+  const code = error.extensions?.code;
+  const system = error.extensions?.system;
+  const through = `through the ${subgraph} subgraph`;
+  if (code === 'SYSTEM_UNAVAILABLE' && SYSTEMS.includes(system as System)) return new LegacyUnavailableError(system as System, through);
+  if (code === 'SYSTEM_UNAVAILABLE' && system === 'database') return new DatabaseUnavailableError(through);
+  if (CLIENT_CODES.includes(code as ErrorCode)) return graphqlError(code as ErrorCode, error.message ?? String(code));
+  return new SubgraphCallError(subgraph, 'it answered an error', error);
 }
+
+/** A subgraph that did not answer within SUBGRAPH_TIMEOUT_MS, over HTTP or in-process alike. */
+const noAnswerWithin = (subgraph: SubgraphName, ms: number) => new SubgraphCallError(subgraph, `no answer within ${ms} ms`);
 
 export interface HttpSubgraphClientOptions {
   /** where each subgraph listens (its /graphql URL); a function, as the servers of one process get their ports as they start */
@@ -77,10 +85,12 @@ export class HttpSubgraphClient implements SubgraphClient {
       body = (await res.json()) as typeof body;
       if (!body || typeof body !== 'object') throw new Error(`HTTP ${res.status}: no GraphQL answer`);
     } catch (err) {
-      throw new SubgraphUnavailableError(subgraph, err instanceof Error ? err.message : String(err));
+      // AbortSignal.timeout's reason: a DOMException, not always an Error of this realm
+      if ((err as { name?: unknown } | null)?.name === 'TimeoutError') throw noAnswerWithin(subgraph, this.opts.timeoutMs);
+      throw new SubgraphCallError(subgraph, err instanceof Error ? err.message : String(err));
     }
     if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
-    if (body.data == null) throw new SubgraphUnavailableError(subgraph, 'an answer without data');
+    if (body.data == null) throw new SubgraphCallError(subgraph, 'an answer without data');
     return body.data;
   }
 }
@@ -89,13 +99,21 @@ export class HttpSubgraphClient implements SubgraphClient {
 export class LocalSubgraphClient implements SubgraphClient {
   private static readonly SERVICE: Caller = { role: 'service', sub: 'subgraph:stack' };
 
-  /** a function, as the subgraphs of one process are started after what they are built from */
-  constructor(private readonly subgraph: (name: SubgraphName) => RunningSubgraph) {}
+  constructor(
+    /** a function, as the subgraphs of one process are started after what they are built from */
+    private readonly subgraph: (name: SubgraphName) => RunningSubgraph,
+    /** SUBGRAPH_TIMEOUT_MS, as over HTTP: a late answer is given up on (left to finish), not waited for */
+    private readonly timeoutMs: number,
+  ) {}
 
   async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
-    const { body } = await this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE);
+    const { body } = await withDeadline(
+      this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE),
+      this.timeoutMs,
+      () => noAnswerWithin(subgraph, this.timeoutMs),
+    );
     if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);
-    if (body.data == null) throw new SubgraphUnavailableError(subgraph, 'an answer without data');
+    if (body.data == null) throw new SubgraphCallError(subgraph, 'an answer without data');
     return body.data as TData;
   }
 }

@@ -10,12 +10,14 @@ import type { BaseContext } from '../kit/server';
 import { receiptsByCard, webOrderPagesByAccount } from '../kit/loaders/orders';
 import type { PagedList } from '../kit/merged-pages';
 import type { Commerce } from '../../domain/orders';
+import type { CommerceDeps } from '../../domain/orders/deps';
+import type { CustomerDirectory } from '../../domain/identity/directory';
+import { perRequestPricing, type PricingPieces } from '../kit/pricing';
 import { orderIdKind } from '../../domain/orders/orderIds';
-import { pricingSources, type PricingDeps } from '../../domain/pricing/promotions/profiles';
 import type { PricingSources } from '../../domain/pricing/promotions/quoting';
 import type { OrderFacts, RecordedReturn } from '../../domain/orders/saga/store';
 
-export interface OrdersDeps extends PricingDeps {
+export interface OrdersDeps extends PricingPieces {
   eshop: EshopClient;
   pos: PosClient;
   catalog: Catalog;
@@ -29,7 +31,11 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
   orderById: DataLoader<string, Order | null>;
   /** what the project recorded of the orders it placed (collected, returned, reservation) */
   factsById: DataLoader<string, OrderFacts | undefined>;
+  /** who is who, for this request alone (pieces.ts says why) */
+  identity: CustomerDirectory;
   pricing: PricingSources;
+  /** what an order's plan reads, with this request's identity directory */
+  planning: CommerceDeps;
   /** the returns of the orders made through the graph */
   returnsById: DataLoader<string, RecordedReturn[]>;
 }
@@ -49,13 +55,16 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
     const facts = await deps.commerce.deps.sagas.orderFactsMany(ids);
     return ids.map((id) => facts.get(id));
   });
+  const { identity, pricing } = perRequestPricing(deps);
   return {
     ...deps,
     webOrderPages: webOrderPagesByAccount(deps.eshop),
     receiptsByCard: receiptsByCard(deps.pos),
     orderById,
     factsById,
-    pricing: pricingSources(deps),
+    identity,
+    pricing,
+    planning: { ...deps.commerce.deps, identity },
     returnsById: new DataLoader(async (ids) => {
       const returns = await deps.commerce.deps.sagas.returnsOfMany(ids);
       return ids.map((id) => returns.get(id)!);

@@ -61,7 +61,7 @@ export const resolvers: Resolvers = {
       const { idempotencyKey, ...request } = input;
       const { commerce } = ctx;
       const { orderId } = (await commerce.runner.execute(commerce.sagas.place, clientKey(idempotencyKey), request, async () => ({
-        plan: await planPlaceOrder(commerce.deps, ctx.pricing, input as PlaceOrderInput),
+        plan: await planPlaceOrder(ctx.planning, ctx.pricing, input as PlaceOrderInput),
       }))) as { orderId: string };
       const order = await placed(ctx, orderId);
       await assertOrderAccess(ctx, orderId, order); // the key's first request may have been another caller's
@@ -72,7 +72,7 @@ export const resolvers: Resolvers = {
       const { commerce } = ctx;
       orderIdKind(id);
       const { orderId } = (await commerce.perOrder.run(id, () =>
-        commerce.runner.execute(commerce.sagas.cancel, clientKey(idempotencyKey), { id }, () => planCancel(commerce.deps, id)),
+        commerce.runner.execute(commerce.sagas.cancel, clientKey(idempotencyKey), { id }, () => planCancel(ctx.planning, id)),
       )) as { orderId: string };
       return placed(ctx, orderId);
     },
@@ -81,7 +81,7 @@ export const resolvers: Resolvers = {
       orderIdKind(id);
       await assertMayCollect(ctx, () => ctx.orderById.load(id));
       const { orderId } = (await commerce.perOrder.run(id, () =>
-        commerce.runner.execute(commerce.sagas.collect, collectKey(id), { id }, () => planCollect(commerce.deps, id)),
+        commerce.runner.execute(commerce.sagas.collect, collectKey(id), { id }, () => planCollect(ctx.planning, id)),
       )) as { orderId: string };
       return placed(ctx, orderId);
     },
@@ -91,7 +91,7 @@ export const resolvers: Resolvers = {
       const { idempotencyKey, ...request } = input;
       const saga = orderIdKind(input.orderId) === 'web' ? commerce.sagas.returnWeb : commerce.sagas.returnStore;
       return (await commerce.perOrder.run(input.orderId, () =>
-        commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(commerce.deps, ctx.pricing, input)),
+        commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(ctx.planning, ctx.pricing, input)),
       )) as ReturnModel;
     },
   },

@@ -161,7 +161,7 @@ describe('in-process (local)', () => {
   });
 
   it('runs an operation on a named subgraph as the service role, for a subgraph asking another: its data, or its error', async () => {
-    const client = new LocalSubgraphClient((name) => running.local.stack.subgraphs[name]);
+    const client = new LocalSubgraphClient((name) => running.local.stack.subgraphs[name], 30_000);
     const request = client.request.bind(client);
     const { stores } = await request<{ stores: { id: string }[] }>('pos', '{ stores { id } }');
     expect(stores.map((s) => s.id)).toEqual(world.pos.stores.map((s) => s.code));

@@ -1,5 +1,6 @@
 // The ROPO / showrooming report: catches the ledger up with the legacy systems when it is older
 // than its TTL (or does not reach back far enough), then computes on the period's rows.
+import type { CustomerDirectory } from '../../identity/directory';
 import type { Catalog } from '../../reference/catalog';
 import type { Db } from '../../../platform/db';
 import { badInput } from '../../../platform/errors';
@@ -55,7 +56,8 @@ export class RopoService {
     return new RopoService(deps, options, await RopoLedger.open(deps.db));
   }
 
-  async report(from: Date, to: Date, lookbackDays: number): Promise<RopoReport> {
+  /** `identity`: the asking request's own directory (its look-ups batched with its own only); the service's, asked from no request */
+  async report(from: Date, to: Date, lookbackDays: number, identity: CustomerDirectory = this.deps.identity): Promise<RopoReport> {
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) throw badInput('from must be before to');
     const earliest = new Date(this.now());
     earliest.setUTCFullYear(earliest.getUTCFullYear() - MAX_HISTORY_YEARS);
@@ -74,7 +76,6 @@ export class RopoService {
 
     const catalog = await this.deps.catalog.get();
     const range = { from: needFrom.toISOString(), to: to.toISOString() };
-    const { identity } = this.deps;
     const [receiptLines, orderLines, events] = await Promise.all([
       this.ledger.receiptLines(range),
       this.ledger.orderLines({ from: from.toISOString(), to: range.to }),

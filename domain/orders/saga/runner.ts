@@ -4,13 +4,7 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import {
-  graphqlError,
-  LegacyUnavailableError,
-  MalformedAnswerError,
-  SubgraphUnavailableError,
-  toGraphQLError,
-} from '../../../platform/errors';
+import { graphqlError, LegacyUnavailableError, MalformedAnswerError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -74,10 +68,14 @@ const unfinished = (op: Operation) => op.status === 'running' || op.status === '
  * The call may have reached the system (or another subgraph, for its own tables) before failing: what it did is unknown (its answer lost), or
  * it was done (its answer unreadable). Either way its effect is looked for and undone.
  */
-const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError || err instanceof SubgraphUnavailableError;
+const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError || err instanceof SubgraphCallError;
 
-/** A legacy system that is down may come back; anything else refused the step, and will again. */
-const refusedForGood = (e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE';
+/**
+ * A legacy system that is down may come back, and so may another subgraph of this deployment (an
+ * INTERNAL to the client, it is mended by redeploying, not by the client); anything else refused
+ * the step, and will again.
+ */
+const refusedForGood = (err: unknown, e: StoredError) => e.code !== 'SYSTEM_UNAVAILABLE' && !(err instanceof SubgraphCallError);
 
 /** Enough to outlast an order's earlier steps still finishing (points not earned yet), not a refusal for good. */
 const MAX_REFUSALS = 10;
@@ -251,7 +249,7 @@ export class SagaRunner {
       });
       return true;
     }
-    return refusedForGood(e) && (await this.store.refused(key, step, e)) >= this.options.maxRefusals;
+    return refusedForGood(err, e) && (await this.store.refused(key, step, e)) >= this.options.maxRefusals;
   }
 
   /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */
