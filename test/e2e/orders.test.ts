@@ -117,8 +117,12 @@ describe('placeOrder', () => {
         },
       }),
     ]);
-    expect(first.errors).toBeUndefined();
-    expect(second).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
+    // whichever arrives first wins (on a loaded machine, not always the one sent first); the other is refused
+    const answers = [first, second];
+    expect(answers.filter((a) => a.errors === undefined)).toHaveLength(1);
+    expect(answers.filter((a) => a.errors !== undefined)).toEqual([
+      { data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] },
+    ]);
     expect((await dump(stack, 'eshop')).orders.length).toBe(before + 1);
   });
 
