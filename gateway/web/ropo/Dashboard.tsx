@@ -73,93 +73,40 @@ export function Dashboard() {
           <section aria-labelledby="week-title">
             <h2 id="week-title">Week by week</h2>
             <WeeklyTrend weeks={report.byWeek} />
-            <table aria-label="By week">
-              <thead>
-                <tr>
-                  <th>Week of</th>
-                  <th className="num">Store purchases</th>
-                  <th className="num">ROPO share</th>
-                  <th className="num">Web purchases</th>
-                  <th className="num">Showrooming share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byWeek.map((w) => (
-                  <tr key={w.weekStart}>
-                    <th scope="row">{formatDay(w.weekStart)}</th>
-                    <td className="num">{w.storePurchases}</td>
-                    <td className="num">{formatPercent(w.ropoRate)}</td>
-                    <td className="num">{w.webPurchases}</td>
-                    <td className="num">{formatPercent(w.showroomingRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Breakdown
+              name="By week"
+              rows={report.byWeek}
+              row={{ header: 'Week of', key: (w) => w.weekStart, label: (w) => formatDay(w.weekStart) }}
+              columns={[STORE_PURCHASES, ROPO_SHARE, WEB_PURCHASES, SHOWROOMING_SHARE]}
+            />
           </section>
           <section aria-labelledby="category-title">
             <h2 id="category-title">By category</h2>
             <CategoryChart rows={report.byCategory} />
-            <table aria-label="By category">
-              <thead>
-                <tr>
-                  <th>Category</th>
-                  <th className="num">Store purchases</th>
-                  <th className="num">ROPO purchases</th>
-                  <th className="num">ROPO share</th>
-                  <th className="num">Store revenue</th>
-                  <th className="num">ROPO revenue</th>
-                  <th className="num">Web purchases</th>
-                  <th className="num">Showrooming purchases</th>
-                  <th className="num">Showrooming share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byCategory.map((c) => (
-                  <tr key={c.category}>
-                    <th scope="row">{c.category}</th>
-                    <td className="num">{c.storePurchases}</td>
-                    <td className="num">{c.ropoPurchases}</td>
-                    <td className="num">{formatPercent(c.ropoRate)}</td>
-                    <td className="num">{formatMoney(c.storeRevenue)}</td>
-                    <td className="num">{formatMoney(c.ropoRevenue)}</td>
-                    <td className="num">{c.webPurchases}</td>
-                    <td className="num">{c.showroomingPurchases}</td>
-                    <td className="num">{formatPercent(c.showroomingRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Breakdown
+              name="By category"
+              rows={report.byCategory}
+              row={{ header: 'Category', key: (c) => c.category, label: (c) => c.category }}
+              columns={[
+                STORE_PURCHASES,
+                ROPO_PURCHASES,
+                ROPO_SHARE,
+                STORE_REVENUE,
+                ROPO_REVENUE,
+                WEB_PURCHASES,
+                SHOWROOMING_PURCHASES,
+                SHOWROOMING_SHARE,
+              ]}
+            />
           </section>
           <section aria-labelledby="store-title">
             <h2 id="store-title">By store</h2>
-            <table aria-label="By store">
-              <thead>
-                <tr>
-                  <th>Store</th>
-                  <th className="num">Store purchases</th>
-                  <th className="num">ROPO purchases</th>
-                  <th className="num">ROPO share</th>
-                  <th className="num">Store revenue</th>
-                  <th className="num">ROPO revenue</th>
-                  <th className="num">Showrooming purchases</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byStore.map((s) => (
-                  <tr key={s.store.id}>
-                    <th scope="row">
-                      {s.store.name} ({s.store.id})
-                    </th>
-                    <td className="num">{s.storePurchases}</td>
-                    <td className="num">{s.ropoPurchases}</td>
-                    <td className="num">{formatPercent(s.ropoRate)}</td>
-                    <td className="num">{formatMoney(s.storeRevenue)}</td>
-                    <td className="num">{formatMoney(s.ropoRevenue)}</td>
-                    <td className="num">{s.showroomingPurchases}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Breakdown
+              name="By store"
+              rows={report.byStore}
+              row={{ header: 'Store', key: (s) => s.store.id, label: (s) => `${s.store.name} (${s.store.id})` }}
+              columns={[STORE_PURCHASES, ROPO_PURCHASES, ROPO_SHARE, STORE_REVENUE, ROPO_REVENUE, SHOWROOMING_PURCHASES]}
+            />
           </section>
         </>
       )}
@@ -175,5 +122,69 @@ function Figure({ label, value, testId, raw }: { label: string; value: string; t
         {value}
       </dd>
     </div>
+  );
+}
+
+type Money = Parameters<typeof formatMoney>[0];
+
+/** One figure of a breakdown's rows: its heading and how a row shows it. */
+interface Column<Row> {
+  header: string;
+  cell: (row: Row) => string | number;
+}
+
+// The figures the breakdowns share, each read the same way from a week, a category or a store.
+const STORE_PURCHASES: Column<{ storePurchases: number }> = { header: 'Store purchases', cell: (r) => r.storePurchases };
+const ROPO_PURCHASES: Column<{ ropoPurchases: number }> = { header: 'ROPO purchases', cell: (r) => r.ropoPurchases };
+const ROPO_SHARE: Column<{ ropoRate: number }> = { header: 'ROPO share', cell: (r) => formatPercent(r.ropoRate) };
+const STORE_REVENUE: Column<{ storeRevenue: Money }> = { header: 'Store revenue', cell: (r) => formatMoney(r.storeRevenue) };
+const ROPO_REVENUE: Column<{ ropoRevenue: Money }> = { header: 'ROPO revenue', cell: (r) => formatMoney(r.ropoRevenue) };
+const WEB_PURCHASES: Column<{ webPurchases: number }> = { header: 'Web purchases', cell: (r) => r.webPurchases };
+const SHOWROOMING_PURCHASES: Column<{ showroomingPurchases: number }> = {
+  header: 'Showrooming purchases',
+  cell: (r) => r.showroomingPurchases,
+};
+const SHOWROOMING_SHARE: Column<{ showroomingRate: number }> = {
+  header: 'Showrooming share',
+  cell: (r) => formatPercent(r.showroomingRate),
+};
+
+/** A breakdown as a table: a row per week, category or store, headed by its name, then the figures asked. */
+function Breakdown<Row>({
+  name,
+  rows,
+  row,
+  columns,
+}: {
+  name: string;
+  rows: readonly Row[];
+  row: { header: string; key: (r: Row) => string; label: (r: Row) => string };
+  columns: Column<Row>[];
+}) {
+  return (
+    <table aria-label={name}>
+      <thead>
+        <tr>
+          <th>{row.header}</th>
+          {columns.map((c) => (
+            <th key={c.header} className="num">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={row.key(r)}>
+            <th scope="row">{row.label(r)}</th>
+            {columns.map((c) => (
+              <td key={c.header} className="num">
+                {c.cell(r)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
