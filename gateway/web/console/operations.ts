@@ -3,18 +3,26 @@
 import { graphql } from '../generated';
 
 // `...Money`: shared/fragments.ts
+
+/** Who a customer is, as the search lists them and the 360 heads them. */
+export const CustomerHeader = graphql(`
+  fragment CustomerHeader on Customer {
+    id
+    firstName
+    lastName
+    email
+    phone
+    identities {
+      system
+      externalId
+    }
+  }
+`);
+
 export const FindCustomers = graphql(`
   query FindCustomers($phone: String, $email: String, $loyaltyCard: String, $name: String) {
     findCustomers(phone: $phone, email: $email, loyaltyCard: $loyaltyCard, name: $name) {
-      id
-      firstName
-      lastName
-      email
-      phone
-      identities {
-        system
-        externalId
-      }
+      ...CustomerHeader
     }
   }
 `);
@@ -22,15 +30,7 @@ export const FindCustomers = graphql(`
 export const Customer360 = graphql(`
   query Customer360($id: ID!) {
     customer(id: $id) {
-      id
-      firstName
-      lastName
-      email
-      phone
-      identities {
-        system
-        externalId
-      }
+      ...CustomerHeader
       loyalty {
         cardNumber
         tier
