@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Stack } from '../../platform/tools/stack';
+import { startTestStack } from '../e2e/harness';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,4 +56,17 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
     if (!/ResizeObserver loop/.test(err.message)) errors.push(err.message);
   });
   return { page, errors };
+}
+
+/** A test file's test stack and browser, started together before its tests and stopped after them. */
+export function stackAndBrowser(env: Record<string, string> = {}): { stack: Stack; browser: Browser } {
+  const running = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    [running.stack, running.browser] = await Promise.all([startTestStack(env), launchChromium()]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.stack?.close();
+  });
+  return running;
 }

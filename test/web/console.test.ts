@@ -2,12 +2,11 @@
 // agent sees is checked against the simulators' own data, computed here from the seed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
-import type { Stack } from '../../platform/tools/stack';
-import { dump, gql, inEverySilo, seeded, setFaults, startTestStack, until } from '../e2e/harness';
-import { launchChromium, newPage, pageUrl, SCREENSHOTS } from './browser';
+import { dump, gql, inEverySilo, seeded, setFaults, until } from '../e2e/harness';
+import { newPage, pageUrl, SCREENSHOTS, stackAndBrowser } from './browser';
 
 const { world, truth } = seeded();
 /** the console lists a customer's 25 latest orders */
@@ -46,19 +45,11 @@ function stockedProduct() {
 /** the orders this file's tests place for the caller (newest last) */
 const placedHere: string[] = [];
 
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const running = stackAndBrowser();
 
 /** Opens the console, finds the caller by phone and opens their 360: returns once their orders are on screen. */
 async function openCaller(page: Page, phone: string): Promise<void> {
-  await page.goto(pageUrl(stack, '/console/'));
+  await page.goto(pageUrl(running.stack, '/console/'));
   await page.getByLabel('Search by').selectOption('phone');
   await page.getByLabel('Phone', { exact: true }).fill(phone);
   await page.getByLabel('Phone', { exact: true }).press('Enter');
@@ -84,13 +75,13 @@ const shownOrders = (page: Page) =>
 
 it("finds a caller by phone and shows that person's orders of the three channels", async () => {
   expect(caller).toBeDefined();
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(caller));
   expect(await shownOrders(page)).toEqual(expectedOrders(caller));
   expect(await page.getByRole('alert').count()).toBe(0);
 
   // the same again in a fresh page, everything warm: the figure the README quotes (printed, not asserted)
-  const warm = await newPage(browser);
+  const warm = await newPage(running.browser);
   const started = performance.now();
   await openCaller(warm.page, spokenPhone(caller));
   console.log(`console: opened, searched by phone and showed the customer 360 in ${Math.round(performance.now() - started)} ms (warm)`);
@@ -99,7 +90,7 @@ it("finds a caller by phone and shows that person's orders of the three channels
 
 it('places one click & collect order, a reservation in the POS once, after a double click and a retry', async () => {
   const product = stockedProduct();
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(running.browser);
   const sent: Request[] = [];
   page.on('request', (r) => {
     if (r.postData()?.includes('PlacePickupOrder')) sent.push(r);
@@ -109,7 +100,7 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   // by its EAN, as a barcode gives it (productByEan)
   await pickProduct(pickup, product.ean, product.sku);
   await pickup.getByRole('radio', { name: `${storeName} (` }).check();
-  const before = (await dump(stack, 'pos')).reservations.length;
+  const before = (await dump(running.stack, 'pos')).reservations.length;
 
   await pickup.getByRole('button', { name: 'Place the order' }).dblclick();
   const placed = pickup.getByRole('status', { name: 'Order placed' });
@@ -123,7 +114,7 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   await until('every request answered', async () => (await Promise.all(sent.map((r) => r.response()))).every(Boolean));
 
   // one reservation since the page opened, of that product in that store
-  const made = (await dump(stack, 'pos')).reservations.slice(before);
+  const made = (await dump(running.stack, 'pos')).reservations.slice(before);
   expect(made).toHaveLength(1);
   expect(made[0]).toMatchObject({ store: storeId, status: 'held', lines: [expect.objectContaining({ ean: product.ean, qty: 1 })] });
   const keys = new Set(sent.map((r) => JSON.parse(r.postData()!).variables.input.idempotencyKey));
@@ -139,7 +130,7 @@ it('offers the nearest stores that have the product when the chosen store lacks 
     (p) => lacking.has(p.ean) && world.pos.stock.some((s) => s.ean === p.ean && s.store !== storeId && s.qty - s.reserved >= 1),
   )!;
   expect(product).toBeDefined();
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(caller));
   const pickup = page.getByRole('region', { name: 'Click & collect order' });
   await pickProduct(pickup, product.sku, product.sku);
@@ -149,7 +140,7 @@ it('offers the nearest stores that have the product when the chosen store lacks 
   await choices.first().waitFor();
 
   const { data } = await gql(
-    stack,
+    running.stack,
     'query($sku: ID!, $store: ID!) { product(sku: $sku) { nearestStoresWithStock(storeId: $store) { store { id name } } } }',
     { sku: product.sku, store: storeId },
     { as: 'agent' },
@@ -164,7 +155,7 @@ it('offers the nearest stores that have the product when the chosen store lacks 
 
 it('quotes a basket for a phone order with the promotions the graph names, and the web total beside it', async () => {
   const product = stockedProduct();
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(caller));
   const quote = page.getByRole('region', { name: 'Quote a basket (phone order)' });
   await pickProduct(quote, product.sku, product.sku);
@@ -174,11 +165,11 @@ it('quotes a basket for a phone order with the promotions the graph names, and t
   await quote.getByLabel('Promo codes (optional, separated by spaces)').press('Enter');
   await quote.getByTestId('phone-total').waitFor();
 
-  const customerId = (await gql(stack, 'query($p: String) { findCustomers(phone: $p) { id } }', { p: spokenPhone(caller) })).data
+  const customerId = (await gql(running.stack, 'query($p: String) { findCustomers(phone: $p) { id } }', { p: spokenPhone(caller) })).data
     .findCustomers[0].id;
   const asked = (channel: string) => ({ channel, customerId, lines: [{ sku: product.sku, quantity: 2 }], promoCodes: ['WELCOME10'] });
   const graph = await gql(
-    stack,
+    running.stack,
     `query($phone: QuoteInput!, $web: QuoteInput!) { phone: quote(input: $phone) { total { centAmount } appliedPromotions { promotion { id } } }
       web: quote(input: $web) { total { centAmount } } }`,
     { phone: asked('CALL_CENTER'), web: asked('WEB') },
@@ -197,7 +188,7 @@ it('quotes a basket for a phone order with the promotions the graph names, and t
 });
 
 it('opens a case and closes it, and grants a goodwill voucher the 360 then lists', async () => {
-  const { page, errors } = await newPage(browser);
+  const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(caller));
   const care = page.getByRole('region', { name: 'Case and goodwill' });
   await care.getByLabel('Case subject').fill('Colis abîmé');
@@ -210,7 +201,10 @@ it('opens a case and closes it, and grants a goodwill voucher the 360 then lists
   await openCases.getByLabel(`Resolution of ${caseId}`).fill('Remboursé par un geste commercial');
   await openCases.getByLabel(`Resolution of ${caseId}`).press('Enter');
   await closeButton.waitFor({ state: 'detached' });
-  expect((await dump(stack, 'crm')).cases.find((c: any) => c.id === caseId)).toMatchObject({ status: 'closed', subject: 'Colis abîmé' });
+  expect((await dump(running.stack, 'crm')).cases.find((c: any) => c.id === caseId)).toMatchObject({
+    status: 'closed',
+    subject: 'Colis abîmé',
+  });
 
   await care.getByLabel('Goodwill (euros)').fill('15');
   await care.getByLabel('Reason').fill('Colis abîmé');
@@ -223,9 +217,9 @@ it('opens a case and closes it, and grants a goodwill voucher the 360 then lists
 });
 
 it('still shows the orders with the loyalty platform down, and names it', async () => {
-  await setFaults(stack, 'loyalty', { down: true });
+  await setFaults(running.stack, 'loyalty', { down: true });
   try {
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(running.browser);
     await openCaller(page, spokenPhone(caller));
     const alert = page.locator('section', { has: page.getByRole('table', { name: 'Orders' }) }).getByRole('alert');
     await alert.waitFor();
@@ -238,6 +232,6 @@ it('still shows the orders with the loyalty platform down, and names it', async 
     expect(new Set(shown.map((o) => o.channel))).toEqual(new Set(['WEB', 'CALL_CENTER', 'STORE']));
     expect(errors).toEqual([]);
   } finally {
-    await setFaults(stack, 'loyalty', {});
+    await setFaults(running.stack, 'loyalty', {});
   }
 });

@@ -2,27 +2,17 @@
 // the same period and lookback, asked here of the graph directly.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { Stack } from '../../platform/tools/stack';
-import { gql, startTestStack } from '../e2e/harness';
-import { launchChromium, newPage, pageUrl, SCREENSHOTS } from './browser';
+import { gql } from '../e2e/harness';
+import { newPage, pageUrl, SCREENSHOTS, stackAndBrowser } from './browser';
 
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const running = stackAndBrowser();
 
 const PERIOD = { from: '2026-08-03', to: '2026-11-16', lookbackDays: 7 };
 
 // the graph is asked first: its first report catches the ledger up with the silos (most of this test's time)
 it("shows ropoReport's ROPO and showrooming shares, its categories, stores and weeks, for the period and lookback chosen", async () => {
   const { data, errors: graphErrors } = await gql(
-    stack,
+    running.stack,
     `query($from: DateTime!, $to: DateTime!, $lookbackDays: Int!) { ropoReport(from: $from, to: $to, lookbackDays: $lookbackDays) {
       ropoRate showroomingRate storePurchases ropoPurchases ropoRevenue { centAmount }
       byCategory { category ropoPurchases } byStore { store { id } storePurchases } byWeek { weekStart } } }`,
@@ -30,8 +20,8 @@ it("shows ropoReport's ROPO and showrooming shares, its categories, stores and w
     { as: 'agent' },
   );
   expect(graphErrors).toBeUndefined();
-  const { page, errors } = await newPage(browser);
-  await page.goto(pageUrl(stack, '/ropo/'));
+  const { page, errors } = await newPage(running.browser);
+  await page.goto(pageUrl(running.stack, '/ropo/'));
   await page.getByLabel('From (UTC day, included)').fill(PERIOD.from);
   await page.getByLabel('To (UTC day, excluded)').fill(PERIOD.to);
   await page.getByLabel('Lookback').selectOption(String(PERIOD.lookbackDays));
