@@ -84,10 +84,10 @@ export class PosClient {
       timeoutMs,
       headers: { Accept: 'application/xml', 'Content-Type': 'application/xml' },
       responseType: 'text',
-      errorCodeOf: (body) => errorIn(body)?.code,
+      errorCodeOf: (body) => (typeof body === 'string' ? errorIn(() => parsePosXml(body))?.code : undefined),
       // Read before the answer is trusted, so that an internal_error in a 200 is retried as a 5xx is.
       failureOf: (response) => {
-        const error = errorIn(response.data);
+        const error = errorIn(() => documentOf(response));
         return error ? failureFor(error, describe(response)) : undefined;
       },
       guard,
@@ -180,7 +180,7 @@ export class PosClient {
   private read<T>(route: string, response: AxiosResponse<string>, decode: (doc: XmlNode) => T): T {
     let problem: string;
     try {
-      return decode(parsePosXml(response.data));
+      return decode(documentOf(response));
     } catch (err) {
       problem = err instanceof Error ? err.message : String(err);
     }
@@ -204,10 +204,26 @@ function describe(response: AxiosResponse): string {
   return `${response.config.method?.toUpperCase()} ${response.config.url}`;
 }
 
-function errorIn(body: unknown): { code: string; message: string } | null {
-  if (typeof body !== 'string') return null;
+// Each answer is read for an <error/> before it is trusted, then decoded: one parse serves both.
+const documents = new WeakMap<AxiosResponse<string>, XmlNode | Error>();
+
+function documentOf(response: AxiosResponse<string>): XmlNode {
+  let doc = documents.get(response);
+  if (doc === undefined) {
+    try {
+      doc = parsePosXml(response.data);
+    } catch (err) {
+      doc = err instanceof Error ? err : new Error(String(err));
+    }
+    documents.set(response, doc);
+  }
+  if (doc instanceof Error) throw doc;
+  return doc;
+}
+
+function errorIn(document: () => XmlNode): { code: string; message: string } | null {
   try {
-    return errorOf(parsePosXml(body));
+    return errorOf(document());
   } catch {
     return null;
   }

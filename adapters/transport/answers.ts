@@ -27,7 +27,7 @@ const MAX_PROBLEMS = 3;
 
 // Fields several systems write alike.
 /** ISO-8601; the references say UTC, an offset is read as well. */
-export const isoTime = z.string().datetime({ offset: true });
+export const isoTime = z.iso.datetime({ offset: true });
 /** A decimal string: "19.99", "20.0", "10". */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
@@ -35,7 +35,7 @@ export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 export function checkAnswer<S extends z.ZodTypeAny>(schema: S, data: unknown, source: AnswerSource): z.output<S> | MalformedAnswerError {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data as z.output<S>;
-  const err = new MalformedAnswerError(source.system, source.route, problemsOf(parsed.error));
+  const err = new MalformedAnswerError(source.system, source.route, problemsOf(parsed.error, data));
   source.guard?.reportMalformed(err);
   return err;
 }
@@ -47,11 +47,23 @@ export function readAnswer<S extends z.ZodTypeAny>(schema: S, data: unknown, sou
 }
 
 /** Names the departures from the schema, never the values the answer holds (names, emails...). */
-function problemsOf(error: z.ZodError): string {
+function problemsOf(error: z.ZodError, data: unknown): string {
   const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
     const where = issue.path.join('.') || 'answer';
-    return issue.code === 'invalid_type' ? `${where}: ${issue.expected} expected, ${issue.received} found` : `${where}: ${issue.code}`;
+    return issue.code === 'invalid_type'
+      ? `${where}: ${issue.expected} expected, ${kindAt(data, issue.path)} found`
+      : `${where}: ${issue.code}`;
   });
   const more = error.issues.length - problems.length;
   return more > 0 ? `${problems.join('; ')}; ${more} more` : problems.join('; ');
+}
+
+/** The kind of value at a path of the answer (null, array, string...): what it is, not what it says. */
+function kindAt(data: unknown, path: readonly PropertyKey[]): string {
+  const value = path.reduce<unknown>(
+    (node, key) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    data,
+  );
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }

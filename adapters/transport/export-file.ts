@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { ConfigError } from '../../platform/config';
 
-export function parseExport<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, text: string, what: string, origin: string): T {
+export function parseExport<T>(schema: z.ZodType<T, unknown>, text: string, what: string, origin: string): T {
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -87,6 +87,9 @@ export function createHttpClient(options: HttpClientOptions): LegacyHttp {
     responseType,
     // Legacy systems sit on the internal network: a proxy from the environment must not apply.
     proxy: false,
+    // Nor do they redirect: a redirect is an answer to report, and without one to follow axios
+    // sends each call through Node's own client rather than follow-redirects' wrapper of it.
+    maxRedirects: 0,
     // Keep-alive: the subgraphs call the same few hosts thousands of times.
     httpAgent: new http.Agent({ keepAlive: true }),
     httpsAgent: new https.Agent({ keepAlive: true }),

@@ -90,10 +90,17 @@ function matches({ match }: PolicyException, promotion: Promotion): boolean {
 }
 
 // Ids are not paths, so path-glob libraries (where * stops at '/') do not fit: here * is any text
-// and nothing else is special.
+// and nothing else is special. Each pattern is compiled once: every offer on a page checks every
+// promotion against the policy's exceptions.
+const patterns = new Map<string, RegExp>();
 function wildcard(pattern: string): RegExp {
-  const literal = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${literal.join('.*')}$`);
+  let regExp = patterns.get(pattern);
+  if (!regExp) {
+    const literal = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    regExp = new RegExp(`^${literal.join('.*')}$`);
+    patterns.set(pattern, regExp);
+  }
+  return regExp;
 }
 
 function sameSet(a: Channel[], b: Channel[]): boolean {

@@ -87,10 +87,18 @@ describe('toInstant', () => {
     expect(toInstant('2026-11-01T13:32:10Z')).toBe('2026-11-01T13:32:10.000Z');
     expect(toInstant('2026-11-01T14:32:10+01:00')).toBe('2026-11-01T13:32:10.000Z');
     expect(toInstant('2026-11-01T13:32:10')).toBe('2026-11-01T13:32:10.000Z');
+    expect(toInstant('2026-11-01T13:32:10.5Z')).toBe('2026-11-01T13:32:10.500Z');
+    expect(toInstant('2026-11-01T13:32:10.123456Z')).toBe('2026-11-01T13:32:10.123Z');
   });
 
   it('rejects garbage', () => {
     expect(() => toInstant('not a date')).toThrow(RangeError);
+  });
+
+  it('rejects a day the month does not have, rather than rolling it over into the next', () => {
+    expect(() => toInstant('2026-02-30T00:00:00Z')).toThrow(RangeError);
+    expect(() => toInstant('2026-04-31T10:00:00.500Z')).toThrow(RangeError);
+    expect(() => toInstant('2026-13-01T00:00:00Z')).toThrow(RangeError);
   });
 });
 
