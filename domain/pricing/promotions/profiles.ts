@@ -10,7 +10,7 @@ import type { CustomerDirectory } from '../../identity/directory';
 import type { Tier } from '../model';
 import type { Policy } from '../policy';
 import type { StoreDirectory } from '../../reference/store-directory';
-import type { PromotionBook } from './book';
+import type { PromotionBook, PromotionScope, PromotionSet } from './book';
 import type { CustomerProfile, PricingSources } from './quoting';
 
 export interface PricingDeps {
@@ -23,8 +23,18 @@ export interface PricingDeps {
   members: MemberBatcher;
 }
 
-/** Built per request: the profile loader caches for one operation only. */
+/**
+ * Built per request: the profile loader caches for one operation only, and the cached sources are
+ * read once per request, so that every price of one answer (a list's twenty offers) comes from the
+ * same catalogue and promotions, read once.
+ */
 export function pricingSources(deps: PricingDeps): PricingSources {
+  let catalog: ReturnType<PricingSources['catalog']> | undefined;
+  let stores: ReturnType<PricingSources['stores']> | undefined;
+  const promotions = new DataLoader<PromotionScope, PromotionSet, string>(
+    (scopes) => Promise.all(scopes.map((scope) => deps.book.promotionsFor(scope))),
+    { batch: false, cacheKeyFn: ({ storeId, customer, promoCodes = [] }) => JSON.stringify([storeId, customer?.id, promoCodes]) },
+  );
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
     const customers = await deps.identity.identitiesOf(ids);
     const cards = [...customers.values()].flatMap((c) => externalIdIn(c.records, 'loyalty') ?? []);
@@ -43,9 +53,9 @@ export function pricingSources(deps: PricingDeps): PricingSources {
     });
   });
   return {
-    catalog: () => deps.catalog.get(),
-    stores: () => deps.stores.get(),
-    book: deps.book,
+    catalog: () => (catalog ??= deps.catalog.get()),
+    stores: () => (stores ??= deps.stores.get()),
+    promotions: (scope) => promotions.load(scope),
     policy: deps.policy,
     profile: (id) => profiles.load(id),
   };

@@ -10,7 +10,7 @@ import { offerFor, quote } from '../engine';
 import type { BasketLine, PricingContext, Quote, Tier } from '../model';
 import type { Policy } from '../policy';
 import type { StoreIndex } from '../../reference/store-directory';
-import type { PromotionBook } from './book';
+import type { PromotionScope, PromotionSet } from './book';
 
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 99;
@@ -35,7 +35,7 @@ export interface QuoteRequest {
 export interface PricingSources {
   catalog: () => Promise<CatalogIndex>;
   stores: () => Promise<StoreIndex>;
-  book: PromotionBook;
+  promotions: (scope: PromotionScope) => Promise<PromotionSet>;
   policy: Policy;
   /** the customer's tier and CRM contacts, null when the id is unknown */
   profile: (customerId: string) => Promise<CustomerProfile | null>;
@@ -102,7 +102,7 @@ async function prepare(sources: PricingSources, request: QuoteRequest, at: Date)
     at: at.toISOString(),
     promoCodes: checkedCodes(request.promoCodes),
   };
-  const { promotions, unavailable } = await sources.book.promotionsFor({ storeId, customer, promoCodes: context.promoCodes });
+  const { promotions, unavailable } = await sources.promotions({ storeId, customer, promoCodes: context.promoCodes });
   return { lines, context, promotions, unavailable };
 }
 

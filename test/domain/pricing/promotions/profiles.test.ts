@@ -1,0 +1,64 @@
+import type { MemberBatcher } from '../../../../subgraphs/kit/loaders/loyalty';
+import type { CustomerDirectory } from '../../../../domain/identity/directory';
+import type { PromotionBook, PromotionScope } from '../../../../domain/pricing/promotions/book';
+import { pricingSources, type PricingDeps } from '../../../../domain/pricing/promotions/profiles';
+import { priceOffer } from '../../../../domain/pricing/promotions/quoting';
+import type { Catalog, CatalogIndex } from '../../../../domain/reference/catalog';
+import type { StoreDirectory, StoreIndex } from '../../../../domain/reference/store-directory';
+import type { Product, Store } from '../../../../domain/types';
+import { policy, promotion } from '../builders';
+
+const product = (sku: string, priceCents: number) => ({ sku, ean: `ean-${sku}`, category: 'Maison', priceCents }) as Product;
+const CATALOG = [product('SKU-1', 1000), product('SKU-2', 2500)];
+const INDEX = { products: CATALOG, bySku: new Map(CATALOG.map((p) => [p.sku, p])) } as CatalogIndex;
+const STORES = { stores: [], byId: new Map([['ST001', {} as Store]]) } as StoreIndex;
+const TEN_PERCENT = promotion('pos:ST001:P1', { source: 'pos', level: 'PRODUCT', categories: ['Maison'], storeIds: ['ST001'] });
+
+function deps() {
+  const counted = {
+    catalog: jest.fn(async () => INDEX),
+    stores: jest.fn(async () => STORES),
+    promotionsFor: jest.fn(async (_scope: PromotionScope) => ({ promotions: [TEN_PERCENT], unavailable: null })),
+  };
+  const pricing: PricingDeps = {
+    catalog: { get: counted.catalog, invalidate: () => undefined } as Catalog,
+    stores: { get: counted.stores, invalidate: () => undefined } as StoreDirectory,
+    book: { promotionsFor: counted.promotionsFor } as unknown as PromotionBook,
+    policy: policy(),
+    identity: {} as CustomerDirectory,
+    members: {} as MemberBatcher,
+  };
+  return { counted, pricing };
+}
+
+const offer = (sources: ReturnType<typeof pricingSources>, sku: string) =>
+  priceOffer(sources, { channel: 'STORE', storeId: 'ST001', sku }).then(({ quote }) => quote.totalCents);
+
+describe('pricingSources: the cached sources, read once per request', () => {
+  it('prices every offer of one request from one read of the catalogue, the stores and the promotions', async () => {
+    const { counted, pricing } = deps();
+    const request = pricingSources(pricing);
+    expect(await Promise.all([offer(request, 'SKU-1'), offer(request, 'SKU-2')])).toEqual([900, 2250]);
+    expect(await offer(request, 'SKU-1')).toBe(900);
+    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+
+    // the next request reads them again (from their caches, which decide when the silos are asked)
+    await offer(pricingSources(pricing), 'SKU-2');
+    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([2, 2, 2]);
+  });
+
+  it('reads nothing for a request that prices nothing', () => {
+    const { counted, pricing } = deps();
+    pricingSources(pricing);
+    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([0, 0, 0]);
+  });
+
+  it('reads the promotions of each scope: another store is another read', async () => {
+    const { counted, pricing } = deps();
+    const request = pricingSources(pricing);
+    await request.promotions({ storeId: 'ST001', customer: null });
+    await request.promotions({ storeId: 'ST002', customer: null });
+    await request.promotions({ storeId: 'ST001', customer: null, promoCodes: [] });
+    expect(counted.promotionsFor.mock.calls.map(([scope]) => scope.storeId)).toEqual(['ST001', 'ST002']);
+  });
+});
