@@ -24,6 +24,16 @@ import { nullIfNotFound } from '../transport/not-found';
 import type { LegacyGuard } from '../transport/resilience';
 import { route, type Route } from '../transport/routes';
 
+// The list answers' schemas, built once: zod compiles a schema the first time it reads with it.
+const ANSWERS = {
+  productPage: eshopPage(eshopProduct),
+  products: eshopList(eshopProduct),
+  accounts: eshopList(eshopAccount),
+  orderPage: eshopPage(eshopOrder),
+  promotions: eshopList(eshopPromo),
+  events: eshopList(eshopAccountEvent),
+};
+
 const MAX_SKUS_PER_REQUEST = 100;
 
 export type { EshopPage };
@@ -62,13 +72,13 @@ export class EshopClient {
   }
 
   listProducts(page: number, perPage: number): Promise<EshopPage<EshopProduct>> {
-    return this.get(eshopPage(eshopProduct), route`/api/v2/products`, { page, per_page: perPage });
+    return this.get(ANSWERS.productPage, route`/api/v2/products`, { page, per_page: perPage });
   }
 
   /** Unknown SKUs are left out, as the e-shop does. */
   getProductsBySkus(skus: readonly string[]): Promise<EshopProduct[]> {
     return inParallelChunks([...new Set(skus)], MAX_SKUS_PER_REQUEST, async (chunk) => {
-      const { data } = await this.get(eshopList(eshopProduct), route`/api/v2/products`, { skus: chunk.join(',') });
+      const { data } = await this.get(ANSWERS.products, route`/api/v2/products`, { skus: chunk.join(',') });
       return data;
     });
   }
@@ -79,7 +89,7 @@ export class EshopClient {
 
   /** The e-shop matches the lower-cased email exactly. */
   async findAccountsByEmail(email: string): Promise<EshopAccount[]> {
-    const { data } = await this.get(eshopList(eshopAccount), route`/api/v2/customers`, { email });
+    const { data } = await this.get(ANSWERS.accounts, route`/api/v2/customers`, { email });
     return data;
   }
 
@@ -89,7 +99,7 @@ export class EshopClient {
 
   /** Newest first. */
   listOrders(accountId: string, page: number, perPage: number): Promise<EshopPage<EshopOrder>> {
-    return this.get(eshopPage(eshopOrder), route`/api/v2/customers/${accountId}/orders`, { page, per_page: perPage });
+    return this.get(ANSWERS.orderPage, route`/api/v2/customers/${accountId}/orders`, { page, per_page: perPage });
   }
 
   getOrder(orderId: string): Promise<EshopOrder | null> {
@@ -111,14 +121,14 @@ export class EshopClient {
   }
 
   async listPromotions(): Promise<EshopPromo[]> {
-    const { data } = await this.get(eshopList(eshopPromo), route`/api/v2/promotions`);
+    const { data } = await this.get(ANSWERS.promotions, route`/api/v2/promotions`);
     return data;
   }
 
   /** Oldest first. */
   async listEvents(accountId: string, sinceIso: string): Promise<EshopAccountEvent[]> {
     const events = route`/api/v2/customers/${accountId}/events`;
-    const { data } = await this.get(eshopList(eshopAccountEvent), events, { since: sinceIso });
+    const { data } = await this.get(ANSWERS.events, events, { since: sinceIso });
     return data;
   }
 
