@@ -1,6 +1,7 @@
 // The bearer tokens clients send: HS256 with the configured secret, or the keys of a JWKS when
 // one is configured. Expiry, not-before, issuer and audience are checked by jose.
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Env } from '../config';
 import { graphqlError } from '../errors';
 import { callerFromClaims, type Caller } from './caller';
@@ -25,16 +26,28 @@ const unauthenticated = (message: string) => graphqlError('UNAUTHENTICATED', mes
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Caller | null>;
 
+/**
+ * A token verified is known until it expires, for a minute at most (a key withdrawn from the JWKS
+ * stops being honoured that soon): a client sends the same token with every request, and checking
+ * its signature again each time was most of what authentication cost.
+ */
+const KNOWN_FOR_MS = 60_000;
+const KNOWN_TOKENS = 10_000;
+
 /** No Authorization header: an anonymous caller. A header that is not a valid token is refused, whatever the operation. */
 export function tokenVerifier(settings: TokenSettings): TokenVerifier {
   const checks = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp', 'sub'] };
   const verify = settings.jwksUrl ? jwksVerify(settings.jwksUrl, checks) : secretVerify(settings.secret, checks);
+  const known = new LRUCache<string, { caller: Caller; untilMs: number }>({ max: KNOWN_TOKENS });
   return async (authorization) => {
     if (authorization === undefined) return null;
     // the scheme is case-insensitive (RFC 7235 §2.1)
     const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization)?.[1];
     if (!token) throw unauthenticated('Authorization must be "Bearer <JWT>"');
-    let claims: Record<string, unknown>;
+    const seen = known.get(token);
+    // past its expiry, verified again: refused as expired
+    if (seen && Date.now() < seen.untilMs) return seen.caller;
+    let claims: JWTPayload;
     try {
       claims = await verify(token);
     } catch (err) {
@@ -42,6 +55,8 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
     }
     const caller = callerFromClaims(claims);
     if (!caller) throw unauthenticated('The token names no known role (customer, agent, store with its storeId, service)');
+    // `exp` is a required claim: jose refused the token without one
+    known.set(token, { caller, untilMs: Math.min(claims.exp! * 1000, Date.now() + KNOWN_FOR_MS) });
     return caller;
   };
 }

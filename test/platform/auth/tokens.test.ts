@@ -1,7 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
 import { signToken, tokenVerifier, type TokenSettings } from '../../../platform/auth/tokens';
+
+// every signature check counted
+jest.mock('jose', () => {
+  const actual = jest.requireActual<typeof import('jose')>('jose');
+  return { ...actual, jwtVerify: jest.fn(actual.jwtVerify) };
+});
+const signatureChecks = () => (jwtVerify as jest.Mock).mock.calls.length;
 
 const settings: TokenSettings = { secret: 'a-test-secret-of-at-least-thirty-two-chars', issuer: 'omnigraph', audience: 'omnigraph-api' };
 const verify = tokenVerifier(settings);
@@ -75,6 +82,40 @@ describe('tokenVerifier (HS256)', () => {
     const { code, message: said } = await refusal(`Bearer ${await make()}`);
     expect(code).toBe('UNAUTHENTICATED');
     expect(said).toMatch(message);
+  });
+
+  it('checks the signature of a token once, then knows it', async () => {
+    const fresh = tokenVerifier(settings);
+    const header = `Bearer ${await token({})}`;
+    const before = signatureChecks();
+    for (let i = 0; i < 3; i++) await expect(fresh(header)).resolves.toEqual({ sub: 'cus_1', role: 'customer' });
+    expect(signatureChecks() - before).toBe(1);
+  });
+
+  describe('on a fake clock', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] }));
+    afterEach(() => jest.useRealTimers());
+
+    it('refuses a token it knew once the token has expired', async () => {
+      const fresh = tokenVerifier(settings);
+      const header = `Bearer ${await token({ exp: now() + 60 })}`;
+      await expect(fresh(header)).resolves.toEqual({ sub: 'cus_1', role: 'customer' });
+      jest.setSystemTime(Date.now() + 61_000);
+      await expect(fresh(header)).rejects.toMatchObject({ message: 'The token has expired' });
+    });
+
+    it('checks a token again after a minute, however long it is valid', async () => {
+      const fresh = tokenVerifier(settings);
+      const header = `Bearer ${await token({ exp: now() + 3600 })}`;
+      await fresh(header);
+      const before = signatureChecks();
+      jest.advanceTimersByTime(59_000);
+      await fresh(header);
+      expect(signatureChecks()).toBe(before);
+      jest.advanceTimersByTime(2_000);
+      await fresh(header);
+      expect(signatureChecks()).toBe(before + 1);
+    });
   });
 
   it('refuses a header that is not a bearer token', async () => {
