@@ -107,9 +107,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       const callerAssertion = () => (assertion ??= assertCaller(caller, opts.subgraphKey));
       return { caller, callerAssertion, requestId: requestIdOf(res) };
     },
+    guards: requestLimits(opts.limits, logger),
     routes: (app) => {
       healthRoutes(opts.legacy, opts.subgraphs, opts.verifyToken, opts.database)(app);
-      app.use('/graphql', ...requestLimits(opts.limits, logger));
       opts.developmentRoutes?.(app);
       webPages(app);
     },

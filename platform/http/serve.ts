@@ -4,7 +4,7 @@
 // that does not wait on keep-alive sockets.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { requestContext, requestId } from '../logging/request-context';
@@ -22,6 +22,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     port: number;
     host: string;
     context: (arg: ExpressContextFunctionArgument) => Promise<Ctx>;
+    /** what a request to /graphql passes first (the caller's assertion, the request limits) */
+    guards?: (RequestHandler | ErrorRequestHandler)[];
     /** routes served beside /graphql (health, readiness...) */
     routes?: (app: express.Express) => void;
   },
@@ -29,9 +31,19 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   await apollo.start();
   const app = express();
   app.disable('x-powered-by'); // nothing for a scanner to match against
+  // An answer to a POST is never revalidated: an ETag would only hash every body.
+  app.disable('etag');
   app.use(requestId);
+  // /graphql first: the other routes are rare, and each one a request passes costs it a match
+  app.use(
+    '/graphql',
+    ...(opts.guards ?? []),
+    express.json({ limit: '1mb' }),
+    requestContext,
+    traceRequest,
+    expressMiddleware(apollo, { context: opts.context }),
+  );
   opts.routes?.(app);
-  app.use('/graphql', express.json({ limit: '1mb' }), requestContext, traceRequest, expressMiddleware(apollo, { context: opts.context }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

@@ -207,10 +207,8 @@ export async function startSubgraph(
   const served = await serveGraphQL(apollo, {
     ...where,
     context: async ({ res }) => contextFor(res.locals.caller as Caller | null),
-    routes: (app) => {
-      routes?.(app);
-      app.use('/graphql', requireGateway(gatewayKey));
-    },
+    guards: [requireGateway(gatewayKey)],
+    routes,
   });
   return { name: def.name, url: served.url, execute, close: served.close };
 }
