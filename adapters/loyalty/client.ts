@@ -59,6 +59,11 @@ export class LoyaltyClient {
     this.tokens = new TokenCache(() => this.issueToken(), clock);
   }
 
+  /** 0 when a call now would go at once; else how long, at least, the platform's rate would hold it back. */
+  delayMs(): number {
+    return this.limiter.delayMs();
+  }
+
   getMember(card: string): Promise<LoyaltyMember | null> {
     return nullIfNotFound(this.send(loyaltyMember, 'GET', route`/v1/members/${card}`));
   }

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../transport/clock';
 export class RateLimiter {
   private readonly granted: number[] = []; // times of the last `limit` grants, oldest first
   private queue: Promise<void> = Promise.resolve();
+  private waiting = 0; // callers of acquire() not granted yet
 
   constructor(
     private readonly limit: number,
@@ -15,9 +16,26 @@ export class RateLimiter {
 
   /** Resolves when one more request fits in the window; callers are served in arrival order. */
   acquire(): Promise<void> {
-    const turn = this.queue.then(() => this.waitForRoom());
+    this.waiting++;
+    const turn = this.queue.then(() => this.waitForRoom()).finally(() => this.waiting--);
     this.queue = turn;
     return turn;
+  }
+
+  /**
+   * How long a request that can wait (a batch gathering look-ups) should: 0 while more than half
+   * the window's allowance is left; past half, what keeps an even pace (a limit-th of the window
+   * after the last grant), rather than the rest of the allowance spent in one burst and then nothing
+   * until the window slides; with the window full, until it has room again.
+   */
+  delayMs(): number {
+    const now = this.clock.now();
+    const inWindow = this.granted.filter((t) => t + this.windowMs > now);
+    const used = inWindow.length + this.waiting;
+    if (used >= this.limit) return inWindow.length === 0 ? this.windowMs : inWindow[0] + this.windowMs - now;
+    if (used * 2 < this.limit) return 0;
+    const last = inWindow.at(-1);
+    return last === undefined ? 0 : Math.max(0, last + this.windowMs / this.limit - now);
   }
 
   private async waitForRoom(): Promise<void> {

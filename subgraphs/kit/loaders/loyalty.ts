@@ -18,9 +18,10 @@ export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
  * One for the process, caching nothing: the card look-ups of every request arriving within a few
  * milliseconds of the last call go in one members:batchGet, sent when those milliseconds end. The
  * platform allows 20 requests a second per client; one call per customer query would cap the whole
- * graph's customer pages at that rate. A look-up with no call before it in that window goes at once
- * (with those of its tick): waiting for company it would not get, it was a customer page's last
- * legacy call to answer.
+ * graph's customer pages at that rate. So while the platform's rate would hold a call back, the
+ * look-ups wait here, gathering into one call sent when there is room, instead of queueing one call
+ * each. A look-up with no call before it in that window goes at once (with those of its tick):
+ * waiting for company it would not get, it was a customer page's last legacy call to answer.
  */
 export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatcher {
   let lastSent = -Infinity;
@@ -37,10 +38,13 @@ export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatch
       cache: false,
       maxBatchSize: 100,
       batchScheduleFn: (run) => {
-        const wait = lastSent + windowMs - Date.now();
-        // when DataLoader would send without a schedule of its own: after the look-ups of the current tick
-        if (wait <= 0) void Promise.resolve().then(() => process.nextTick(() => send(run)));
-        else setTimeout(() => send(run), wait);
+        const sendWhenDue = () => {
+          const wait = Math.max(lastSent + windowMs - Date.now(), loyalty.delayMs());
+          // when DataLoader would send without a schedule of its own: after the look-ups of the current tick
+          if (wait <= 0) void Promise.resolve().then(() => process.nextTick(() => send(run)));
+          else setTimeout(sendWhenDue, wait);
+        };
+        sendWhenDue();
       },
     },
   );

@@ -31,4 +31,35 @@ describe('RateLimiter', () => {
     await Promise.all(Array.from({ length: 20 }, () => limiter.acquire()));
     expect(clock.sleeps).toEqual([]);
   });
+
+  it('tells a request that can wait: not at all while the window has room, else until it has', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(3, 1000, clock);
+    expect(limiter.delayMs()).toBe(0);
+    await limiter.acquire();
+    clock.time = 400;
+    await Promise.all([limiter.acquire(), limiter.acquire()]);
+    expect(limiter.delayMs()).toBe(600); // until the first grant leaves the window
+    clock.time = 1000;
+    expect(limiter.delayMs()).toBe(0);
+  });
+
+  it('counts the requests already waiting for their turn', () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(3, 1000, clock);
+    // asked, none granted yet: the window will be full by the time another one's turn comes
+    for (let i = 0; i < 3; i++) void limiter.acquire();
+    expect(limiter.delayMs()).toBeGreaterThan(0);
+  });
+
+  it('tells a request that can wait to keep an even pace once half the allowance is used', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(20, 1000, clock);
+    await Promise.all(Array.from({ length: 9 }, () => limiter.acquire()));
+    expect(limiter.delayMs()).toBe(0);
+    await limiter.acquire();
+    expect(limiter.delayMs()).toBe(50); // a twentieth of the window after the last grant
+    clock.time = 50;
+    expect(limiter.delayMs()).toBe(0);
+  });
 });

@@ -9,13 +9,16 @@ const WINDOW_MS = 5;
 
 function fakeLoyalty() {
   const calls: string[][] = [];
+  /** how long the platform's rate would hold a call back now */
+  const rate = { delayMs: 0 };
   const loyalty = {
     batchGetMembers: async (cards: readonly string[]) => {
       calls.push([...cards]);
       return cards.map((card) => ({ card_number: card }) as LoyaltyMember);
     },
+    delayMs: () => rate.delayMs,
   } as unknown as LoyaltyClient;
-  return { loyalty, calls };
+  return { loyalty, calls, rate };
 }
 
 /** Lets what is due now run (promise jobs, ticks, immediates), the fake clock standing still. */
@@ -61,5 +64,20 @@ describe('memberBatcher', () => {
     void members.load('B');
     await settle();
     expect(calls).toEqual([['A'], ['B']]);
+  });
+
+  it("holds the look-ups while the platform's rate would hold a call back, then sends them in one call", async () => {
+    const { loyalty, calls, rate } = fakeLoyalty();
+    const members = memberBatcher(loyalty, WINDOW_MS);
+    rate.delayMs = 200;
+    const found = Promise.all(['A', 'B', 'C'].map((card, i) => jest.advanceTimersByTimeAsync(i * 30).then(() => members.load(card))));
+    await jest.advanceTimersByTimeAsync(150);
+    await settle();
+    expect(calls).toEqual([]);
+    rate.delayMs = 0;
+    await jest.advanceTimersByTimeAsync(200);
+    await settle();
+    expect(calls).toEqual([['A', 'B', 'C']]);
+    expect((await found).map((m) => m?.card_number)).toEqual(['A', 'B', 'C']);
   });
 });
