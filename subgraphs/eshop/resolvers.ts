@@ -2,10 +2,8 @@ import { checkedEan } from '../../domain/canonical/ean';
 import { checkedSku } from '../../domain/canonical/sku';
 import { productFromEshop } from '../../adapters/eshop/mapping';
 import { money } from '../kit/money';
-import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
+import { decodeOffset, offsetConnection, pagesCovering, pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
-
-const ESHOP_PAGE = 100;
 
 export const resolvers: Resolvers = {
   Query: {
@@ -30,15 +28,11 @@ export const resolvers: Resolvers = {
           totalCount: matches.length,
         };
       }
-      // Without a filter the e-shop pages serve directly: at most two calls, whatever the offset.
-      const firstPage = Math.floor(start / ESHOP_PAGE) + 1;
-      const lastPage = Math.floor((start + size - 1) / ESHOP_PAGE) + 1;
-      const pages = await Promise.all(
-        Array.from({ length: lastPage - firstPage + 1 }, (_, i) => ctx.eshop.listProducts(firstPage + i, ESHOP_PAGE)),
-      );
-      const total = pages[0].meta.total;
-      const skip = start - (firstPage - 1) * ESHOP_PAGE;
-      const products = pages
+      // Without a filter the e-shop's own pages serve directly, of the slice's length: one call or two.
+      const { perPage, pages, skip } = pagesCovering(start, size);
+      const read = await Promise.all(pages.map((page) => ctx.eshop.listProducts(page, perPage)));
+      const total = read[0].meta.total;
+      const products = read
         .flatMap((p) => p.data)
         .slice(skip, skip + size)
         .map(productFromEshop);
