@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type express from 'express';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
-import { assertCaller, CALLER_HEADER } from '../platform/auth/gateway-assertion';
+import { callerAssertions, CALLER_HEADER } from '../platform/auth/gateway-assertion';
 import type { TokenVerifier } from '../platform/auth/tokens';
 import type { LegacyGuard } from '../adapters/transport/resilience';
 import type { Logger } from '../platform/logging';
@@ -51,7 +51,7 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   caller: Caller | null;
-  /** the signed caller, sent to every subgraph this operation reaches over HTTP: signed at the first such fetch, once */
+  /** the signed caller, sent to every subgraph this operation reaches over HTTP (platform/auth/gateway-assertion.ts says how often it is signed) */
   callerAssertion: () => Promise<string>;
   /** the request's id (platform/logging/request-context.ts), sent on to every subgraph */
   requestId: string;
@@ -80,6 +80,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
   const armored = armor(opts.limits, opts.production);
+  const assertFor = callerAssertions(opts.subgraphKey);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
@@ -103,8 +104,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     context: async ({ req, res }) => {
       const caller = await opts.verifyToken(req.headers.authorization);
-      let assertion: Promise<string> | undefined;
-      const callerAssertion = () => (assertion ??= assertCaller(caller, opts.subgraphKey));
+      const callerAssertion = () => assertFor(caller);
       return { caller, callerAssertion, requestId: requestIdOf(res) };
     },
     guards: requestLimits(opts.limits, logger),

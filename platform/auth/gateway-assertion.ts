@@ -3,6 +3,7 @@
 // request (an anonymous caller too). A subgraph answers nothing without it.
 import type { RequestHandler } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { callerFromClaims, type Caller } from './caller';
 
 export const CALLER_HEADER = 'x-omnigraph-caller';
@@ -21,6 +22,24 @@ export function assertCaller(caller: Caller | null, key: Uint8Array): Promise<st
     .setAudience(AUDIENCE)
     .setExpirationTime(Math.floor(Date.now() / 1000) + TTL_S)
     .sign(key);
+}
+
+/**
+ * The assertions of one signer (the gateway, a subgraph calling another), each caller's signed once
+ * for all its requests within half the assertion's life: the signature was most of what vouching
+ * cost a request, and a header reused for 30 s is still worthless a minute after it was signed.
+ */
+export function callerAssertions(key: Uint8Array, now: () => number = Date.now): (caller: Caller | null) => Promise<string> {
+  const signed = new LRUCache<string, { assertion: Promise<string>; untilMs: number }>({ max: 10_000 });
+  return (caller) => {
+    const id = JSON.stringify(caller);
+    const known = signed.get(id);
+    if (known && now() < known.untilMs) return known.assertion;
+    const assertion = assertCaller(caller, key);
+    signed.set(id, { assertion, untilMs: now() + (TTL_S * 1000) / 2 });
+    assertion.catch(() => signed.delete(id));
+    return assertion;
+  };
 }
 
 /** The caller the gateway vouched for; throws when the assertion is missing, forged or stale. */

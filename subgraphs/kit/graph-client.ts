@@ -2,7 +2,7 @@
 // subgraphs need are @inaccessible: the gateway's API schema leaves them out), never its store.
 // Over HTTP, a call is vouched for as the gateway vouches for a client's (a caller assertion, here
 // the service role's, signed with the gateway key) and carries the request's id.
-import { assertCaller, CALLER_HEADER } from '../../platform/auth/gateway-assertion';
+import { callerAssertions, CALLER_HEADER } from '../../platform/auth/gateway-assertion';
 import {
   DatabaseUnavailableError,
   graphqlError,
@@ -63,7 +63,11 @@ export interface HttpSubgraphClientOptions {
 }
 
 export class HttpSubgraphClient implements SubgraphClient {
-  constructor(private readonly opts: HttpSubgraphClientOptions) {}
+  private readonly assertFor;
+
+  constructor(private readonly opts: HttpSubgraphClientOptions) {
+    this.assertFor = callerAssertions(opts.gatewayKey);
+  }
 
   async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
     const requestId = currentRequestId();
@@ -73,7 +77,7 @@ export class HttpSubgraphClient implements SubgraphClient {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [CALLER_HEADER]: await assertCaller({ sub: `subgraph:${this.opts.from}`, role: 'service' }, this.opts.gatewayKey),
+          [CALLER_HEADER]: await this.assertFor({ sub: `subgraph:${this.opts.from}`, role: 'service' }),
           ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         },
         body: JSON.stringify({ query: document, variables }),

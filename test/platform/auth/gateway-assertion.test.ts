@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { SignJWT } from 'jose';
-import { assertCaller, CALLER_HEADER, requireGateway, subgraphKey } from '../../../platform/auth/gateway-assertion';
+import { assertCaller, callerAssertions, CALLER_HEADER, requireGateway, subgraphKey } from '../../../platform/auth/gateway-assertion';
 
 const key = subgraphKey('the-secret-the-gateway-and-subgraphs-share');
 const guard = requireGateway(key);
@@ -58,5 +58,30 @@ describe('requireGateway', () => {
     expect(out.passed).toBe(false);
     expect(out.status).toBe(401);
     expect(out.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+});
+
+describe('callerAssertions', () => {
+  it("signs each caller's assertion once for half its life, then anew", async () => {
+    let now = 0;
+    const assertFor = callerAssertions(key, () => now);
+    const agent = { role: 'agent' as const, sub: 'a-1' };
+    const first = assertFor(agent);
+    now = 29_000;
+    expect(assertFor({ ...agent })).toBe(first);
+    now = 31_000;
+    expect(assertFor(agent)).not.toBe(first);
+  });
+
+  it('keeps each caller to their own assertion', async () => {
+    const assertFor = callerAssertions(key);
+    const [agent, store, anonymous] = await Promise.all([
+      assertFor({ role: 'agent', sub: 'a-1' }),
+      assertFor({ role: 'store', sub: 's-1', storeId: 'ST001' }),
+      assertFor(null),
+    ]);
+    expect((await through(agent)).caller).toEqual({ role: 'agent', sub: 'a-1' });
+    expect((await through(store)).caller).toEqual({ role: 'store', sub: 's-1', storeId: 'ST001' });
+    expect(await through(anonymous)).toMatchObject({ passed: true, caller: null });
   });
 });
