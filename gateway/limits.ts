@@ -5,6 +5,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { LRUCache } from 'lru-cache';
 import {
   getNamedType,
   getNullableType,
@@ -192,22 +193,36 @@ function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
 
 /** Root fields and cost: checked once the operation and its variables are known. */
 export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizing): ApolloServerPlugin {
+  // Apollo's document cache hands every request of one query the same parsed operation: its root
+  // fields are counted once, its cost once for each set of variables (the sizes they give lists).
+  const checked = new WeakMap<OperationDefinitionNode, { fragments: Fragments; costs: LRUCache<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
           // the gateway would answer an unknown operation name with a 500
           if (!operation) throw graphqlError('BAD_USER_INPUT', 'The document has no operation of that name', { http: { status: 400 } });
           const rootType = schema.getRootType(operation.operation);
           if (!rootType) return;
-          if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields)
-            throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
-          const cost = operationCost(schema, operation, fragments, request.variables ?? {}, sizing);
+          let known = checked.get(operation);
+          if (!known) {
+            const fragments = Object.fromEntries(
+              document.definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((d) => [d.name.value, d]),
+            );
+            if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields)
+              throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
+            known = { fragments, costs: new LRUCache({ max: 100 }) };
+            checked.set(operation, known);
+          }
+          const variables = request.variables ?? {};
+          const key = JSON.stringify(variables);
+          let cost = known.costs.get(key);
+          if (cost === undefined) {
+            cost = operationCost(schema, operation, known.fragments, variables, sizing);
+            known.costs.set(key, cost);
+          }
           if (cost > limits.maxCost)
             throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);
         },

@@ -32,18 +32,45 @@ function instantOf(dateTime: DateTime, source: unknown): Instant {
  *   using: 02:30 -> 01:30Z, the instant the correct clock shows as 03:30.
  */
 export function parisLocalToIso(local: ParisLocal): Instant {
-  const wall = DateTime.fromFormat(local, LOCAL_FORMAT, { zone: 'utc' });
-  if (!wall.isValid) throw new RangeError(`Not a Paris local time: ${JSON.stringify(local)}`);
-  const wallMs = wall.toMillis();
+  const wallMs = wallClockMs(local);
   // Paris changes offset at most once in any two days: the offsets a day either side are the
   // only ones this wall time can be read with.
-  const offsetBefore = PARIS.offset(wallMs - DAY_MS);
-  const offsetAfter = PARIS.offset(wallMs + DAY_MS);
+  const offsetBefore = parisOffset(wallMs - DAY_MS);
+  const offsetAfter = parisOffset(wallMs + DAY_MS);
   const readings = [offsetBefore, offsetAfter]
     .map((offset) => wallMs - offset * MINUTE_MS)
-    .filter((ms) => wallMs - PARIS.offset(ms) * MINUTE_MS === ms);
+    .filter((ms) => wallMs - parisOffset(ms) * MINUTE_MS === ms);
   const ms = readings.length > 0 ? Math.min(...readings) : wallMs - offsetBefore * MINUTE_MS;
-  return instantOf(DateTime.fromMillis(ms), local);
+  return new Date(ms).toISOString();
+}
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** 'YYYY-MM-DD HH:MM:SS' read as if it were UTC, in ms; a time no calendar has is refused. */
+function wallClockMs(local: ParisLocal): number {
+  const parts = LOCAL_TIME.exec(local);
+  const ms = parts ? Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], +parts[6]) : NaN;
+  // Date.UTC rolls 30 February over into March: written back, such a time is not the one read
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== local.replace(' ', 'T')) {
+    throw new RangeError(`Not a Paris local time: ${JSON.stringify(local)}`);
+  }
+  return ms;
+}
+
+// Paris's offset, in minutes, by UTC hour: it only ever changes on the hour (01:00 UTC), and
+// asking the zone (Intl, through luxon) for each of a customer's receipts was most of reading them.
+const offsetsByHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+
+function parisOffset(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
+    offset = PARIS.offset(hour * HOUR_MS);
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /** '2026-11-01T13:32:10Z' -> '2026-11-01 14:32:10' (Paris). */
@@ -71,7 +98,9 @@ export function parisWeekStarts(fromMs: number, toMs: number): number[] {
 }
 
 export function epochToIso(seconds: number): Instant {
-  return instantOf(DateTime.fromSeconds(seconds), seconds);
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid time: ${JSON.stringify(seconds)}`);
+  return date.toISOString();
 }
 
 /** Whole seconds, as the CRM writes them. */

@@ -1,5 +1,5 @@
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from '../../gateway/limits';
+import { operationCost, operationLimitsPlugin, type OperationLimits } from '../../gateway/limits';
 import { listSizing } from '../../gateway/list-sizes';
 
 // a slice of the public graph: costs need field types, arguments and the SDL's @listSize only
@@ -75,5 +75,27 @@ describe('listSizing', () => {
     expect(supergraph.of('Product', 'stockByStore')).toEqual({ assumedSize: 20 });
     expect(supergraph.of('Query', 'products')).toEqual({ slicingArguments: ['first'], sizedFields: ['edges'] });
     expect(supergraph.of('Customer', 'orders')).toEqual({ slicingArguments: ['first'], sizedFields: ['edges'] });
+  });
+});
+
+describe('operationLimitsPlugin', () => {
+  const limits = { maxRootFields: 2, maxCost: 100 } as OperationLimits;
+  const doc = parse('query($n: Int) { products(first: $n) { edges { node { sku } } } }');
+  const operation = doc.definitions[0] as OperationDefinitionNode;
+
+  /** The plugin's verdict on one request of the (same, as Apollo's document cache gives it) operation. */
+  async function verdict(plugin: ReturnType<typeof operationLimitsPlugin>, variables: Record<string, unknown>) {
+    const listeners = (await plugin.requestDidStart!({} as never)) as { didResolveOperation: (ctx: unknown) => Promise<void> };
+    return listeners.didResolveOperation({ operation, document: doc, schema, request: { variables } }).then(
+      () => 'passed',
+      (err: Error) => err.message,
+    );
+  }
+
+  it('costs the same operation again for other variables', async () => {
+    const plugin = operationLimitsPlugin(limits, sizing);
+    expect(await verdict(plugin, { n: 10 })).toBe('passed'); // 1 + 1 + 10 x 2
+    expect(await verdict(plugin, { n: 60 })).toMatch(/costs 122, more than 100/);
+    expect(await verdict(plugin, { n: 10 })).toBe('passed');
   });
 });

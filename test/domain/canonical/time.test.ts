@@ -77,6 +77,8 @@ describe('parisDate', () => {
 describe('epoch seconds', () => {
   it('converts both ways', () => {
     expect(epochToIso(1793453530)).toBe('2026-10-31T13:32:10.000Z');
+    expect(() => epochToIso(Number.NaN)).toThrow(RangeError);
+    expect(() => epochToIso(1e20)).toThrow(RangeError);
     expect(isoToEpoch('2026-10-31T13:32:10Z')).toBe(1793453530);
     expect(isoToEpoch('2026-10-31T13:32:10.900Z')).toBe(1793453530);
   });
