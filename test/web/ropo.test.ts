@@ -24,7 +24,7 @@ it("shows ropoReport's ROPO and showrooming shares, its categories, stores and w
   await page.goto(pageUrl(running.stack, '/ropo/'));
   await page.getByLabel('From (UTC day, included)').fill(PERIOD.from);
   await page.getByLabel('To (UTC day, excluded)').fill(PERIOD.to);
-  await page.getByLabel('Lookback').selectOption(String(PERIOD.lookbackDays));
+  await page.getByLabel('Lookback', { exact: true }).selectOption(String(PERIOD.lookbackDays));
   await page.getByLabel('To (UTC day, excluded)').press('Enter');
   const heading = page.getByRole('heading', { name: `${PERIOD.from} to ${PERIOD.to}, lookback ${PERIOD.lookbackDays} days` });
   await heading.waitFor();
