@@ -40,7 +40,9 @@ export class PartialErrors {
     const base = toGraphQLError(err);
     const where = oncePerField ? path.filter((p) => typeof p === 'string') : path;
     const key = JSON.stringify([where, base.extensions.code, base.extensions.system]);
-    if (!this.errors.has(key)) this.errors.set(key, new GraphQLError(base.message, { path, extensions: base.extensions }));
+    // the original kept, for formatError to log an unexpected one as it logs a field's own
+    const originalError = err instanceof Error && !(err instanceof GraphQLError) ? err : undefined;
+    if (!this.errors.has(key)) this.errors.set(key, new GraphQLError(base.message, { path, extensions: base.extensions, originalError }));
   }
 
   drain(): GraphQLError[] {
@@ -107,18 +109,21 @@ export interface SubgraphDefinition {
   context: () => object;
 }
 
-const partialErrorsPlugin: ApolloServerPlugin<BaseContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        const extra = contextValue.partial.drain();
-        if (extra.length === 0 || response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        result.errors = [...(result.errors ?? []), ...extra.map((e) => e.toJSON())];
-      },
-    };
-  },
-};
+/** Adds the partial errors to the answer, formatted as the field errors Apollo formats itself. */
+function partialErrorsPlugin(format: ReturnType<typeof formatError>): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const extra = contextValue.partial.drain();
+          if (extra.length === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.errors = [...(result.errors ?? []), ...extra.map((e) => format(e.toJSON(), e))];
+        },
+      };
+    },
+  };
+}
 
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -181,15 +186,16 @@ export async function startSubgraph(
     resolvers: { ...CUSTOM_SCALARS, ...def.resolvers } as GraphQLResolverMap<unknown>,
   });
   const logger = opts.logger.child({ subgraph: def.name });
+  const format = formatError(logger);
   const apollo = new ApolloServer<BaseContext>({
     schema,
     // No Apollo Studio here: federated traces would only cost time.
     // No cache hints either: none is set, and the plugin would wrap every field's resolver to look for them.
-    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [partialErrorsPlugin(format), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     stopOnTerminationSignals: false, // the stack stops its servers itself, in order
     // Apollo's own warnings (an operation after the server stopped) in the service's log, not on the console
     logger,
-    formatError: formatError(logger),
+    formatError: format,
     includeStacktraceInErrorResponses: false,
   });
   const contextFor = (caller: Caller | null): BaseContext => ({ ...def.context(), partial: new PartialErrors(), caller });

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { LegacyUnavailableError } from '../../../platform/errors';
 import { requestContext, requestId } from '../../../platform/logging/request-context';
-import { formatError } from '../../../subgraphs/kit/server';
+import { formatError, PartialErrors } from '../../../subgraphs/kit/server';
 import { capturedLogger } from '../../captured-logs';
 
 /** Formats an error as a subgraph does while serving the request with this id. */
@@ -31,6 +31,19 @@ describe("a subgraph's errors as clients see them", () => {
       extensions: { code: 'INTERNAL', requestId: 'req-7' },
     });
     expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-7', msg: 'unexpected resolver error' })]);
+  });
+
+  it('does the same for an unexpected error reported beside a partial answer', () => {
+    const partial = new PartialErrors();
+    partial.add(new TypeError('cannot read properties of undefined (secret internals)'), ['customer', 'loyalty']);
+    const [reported] = partial.drain();
+    const { formatted, lines } = formatIn('req-10', reported);
+    expect(formatted).toEqual({
+      message: 'Internal error',
+      path: ['customer', 'loyalty'],
+      extensions: { code: 'INTERNAL', requestId: 'req-10' },
+    });
+    expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-10', msg: 'unexpected resolver error' })]);
   });
 
   it("keeps a legacy failure's code and system, without a request id or a log line", () => {
