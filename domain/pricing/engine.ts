@@ -33,6 +33,19 @@ const REASONS_IN_CHECK_ORDER: RejectionReason[] = [
 ];
 
 export function quote(lines: BasketLine[], promotions: Promotion[], ctx: PricingContext, policy: Policy): Quote {
+  return priced(lines, promotions, judged(promotions, ctx, policy));
+}
+
+/** Which promotions may apply to a sale (its codes, channel, store, customer, time), whatever its lines. */
+interface Judgement {
+  codes: string[];
+  /** sorted by id */
+  eligible: Promotion[];
+  /** why each one that may not did not */
+  verdicts: Verdicts;
+}
+
+function judged(promotions: Promotion[], ctx: PricingContext, policy: Policy): Judgement {
   const codes = distinctCodes(ctx.promoCodes);
   const given = new Set(codes.map(codeKey));
   const verdicts: Verdicts = new Map();
@@ -44,7 +57,13 @@ export function quote(lines: BasketLine[], promotions: Promotion[], ctx: Pricing
       return reason === null;
     })
     .sort(byId);
+  return { codes, eligible, verdicts };
+}
 
+function priced(lines: BasketLine[], promotions: Promotion[], judgement: Judgement): Quote {
+  const { codes, eligible } = judgement;
+  // the stages add this basket's own verdicts to the sale's
+  const verdicts: Verdicts = new Map(judgement.verdicts);
   const totals = lines.map(lineTotal);
   const remaining = [...totals];
   const awards = STAGES.flatMap(([stage, run]) => {
@@ -80,10 +99,18 @@ export function quote(lines: BasketLine[], promotions: Promotion[], ctx: Pricing
  * minimum). A code for a promotion left out here is the basket's to judge, so it is not rejected.
  */
 export function offerFor(line: BasketLine, promotions: Promotion[], ctx: PricingContext, policy: Policy): Quote {
+  return offersFor([line], promotions, ctx, policy)[0];
+}
+
+/** The offers of several products in one sale (a product list): the promotions judged once for all of them. */
+export function offersFor(lines: BasketLine[], promotions: Promotion[], ctx: PricingContext, policy: Policy): Quote[] {
   const shown = promotions.filter(isShownOnProductPage);
   const basketOnly = new Set(promotions.flatMap((p) => (p.code !== null && !isShownOnProductPage(p) ? [codeKey(p.code)] : [])));
-  const offer = quote([line], shown, ctx, policy);
-  return { ...offer, rejectedPromoCodes: offer.rejectedPromoCodes.filter((r) => !basketOnly.has(codeKey(r.code))) };
+  const judgement = judged(shown, ctx, policy);
+  return lines.map((line) => {
+    const offer = priced([line], shown, judgement);
+    return { ...offer, rejectedPromoCodes: offer.rejectedPromoCodes.filter((r) => !basketOnly.has(codeKey(r.code))) };
+  });
 }
 
 function isShownOnProductPage(promotion: Promotion): boolean {

@@ -4,7 +4,7 @@ import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { badInput, type LegacyUnavailableError } from '../../platform/errors';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
-import { checkedCustomer, checkedStoreId, priceBasket, priceOffer } from '../../domain/pricing/promotions/quoting';
+import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/pricing/promotions/quoting';
 import { knownGrantDate, voucherStatus } from '../../domain/pricing/promotions/vouchers';
 import { externalIdsIn } from '../../domain/identity/records';
 import { eachKey } from '../kit/loaders/settle';
@@ -120,7 +120,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref) => ({ sku: ref.sku }),
     offer: async ({ sku }, { channel, storeId, customerId }, ctx, info) => {
       await assertCustomerAccess(ctx, customerId);
-      const { quote, context, unavailable } = await priceOffer(ctx.pricing, { channel, storeId, customerId, sku });
+      const { quote, context, unavailable } = await ctx.offers.load({ channel, storeId, customerId, sku });
       reportOncePerField(ctx, info, unavailable);
       return { sku, quote, channel, storeId: context.storeId };
     },

@@ -6,7 +6,7 @@ import type { CatalogIndex } from '../../reference/catalog';
 import type { Channel } from '../../types';
 import { sumBy } from '../../quantities';
 import { badInput, notFound, type LegacyUnavailableError } from '../../../platform/errors';
-import { offerFor, quote } from '../engine';
+import { offersFor, quote } from '../engine';
 import type { BasketLine, PricingContext, Quote, Tier } from '../model';
 import type { Policy } from '../policy';
 import type { StoreIndex } from '../../reference/store-directory';
@@ -87,41 +87,73 @@ export interface PricedBasket {
   unavailable: LegacyUnavailableError | null;
 }
 
-async function prepare(sources: PricingSources, request: QuoteRequest, at: Date) {
+/** The offers of one sale (channel, store, customer) for several products, one unit each, as a product page or list shows them. */
+export interface OfferRequest {
+  channel: Channel;
+  storeId?: string | null;
+  customerId?: string | null;
+}
+
+/** The sale a basket or offers are priced in, its store and customer checked. */
+async function checkedSale(sources: PricingSources, request: OfferRequest) {
   const [catalog, storeId, customer] = await Promise.all([
     sources.catalog(),
     checkedStoreId(sources, request.storeId),
     checkedCustomer(sources, request.customerId),
   ]);
   if (request.channel === 'STORE' && !storeId) throw badInput('A STORE price needs the storeId of the store');
-  const lines = checkedLines(request, catalog);
+  return { catalog, storeId, customer };
+}
+
+/** The pricing context of a checked sale, and the promotions in play in it. */
+async function inSale(
+  sources: PricingSources,
+  { storeId, customer }: { storeId: string | null; customer: CustomerProfile | null },
+  channel: Channel,
+  codes: readonly string[] | null | undefined,
+  at: Date,
+) {
   const context: PricingContext = {
-    channel: request.channel,
+    channel,
     storeId,
     customer: customer && { id: customer.id, tier: customer.tier },
     at: at.toISOString(),
-    promoCodes: checkedCodes(request.promoCodes),
+    promoCodes: checkedCodes(codes),
   };
   const { promotions, unavailable } = await sources.promotions({ storeId, customer, promoCodes: context.promoCodes });
-  return { lines, context, promotions, unavailable };
+  return { context, promotions, unavailable };
 }
 
 /** A basket, as `quote` and `placeOrder` price it. */
 export async function priceBasket(sources: PricingSources, request: QuoteRequest, at: Date = new Date()): Promise<PricedBasket> {
-  const { lines, context, promotions, unavailable } = await prepare(sources, request, at);
+  const sale = await checkedSale(sources, request);
+  const lines = checkedLines(request, sale.catalog);
+  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, request.promoCodes, at);
   return { quote: quote(lines, promotions, context, sources.policy), context, unavailable };
 }
 
-/** One unit of a product, as a product page shows it (no code, no voucher: those are the basket's). */
-export async function priceOffer(
+/**
+ * One unit of each product, as a product page shows it (no code, no voucher: those are the
+ * basket's), the sale checked and its promotions judged once for all of them. An unknown product
+ * is that product's error alone.
+ */
+export async function priceOffers(
   sources: PricingSources,
-  request: Omit<QuoteRequest, 'lines' | 'promoCodes'> & { sku: string },
+  request: OfferRequest,
+  skus: readonly string[],
   at: Date = new Date(),
-): Promise<PricedBasket> {
-  const { lines, context, promotions, unavailable } = await prepare(
-    sources,
-    { ...request, lines: [{ sku: request.sku, quantity: 1 }] },
-    at,
-  );
-  return { quote: offerFor(lines[0], promotions, context, sources.policy), context, unavailable };
+): Promise<(PricedBasket | Error)[]> {
+  const sale = await checkedSale(sources, request);
+  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, [], at);
+  const lines = skus.map((sku) => {
+    try {
+      return checkedLines({ ...request, lines: [{ sku, quantity: 1 }] }, sale.catalog)[0];
+    } catch (err) {
+      return err as Error;
+    }
+  });
+  const priced = lines.filter((l): l is BasketLine => !(l instanceof Error));
+  const offers = offersFor(priced, promotions, context, sources.policy);
+  let next = 0;
+  return lines.map((l) => (l instanceof Error ? l : { quote: offers[next++], context, unavailable }));
 }

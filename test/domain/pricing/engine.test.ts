@@ -1,6 +1,6 @@
 // One describe per rule of the README, "Pricing and promotions".
 import { DateTime } from 'luxon';
-import { offerFor, quote } from '../../../domain/pricing/engine';
+import { offerFor, offersFor, quote } from '../../../domain/pricing/engine';
 import type { BasketLine, PricingContext, Promotion, Quote } from '../../../domain/pricing/model';
 import type { Policy } from '../../../domain/pricing/policy';
 import { AT, context, line, policy, promotion } from './builders';
@@ -464,5 +464,18 @@ describe('8. product page offer', () => {
     // MOINS15 and the voucher are for the basket to judge; only the unknown code is refused here.
     expect(offer.rejectedPromoCodes).toEqual([{ code: 'NOPE', reason: 'UNKNOWN' }]);
     expect(offer.totalCents).toBe(7600);
+  });
+
+  it("prices a list's offers as it prices each product's page, the promotions judged once", () => {
+    const lines = [page, line('SKU-2', 1, 3000, 'Maison'), line('SKU-3', 1, 999, 'Jardin')];
+    const promotions = [product, noMinimum, withMinimum, voucher, promotion('eshop:OLD', { code: 'OLD', validTo: AT })];
+    const sale = context({ customer: gold, promoCodes: ['ALL5', 'OLD', 'NOPE'] });
+    const offers = offersFor(lines, promotions, sale, everywhere);
+    expect(offers).toEqual(lines.map((l) => offerFor(l, promotions, sale, everywhere)));
+    expect(offers.map((o) => o.totalCents)).toEqual([7600, 2850, 759]);
+    expect(offers[1].rejectedPromoCodes).toEqual([
+      { code: 'OLD', reason: 'EXPIRED' },
+      { code: 'NOPE', reason: 'UNKNOWN' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { MemberBatcher } from '../../../../subgraphs/kit/loaders/loyalty';
 import type { CustomerDirectory } from '../../../../domain/identity/directory';
 import type { PromotionBook, PromotionScope } from '../../../../domain/pricing/promotions/book';
 import { pricingSources, type PricingDeps } from '../../../../domain/pricing/promotions/profiles';
-import { priceOffer } from '../../../../domain/pricing/promotions/quoting';
+import { priceOffers, type PricedBasket } from '../../../../domain/pricing/promotions/quoting';
 import type { Catalog, CatalogIndex } from '../../../../domain/reference/catalog';
 import type { StoreDirectory, StoreIndex } from '../../../../domain/reference/store-directory';
 import type { Product, Store } from '../../../../domain/types';
@@ -32,7 +32,7 @@ function deps() {
 }
 
 const offer = (sources: ReturnType<typeof pricingSources>, sku: string) =>
-  priceOffer(sources, { channel: 'STORE', storeId: 'ST001', sku }).then(({ quote }) => quote.totalCents);
+  priceOffers(sources, { channel: 'STORE', storeId: 'ST001' }, [sku]).then(([priced]) => (priced as PricedBasket).quote.totalCents);
 
 describe('pricingSources: the cached sources, read once per request', () => {
   it('prices every offer of one request from one read of the catalogue, the stores and the promotions', async () => {
@@ -60,5 +60,27 @@ describe('pricingSources: the cached sources, read once per request', () => {
     await request.promotions({ storeId: 'ST002', customer: null });
     await request.promotions({ storeId: 'ST001', customer: null, promoCodes: [] });
     expect(counted.promotionsFor.mock.calls.map(([scope]) => scope.storeId)).toEqual(['ST001', 'ST002']);
+  });
+});
+
+describe('priceOffers', () => {
+  it("prices each product of a sale, an unknown one being that product's error alone", async () => {
+    const { counted, pricing } = deps();
+    const [one, unknown, two] = await priceOffers(pricingSources(pricing), { channel: 'STORE', storeId: 'ST001' }, [
+      'SKU-1',
+      'SKU-9',
+      'SKU-2',
+    ]);
+    expect((one as PricedBasket).quote.totalCents).toBe(900);
+    expect(unknown).toMatchObject({ message: 'Unknown product SKU-9', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((two as PricedBasket).quote.totalCents).toBe(2250);
+    expect(counted.promotionsFor).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails every product alike when the sale itself is wrong (a STORE price without its store)', async () => {
+    const { pricing } = deps();
+    await expect(priceOffers(pricingSources(pricing), { channel: 'STORE' }, ['SKU-1'])).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
