@@ -6,7 +6,8 @@
 // default mode, and the legacy round trips of the customer 360 and the product list with every
 // legacy call slowed by 100 ms, with the critical path of each (./critical-path.ts: the chain of
 // legacy calls that waited for one another, from the request's trace). BENCH_SECONDS (20) per
-// target, 0 for the round trips alone; BENCH_CONNECTIONS (10).
+// target, 0 for the round trips alone; BENCH_CONNECTIONS (10). Beside each rate, the main thread's
+// CPU time per request (./thread-cpu.ts), which the machine's own load moves far less.
 //
 // What is measured (gateways and subgraphs) runs on this process's event loop, the same for all
 // three; the simulators and autocannon run on threads of their own, so that neither the legacy
@@ -28,6 +29,7 @@ import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST, timedQuery, to
 import { withDatabaseServer } from '../../../test/database-server';
 import { simulatorsOnThread } from './simulators-thread';
 import { criticalPath, describePath, legacyCallsOf } from './critical-path';
+import { mainThreadCpuMs } from './thread-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -113,6 +115,8 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** the main thread's CPU time per request, in µs (NaN where it cannot be read) */
+  cpu: number;
 }
 
 /** Each request once (it must answer without errors, and caches are warm), then the load. */
@@ -122,6 +126,7 @@ async function load(url: string, bodies: string[], token: string | undefined, se
     const answer = (await (await fetch(url, { method: 'POST', headers, body })).json()) as { errors?: unknown };
     if (answer.errors) throw new Error(`${url}: ${body.slice(0, 60)}: ${JSON.stringify(answer.errors)}`);
   }
+  const cpuBefore = mainThreadCpuMs();
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -131,7 +136,9 @@ async function load(url: string, bodies: string[], token: string | undefined, se
     requests: bodies.map((body) => ({ method: 'POST', body })),
   });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuAfter = mainThreadCpuMs();
+  const cpu = cpuBefore === null || cpuAfter === null ? NaN : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
 }
 
 interface Target {
@@ -151,11 +158,12 @@ async function sideBySide(targets: Target[]): Promise<Figures[]> {
     halves[i].push(await load(targets[i].url, targets[i].bodies, targets[i].token, SECONDS / 2));
   }
   const mean = (runs: Figures[], of: keyof Figures) => runs.reduce((sum, r) => sum + r[of], 0) / runs.length;
-  return halves.map((runs) => ({ rps: mean(runs, 'rps'), p50: mean(runs, 'p50'), p99: mean(runs, 'p99') }));
+  return halves.map((runs) => ({ rps: mean(runs, 'rps'), p50: mean(runs, 'p50'), p99: mean(runs, 'p99'), cpu: mean(runs, 'cpu') }));
 }
 
 const row = (label: string, r: Figures, extra = '') =>
-  `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ${extra}`;
+  `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ` +
+  `CPU ${r.cpu.toFixed(0).padStart(5)} µs/req  ${extra}`;
 
 /** One request's spans, once its gateway's server span has ended (the last to): the exporter holds nothing else. */
 async function requestSpans(exporter: InMemorySpanExporter) {
@@ -229,10 +237,10 @@ async function main() {
         { url: local.gatewayUrl, bodies: pick(localMix), token },
       ]);
       console.log(row('(a) bare @apollo/gateway, HTTP', a));
-      console.log(row('(b) Omnigraph, SUBGRAPH_TRANSPORT=http', b, `${(b.rps / a.rps).toFixed(2)} x (a)`));
-      console.log(
-        row('(c) Omnigraph, in-process (default)', c, `${(c.rps / a.rps).toFixed(2)} x (a), ${(c.rps / b.rps).toFixed(2)} x (b)`),
-      );
+      // the CPU ratio: how many of this target's requests the main thread serves in the CPU time of one of (a)'s
+      const versus = (r: Figures, of: Figures) => `${(r.rps / of.rps).toFixed(2)} x (CPU ${(of.cpu / r.cpu).toFixed(2)} x)`;
+      console.log(row('(b) Omnigraph, SUBGRAPH_TRANSPORT=http', b, `${versus(b, a)} (a)`));
+      console.log(row('(c) Omnigraph, in-process (default)', c, `${versus(c, a)} (a), ${versus(c, b)} (b)`));
       console.log();
     }
 

@@ -1,0 +1,17 @@
+// The CPU time this process's main thread has used, in ms: the gateways and subgraphs a benchmark
+// measures run there, its simulators and load generator on threads of their own. Unlike a rate, it
+// does not move when the machine is slower or busier, so per request it compares targets measured
+// minutes apart. Linux only (/proc); null elsewhere.
+import { readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on (`getconf CLK_TCK`)
+
+export function mainThreadCpuMs(): number | null {
+  try {
+    // the fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
