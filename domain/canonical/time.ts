@@ -49,20 +49,28 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 /** 'YYYY-MM-DD HH:MM:SS' read as if it were UTC, in ms; a time no calendar has is refused. */
 function wallClockMs(local: ParisLocal): number {
   const parts = LOCAL_TIME.exec(local);
-  const ms = parts ? Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], +parts[6]) : NaN;
-  // Date.UTC rolls 30 February over into March: written back, such a time is not the one read
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== local.replace(' ', 'T')) {
-    throw new RangeError(`Not a Paris local time: ${JSON.stringify(local)}`);
+  if (parts) {
+    const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
+    // a till may write the midnight that ends a day as 24:00:00, as ISO 8601 allows
+    const endOfDay = hour === 24 && minute === 0 && second === 0;
+    const date = new Date(Date.UTC(2000, 0, 1, endOfDay ? 0 : hour, minute, second));
+    date.setUTCFullYear(year, month - 1, day); // Date.UTC would read a year below 100 as 19xx
+    // 30 February or 25:00 roll over into the next month or day: written back, they are not what was read
+    const read = `${parts[1]}-${parts[2]}-${parts[3]}T${endOfDay ? '00' : parts[4]}:${parts[5]}:${parts[6]}`;
+    if (date.toISOString().slice(0, 19) === read) return date.getTime() + (endOfDay ? DAY_MS : 0);
   }
-  return ms;
+  throw new RangeError(`Not a Paris local time: ${JSON.stringify(local)}`);
 }
 
-// Paris's offset, in minutes, by UTC hour: it only ever changes on the hour (01:00 UTC), and
-// asking the zone (Intl, through luxon) for each of a customer's receipts was most of reading them.
+// Paris's offset, in minutes, by UTC hour: since 1976 it only ever changes on the hour (01:00 UTC),
+// and asking the zone (Intl, through luxon) for each of a customer's receipts was most of reading
+// them. Older times, when it did not, are asked of the zone each.
 const offsetsByHour = new Map<number, number>();
 const HOUR_MS = 3_600_000;
+const ON_THE_HOUR_SINCE = Date.UTC(1976, 0, 1);
 
 function parisOffset(ms: number): number {
+  if (ms < ON_THE_HOUR_SINCE) return PARIS.offset(ms);
   const hour = Math.floor(ms / HOUR_MS);
   let offset = offsetsByHour.get(hour);
   if (offset === undefined) {

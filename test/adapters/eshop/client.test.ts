@@ -229,5 +229,12 @@ describe('EshopClient', () => {
       expect(await eshop().getProduct('SKU-100234')).toEqual({ ...product, updated_at: '2026-11-01T10:00:00+01:00' });
       expect(await eshop().getAccount('A-10023')).toMatchObject({ id: 'A-10023', loyalty_card: null });
     });
+
+    it.each(['2026-11-01T10:00:00+0100', '2026-11-01T09:00Z', '2026-11-01T09:00:00.123456Z'])('reads the ISO time %s', async (time) => {
+      api()
+        .get('/api/v2/products/SKU-100234')
+        .reply(200, { ...product, updated_at: time });
+      expect(await eshop().getProduct('SKU-100234')).toEqual({ ...product, updated_at: time });
+    });
   });
 });

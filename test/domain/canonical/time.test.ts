@@ -43,9 +43,21 @@ describe('parisLocalToIso', () => {
     }
   });
 
-  it.each(['2026-02-30 10:00:00', '2026-11-01T14:32:10', '2026-11-01 14:32', 'yesterday'])('rejects %j', (text) => {
-    expect(() => parisLocalToIso(text)).toThrow(RangeError);
+  it('reads 24:00:00 as the midnight that ends the day', () => {
+    expect(parisLocalToIso('2026-01-01 24:00:00')).toBe('2026-01-01T23:00:00.000Z');
   });
+
+  it('reads times before the offsets changed on the hour as the zone says (Paris Mean Time until 1911)', () => {
+    expect(parisLocalToIso('1911-03-11 00:00:00')).toBe('1911-03-11T00:00:00.000Z');
+    expect(parisLocalToIso('1911-03-10 12:00:00')).toBe('1911-03-10T11:50:39.000Z');
+  });
+
+  it.each(['2026-02-30 10:00:00', '2026-01-01 24:00:01', '2026-01-01 25:00:00', '2026-11-01T14:32:10', '2026-11-01 14:32', 'yesterday'])(
+    'rejects %j',
+    (text) => {
+      expect(() => parisLocalToIso(text)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('isoToParisLocal', () => {
