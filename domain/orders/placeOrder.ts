@@ -73,7 +73,8 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     lines: input.lines,
     promoCodes: input.promoCodes,
   });
-  const catalog = await deps.catalog.get();
+  // the catalogue the basket was priced with: its SKUs are known there
+  const catalog = await pricing.catalog();
   const lines = quote.lines.map((l) => ({
     sku: l.sku,
     ean: catalog.bySku.get(l.sku)!.ean,

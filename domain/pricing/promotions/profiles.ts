@@ -10,7 +10,7 @@ import type { CustomerDirectory } from '../../identity/directory';
 import type { Tier } from '../model';
 import type { Policy } from '../policy';
 import type { StoreDirectory } from '../../reference/store-directory';
-import type { PromotionBook, PromotionScope, PromotionSet } from './book';
+import type { PromotionBook } from './book';
 import type { CustomerProfile, PricingSources } from './quoting';
 
 export interface PricingDeps {
@@ -24,17 +24,14 @@ export interface PricingDeps {
 }
 
 /**
- * Built per request: the profile loader caches for one operation only, and the cached sources are
- * read once per request, so that every price of one answer (a list's twenty offers) comes from the
- * same catalogue and promotions, read once.
+ * Built per request: the profile loader caches for one operation only, and the catalogue and the
+ * store list are read once per request, so that every price of one answer comes from the same ones.
+ * Promotions are read for each sale priced (a list's offers are one sale): they hold the vouchers,
+ * which one mutation field may claim before the next is priced.
  */
 export function pricingSources(deps: PricingDeps): PricingSources {
   let catalog: ReturnType<PricingSources['catalog']> | undefined;
   let stores: ReturnType<PricingSources['stores']> | undefined;
-  const promotions = new DataLoader<PromotionScope, PromotionSet, string>(
-    (scopes) => Promise.all(scopes.map((scope) => deps.book.promotionsFor(scope))),
-    { batch: false, cacheKeyFn: ({ storeId, customer, promoCodes = [] }) => JSON.stringify([storeId, customer?.id, promoCodes]) },
-  );
   const profiles = new DataLoader<string, CustomerProfile | null>(async (ids) => {
     const customers = await deps.identity.identitiesOf(ids);
     const cards = [...customers.values()].flatMap((c) => externalIdIn(c.records, 'loyalty') ?? []);
@@ -55,7 +52,7 @@ export function pricingSources(deps: PricingDeps): PricingSources {
   return {
     catalog: () => (catalog ??= deps.catalog.get()),
     stores: () => (stores ??= deps.stores.get()),
-    promotions: (scope) => promotions.load(scope),
+    promotions: (scope) => deps.book.promotionsFor(scope),
     policy: deps.policy,
     profile: (id) => profiles.load(id),
   };

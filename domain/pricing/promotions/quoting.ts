@@ -144,7 +144,6 @@ export async function priceOffers(
   at: Date = new Date(),
 ): Promise<(PricedBasket | Error)[]> {
   const sale = await checkedSale(sources, request);
-  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, [], at);
   const lines = skus.map((sku) => {
     try {
       return checkedLines({ ...request, lines: [{ sku, quantity: 1 }] }, sale.catalog)[0];
@@ -152,8 +151,10 @@ export async function priceOffers(
       return err as Error;
     }
   });
-  const priced = lines.filter((l): l is BasketLine => !(l instanceof Error));
-  const offers = offersFor(priced, promotions, context, sources.policy);
-  let next = 0;
-  return lines.map((l) => (l instanceof Error ? l : { quote: offers[next++], context, unavailable }));
+  const known = lines.filter((l): l is BasketLine => !(l instanceof Error));
+  if (known.length === 0) return lines as Error[];
+  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, [], at);
+  const priced = offersFor(known, promotions, context, sources.policy);
+  const offers = new Map(known.map((line, i) => [line, priced[i]]));
+  return lines.map((l) => (l instanceof Error ? l : { quote: offers.get(l)!, context, unavailable }));
 }

@@ -34,32 +34,24 @@ function deps() {
 const offer = (sources: ReturnType<typeof pricingSources>, sku: string) =>
   priceOffers(sources, { channel: 'STORE', storeId: 'ST001' }, [sku]).then(([priced]) => (priced as PricedBasket).quote.totalCents);
 
-describe('pricingSources: the cached sources, read once per request', () => {
-  it('prices every offer of one request from one read of the catalogue, the stores and the promotions', async () => {
+describe('pricingSources: the catalogue and the stores, read once per request', () => {
+  it('prices every sale of one request from one read of the catalogue and the stores, each sale with its own promotions', async () => {
     const { counted, pricing } = deps();
     const request = pricingSources(pricing);
     expect(await Promise.all([offer(request, 'SKU-1'), offer(request, 'SKU-2')])).toEqual([900, 2250]);
     expect(await offer(request, 'SKU-1')).toBe(900);
-    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+    // promotions again for each sale: a mutation's fields may claim vouchers between two of them
+    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([1, 1, 3]);
 
     // the next request reads them again (from their caches, which decide when the silos are asked)
     await offer(pricingSources(pricing), 'SKU-2');
-    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([2, 2, 2]);
+    expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([2, 2, 4]);
   });
 
   it('reads nothing for a request that prices nothing', () => {
     const { counted, pricing } = deps();
     pricingSources(pricing);
     expect([counted.catalog, counted.stores, counted.promotionsFor].map((f) => f.mock.calls.length)).toEqual([0, 0, 0]);
-  });
-
-  it('reads the promotions of each scope: another store is another read', async () => {
-    const { counted, pricing } = deps();
-    const request = pricingSources(pricing);
-    await request.promotions({ storeId: 'ST001', customer: null });
-    await request.promotions({ storeId: 'ST002', customer: null });
-    await request.promotions({ storeId: 'ST001', customer: null, promoCodes: [] });
-    expect(counted.promotionsFor.mock.calls.map(([scope]) => scope.storeId)).toEqual(['ST001', 'ST002']);
   });
 });
 
@@ -75,6 +67,13 @@ describe('priceOffers', () => {
     expect(unknown).toMatchObject({ message: 'Unknown product SKU-9', extensions: { code: 'BAD_USER_INPUT' } });
     expect((two as PricedBasket).quote.totalCents).toBe(2250);
     expect(counted.promotionsFor).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads no promotion when no product is known: each is its own BAD_USER_INPUT', async () => {
+    const { counted, pricing } = deps();
+    const answers = await priceOffers(pricingSources(pricing), { channel: 'STORE', storeId: 'ST001' }, ['SKU-8', 'SKU-9']);
+    expect(answers.map((a) => (a as Error).message)).toEqual(['Unknown product SKU-8', 'Unknown product SKU-9']);
+    expect(counted.promotionsFor).not.toHaveBeenCalled();
   });
 
   it('fails every product alike when the sale itself is wrong (a STORE price without its store)', async () => {
