@@ -23,6 +23,8 @@ export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
  * each. A look-up with no call before it in that window goes at once (with those of its tick):
  * waiting for company it would not get, it was a customer page's last legacy call to answer.
  */
+const MAX_HOLD_MS = 1000;
+
 export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatcher {
   let lastSent = -Infinity;
   const send = (run: () => void) => {
@@ -38,8 +40,12 @@ export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatch
       cache: false,
       maxBatchSize: 100,
       batchScheduleFn: (run) => {
+        const since = Date.now();
         const sendWhenDue = () => {
-          const wait = Math.max(lastSent + windowMs - Date.now(), loyalty.delayMs());
+          // held a second at most: other loyalty calls may keep the platform's window full, and the
+          // batch then takes its turn in the client's queue rather than wait for a gap that never comes
+          const paced = Date.now() - since < MAX_HOLD_MS ? loyalty.delayMs() : 0;
+          const wait = Math.max(lastSent + windowMs - Date.now(), paced);
           // when DataLoader would send without a schedule of its own: after the look-ups of the current tick
           if (wait <= 0) void Promise.resolve().then(() => process.nextTick(() => send(run)));
           else setTimeout(sendWhenDue, wait);

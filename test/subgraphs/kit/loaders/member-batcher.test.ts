@@ -80,4 +80,17 @@ describe('memberBatcher', () => {
     expect(calls).toEqual([['A', 'B', 'C']]);
     expect((await found).map((m) => m?.card_number)).toEqual(['A', 'B', 'C']);
   });
+
+  it('holds them a second at most, however long the rate keeps the platform busy, then sends them', async () => {
+    const { loyalty, calls, rate } = fakeLoyalty();
+    const members = memberBatcher(loyalty, WINDOW_MS);
+    rate.delayMs = 200; // other calls keep the window full for good
+    void members.load('A');
+    await jest.advanceTimersByTimeAsync(900);
+    await settle();
+    expect(calls).toEqual([]);
+    await jest.advanceTimersByTimeAsync(200);
+    await settle();
+    expect(calls).toEqual([['A']]);
+  });
 });
