@@ -42,6 +42,13 @@ describe('createHttpClient', () => {
     expect(await failure(client().get('/things'))).toBeInstanceOf(LegacyUnavailableError);
   });
 
+  it('does not follow a redirect: the system is unavailable at the address configured, and the log says so', async () => {
+    nock(BASE).get('/things').reply(301, '', { Location: 'https://elsewhere.test/things' });
+    const err = await failure(client().get('/things'));
+    expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).toMatchObject({ system: 'eshop', detail: 'GET /things: HTTP 301, a redirect not followed (is the base URL right?)' });
+  });
+
   it('turns a business 4xx into LegacyRejectedError with the legacy code', async () => {
     nock(BASE)
       .post('/orders/W-1/cancel')
