@@ -191,6 +191,8 @@ function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
   }, 0);
 }
 
+const MAX_KEPT_VARIABLES = 1024;
+
 /** Root fields and cost: checked once the operation and its variables are known. */
 export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizing): ApolloServerPlugin {
   // Apollo's document cache hands every request of one query the same parsed operation: its root
@@ -221,7 +223,8 @@ export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizin
           let cost = known.costs.get(key);
           if (cost === undefined) {
             cost = operationCost(schema, operation, known.fragments, variables, sizing);
-            known.costs.set(key, cost);
+            // large variables (a basket of a hundred lines) are costed each time rather than kept
+            if (key.length <= MAX_KEPT_VARIABLES) known.costs.set(key, cost);
           }
           if (cost > limits.maxCost)
             throw tooComplex(`This operation costs ${cost}, more than ${limits.maxCost}: ask for fewer items or fields`);

@@ -37,7 +37,7 @@ export function callerAssertions(key: Uint8Array, now: () => number = Date.now):
     if (known && now() < known.untilMs) return known.assertion;
     const assertion = assertCaller(caller, key);
     signed.set(id, { assertion, untilMs: now() + (TTL_S * 1000) / 2 });
-    assertion.catch(() => signed.delete(id));
+    assertion.catch(() => signed.get(id)?.assertion === assertion && signed.delete(id));
     return assertion;
   };
 }

@@ -31,7 +31,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   await apollo.start();
   const app = express();
   app.disable('x-powered-by'); // nothing for a scanner to match against
-  // An answer to a POST is never revalidated: an ETag would only hash every body.
+  // GraphQL answers are POSTs, never revalidated (our clients send no GET queries), and the other
+  // routes are probes: an ETag would only hash every body.
   app.disable('etag');
   app.use(requestId);
   // /graphql first: the other routes are rare, and each one a request passes costs it a match

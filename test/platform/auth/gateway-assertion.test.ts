@@ -75,13 +75,13 @@ describe('callerAssertions', () => {
 
   it('keeps each caller to their own assertion', async () => {
     const assertFor = callerAssertions(key);
-    const [agent, store, anonymous] = await Promise.all([
-      assertFor({ role: 'agent', sub: 'a-1' }),
-      assertFor({ role: 'store', sub: 's-1', storeId: 'ST001' }),
-      assertFor(null),
-    ]);
-    expect((await through(agent)).caller).toEqual({ role: 'agent', sub: 'a-1' });
-    expect((await through(store)).caller).toEqual({ role: 'store', sub: 's-1', storeId: 'ST001' });
-    expect(await through(anonymous)).toMatchObject({ passed: true, caller: null });
+    const callers = [
+      { role: 'agent' as const, sub: 'a-1' },
+      { role: 'agent' as const, sub: 'a-2' },
+      { role: 'store' as const, sub: 's-1', storeId: 'ST001' },
+      { role: 'store' as const, sub: 's-1', storeId: 'ST002' },
+    ];
+    for (const caller of callers) expect((await through(await assertFor(caller))).caller).toEqual(caller);
+    expect(await through(await assertFor(null))).toMatchObject({ passed: true, caller: null });
   });
 });

@@ -98,9 +98,9 @@ describe('tokenVerifier (HS256)', () => {
 
     it('refuses a token it knew once the token has expired', async () => {
       const fresh = tokenVerifier(settings);
-      const header = `Bearer ${await token({ exp: now() + 60 })}`;
+      const header = `Bearer ${await token({ exp: now() + 10 })}`;
       await expect(fresh(header)).resolves.toEqual({ sub: 'cus_1', role: 'customer' });
-      jest.setSystemTime(Date.now() + 61_000);
+      jest.setSystemTime(Date.now() + 11_000); // within the minute it would be known for
       await expect(fresh(header)).rejects.toMatchObject({ message: 'The token has expired' });
     });
 

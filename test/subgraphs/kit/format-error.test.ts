@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { LegacyUnavailableError } from '../../../platform/errors';
 import { requestContext, requestId } from '../../../platform/logging/request-context';
-import { formatError, PartialErrors } from '../../../subgraphs/kit/server';
+import { formatError, PartialErrors, settleSources, startSubgraph, type BaseContext } from '../../../subgraphs/kit/server';
+import { inRequest } from './in-request';
 import { capturedLogger } from '../../captured-logs';
 
 /** Formats an error as a subgraph does while serving the request with this id. */
@@ -60,5 +61,35 @@ describe("a subgraph's errors as clients see them", () => {
       path: ['customer', 'loyalty'],
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+});
+
+describe('partial errors in a subgraph answer', () => {
+  it('come out as its field errors do: INTERNAL with the request id, logged with the cause', async () => {
+    const { logger, lines } = capturedLogger();
+    const subgraph = await startSubgraph(
+      {
+        name: 'pos',
+        context: () => ({}),
+        resolvers: {
+          Query: {
+            stores: (_: unknown, __: unknown, ctx: BaseContext, info: GraphQLResolveInfo) =>
+              settleSources(ctx, info, [
+                Promise.reject(new TypeError('cannot read properties of undefined (secret internals)')),
+                Promise.resolve([]),
+              ]),
+          },
+        },
+      },
+      { logger },
+    );
+    try {
+      const { body } = await inRequest('req-11', () => subgraph.execute({ query: '{ stores { id } }' }, null));
+      expect(body.data).toEqual({ stores: [] });
+      expect(body.errors).toEqual([{ message: 'Internal error', path: ['stores'], extensions: { code: 'INTERNAL', requestId: 'req-11' } }]);
+      expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-11', msg: 'unexpected resolver error' })]);
+    } finally {
+      await subgraph.close();
+    }
   });
 });
