@@ -35,6 +35,7 @@ export interface QuoteRequest {
 export interface PricingSources {
   catalog: () => Promise<CatalogIndex>;
   stores: () => Promise<StoreIndex>;
+  /** the promotions in play in a sale (the book's, read for each sale: they hold its vouchers) */
   promotions: (scope: PromotionScope) => Promise<PromotionSet>;
   policy: Policy;
   /** the customer's tier and CRM contacts, null when the id is unknown */

@@ -14,6 +14,8 @@ export function ledgerByCard(loyalty: LoyaltyClient): DataLoader<string, Loyalty
 
 export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
 
+const MAX_HOLD_MS = 1000;
+
 /**
  * One for the process, caching nothing: the card look-ups of every request arriving within a few
  * milliseconds of the last call go in one members:batchGet, sent when those milliseconds end. The
@@ -23,8 +25,6 @@ export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
  * each. A look-up with no call before it in that window goes at once (with those of its tick):
  * waiting for company it would not get, it was a customer page's last legacy call to answer.
  */
-const MAX_HOLD_MS = 1000;
-
 export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatcher {
   let lastSent = -Infinity;
   const send = (run: () => void) => {
