@@ -1,6 +1,5 @@
-// What the order workflows need: the legacy clients, the project's stores and the catalogue.
-// Given once at start-up; the pricing sources, which hold per-request loaders, come with each call.
-import type { Catalog } from '../reference/catalog';
+// What the order workflows need: the legacy clients and the project's stores. Given once at
+// start-up; the pricing sources, which hold per-request loaders and the request's catalogue, come with each call.
 import type { EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PosClient } from '../../adapters/pos/client';
@@ -12,7 +11,6 @@ export interface CommerceDeps {
   eshop: EshopClient;
   pos: PosClient;
   loyalty: LoyaltyClient;
-  catalog: Catalog;
   /** who is who: the identity subgraph's */
   identity: CustomerDirectory;
   /** the offers subgraph's */

@@ -47,7 +47,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   const kind = orderIdKind(input.orderId);
   const storeId = (await checkedStoreId(pricing, input.storeId))!;
   if (input.lines.length === 0) throw badInput('A return needs at least one line');
-  const catalog = await deps.catalog.get();
+  const catalog = await pricing.catalog();
   const wanted = input.lines.map(({ sku, quantity }) => {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
       throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);

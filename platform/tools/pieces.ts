@@ -274,7 +274,6 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         eshop: r.eshop(),
         pos: r.pos(),
         loyalty: r.loyalty(),
-        catalog: r.catalog(),
         // for saga work outside a request (recovery passes): a request's plans read its own (ordersContext's `planning`)
         identity: r.identityDirectory(),
         vouchers,

@@ -29,7 +29,6 @@ async function world() {
   const posReturns: unknown[] = [];
   const deps = {
     sagas,
-    catalog: { get: async () => ({ bySku: new Map([[product.sku, product]]), byEan: new Map([[product.ean, product]]) }) },
     pos: {
       getReceipt: async (id: string) => (id === receipt.id ? receipt : null),
       createReturn: async (r: unknown) => (posReturns.push(r), { id: `RT-${posReturns.length}`, refund_cents: 2000 }),
@@ -44,7 +43,10 @@ async function world() {
       },
     },
   } as unknown as CommerceDeps;
-  const pricing = { stores: async () => ({ byId: new Map([['ST001', {}]]) }) } as unknown as PricingSources;
+  const pricing = {
+    stores: async () => ({ byId: new Map([['ST001', {}]]) }),
+    catalog: async () => ({ bySku: new Map([[product.sku, product]]), byEan: new Map([[product.ean, product]]) }),
+  } as unknown as PricingSources;
   const saga = returnSagas(deps).store;
   const runner = new SagaRunner(sagas, { [saga.kind]: saga }, createLogger('silent'));
   const giveBack = (key: string) => {
