@@ -14,7 +14,8 @@ export function Console() {
       {customerId && (
         <>
           <Customer360 id={customerId} />
-          <div className="grid">
+          {/* keyed by customer: another caller starts with empty forms and a new idempotency key */}
+          <div className="grid" key={customerId}>
             <BasketQuote customerId={customerId} />
             <ClickAndCollect customerId={customerId} />
             <CaseAndGoodwill customerId={customerId} />

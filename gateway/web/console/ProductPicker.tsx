@@ -27,7 +27,9 @@ export function ProductPicker({ onPick }: { onPick: (p: PickedProduct | null) =>
     : (searched.data?.products?.edges.map((e) => e.node) ?? []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (text.trim()) setSearch(text.trim());
+    if (!text.trim()) return;
+    setSearch(text.trim());
+    onPick(null); // the product picked from the last results is no longer on screen
   };
   return (
     <div>

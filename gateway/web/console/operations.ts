@@ -151,16 +151,6 @@ export const Quote = graphql(`
     }
   }
   fragment QuoteFigures on Quote {
-    lines {
-      product {
-        sku
-        name
-      }
-      quantity
-      lineTotal {
-        ...Money
-      }
-    }
     appliedPromotions {
       promotion {
         id
@@ -176,9 +166,6 @@ export const Quote = graphql(`
       reason
     }
     subtotal {
-      ...Money
-    }
-    discount {
       ...Money
     }
     total {
