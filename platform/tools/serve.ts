@@ -40,6 +40,7 @@ async function serveGateway(config: Config, logger: Logger): Promise<{ server: R
 async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger) {
   const gatewayKey = sharedKey(config);
   const others = subgraphUrls(config, CALLS[name]);
+  let ownUrl: string | null = null;
   const resources = new Resources({
     config,
     logger,
@@ -47,7 +48,8 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
     // the go-live exports come from their files (CRM_VOUCHERS_FILE, GO_LIVE_RESERVATIONS_FILE) alone
     simulated: null,
     graph: new HttpSubgraphClient({
-      url: (other) => (others as Partial<Record<SubgraphName, string>>)[other]!,
+      // its own API too, where it listens: the promotion book reads the vouchers through the offers API, in the offers subgraph as well
+      url: (other) => (other === name ? ownUrl : (others as Partial<Record<SubgraphName, string>>)[other])!,
       gatewayKey,
       from: name,
       timeoutMs: config.env.SUBGRAPH_TIMEOUT_MS,
@@ -65,6 +67,7 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
         routes: readinessRoutes(() => readiness(resources.usedGuards(), resources.databaseProbe())),
       },
     });
+    ownUrl = server.url;
     const background = piece.background?.();
     return {
       server,

@@ -49,9 +49,13 @@ afterAll(async () => {
   await together?.close();
 });
 
-it('serves each subgraph and the gateway in processes of their own', () => {
-  expect([...children.keys()].sort()).toEqual([...SUBGRAPHS, 'gateway'].sort());
-  expect(new Set([...children.values()].map((c) => c.pid)).size).toBe(SUBGRAPHS.length + 1);
+it('prices a quote with promo codes as the one-process stack does (its vouchers read through the offers API)', async () => {
+  const q = `query($i: QuoteInput!) { quote(input: $i) { total { centAmount } appliedPromotions { promotion { id } amount { centAmount } } rejectedPromoCodes { code reason } } }`;
+  const input = { channel: 'WEB', lines: [{ sku: world.eshop.products[0].sku, quantity: 2 }], promoCodes: ['WELCOME10', 'GW-NOPE'] };
+  const [split, one] = await Promise.all([gql(apart, q, { i: input }, { as: 'agent' }), gql(together, q, { i: input }, { as: 'agent' })]);
+  expect(split.errors).toBeUndefined();
+  expect(split.data.quote.rejectedPromoCodes).toEqual([{ code: 'GW-NOPE', reason: 'UNKNOWN' }]);
+  expect(split).toEqual(one);
 });
 
 it('answers a customer across identity, orders and loyalty as the one-process stack does', async () => {
