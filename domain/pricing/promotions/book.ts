@@ -65,15 +65,20 @@ export class PromotionBook {
    * `unavailable` says so: the price without them stands.
    */
   async promotionsFor({ storeId, customer, promoCodes = [] }: PromotionScope): Promise<PromotionSet> {
-    const [web, store, tier] = await Promise.all([this.web.get(), storeId ? this.store.get(storeId) : [], this.tierOffers(customer)]);
+    // every source at once: the vouchers are another subgraph's API call each
+    const [web, store, tier, contacts, given] = await Promise.all([
+      this.web.get(),
+      storeId ? this.store.get(storeId) : [],
+      this.tierOffers(customer),
+      customer ? this.deps.vouchers.unusedForContacts(customer.crmContactIds) : [],
+      this.deps.vouchers.unusedByCodes(promoCodes),
+    ]);
     // A voucher follows its CRM contact: the customer holding that contact now is its owner.
-    const own = customer
-      ? (await this.deps.vouchers.unusedForContacts(customer.crmContactIds)).map((v) => promotionFromVoucher(v, customer.id))
-      : [];
+    const own = customer ? contacts.map((v) => promotionFromVoucher(v, customer.id)) : [];
     const owned = new Set(own.map((p) => p.id));
     // Given by someone not holding its contact: someone else's (one granted before go-live may
     // belong to a customer not met yet: its contact stands for them).
-    const othersGiven = (await this.deps.vouchers.unusedByCodes(promoCodes))
+    const othersGiven = given
       .map((v) => promotionFromVoucher(v, v.customerId ?? `crm-contact:${v.contactId}`))
       .filter((p) => !owned.has(p.id));
     return { promotions: [...web, ...store, ...tier.offers, ...own, ...othersGiven], unavailable: tier.unavailable };
