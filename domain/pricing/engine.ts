@@ -94,15 +94,11 @@ function priced(lines: BasketLine[], promotions: Promotion[], judgement: Judgeme
 }
 
 /**
- * The offer a product page shows for one product: the same engine on a one-line basket, with
+ * The offers a product page or list shows, one a product: the same engine on one-line baskets, with
  * the promotions a single product can earn (product-level ones, and basket-level ones without a
- * minimum). A code for a promotion left out here is the basket's to judge, so it is not rejected.
+ * minimum), judged once for the sale. A code for a promotion left out here is the basket's to judge,
+ * so it is not rejected.
  */
-export function offerFor(line: BasketLine, promotions: Promotion[], ctx: PricingContext, policy: Policy): Quote {
-  return offersFor([line], promotions, ctx, policy)[0];
-}
-
-/** The offers of several products in one sale (a product list): the promotions judged once for all of them. */
 export function offersFor(lines: BasketLine[], promotions: Promotion[], ctx: PricingContext, policy: Policy): Quote[] {
   const shown = promotions.filter(isShownOnProductPage);
   const basketOnly = new Set(promotions.flatMap((p) => (p.code !== null && !isShownOnProductPage(p) ? [codeKey(p.code)] : [])));
