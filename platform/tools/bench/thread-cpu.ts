@@ -8,11 +8,16 @@ const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on (`getc
 
 export function mainThreadCpuMs(): number | null {
   try {
-    // the fields after the command name, which may hold spaces and parentheses: utime and stime are the 12th and 13th
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return cpuMsOf(`/proc/self/task/${process.pid}/stat`);
   } catch {
     return null;
   }
+}
+
+/** The CPU time (user + system) of the process or thread whose /proc stat file this is, in ms. */
+export function cpuMsOf(statFile: string): number {
+  // the fields after the command name, which may hold spaces and parentheses: utime and stime are the 12th and 13th
+  const stat = readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

@@ -7,7 +7,7 @@
 // the steadier of the figures) of each run and each mode's mean; then what one span costs in this
 // process (CPU time per span started and ended, no provider / a provider / a provider exporting over
 // OTLP) and how many spans a request makes. Loopback only.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { loadConfig } from '../../config';
 import { startEmbeddedPostgres } from '../../db/embedded';
 import { startConfiguredTracing } from '../../tracing';
 import { startChildService } from '../../../test/e2e/child-service';
+import { cpuMsOf } from './thread-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -34,11 +35,8 @@ interface Run {
   cpuUs: number;
 }
 
-/** CPU time a process has used, in microseconds (utime + stime, in clock ticks of 10 ms). */
-const cpuUsOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-};
+/** CPU time a process has used, in microseconds. */
+const cpuUsOf = (pid: number) => cpuMsOf(`/proc/${pid}/stat`) * 1000;
 
 async function main() {
   // what an OTLP collector is sent, counted and dropped
