@@ -192,12 +192,14 @@ export class Resources {
   members = () => this.once('members', () => memberBatcher(this.loyalty()));
   policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
   /**
-   * A directory of its own for whoever asks: a subgraph's context() makes one per request, so that
-   * one request's look-ups are batched together and never with another's (whose request id and
-   * trace the call would carry, whose failure would fail this one's fields). Work outside any
-   * request (the sagas' recovery, the ROPO ingestion) keeps one for as long as it runs.
+   * A directory of its own for one request: a subgraph's context() makes one per request, so that
+   * one request's look-ups are batched and kept together and never with another's (whose request id
+   * and trace the call would carry, whose failure would fail this one's fields).
    */
-  identityDirectory = (): CustomerDirectory => new GraphCustomerDirectory(this.env.graph);
+  identityDirectory = (): CustomerDirectory => new GraphCustomerDirectory(this.env.graph, { forOneRequest: true });
+
+  /** For work outside any request (the sagas' recovery, the ROPO ingestion), as long as it runs: it keeps nothing. */
+  lastingIdentityDirectory = (): CustomerDirectory => new GraphCustomerDirectory(this.env.graph);
 
   vouchers = () =>
     this.once('vouchers', async () => {
@@ -275,7 +277,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         pos: r.pos(),
         loyalty: r.loyalty(),
         // for saga work outside a request (recovery passes): a request's plans read its own (ordersContext's `planning`)
-        identity: r.identityDirectory(),
+        identity: r.lastingIdentityDirectory(),
         vouchers,
         sagas,
       },
@@ -310,7 +312,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         loyalty: r.loyalty(),
         stores: r.stores(),
         // the ingestion runs outside any request: one directory as long as the process
-        identity: r.identityDirectory(),
+        identity: r.lastingIdentityDirectory(),
         catalog: r.catalog(),
         db: r.db(),
         logger: r.env.logger,

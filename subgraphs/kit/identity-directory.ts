@@ -1,7 +1,9 @@
 // Who is who, for every subgraph but identity's: the identity subgraph's API (its @inaccessible
-// fields), never its store. Look-ups made in the same tick go out as one call (DataLoader batching
-// without a cache: a customer merged a moment ago is never answered from a stale copy), so a
-// request resolving many customers, or a report resolving every card it read, makes one call.
+// fields), never its store. Look-ups made in the same tick go out as one call, so a request
+// resolving many customers, or a report resolving every card it read, makes one call. A directory
+// made for one request also keeps what it was told for that request (the access rules, the pricing
+// profile and the fields ask for the same customer); one that outlives requests keeps nothing, so
+// that a customer merged a moment ago is never answered from a stale copy.
 import DataLoader from 'dataloader';
 import type { CustomerDirectory, RecordRef } from '../../domain/identity/directory';
 import type { PersonRecord } from '../../domain/types';
@@ -31,8 +33,11 @@ export class GraphCustomerDirectory implements CustomerDirectory {
   private readonly ofRecords: DataLoader<RecordRef, string | null, string>;
   private readonly ofCards: DataLoader<string, string | null>;
 
-  constructor(private readonly graph: SubgraphClient) {
-    const batched = { cache: false, maxBatchSize: MAX_BATCH };
+  constructor(
+    private readonly graph: SubgraphClient,
+    { forOneRequest = false } = {},
+  ) {
+    const batched = { cache: forOneRequest, maxBatchSize: MAX_BATCH };
     this.customers = new DataLoader(async (ids) => {
       const { customersByIds } = await graph.request<{
         customersByIds: ({ id: string; identities: { system: LegacySystem; externalId: string }[] } | null)[];
@@ -82,5 +87,7 @@ export class GraphCustomerDirectory implements CustomerDirectory {
       const batch = records.slice(i, i + OBSERVE_BATCH).map((r) => ({ ...r, system: legacySystem(r.system) }));
       await this.graph.request('identity', OBSERVE, { records: batch });
     }
+    // the records observed may have linked or merged customers asked about before
+    for (const loader of [this.customers, this.ofRecords, this.ofCards]) loader.clearAll();
   }
 }

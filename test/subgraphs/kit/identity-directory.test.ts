@@ -80,6 +80,17 @@ describe('GraphCustomerDirectory', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('for one request, asks once for a customer however often it is resolved, and again once records were observed', async () => {
+    const { graph, calls } = fakeIdentity();
+    const directory = new GraphCustomerDirectory(graph, { forOneRequest: true });
+    await Promise.all([directory.resolve('cus_1'), directory.resolve('cus_1'), directory.identitiesOf(['cus_1', 'cus_2'])]);
+    await directory.resolve('cus_1');
+    expect(calls.map((c) => c.variables.ids)).toEqual([['cus_1', 'cus_2']]);
+    await directory.observe([]);
+    await directory.resolve('cus_1');
+    expect(calls.map((c) => c.variables.ids)).toEqual([['cus_1', 'cus_2'], ['cus_1']]);
+  });
+
   it('hands records to the identity subgraph in calls of a bounded size', async () => {
     const { graph, calls } = fakeIdentity();
     const record = (i: number) => ({
