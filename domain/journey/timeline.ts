@@ -71,7 +71,6 @@ export function orderEvents(orders: Order[]): Draft[] {
   }));
 }
 
-/** Pick-ups and returns the project recorded (the silos keep no date for them). */
 /** What followed an order's sale through the graph: its hand-over (pickups) and its returns (the orders subgraph's facts). */
 export interface AfterSale {
   orderId: string;

@@ -3,6 +3,7 @@
 // to undo. One row per operation (its idempotency key), one per step.
 import { migrate, type Db, type Migration } from '../../../platform/db';
 import type { Address } from '../../types';
+import type { AfterSale } from '../../journey/timeline';
 
 export type OperationStatus =
   | 'running' // steps in progress (or interrupted by a crash)
@@ -425,9 +426,7 @@ export class SagaStore {
   }
 
   /** When the project handed orders over or took them back: the silos keep no date for either. */
-  async afterSale(
-    orderIds: readonly string[],
-  ): Promise<{ orderId: string; storeId: string | null; collectedAt: string | null; returns: { at: string; storeId: string }[] }[]> {
+  async afterSale(orderIds: readonly string[]): Promise<AfterSale[]> {
     const facts = await this.db.rows<{ order_id: string; pickup_store: string | null; collected_at: string }>(
       'SELECT order_id, pickup_store, collected_at FROM order_facts WHERE collected_at IS NOT NULL AND order_id = ANY($1)',
       [orderIds],
