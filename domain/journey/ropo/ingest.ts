@@ -11,7 +11,7 @@
 //   count for a later receipt.
 import { DateTime } from 'luxon';
 import { normalizeCard } from '../../canonical/card';
-import { parisDate, parisLocalToIso, toInstant } from '../../canonical/time';
+import { parisDate, toInstant } from '../../canonical/time';
 import { chunk } from '../../../adapters/transport/chunks';
 import type { EshopClient } from '../../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
@@ -249,15 +249,15 @@ const orderId = (year: number, seq: number) => `W-${year}-${String(seq).padStart
 
 function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
   if (!isStorePurchase(receipt)) return [];
-  const at = parisLocalToIso(receipt.at);
-  const card = normalizeCard(receipt.card);
-  const paid = paidByLine(orderFromPosReceipt(receipt));
+  // mapped once: its time, its card and what each line paid
+  const order = orderFromPosReceipt(receipt);
+  const paid = paidByLine(order);
   return receipt.lines.map((line, i) => ({
     receiptId: receipt.id,
     line: i,
     store: receipt.store,
-    at,
-    card,
+    at: order.placedAt,
+    card: order.owner?.externalId ?? null,
     ean: line.ean,
     qty: line.qty,
     paidCents: paid[i],
@@ -265,13 +265,13 @@ function receiptLines(receipt: PosReceipt): ReceiptLineRow[] {
 }
 
 function orderLines(order: EshopOrder): OrderLineRow[] {
-  const at = toInstant(order.created_at);
-  const paid = paidByLine(orderFromEshop(order));
+  const mapped = orderFromEshop(order);
+  const paid = paidByLine(mapped);
   return order.lines.map((line, i) => ({
     orderId: order.id,
     line: i,
     accountId: order.account_id,
-    at,
+    at: mapped.placedAt,
     origin: order.origin,
     sku: line.sku,
     qty: line.qty,
