@@ -5,6 +5,7 @@ import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
 import { DatabaseUnavailableError } from '../../platform/errors';
 import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, type As, inEverySilo, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
+import { availableIn, FROM_ST001, nearestFromST001, type StockRow } from './nearest-stores';
 
 const { truth } = seeded();
 
@@ -475,28 +476,13 @@ describe('productByEan', () => {
 });
 
 describe('Product.nearestStoresWithStock', () => {
-  interface Stock {
-    store: string;
-    ean: string;
-    qty: number;
-    reserved: number;
-  }
-  // The seeded directory from ST001 (75001), by the rule the field states, worked out by hand:
-  // Île-de-France (92100, 92800), then the zip numbers nearest 75001.
-  const FROM_ST001 = ['ST004', 'ST042', 'ST007', 'ST031', 'ST015', 'ST028', 'ST047', 'ST036', 'ST019', 'ST023', 'ST012'];
   const QUERY = `query($sku: ID!, $q: Int, $n: Int) { product(sku: $sku) {
     nearestStoresWithStock(storeId: "ST001", quantity: $q, first: $n) { store { id } available } } }`;
-  let stock: Stock[];
+  let stock: StockRow[];
   let products: { sku: string; ean: string }[];
-  const available = (store: string, ean: string) => {
-    const row = stock.find((s) => s.store === store && s.ean === ean);
-    return row ? Math.max(0, row.qty - row.reserved) : 0;
-  };
+  const available = (store: string, ean: string) => availableIn(stock, store, ean);
   /** What the field should answer, from the POS's own stock. */
-  const expected = (ean: string, quantity: number, first: number) =>
-    FROM_ST001.filter((store) => available(store, ean) >= quantity)
-      .slice(0, first)
-      .map((store) => ({ store: { id: store }, available: available(store, ean) }));
+  const expected = (ean: string, quantity: number, first: number) => nearestFromST001(stock, ean, quantity, first);
 
   beforeAll(async () => {
     ({ stock } = await dump(stack, 'pos'));
