@@ -12,6 +12,7 @@ import type { IdentityKey, LegacySystem, QueryFindCustomersArgs, Resolvers } fro
 import type { LinkKey } from '../../domain/identity/match';
 import type { RecordRef } from '../../domain/identity/store';
 import type { CustomerModel } from './model';
+import { fromGraphSystem, toGraphSystem } from '../kit/legacy-system';
 
 /** Which system's value a customer shows when its records disagree. */
 const NAME_PRIORITY: System[] = ['loyalty', 'eshop', 'crm'];
@@ -59,9 +60,7 @@ function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info:
   }
 }
 
-const SYSTEM_OF: Record<LegacySystem, System> = { POS: 'pos', ESHOP: 'eshop', CRM: 'crm', LOYALTY: 'loyalty' };
-
-const identityOf = (r: RecordRef) => ({ system: r.system.toUpperCase() as LegacySystem, externalId: r.externalId });
+const identityOf = (r: RecordRef) => ({ system: toGraphSystem(r.system), externalId: r.externalId });
 
 const KEY_OF: Record<LinkKey, IdentityKey> = {
   email: 'EMAIL',
@@ -78,8 +77,8 @@ const typedId = (system: LegacySystem, externalId: string) =>
 /** An agent links a record the store may never have seen (a typo in an email): read it first. */
 async function knownRecord(ctx: IdentityContext, system: LegacySystem, externalId: string, info: GraphQLResolveInfo) {
   if (system === 'POS') throw badInput('The POS holds no customer records: link the loyalty card');
-  if (!(await ctx.store.customerOf(SYSTEM_OF[system], externalId))) {
-    reportFailures(ctx, await ctx.discovery.discoverRecord(SYSTEM_OF[system], externalId), info);
+  if (!(await ctx.store.customerOf(fromGraphSystem(system), externalId))) {
+    reportFailures(ctx, await ctx.discovery.discoverRecord(fromGraphSystem(system), externalId), info);
   }
 }
 
@@ -95,7 +94,7 @@ export const resolvers: Resolvers = {
       requireRole(ctx);
       await ctx.store.observe(
         records.map((r) => ({
-          system: SYSTEM_OF[r.system],
+          system: fromGraphSystem(r.system),
           externalId: r.externalId,
           firstName: r.firstName ?? null,
           lastName: r.lastName ?? null,
@@ -112,7 +111,7 @@ export const resolvers: Resolvers = {
       const externalId = typedId(system, typed);
       await current(ctx, customerId);
       await knownRecord(ctx, system, externalId, info);
-      const id = await ctx.store.link(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      const id = await ctx.store.link(customerId, fromGraphSystem(system), externalId, actorOf(ctx));
       ctx.customerById.clearAll();
       return current(ctx, id);
     },
@@ -120,7 +119,7 @@ export const resolvers: Resolvers = {
       requireRole(ctx, 'agent');
       const externalId = typedId(system, typed);
       await current(ctx, customerId);
-      await ctx.store.unlink(customerId, SYSTEM_OF[system], externalId, actorOf(ctx));
+      await ctx.store.unlink(customerId, fromGraphSystem(system), externalId, actorOf(ctx));
       ctx.customerById.clearAll();
       return current(ctx, customerId);
     },
@@ -132,7 +131,7 @@ export const resolvers: Resolvers = {
     },
     customerIdsOfRecords: (_, { records }, ctx) => {
       requireRole(ctx);
-      return Promise.all(records.map((r) => ctx.store.customerOf(SYSTEM_OF[r.system], r.externalId)));
+      return Promise.all(records.map((r) => ctx.store.customerOf(fromGraphSystem(r.system), r.externalId)));
     },
     customerIdsOfCards: (_, { cards }, ctx) => {
       requireRole(ctx);
@@ -197,7 +196,7 @@ export const resolvers: Resolvers = {
   Order: {
     customer: async (order, _, ctx, info) => {
       if (!order.placedBy) return null;
-      const system = order.placedBy.system.toLowerCase() as System;
+      const system = fromGraphSystem(order.placedBy.system as LegacySystem); // an entity key, typed as the representation's string
       const { externalId } = order.placedBy;
       const known = await ctx.store.customerOf(system, externalId);
       if (known) return ctx.customerById.load(known);

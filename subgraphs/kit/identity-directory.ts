@@ -10,13 +10,12 @@ import type { PersonRecord } from '../../domain/types';
 import type { System } from '../../platform/errors';
 import type { SubgraphClient } from './graph-client';
 import type { LegacySystem } from './generated';
+import { fromGraphSystem, toGraphSystem } from './legacy-system';
 
 /** one call carries at most this many keys: a report may resolve thousands */
 const MAX_BATCH = 500;
 
 const OBSERVE_BATCH = 100;
-
-const legacySystem = (system: System) => system.toUpperCase() as LegacySystem;
 
 const CUSTOMERS = `query CustomersByIds($ids: [ID!]!) { customersByIds(ids: $ids) { id identities { system externalId } } }`;
 const OF_RECORDS = `query CustomerIdsOfRecords($records: [IdentityInput!]!) { customerIdsOfRecords(records: $records) }`;
@@ -43,15 +42,14 @@ export class GraphCustomerDirectory implements CustomerDirectory {
         customersByIds: ({ id: string; identities: { system: LegacySystem; externalId: string }[] } | null)[];
       }>('identity', CUSTOMERS, { ids });
       return customersByIds.map(
-        (c) =>
-          c && { id: c.id, records: c.identities.map((r) => ({ system: r.system.toLowerCase() as System, externalId: r.externalId })) },
+        (c) => c && { id: c.id, records: c.identities.map((r) => ({ system: fromGraphSystem(r.system), externalId: r.externalId })) },
       );
     }, batched);
     this.ofRecords = new DataLoader(
       async (refs) =>
         (
           await graph.request<{ customerIdsOfRecords: (string | null)[] }>('identity', OF_RECORDS, {
-            records: refs.map((r) => ({ system: legacySystem(r.system), externalId: r.externalId })),
+            records: refs.map((r) => ({ system: toGraphSystem(r.system), externalId: r.externalId })),
           })
         ).customerIdsOfRecords,
       batched,
@@ -84,7 +82,7 @@ export class GraphCustomerDirectory implements CustomerDirectory {
   /** in calls of OBSERVE_BATCH records, one after the other: each is one write transaction of the identity store, bounded in time */
   async observe(records: readonly PersonRecord[]): Promise<void> {
     for (let i = 0; i < records.length; i += OBSERVE_BATCH) {
-      const batch = records.slice(i, i + OBSERVE_BATCH).map((r) => ({ ...r, system: legacySystem(r.system) }));
+      const batch = records.slice(i, i + OBSERVE_BATCH).map((r) => ({ ...r, system: toGraphSystem(r.system) }));
       await this.graph.request('identity', OBSERVE, { records: batch });
     }
     // the records observed may have linked or merged customers asked about before

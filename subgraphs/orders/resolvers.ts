@@ -24,7 +24,8 @@ import { orderStatus } from '../../domain/orders/status';
 import type { OrdersContext } from './context';
 import { orNullOncePerField, reportFailedLists, settleSources, unwrap } from '../kit/server';
 import type { ReturnModel } from './model';
-import type { Channel, LegacySystem, Resolvers } from './generated';
+import type { Channel, Resolvers } from './generated';
+import { toGraphSystem } from '../kit/legacy-system';
 
 const newestFirst = (a: Order, b: Order) => b.placedAt.localeCompare(a.placedAt) || b.id.localeCompare(a.id);
 
@@ -154,7 +155,7 @@ export const resolvers: Resolvers = {
       await assertOrderAccess(ctx, o.id, o);
       return orNullOncePerField(ctx, info, ctx.returnsById.load(o.id));
     },
-    placedBy: (o) => (o.owner ? { system: o.owner.system.toUpperCase() as LegacySystem, externalId: o.owner.externalId } : null),
+    placedBy: (o) => (o.owner ? { system: toGraphSystem(o.owner.system), externalId: o.owner.externalId } : null),
   },
   OrderLine: {
     product: async (line, _, ctx) => {
