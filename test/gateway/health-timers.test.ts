@@ -27,3 +27,21 @@ it('counts a subgraph silent for 2 s and a database silent for 1 s failed', asyn
   expect(await asked).toMatchObject({ status: 'unavailable', subgraphs: { identity: 'failed' }, database: 'failed' });
   expect(jest.getTimerCount()).toBe(0);
 });
+
+it('gives the database its 1 s, and no more', async () => {
+  let settled = false;
+  const asked = ready(async () => ({ status: 200, body: { data: { __typename: 'Query' } } }), never).then((r) => ((settled = true), r));
+  await jest.advanceTimersByTimeAsync(999);
+  expect(settled).toBe(false);
+  await jest.advanceTimersByTimeAsync(1);
+  expect(await asked).toMatchObject({ status: 'unavailable', subgraphs: { identity: 'ok' }, database: 'failed' });
+});
+
+it('gives an in-process subgraph its 2 s, and no more', async () => {
+  let settled = false;
+  const asked = ready(never, async () => 1).then((r) => ((settled = true), r));
+  await jest.advanceTimersByTimeAsync(1999);
+  expect(settled).toBe(false);
+  await jest.advanceTimersByTimeAsync(1);
+  expect(await asked).toMatchObject({ status: 'unavailable', subgraphs: { identity: 'failed' }, database: 'ok' });
+});
