@@ -199,24 +199,30 @@ describe('legacy calls', () => {
     expect(calls.eshop + calls.pos).toBe(0);
   });
 
-  it("reads a customer's web orders and store sales at once, not one after the other (one legacy round trip)", async () => {
-    const p = everywhere[3];
-    const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
-    await resetStats(stack);
-    // the store sales held: the web orders are asked for meanwhile, or never if they wait for the sales
-    await setFaults(stack, 'pos', { hang: true });
-    const answer = gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 5) { edges { node { id } } } } }', {
-      id: found.data.findCustomers[0].id,
-    });
-    try {
-      await until('the web orders asked while the store sales are held', async () => (await legacyCalls(stack)).eshop > 0, 10_000);
-    } finally {
-      await setFaults(stack, 'pos', {});
-    }
-    const { data, errors } = await answer;
-    expect(errors).toBeUndefined();
-    expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
-  });
+  // each held in turn: the other is asked for meanwhile, or never if it waited for the held one
+  it.each([
+    ['pos', 'eshop'],
+    ['eshop', 'pos'],
+  ] as const)(
+    "reads a customer's web orders and store sales at once, not one after the other (%s held, %s asked meanwhile)",
+    async (held, asked) => {
+      const p = everywhere[3];
+      const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
+      await resetStats(stack);
+      await setFaults(stack, held, { hang: true });
+      const answer = gql(stack, 'query($id: ID!) { customer(id: $id) { orders(first: 5) { edges { node { id } } } } }', {
+        id: found.data.findCustomers[0].id,
+      });
+      try {
+        await until(`${asked} asked while ${held} is held`, async () => (await legacyCalls(stack))[asked] > 0, 10_000);
+      } finally {
+        await setFaults(stack, held, {});
+      }
+      const { data, errors } = await answer;
+      expect(errors).toBeUndefined();
+      expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
+    },
+  );
 });
 
 describe('when the POS is down', () => {
