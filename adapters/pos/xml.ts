@@ -1,7 +1,8 @@
 // The POS's XML, both ways: what its answers mean as legacy records (./wire.ts), and the
 // bodies it is sent. Values are kept as strings by the parser and converted here, field by field,
 // because EANs and card numbers look like numbers and are not.
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import {
   DAYS,
   PROMOTION_KINDS,
@@ -29,21 +30,52 @@ const REPEATED = new Set([
   'receipt.line',
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  ignoreDeclaration: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  jPath: true,
-  isArray: (_name, jPath) => typeof jPath === 'string' && REPEATED.has(jPath),
-});
-
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true });
 
-/** Throws on anything that is not well-formed XML. */
+interface OpenElement {
+  name: string;
+  /** where it is, from the root: `stores.store.hours` */
+  path: string;
+  node: XmlNode;
+  text: string;
+  /** it has attributes or child elements: an object, not its text */
+  structured: boolean;
+}
+
+/**
+ * The document as nested objects: an element is its attributes and its child elements by name
+ * (an array for the REPEATED ones, however many there are), or its trimmed text when it has
+ * neither (`<name>Rivoli</name>` is 'Rivoli', `<stores/>` is ''). A strict parser (saxes): anything
+ * that is not well-formed XML throws, a truncated answer included, and a DOCTYPE's entities are
+ * never expanded. Read in one pass, no tree of its own built first: the POS answers every
+ * availability look-up with XML, and this is on the way of most product pages.
+ */
 export function parsePosXml(xml: string): XmlNode {
-  return parser.parse(xml, true) as XmlNode;
+  const parser = new SaxesParser();
+  const document: OpenElement = { name: '', path: '', node: {}, text: '', structured: true };
+  const open: OpenElement[] = [document];
+  parser.on('opentag', ({ name, attributes }) => {
+    const parent = open[open.length - 1];
+    parent.structured = true;
+    const node: XmlNode = { ...(attributes as Record<string, string>) };
+    open.push({ name, path: parent.path ? `${parent.path}.${name}` : name, node, text: '', structured: Object.keys(node).length > 0 });
+  });
+  const addText = (text: string) => void (open[open.length - 1].text += text);
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    const element = open.pop()!;
+    const text = element.text.trim();
+    if (element.structured && text) element.node['#text'] = text;
+    const value = element.structured ? element.node : text;
+    const siblings = open[open.length - 1].node;
+    const before = siblings[element.name];
+    if (before === undefined) siblings[element.name] = REPEATED.has(element.path) ? [value] : value;
+    else if (REPEATED.has(element.path)) (before as unknown[]).push(value);
+    else siblings[element.name] = Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
+  });
+  parser.write(xml).close();
+  return document.node;
 }
 
 /** `<root a="..."><child .../>...</root>`, every value escaped by the builder. */
