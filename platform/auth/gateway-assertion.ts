@@ -4,6 +4,7 @@
 import type { RequestHandler } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { ConfigError, type Config } from '../config';
 import { callerFromClaims, type Caller } from './caller';
 
 export const CALLER_HEADER = 'x-omnigraph-caller';
@@ -14,6 +15,13 @@ const AUDIENCE = 'omnigraph-subgraphs';
 const TTL_S = 60;
 
 export const subgraphKey = (secret: string) => new TextEncoder().encode(secret);
+
+/** The key of a gateway and subgraphs served apart: SUBGRAPH_SECRET, which must then be set, the same for all. */
+export function sharedSubgraphKey(config: Config): Uint8Array {
+  if (!config.env.SUBGRAPH_SECRET)
+    throw new ConfigError('Invalid configuration: set SUBGRAPH_SECRET, the same for the gateway and every subgraph');
+  return subgraphKey(config.env.SUBGRAPH_SECRET);
+}
 
 export function assertCaller(caller: Caller | null, key: Uint8Array): Promise<string> {
   return new SignJWT({ caller })

@@ -7,7 +7,7 @@ import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
-import { subgraphKey } from '../auth/gateway-assertion';
+import { sharedSubgraphKey } from '../auth/gateway-assertion';
 import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
 import { SYSTEMS } from '../errors';
 import type { RunningServer } from '../http/serve';
@@ -18,12 +18,6 @@ import { CALLS, gatewayOptions, PIECES, Resources, subgraphEndpoints } from './p
 
 const USAGE = `usage: npm run serve -- <${[...SUBGRAPHS, 'gateway'].join('|')}>`;
 
-function sharedKey(config: Config): Uint8Array {
-  if (!config.env.SUBGRAPH_SECRET)
-    throw new ConfigError('Invalid configuration: set SUBGRAPH_SECRET, the same for the gateway and every subgraph');
-  return subgraphKey(config.env.SUBGRAPH_SECRET);
-}
-
 async function serveGateway(config: Config, logger: Logger): Promise<{ server: RunningServer; close: () => Promise<void> }> {
   const urls = subgraphUrls(config, SUBGRAPHS);
   const server = await startGateway(
@@ -31,14 +25,14 @@ async function serveGateway(config: Config, logger: Logger): Promise<{ server: R
     gatewayOptions(config, logger, {
       subgraphs: subgraphEndpoints((name) => ({ url: urls[name] })),
       legacy: [],
-      subgraphKey: sharedKey(config),
+      subgraphKey: sharedSubgraphKey(config),
     }),
   );
   return { server, close: () => server.close() };
 }
 
 async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger) {
-  const gatewayKey = sharedKey(config);
+  const gatewayKey = sharedSubgraphKey(config);
   const others = subgraphUrls(config, CALLS[name]);
   let ownUrl: string | null = null;
   const resources = new Resources({
