@@ -2,13 +2,12 @@
 // (/__sim/dump), exactly as the README ("ROPO and showrooming") defines it. Who is who follows the
 // documented matching rules (domain/identity/match.ts cluster) over the records the report's
 // identity store holds, not the seed's ground truth: two people of one household sharing a mailbox
-// are one customer by those rules, and the report counts what the rules say.
-import { decimalToCents } from '../../domain/canonical/money';
+// are one customer by those rules, and the report counts what the rules say. Its money and its
+// calendar are its own (floats and luxon), not the code under test's.
+import { DateTime } from 'luxon';
 import { normalizeCard } from '../../domain/canonical/card';
-import { isoToParisLocal, parisLocalToIso, toInstant } from '../../domain/canonical/time';
 import { cluster } from '../../domain/identity/match';
-import { lookbackStartMs, RESEARCH_EVENTS, UNKNOWN_CATEGORY, type RopoCounts, type RopoReport } from '../../domain/journey/ropo';
-import { halfEven } from '../../domain/pricing/cents';
+import { RESEARCH_EVENTS, UNKNOWN_CATEGORY, type RopoCounts, type RopoReport } from '../../domain/journey/ropo';
 import type { PersonRecord } from '../../domain/types';
 import { personFromCrmContact } from '../../adapters/crm/mapping';
 import { personFromEshopAccount } from '../../adapters/eshop/mapping';
@@ -18,6 +17,23 @@ import type { World } from '../../legacy/model';
 export type RopoDumps = Pick<World, 'eshop' | 'pos' | 'loyalty'> & Partial<Pick<World, 'crm'>>;
 
 const DAY_MS = 86_400_000;
+const PARIS = 'Europe/Paris';
+
+/** "19.99" -> 1999 */
+const cents = (decimal: string) => Math.round(Number(decimal) * 100);
+
+/** numerator / denominator to the nearest integer, a tie to the even one */
+function halfToEven(numerator: number, denominator: number): number {
+  const exact = numerator / denominator;
+  const nearest = Math.round(exact);
+  return Math.abs(exact % 1) === 0.5 && nearest % 2 !== 0 ? nearest - 1 : nearest;
+}
+
+/** An instant (ISO, with or without its offset: UTC then) as ms. */
+const ms = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
+const utcIso = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toUTC().toISO()!;
+/** A POS time, Paris wall time without offset, as an ISO instant. */
+const fromParisWallTime = (local: string) => DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: PARIS }).toUTC().toISO()!;
 
 /** One purchase line of the period. */
 interface Row {
@@ -38,17 +54,17 @@ interface Row {
  */
 function paidPerLine(lines: { qty: number; cents: number }[], discount: number, total: number): number[] {
   const subtotal = lines.reduce((sum, l) => sum + l.qty * l.cents, 0);
-  const shares = lines.map((l) => l.qty * l.cents - (subtotal === 0 ? 0 : halfEven(discount * l.qty * l.cents, subtotal)));
+  const shares = lines.map((l) => l.qty * l.cents - (subtotal === 0 ? 0 : halfToEven(discount * l.qty * l.cents, subtotal)));
   if (shares.length > 0) shares[shares.length - 1] = total - shares.slice(0, -1).reduce((a, b) => a + b, 0);
   return shares;
 }
 
 /** Monday 00:00 in Paris of the week `at` falls in, read off the Paris calendar. */
 function parisMonday(at: string): number {
-  const day = isoToParisLocal(at).slice(0, 10);
+  const day = DateTime.fromMillis(ms(at), { zone: PARIS }).toFormat('yyyy-MM-dd');
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   const monday = new Date(Date.parse(`${day}T00:00:00Z`) - weekday * DAY_MS).toISOString().slice(0, 10);
-  return Date.parse(parisLocalToIso(`${monday} 00:00:00`));
+  return ms(fromParisWallTime(`${monday} 00:00:00`));
 }
 
 /**
@@ -75,15 +91,16 @@ export function expectedRopo({ eshop, pos, loyalty, crm }: RopoDumps, from: Date
   const inPeriod = (at: string) => Date.parse(at) >= from.getTime() && Date.parse(at) < to.getTime();
   /** Whether something at `candidate` is in the lookback before `at`. */
   const lookback = (at: string) => {
-    const [start, end] = [lookbackStartMs(at, lookbackDays), Date.parse(at)];
+    // as many Paris calendar days back
+    const [start, end] = [DateTime.fromMillis(ms(at), { zone: PARIS }).minus({ days: lookbackDays }).toMillis(), ms(at)];
     return (candidate: string) => Date.parse(candidate) >= start && Date.parse(candidate) < end;
   };
 
   // a hand-over receipt (with the reservation's ref) is a web purchase, not a store one
   const receipts = pos.receipts
     .filter((r) => r.ref === null)
-    .map((r) => ({ ...r, at: parisLocalToIso(r.at), person: personOfCard(r.card) }));
-  const events = eshop.events.map((e) => ({ ...e, at: toInstant(e.at), person: personOfAccount(e.account_id) }));
+    .map((r) => ({ ...r, at: fromParisWallTime(r.at), person: personOfCard(r.card) }));
+  const events = eshop.events.map((e) => ({ ...e, at: utcIso(e.at), person: personOfAccount(e.account_id) }));
   const rows: Row[] = [];
   for (const receipt of receipts.filter((r) => inPeriod(r.at))) {
     const subtotal = receipt.lines.reduce((sum, l) => sum + l.qty * l.unit_cents, 0);
@@ -104,8 +121,8 @@ export function expectedRopo({ eshop, pos, loyalty, crm }: RopoDumps, from: Date
       rows.push({ week, category, kind: 'store', store: receipt.store, ropo, showrooming: false, paid: paid[i] });
     });
   }
-  for (const order of eshop.orders.filter((o) => o.origin === 'web' && inPeriod(toInstant(o.created_at)))) {
-    const at = toInstant(order.created_at);
+  for (const order of eshop.orders.filter((o) => o.origin === 'web' && inPeriod(utcIso(o.created_at)))) {
+    const at = utcIso(order.created_at);
     const person = personOfAccount(order.account_id);
     const before = lookback(at);
     const week = parisMonday(at);
@@ -114,9 +131,9 @@ export function expectedRopo({ eshop, pos, loyalty, crm }: RopoDumps, from: Date
       .filter((r) => person >= 0 && r.person === person && before(r.at))
       .sort((a, b) => b.at.localeCompare(a.at) || b.store.localeCompare(a.store));
     const paid = paidPerLine(
-      order.lines.map((l) => ({ qty: l.qty, cents: decimalToCents(l.unit_price) })),
-      decimalToCents(order.discount),
-      decimalToCents(order.total),
+      order.lines.map((l) => ({ qty: l.qty, cents: cents(l.unit_price) })),
+      cents(order.discount),
+      cents(order.total),
     );
     order.lines.forEach((line, i) => {
       const category = bySku.get(line.sku)?.category ?? UNKNOWN_CATEGORY;
