@@ -193,6 +193,33 @@ function queries(sql: Sql) {
     recordCount: async (customerId: string) =>
       (await sql.row<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE customer_id = $1', [customerId]))!.n,
     rowsOf: (customerId: string) => sql.rows<RecordRow>('SELECT * FROM records WHERE customer_id = $1 ORDER BY id', [customerId]),
+    identitiesOfMany: (customerIds: readonly string[]) =>
+      sql.rows<RecordRow & { asked: string; current: string }>(
+        // a customer without records is still one: its row comes with the record's columns null
+        `SELECT asked.value AS asked, coalesce(c.merged_into, c.id) AS current, r.*
+         FROM unnest($1::text[]) AS asked(value)
+         JOIN customers c ON c.id = asked.value
+         LEFT JOIN records r ON r.customer_id = coalesce(c.merged_into, c.id)
+         ORDER BY r.system, r.external_id`,
+        [customerIds],
+      ),
+    customersOfRecords: (refs: readonly RecordRef[]) =>
+      sql.rows<{ at: string; customer_id: string }>(
+        `SELECT asked.at, r.customer_id
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS asked(system, external_id, at)
+         JOIN records r ON r.system = asked.system AND r.external_id = asked.external_id`,
+        [refs.map((r) => r.system), refs.map((r) => r.externalId)],
+      ),
+    /** the oldest customer holding each card, as byCard has it */
+    customersOfCards: (cards: readonly string[]) =>
+      sql.rows<{ card: string; id: string }>(
+        `SELECT DISTINCT ON (asked.card) asked.card, c.id
+         FROM unnest($1::text[]) AS asked(card)
+         JOIN records r ON r.card = asked.card
+         JOIN customers c ON c.id = r.customer_id
+         ORDER BY asked.card, c.seq`,
+        [cards],
+      ),
     recordsOfMany: (customerIds: readonly string[]) =>
       sql.rows<RecordRow & { asked: string }>(
         `SELECT asked.value AS asked, r.* FROM unnest($1::text[]) AS asked(value)
@@ -285,7 +312,13 @@ export class IdentityStore implements CustomerDirectory {
   }
 
   async customerOf(system: System, externalId: string): Promise<string | null> {
-    return (await this.read.record(system, externalId))?.customer_id ?? null;
+    return (await this.customersOfRecords([{ system, externalId }]))[0];
+  }
+
+  /** Each record's customer, in the order asked (null: a record never seen), in one query. */
+  async customersOfRecords(refs: readonly RecordRef[]): Promise<(string | null)[]> {
+    const found = new Map((await this.read.customersOfRecords(refs)).map((row) => [Number(row.at), row.customer_id]));
+    return refs.map((_, i) => found.get(i + 1) ?? null);
   }
 
   async recordsOf(customerId: string): Promise<PersonRecord[]> {
@@ -299,14 +332,26 @@ export class IdentityStore implements CustomerDirectory {
 
   /** Each id's current customer and its records (CustomerDirectory); unknown ids are left out. */
   async identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: PersonRecord[] }>> {
-    const current = await Promise.all(customerIds.map((id) => this.resolve(id)));
-    const records = await this.recordsOfMany(current.filter((id): id is string => id !== null));
-    return new Map(customerIds.flatMap((asked, i) => (current[i] ? [[asked, { id: current[i], records: records.get(current[i])! }]] : [])));
+    const found = new Map<string, { id: string; records: PersonRecord[] }>();
+    for (const row of await this.read.identitiesOfMany([...new Set(customerIds)])) {
+      const identity = found.get(row.asked) ?? { id: row.current, records: [] };
+      found.set(row.asked, identity);
+      if (row.id !== null) identity.records.push(toPersonRecord(row));
+    }
+    return found;
   }
 
   /** Whose a loyalty card is: its member's customer, or that of an account it was typed on; the oldest when agents split holders. */
   async customerOfCard(card: string): Promise<string | null> {
-    return (await this.find({ card }))[0] ?? null;
+    return (await this.customersOfCards([card]))[0];
+  }
+
+  /** customerOfCard for many cards, in the order asked, in one query. */
+  async customersOfCards(cards: readonly string[]): Promise<(string | null)[]> {
+    const normalized = cards.map(normalizeCard);
+    const asked = [...new Set(normalized.filter((card): card is string => card !== null))];
+    const found = new Map((await this.read.customersOfCards(asked)).map((row) => [row.card, row.id]));
+    return normalized.map((card) => (card === null ? null : (found.get(card) ?? null)));
   }
 
   /** Customers satisfying every criterion given, oldest first; no criterion finds no one. */

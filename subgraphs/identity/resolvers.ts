@@ -131,11 +131,11 @@ export const resolvers: Resolvers = {
     },
     customerIdsOfRecords: (_, { records }, ctx) => {
       requireRole(ctx);
-      return Promise.all(records.map((r) => ctx.store.customerOf(fromGraphSystem(r.system), r.externalId)));
+      return ctx.store.customersOfRecords(records.map((r) => ({ system: fromGraphSystem(r.system), externalId: r.externalId })));
     },
     customerIdsOfCards: (_, { cards }, ctx) => {
       requireRole(ctx);
-      return Promise.all(cards.map((card) => ctx.store.customerOfCard(card)));
+      return ctx.store.customersOfCards(cards);
     },
     me: (_, __, ctx) => {
       const caller = requireCaller(ctx);

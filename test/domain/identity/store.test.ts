@@ -142,6 +142,36 @@ describe('automatic linking', () => {
     expect(await store.find({ card: '4000999988887777' })).toEqual([oldest]);
   });
 
+  it('answers many customers, records and cards in one query each: a merged id by its survivor, the unknown left out or null', async () => {
+    const statements: string[] = [];
+    const traced = await IdentityStore.open(openDatabase(await freshDatabaseUrl(), { trace: (sql) => statements.push(sql) }));
+    const byCard = person({ system: 'loyalty', externalId: '4000999988887777', card: '4000999988887777' });
+    await traced.observe([shop, housemate]);
+    await traced.observe([byCard]);
+    const [marie, paul, younger] = await Promise.all(
+      [shop, housemate, byCard].map(async (r) => (await traced.customerOf(r.system, r.externalId))!),
+    );
+    await traced.observe([person({ system: 'eshop', externalId: 'A-3', email: shop.email, card: '4000 9999 8888 7777' })]);
+
+    statements.length = 0;
+    const identities = await traced.identitiesOf([younger, paul, 'cus_0000000000000000', marie]);
+    const owners = await traced.customersOfRecords([
+      { system: 'crm', externalId: 'C-000124' },
+      { system: 'crm', externalId: 'C-404' },
+      { system: 'loyalty', externalId: byCard.externalId },
+    ]);
+    const holders = await traced.customersOfCards(['4000-9999-8888-7777', 'not a card', '4000000000000000']);
+    expect(statements).toHaveLength(3);
+
+    expect([...identities.keys()].sort()).toEqual([marie, paul, younger].sort());
+    expect(identities.get(younger)).toEqual(identities.get(marie));
+    expect(identities.get(marie)!.id).toBe(marie);
+    expect(identities.get(marie)!.records.map((r) => r.externalId)).toEqual(['A-10023', 'A-3', byCard.externalId]);
+    expect(identities.get(paul)).toEqual({ id: paul, records: [expect.objectContaining({ externalId: 'C-000124' })] });
+    expect(owners).toEqual([paul, null, marie]);
+    expect(holders).toEqual([marie, null, null]);
+  });
+
   it('keeps aliases resolving after a chain of merges', async () => {
     const a = person({ system: 'eshop', externalId: 'A-1', email: 'a@x.fr' });
     const b = person({ system: 'crm', externalId: 'C-1', email: 'b@x.fr' });
@@ -412,6 +442,12 @@ describe('at scale', () => {
     const merged = (await big.customerOf('crm', 'C-1'))!;
     await big.find({ email: 'client3@example.fr', phone: '06 00 00 00 03', card: '4000000000000003', name: 'jean nom3' });
     await big.recordsOfMany([merged, (await big.customerOf('eshop', 'A-7'))!]);
+    await big.identitiesOf([merged, 'cus_0000000000000000']);
+    await big.customersOfRecords([
+      { system: 'crm', externalId: 'C-1' },
+      { system: 'eshop', externalId: 'A-7' },
+    ]);
+    await big.customersOfCards(['4000000000000002', '4000000000000003']);
     const detached = await big.unlink(merged, 'crm', 'C-1', 'agent');
     await big.link(merged, 'crm', 'C-1', 'agent');
     await big.auditTrail(detached);
