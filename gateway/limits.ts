@@ -14,10 +14,12 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  visit,
   Lexer,
   Source,
   TokenKind,
   valueFromASTUntyped,
+  type ArgumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -193,11 +195,24 @@ function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
 
 const MAX_KEPT_VARIABLES = 1024;
 
+/** The variables given as a slicing argument anywhere in the operation (its fragments included): what its cost depends on. */
+function sizingVariables(operation: OperationDefinitionNode, fragments: Fragments, slicing: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
+  const visitor = {
+    Argument(node: ArgumentNode) {
+      if (slicing.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  };
+  for (const node of [operation, ...Object.values(fragments)]) visit(node, visitor);
+  return [...names].sort();
+}
+
 /** Root fields and cost: checked once the operation and its variables are known. */
 export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizing): ApolloServerPlugin {
   // Apollo's document cache hands every request of one query the same parsed operation: its root
-  // fields are counted once, its cost once for each set of variables (the sizes they give lists).
-  const checked = new WeakMap<OperationDefinitionNode, { fragments: Fragments; costs: LRUCache<string, number> }>();
+  // fields are counted once, its cost once for each value of the variables that size its lists (a
+  // product page asked for a thousand SKUs is costed once).
+  const checked = new WeakMap<OperationDefinitionNode, { fragments: Fragments; sizedBy: string[]; costs: LRUCache<string, number> }>();
   return {
     async requestDidStart() {
       return {
@@ -215,15 +230,19 @@ export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizin
             );
             if (rootFieldCount(operation.selectionSet, fragments) > limits.maxRootFields)
               throw tooComplex(`At most ${limits.maxRootFields} root fields in one operation`);
-            known = { fragments, costs: new LRUCache({ max: 100 }) };
+            known = {
+              fragments,
+              sizedBy: sizingVariables(operation, fragments, sizing.slicingArguments),
+              costs: new LRUCache({ max: 100 }),
+            };
             checked.set(operation, known);
           }
           const variables = request.variables ?? {};
-          const key = JSON.stringify(variables);
+          const key = JSON.stringify(known.sizedBy.map((name) => variables[name] ?? null));
           let cost = known.costs.get(key);
           if (cost === undefined) {
             cost = operationCost(schema, operation, known.fragments, variables, sizing);
-            // large variables (a basket of a hundred lines) are costed each time rather than kept
+            // a value no list size takes (a string of a megabyte where an Int goes) is costed each time rather than kept
             if (key.length <= MAX_KEPT_VARIABLES) known.costs.set(key, cost);
           }
           if (cost > limits.maxCost)

@@ -15,6 +15,8 @@ export interface ListSize {
 
 export interface ListSizing {
   of(type: string, field: string): ListSize | undefined;
+  /** every argument name some list is sliced by (`first`...): the only variables an operation's cost depends on */
+  slicingArguments: ReadonlySet<string>;
   /** the size of a list field that declares none */
   guess: number;
 }
@@ -37,5 +39,6 @@ export function listSizing(sdl: string, guess: number): ListSizing {
       if (directive) sizes.set(`${definition.name.value}.${field.name.value}`, listSizeOf(directive));
     }
   }
-  return { of: (type, field) => sizes.get(`${type}.${field}`), guess };
+  const slicingArguments = new Set([...sizes.values()].flatMap((size) => size.slicingArguments ?? []));
+  return { of: (type, field) => sizes.get(`${type}.${field}`), slicingArguments, guess };
 }

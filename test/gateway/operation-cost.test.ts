@@ -81,12 +81,12 @@ describe('listSizing', () => {
 describe('operationLimitsPlugin', () => {
   const limits = { maxRootFields: 2, maxCost: 100 } as OperationLimits;
   const doc = parse('query($n: Int) { products(first: $n) { edges { node { sku } } } }');
-  const operation = doc.definitions[0] as OperationDefinitionNode;
 
   /** The plugin's verdict on one request of the (same, as Apollo's document cache gives it) operation. */
-  async function verdict(plugin: ReturnType<typeof operationLimitsPlugin>, variables: Record<string, unknown>) {
+  async function verdict(plugin: ReturnType<typeof operationLimitsPlugin>, variables: Record<string, unknown>, document = doc) {
     const listeners = (await plugin.requestDidStart!({} as never)) as { didResolveOperation: (ctx: unknown) => Promise<void> };
-    return listeners.didResolveOperation({ operation, document: doc, schema, request: { variables } }).then(
+    const asked = document.definitions[0] as OperationDefinitionNode;
+    return listeners.didResolveOperation({ operation: asked, document, schema, request: { variables } }).then(
       () => 'passed',
       (err: Error) => err.message,
     );
@@ -97,5 +97,21 @@ describe('operationLimitsPlugin', () => {
     expect(await verdict(plugin, { n: 10 })).toBe('passed'); // 1 + 1 + 10 x 2
     expect(await verdict(plugin, { n: 60 })).toMatch(/costs 122, more than 100/);
     expect(await verdict(plugin, { n: 10 })).toBe('passed');
+  });
+
+  it('costs it once for all the values of variables that size no list (a SKU, a store)', async () => {
+    let sized = 0;
+    const counting = { ...sizing, of: (type: string, field: string) => (sized++, sizing.of(type, field)) };
+    const plugin = operationLimitsPlugin(limits, counting);
+    const page = parse(`query($n: Int, $id: ID!) { ...Page store(id: $id) { name } }
+      fragment Page on Query { products(first: $n) { edges { node { sku } } } }`);
+    expect(await verdict(plugin, { n: 10, id: 'ST001' }, page)).toBe('passed');
+    const once = sized;
+    expect(once).toBeGreaterThan(0);
+    expect(await verdict(plugin, { n: 10, id: 'ST002' }, page)).toBe('passed');
+    expect(sized).toBe(once);
+    // the slicing variable of a fragment sizes the list: another value is costed
+    expect(await verdict(plugin, { n: 60, id: 'ST002' }, page)).toMatch(/costs 124, more than 100/);
+    expect(sized).toBeGreaterThan(once);
   });
 });
