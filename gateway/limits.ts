@@ -195,7 +195,7 @@ function rootFieldCount(set: SelectionSetNode, fragments: Fragments): number {
 
 const MAX_KEPT_VARIABLES = 1024;
 
-/** The variables given as a slicing argument anywhere in the operation (its fragments included): what its cost depends on. */
+/** The variables given as a slicing argument anywhere in the operation (its fragments included): their values, and whether they were sent, are what its cost depends on. */
 function sizingVariables(operation: OperationDefinitionNode, fragments: Fragments, slicing: ReadonlySet<string>): string[] {
   const names = new Set<string>();
   const visitor = {
@@ -238,7 +238,8 @@ export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizin
             checked.set(operation, known);
           }
           const variables = request.variables ?? {};
-          const key = JSON.stringify(known.sizedBy.map((name) => variables[name] ?? null));
+          // a variable left out takes its default, one sent as null does not: the key tells them apart
+          const key = JSON.stringify(known.sizedBy.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])));
           let cost = known.costs.get(key);
           if (cost === undefined) {
             cost = operationCost(schema, operation, known.fragments, variables, sizing);

@@ -15,7 +15,7 @@ export interface ListSize {
 
 export interface ListSizing {
   of(type: string, field: string): ListSize | undefined;
-  /** every argument name some list is sliced by (`first`...): the only variables an operation's cost depends on */
+  /** every argument name some list is sliced by (`first`...): an operation's cost depends on the variables given to them only */
   slicingArguments: ReadonlySet<string>;
   /** the size of a list field that declares none */
   guess: number;

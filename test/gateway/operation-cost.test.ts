@@ -114,4 +114,14 @@ describe('operationLimitsPlugin', () => {
     expect(await verdict(plugin, { n: 60, id: 'ST002' }, page)).toMatch(/costs 124, more than 100/);
     expect(sized).toBeGreaterThan(once);
   });
+
+  it('tells a variable left out (its default) from one sent as null (no default) when it keeps a cost', async () => {
+    const plugin = operationLimitsPlugin(limits, sizing);
+    const page = parse('query($n: Int = 1) { products(first: $n) { edges { node { sku } } } }');
+    expect(await verdict(plugin, {}, page)).toBe('passed'); // 1 + 1 + 1 x 2
+    expect(await verdict(plugin, { n: null }, page)).toBe('passed'); // products' own default: 20, 1 + 1 + 20 x 2
+    const strict = operationLimitsPlugin({ ...limits, maxCost: 10 }, sizing);
+    expect(await verdict(strict, {}, page)).toBe('passed');
+    expect(await verdict(strict, { n: null }, page)).toMatch(/costs \d+, more than 10/);
+  });
 });
