@@ -32,6 +32,13 @@ const REPEATED = new Set([
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: true });
 
+// Names that would reach an object's prototype rather than be a key of it: no POS answer has them.
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const named = (name: string) => {
+  if (RESERVED_NAMES.has(name)) throw new Error(`<${name}> is not a name the POS uses`);
+  return name;
+};
+
 interface OpenElement {
   name: string;
   /** where it is, from the root: `stores.store.hours` */
@@ -45,7 +52,8 @@ interface OpenElement {
 /**
  * The document as nested objects: an element is its attributes and its child elements by name
  * (an array for the REPEATED ones, however many there are), or its trimmed text when it has
- * neither (`<name>Rivoli</name>` is 'Rivoli', `<stores/>` is ''). A strict parser (saxes): anything
+ * neither (`<name>Rivoli</name>` is 'Rivoli', `<stores/>` is ''); values and text trimmed, as the
+ * POS pads some. A strict parser (saxes): anything
  * that is not well-formed XML throws, a truncated answer included, and a DOCTYPE's entities are
  * never expanded. Read in one pass, no tree of its own built first: the POS answers every
  * availability look-up with XML, and this is on the way of most product pages.
@@ -57,8 +65,15 @@ export function parsePosXml(xml: string): XmlNode {
   parser.on('opentag', ({ name, attributes }) => {
     const parent = open[open.length - 1];
     parent.structured = true;
-    const node: XmlNode = { ...(attributes as Record<string, string>) };
-    open.push({ name, path: parent.path ? `${parent.path}.${name}` : name, node, text: '', structured: Object.keys(node).length > 0 });
+    const node: XmlNode = {};
+    for (const [attribute, value] of Object.entries(attributes as Record<string, string>)) node[named(attribute)] = value.trim();
+    open.push({
+      name: named(name),
+      path: parent.path ? `${parent.path}.${name}` : name,
+      node,
+      text: '',
+      structured: Object.keys(node).length > 0,
+    });
   });
   const addText = (text: string) => void (open[open.length - 1].text += text);
   parser.on('text', addText);
@@ -69,9 +84,10 @@ export function parsePosXml(xml: string): XmlNode {
     if (element.structured && text) element.node['#text'] = text;
     const value = element.structured ? element.node : text;
     const siblings = open[open.length - 1].node;
-    const before = siblings[element.name];
-    if (before === undefined) siblings[element.name] = REPEATED.has(element.path) ? [value] : value;
-    else if (REPEATED.has(element.path)) (before as unknown[]).push(value);
+    const before = Object.hasOwn(siblings, element.name) ? siblings[element.name] : undefined;
+    const repeated = REPEATED.has(element.path);
+    if (before === undefined) siblings[element.name] = repeated ? [value] : value;
+    else if (repeated && !Array.isArray(before)) throw new Error(`<${element.name}> is both an attribute and an element`);
     else siblings[element.name] = Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
   });
   parser.write(xml).close();

@@ -21,6 +21,12 @@ describe('reading the POS XML', () => {
     });
   });
 
+  it('trims attribute values as it trims text', () => {
+    expect(parsePosXml('<stock store=" ST042 "><item ean=" 0012345678905 " qty="3 " reserved="0"/></stock>')).toEqual({
+      stock: { store: 'ST042', item: [{ ean: '0012345678905', qty: '3', reserved: '0' }] },
+    });
+  });
+
   it('makes an array of an element that repeats where one was expected, rather than keep the last', () => {
     expect(parsePosXml('<ok><note>a</note><note>b</note><note>c</note></ok>')).toEqual({ ok: { note: ['a', 'b', 'c'] } });
   });
@@ -36,6 +42,13 @@ describe('reading the POS XML', () => {
     ['an entity a DOCTYPE defines, never expanded', '<!DOCTYPE ok [<!ENTITY x "xxxxxxxx">]><ok updated="&x;"/>'],
     ['no XML at all', 'Service Unavailable'],
     ['an empty body', ''],
+    ['an element named after a prototype key', '<stock store="ST042"><__proto__ ean="1"/></stock>'],
+    ['an element named constructor', '<ok><constructor/></ok>'],
+    ['an attribute named __proto__', '<ok __proto__="x"/>'],
+    [
+      'an attribute and a repeated element of one name',
+      '<receipts><receipt id="R" line="x"><line ean="1" qty="1" unit_cents="1"/></receipt></receipts>',
+    ],
   ])('refuses %s', (_, xml) => {
     expect(() => parsePosXml(xml)).toThrow();
   });
