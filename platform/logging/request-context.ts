@@ -16,10 +16,13 @@ export const currentRequestId = (): string | undefined => current.getStore();
 /** The id `requestId` gave this request. */
 export const requestIdOf = (res: Response): string => res.locals.requestId as string;
 
+/** The caller's id when it is a plain token, else a new one. */
+export const requestIdFrom = (given: string | null | undefined): string =>
+  given != null && PLAIN_TOKEN.test(given) ? given : randomUUID();
+
 /** Takes the caller's id when it is a plain token, or makes one, and answers with it: mounted before anything else. */
 export const requestId: RequestHandler = (req, res, next) => {
-  const given = req.get(REQUEST_ID_HEADER);
-  res.locals.requestId = given !== undefined && PLAIN_TOKEN.test(given) ? given : randomUUID();
+  res.locals.requestId = requestIdFrom(req.get(REQUEST_ID_HEADER));
   res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
   next();
 };

@@ -9,7 +9,8 @@ import { hiveGatewayConfig } from '../../gateway/hive-gateway';
 import { SUBGRAPHS } from '../../gateway/supergraph';
 import { loadConfig, SUBGRAPH_URL } from '../../platform/config';
 import type { Stack } from '../../platform/tools/stack';
-import { type As, gql, inEverySilo, seeded, startTestStack, tokenFor } from './harness';
+import { capturedLogger } from '../captured-logs';
+import { type As, gql, inEverySilo, seeded, setFaults, startTestStack, tokenFor } from './harness';
 
 const { world, truth } = seeded();
 const buyer = truth.find((p) => inEverySilo(p))!;
@@ -19,9 +20,10 @@ let stack: Stack;
 let runtime: ReturnType<typeof createGatewayRuntime>;
 let server: Server;
 let hiveUrl: string;
+const logs = capturedLogger();
 
 beforeAll(async () => {
-  stack = await startTestStack({ SUBGRAPH_TRANSPORT: 'http', SUBGRAPH_SECRET: SECRET });
+  stack = await startTestStack({ SUBGRAPH_TRANSPORT: 'http', SUBGRAPH_SECRET: SECRET }, logs.logger);
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [SUBGRAPH_URL[name], stack.subgraphs[name].url!]));
   runtime = createGatewayRuntime({ ...hiveGatewayConfig(loadConfig({ SUBGRAPH_SECRET: SECRET, ...urls })), logging: false });
   server = createServer(runtime);
@@ -35,11 +37,17 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function askHive(query: string, variables: Record<string, unknown>, as: As, authorization?: string) {
+async function askHive(
+  query: string,
+  variables: Record<string, unknown>,
+  as: As,
+  authorization?: string,
+  headers: Record<string, string> = {},
+) {
   const bearer = authorization ?? (as === null ? undefined : `Bearer ${await tokenFor(as)}`);
   const res = await fetch(hiveUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(bearer ? { authorization: bearer } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(bearer ? { authorization: bearer } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
@@ -76,12 +84,38 @@ it("passes on the caller it verified: an anonymous caller is refused the custome
   const id = await customerId();
   const hive = await askHive(CUSTOMER, { id }, null);
   expect(hive.body.data?.customer ?? null).toBeNull();
-  const codes = new Set(hive.body.errors?.map((e) => e.extensions?.code));
   const ours = await gql(stack, CUSTOMER, { id }, { as: null });
-  expect(codes).toEqual(new Set(ours.errors?.map((e) => e.extensions?.code)));
+  // the identity subgraph's own refusal, not a subgraph refusing a request without the gateway's assertion
+  const refusals = (answer: { errors?: { message?: string; extensions?: { code?: string } }[] }) =>
+    (answer.errors ?? []).map((e) => [e.message, e.extensions?.code]);
+  expect(refusals(hive.body)).toEqual(refusals(ours));
+  expect(refusals(ours)).toEqual([['Sign in: this needs a token', 'UNAUTHENTICATED']]);
 });
 
-it('refuses a token that is not valid before anything runs, with UNAUTHENTICATED', async () => {
+it("passes on the request's id, the client's or one it makes, the same to every subgraph and legacy call of the request", async () => {
+  const id = await customerId();
+  const failedCalls = (from: number) => logs.lines.slice(from).filter((l) => l.msg === 'legacy call failed');
+  await Promise.all((['pos', 'crm'] as const).map((system) => setFaults(stack, system, { down: true })));
+  try {
+    let from = logs.lines.length;
+    await askHive(CUSTOMER, { id }, 'agent', undefined, { 'x-request-id': 'hive-two-down' });
+    expect(new Set(failedCalls(from).map((l) => l.system))).toEqual(new Set(['pos', 'crm']));
+    expect(new Set(failedCalls(from).map((l) => l.requestId))).toEqual(new Set(['hive-two-down']));
+    // none given (or not a plain token): one made for the request, not one per subgraph request
+    for (const headers of [{}, { 'x-request-id': 'not a plain token!' }] as Record<string, string>[]) {
+      from = logs.lines.length;
+      await askHive(CUSTOMER, { id }, 'agent', undefined, headers);
+      expect(new Set(failedCalls(from).map((l) => l.system))).toEqual(new Set(['pos', 'crm']));
+      const ids = new Set(failedCalls(from).map((l) => l.requestId));
+      expect(ids.size).toBe(1);
+      expect([...ids][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  } finally {
+    await Promise.all((['pos', 'crm'] as const).map((system) => setFaults(stack, system, {})));
+  }
+});
+
+it('refuses a token that is not valid before any subgraph is asked, with UNAUTHENTICATED', async () => {
   const forged = (await tokenFor('service')).replace(/\.[\w-]+$/, '.forged-signature');
   for (const authorization of [`Bearer ${forged}`, 'Basic dXNlcjpwYXNz']) {
     const hive = await askHive('{ products(first: 1) { edges { node { sku } } } }', {}, 'service', authorization);
