@@ -29,11 +29,26 @@ function halfToEven(numerator: number, denominator: number): number {
   return Math.abs(exact % 1) === 0.5 && nearest % 2 !== 0 ? nearest - 1 : nearest;
 }
 
+function checked(time: DateTime, text: string): DateTime {
+  if (!time.isValid) throw new RangeError(`Not a time: ${JSON.stringify(text)}`);
+  return time;
+}
+
 /** An instant (ISO, with or without its offset: UTC then) as ms. */
-const ms = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
-const utcIso = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toUTC().toISO()!;
-/** A POS time, Paris wall time without offset, as an ISO instant. */
-const fromParisWallTime = (local: string) => DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: PARIS }).toUTC().toISO()!;
+const ms = (iso: string) => checked(DateTime.fromISO(iso, { zone: 'utc' }), iso).toMillis();
+const utcIso = (iso: string) =>
+  checked(DateTime.fromISO(iso, { zone: 'utc' }), iso)
+    .toUTC()
+    .toISO()!;
+
+/** A POS time, Paris wall time without offset, as an ISO instant: in the autumn's repeated hour, its first occurrence. */
+function fromParisWallTime(local: string): string {
+  const FORMAT = 'yyyy-MM-dd HH:mm:ss';
+  const read = checked(DateTime.fromFormat(local, FORMAT, { zone: PARIS }), local);
+  // luxon picks either occurrence, depending on the offset in force today
+  const hourBefore = read.minus({ hours: 1 });
+  return (hourBefore.toFormat(FORMAT) === read.toFormat(FORMAT) ? hourBefore : read).toUTC().toISO()!;
+}
 
 /** One purchase line of the period. */
 interface Row {
