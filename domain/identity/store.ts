@@ -220,14 +220,6 @@ function queries(sql: Sql) {
          ORDER BY asked.card, c.seq`,
         [cards],
       ),
-    recordsOfMany: (customerIds: readonly string[]) =>
-      sql.rows<RecordRow & { asked: string }>(
-        `SELECT asked.value AS asked, r.* FROM unnest($1::text[]) AS asked(value)
-         JOIN customers c ON c.id = asked.value
-         JOIN records r ON r.customer_id = coalesce(c.merged_into, c.id)
-         ORDER BY r.system, r.external_id`,
-        [customerIds],
-      ),
     linkOf: (system: System, externalId: string) =>
       sql.row<LinkRow>(
         `SELECT r.customer_id, r.link_reason, r.linked_at, v.system AS via_system, v.external_id AS via_external_id
@@ -331,14 +323,8 @@ export class IdentityStore implements CustomerDirectory {
   }
 
   /** Each id's current customer and its records (CustomerDirectory); unknown ids are left out. */
-  async identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: PersonRecord[] }>> {
-    const found = new Map<string, { id: string; records: PersonRecord[] }>();
-    for (const row of await this.read.identitiesOfMany([...new Set(customerIds)])) {
-      const identity = found.get(row.asked) ?? { id: row.current, records: [] };
-      found.set(row.asked, identity);
-      if (row.id !== null) identity.records.push(toPersonRecord(row));
-    }
-    return found;
+  identitiesOf(customerIds: readonly string[]): Promise<Map<string, { id: string; records: PersonRecord[] }>> {
+    return identitiesOfMany(this.read, customerIds);
   }
 
   /** Whose a loyalty card is: its member's customer, or that of an account it was typed on; the oldest when agents split holders. */
@@ -500,7 +486,18 @@ export class IdentityStore implements CustomerDirectory {
 
 async function recordsOfMany(q: Queries, customerIds: readonly string[]): Promise<Map<string, PersonRecord[]>> {
   const found = new Map<string, PersonRecord[]>(customerIds.map((id) => [id, []]));
-  for (const row of await q.recordsOfMany([...new Set(customerIds)])) found.get(row.asked)?.push(toPersonRecord(row));
+  for (const [asked, { records }] of await identitiesOfMany(q, customerIds)) found.set(asked, records);
+  return found;
+}
+
+/** Each id's current customer and its records, in one query; unknown ids are left out. */
+async function identitiesOfMany(q: Queries, customerIds: readonly string[]): Promise<Map<string, { id: string; records: PersonRecord[] }>> {
+  const found = new Map<string, { id: string; records: PersonRecord[] }>();
+  for (const row of await q.identitiesOfMany([...new Set(customerIds)])) {
+    const identity = found.get(row.asked) ?? { id: row.current, records: [] };
+    found.set(row.asked, identity);
+    if (row.id !== null) identity.records.push(toPersonRecord(row));
+  }
   return found;
 }
 
