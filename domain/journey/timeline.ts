@@ -187,6 +187,8 @@ export const HOLDS = {
   cases: { orders: [], activity: distinct(Object.values(CASE_CHANNEL)) },
   calls: { orders: [], activity: ['CALL_CENTER'] },
   ledger: { orders: [], activity: distinct(Object.values(LEDGER_CHANNEL)) },
+  /** collections and returns in store of the orders placed through the graph (the orders subgraph's) */
+  afterSales: { orders: [], activity: ['STORE'] },
 } satisfies Record<string, Reach>;
 
 export const union = (reaches: Reach[]): Reach => ({

@@ -325,7 +325,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         pos: r.pos(),
         crm: r.crm(),
         loyalty: r.loyalty(),
-        afterSales: afterSalesOf(r.env.graph),
+        afterSalesOf: afterSalesOf(r.env.graph),
         identityDirectory: r.identityDirectory,
         ropo,
       }),

@@ -19,7 +19,7 @@ export interface InsightsDeps {
   crm: CrmClient;
   loyalty: LoyaltyClient;
   /** what followed the sale of orders placed through the graph: the orders subgraph's (subgraphs/kit/after-sales.ts) */
-  afterSales: (orderIds: readonly string[]) => Promise<AfterSale[]>;
+  afterSalesOf: (orderIds: readonly string[]) => Promise<AfterSale[]>;
   ropo: RopoService;
   /** who is who, a directory per request (pieces.ts says why): the ROPO report's look-ups */
   identityDirectory: () => CustomerDirectory;
@@ -43,6 +43,8 @@ export interface InsightsContext extends BaseContext, InsightsDeps {
   calls: DataLoader<string, Call[]>;
   ledgers: DataLoader<string, LoyaltyTransaction[]>;
   browsing: DataLoader<string, EshopAccountEvent[]>;
+  /** one call for the orders of every customer of the request; null: nothing followed the sale, or not through the graph */
+  afterSales: DataLoader<string, AfterSale | null>;
   identity: CustomerDirectory;
   /** a customer's whole history, read once per request whatever fields ask for it */
   histories: Map<string, Promise<CustomerHistory>>;
@@ -61,6 +63,10 @@ export function insightsContext(deps: InsightsDeps): Omit<InsightsContext, keyof
     calls: callsByContact(deps.crm),
     ledgers: ledgerByCard(deps.loyalty),
     browsing: new DataLoader((accounts) => eachKey(accounts, (a) => deps.eshop.listEvents(a, SINCE))),
+    afterSales: new DataLoader(async (orderIds) => {
+      const facts = new Map((await deps.afterSalesOf(orderIds)).map((f) => [f.orderId, f]));
+      return orderIds.map((id) => facts.get(id) ?? null);
+    }),
     histories: new Map(),
   };
 }

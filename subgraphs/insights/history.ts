@@ -53,15 +53,26 @@ async function read(ctx: InsightsContext, customer: CustomerRef): Promise<Custom
   const accounts = externalIds(customer, 'ESHOP');
   const cards = externalIds(customer, 'LOYALTY');
   const contacts = externalIds(customer, 'CRM');
-  const [webOrders, receipts, browsing, cases, calls, ledger] = await Promise.all([
+  const webOrders = part(
+    HOLDS.webOrders,
+    ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat()),
+  );
+  const receipts = part(
+    HOLDS.receipts,
+    ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat()),
+  );
+  // as soon as the orders are known, while the other silos may still be answering
+  const afterSales = Promise.all([webOrders, receipts]).then(([web, store]) =>
     part(
-      HOLDS.webOrders,
-      ctx.webOrders.loadMany(accounts).then((r) => unwrap(r).flat()),
+      HOLDS.afterSales,
+      ctx.afterSales
+        .loadMany([...web.items, ...store.items].map((o) => o.id))
+        .then((found) => afterSaleEvents(unwrap(found).filter(known))),
     ),
-    part(
-      HOLDS.receipts,
-      ctx.receipts.loadMany(cards).then((r) => unwrap(r).flat()),
-    ),
+  );
+  const parts = await Promise.all([
+    webOrders,
+    receipts,
     part(
       HOLDS.browsing,
       Promise.all(accounts.map(async (a) => browsingEvents(a, await ctx.browsing.load(a)))).then((l) => l.flat()),
@@ -78,16 +89,13 @@ async function read(ctx: InsightsContext, customer: CustomerRef): Promise<Custom
       HOLDS.ledger,
       ctx.ledgers.loadMany(cards).then((r) => loyaltyEvents(unwrap(r).flat())),
     ),
+    afterSales,
   ]);
-  const orders = [...webOrders.items, ...receipts.items];
-  const events = timeline([
-    ...orderEvents(orders),
-    ...afterSaleEvents(await ctx.afterSales(orders.map((o) => o.id))),
-    ...browsing.items,
-    ...cases.items,
-    ...calls.items,
-    ...ledger.items,
-  ]);
-  const gaps = [webOrders, receipts, browsing, cases, calls, ledger].flatMap((p) => p.gap ?? []);
+  const [web, store, ...activity] = parts;
+  const orders = [...web.items, ...store.items];
+  const events = timeline([...orderEvents(orders), ...activity.flatMap((p) => p.items)]);
+  const gaps = parts.flatMap((p) => p.gap ?? []);
   return { events, summary: channelSummary(orders, events, union(gaps)), gaps };
 }
+
+const known = <T>(item: T | null): item is T => item !== null;

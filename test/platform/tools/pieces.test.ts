@@ -62,7 +62,7 @@ describe('Resources', () => {
           pos: r.pos(),
           crm: r.crm(),
           loyalty: r.loyalty(),
-          afterSales: none,
+          afterSalesOf: none,
           ropo: none,
           identityDirectory: r.identityDirectory,
         }),
