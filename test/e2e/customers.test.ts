@@ -4,7 +4,7 @@ import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo, until } from './harness';
 import { freshDatabaseUrl } from '../databases';
-import { DateTime } from 'luxon';
+import { expectedOrders, parisToUtc } from './seeded-orders';
 
 const { world, truth } = seeded();
 
@@ -32,18 +32,7 @@ const contact = (p: Person) => world.crm.contacts.find((c) => c.id === p.crmCont
 const member = (p: Person) => world.loyalty.members.find((m) => m.card_number === p.loyaltyCard)!;
 
 /** What the customer's merged orders must be: web and phone orders and card receipts, newest first. */
-function expectedOrders(p: Person) {
-  const web = world.eshop.orders.filter((o) => o.account_id === p.eshopAccountId).map((o) => ({ id: o.id, at: o.created_at }));
-  const store = world.pos.receipts
-    .filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard)
-    .map((r) => ({ id: r.id, at: parisToUtc(r.at) }));
-  return [...web, ...store].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).map((o) => o.id);
-}
-
-function parisToUtc(local: string): string {
-  // the test's own conversion, independent of the code under test
-  return DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO()!;
-}
+const expectedOrderIds = (p: Person) => expectedOrders(p).map((o) => o.id);
 
 let stack: Stack;
 beforeAll(async () => {
@@ -70,7 +59,7 @@ describe('findCustomers', () => {
         .map((k) => k.id)
         .sort(),
     );
-    expect(c.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
+    expect(c.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrderIds(p).slice(0, 5));
   });
 
   it('finds the same customer by the CRM phone format, by card with spaces and by name', async () => {
@@ -122,7 +111,7 @@ describe('a customer', () => {
     const p = everywhere[2];
     const found = await gql(stack, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: p.loyaltyCard });
     const id = found.data.findCustomers[0].id;
-    const expected = expectedOrders(p);
+    const expected = expectedOrderIds(p);
     const q = `query($id: ID!, $after: String) { customer(id: $id) {
       orders(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
       store: orders(first: 100, channel: STORE) { edges { node { id channel fulfillment { type store { id } } } } }
@@ -220,7 +209,7 @@ describe('legacy calls', () => {
       }
       const { data, errors } = await answer;
       expect(errors).toBeUndefined();
-      expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).slice(0, 5));
+      expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrderIds(p).slice(0, 5));
     },
   );
 });
@@ -240,7 +229,7 @@ describe('when the POS is down', () => {
       },
     );
     expect(data.customer.loyalty.tier).toBe(member(p).tier);
-    expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrders(p).filter((id) => id.startsWith('W-')));
+    expect(data.customer.orders.edges.map((e: any) => e.node.id)).toEqual(expectedOrderIds(p).filter((id) => id.startsWith('W-')));
     expect(errors).toHaveLength(1);
     expect(errors![0].extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE', system: 'pos' });
     expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|localhost|http:/);

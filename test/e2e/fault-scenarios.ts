@@ -4,6 +4,7 @@ import type { System } from '../../platform/errors';
 import type { FaultSettings } from '../../legacy';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, SYSTEM_LIST, inEverySilo } from './harness';
+import { receiptsOfCard } from './seeded-orders';
 
 export const TIMEOUT_MS = 400;
 const env = {
@@ -16,8 +17,7 @@ const env = {
 };
 
 const { world, truth } = seeded();
-const hasReceipts = (card: string) => world.pos.receipts.some((r) => r.card?.replace(/\s/g, '') === card);
-const person = truth.find((p) => inEverySilo(p) && hasReceipts(p.loyaltyCard))!;
+const person = truth.find((p) => inEverySilo(p) && receiptsOfCard(p.loyaltyCard).length > 0)!;
 const STORE = world.pos.stores[0].code;
 
 const QUERY = `query($id: ID!, $store: ID!) {

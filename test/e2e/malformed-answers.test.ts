@@ -8,17 +8,17 @@ import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, inEverySilo, seeded, startTestStack } from './harness';
 import type { LocalServer } from '../adapters/servers';
 import { startLegacyDouble } from './legacy-double';
+import { receiptsOfCard } from './seeded-orders';
 
 const { world, truth } = seeded();
 const digits = (card: string) => card.replace(/\D/g, '');
-const receiptsOf = (card: string) => world.pos.receipts.filter((r) => r.card !== null && digits(r.card) === card);
 
 /** Someone with web orders, store receipts and cases. */
 const person = truth.find(
   (p) =>
     inEverySilo(p) &&
     world.eshop.orders.some((o) => o.account_id === p.eshopAccountId) &&
-    receiptsOf(p.loyaltyCard).length > 0 &&
+    receiptsOfCard(p.loyaltyCard).length > 0 &&
     world.crm.cases.some((c) => c.contact_id === p.crmContactId),
 )!;
 

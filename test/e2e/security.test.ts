@@ -13,6 +13,7 @@ import type { Stack } from '../../platform/tools/stack';
 import { type As, dump, gql, gqlResponse, seeded, startTestStack, SYSTEM_LIST, tokenFor, inEverySilo } from './harness';
 import { capturedLogger } from '../captured-logs';
 import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
+import { receiptsOfCard } from './seeded-orders';
 
 const run = promisify(execFile);
 /** this process's environment without a JWT secret of its own: the child reads the defaults */
@@ -20,7 +21,7 @@ const { JWT_SECRET: _, ...ENV } = process.env;
 const ROOT = path.join(__dirname, '..', '..');
 const { world, truth } = seeded();
 
-const receiptsOf = (p: Person) => world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard);
+const receiptsOf = (p: Person) => receiptsOfCard(p.loyaltyCard);
 const webOrdersOf = (p: Person) => world.eshop.orders.filter((o) => o.account_id === p.eshopAccountId && o.shipping.method === 'home');
 const [alicePerson, bobPerson] = truth.filter((p) => inEverySilo(p) && receiptsOf(p).length && webOrdersOf(p).length);
 const bobReceipt = receiptsOf(bobPerson)[0];

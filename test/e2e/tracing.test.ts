@@ -7,6 +7,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@o
 import { startTracing, type Tracing } from '../../platform/tracing';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, inEverySilo, seeded, setFaults, startTestStack, until } from './harness';
+import { receiptsOfCard } from './seeded-orders';
 
 const exporter = new InMemorySpanExporter();
 let tracing: Tracing;
@@ -26,9 +27,8 @@ const MODES: { name: string; start: () => Promise<Stack>; hop: 'http' | 'in-proc
   { name: 'in-process', start: () => startTestStack(), hop: 'in-process' },
 ];
 
-const { world, truth } = seeded();
-const hasReceipts = (card: string) => world.pos.receipts.some((r) => r.card?.replace(/\s/g, '') === card);
-const person = truth.find((p) => inEverySilo(p) && hasReceipts(p.loyaltyCard))!;
+const { truth } = seeded();
+const person = truth.find((p) => inEverySilo(p) && receiptsOfCard(p.loyaltyCard).length > 0)!;
 
 const CUSTOMER_QUERY = `query($id: ID!) {
   customer(id: $id) { firstName loyalty { tier } cases { id } orders(first: 5) { edges { node { id } } } }

@@ -7,11 +7,11 @@ import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { LocalSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { capturedLogger, type LogLine } from '../captured-logs';
+import { receiptsOfCard } from './seeded-orders';
 import { type As, gql, gqlResponse, inEverySilo, seeded, setFaults, startTestStack, tokenFor, TRANSPORTS, type Transport } from './harness';
 
 const { world, truth } = seeded();
-const receiptsOf = (p: Person) => world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard);
-const [alicePerson, bobPerson] = truth.filter((p) => inEverySilo(p) && receiptsOf(p).length > 0);
+const [alicePerson, bobPerson] = truth.filter((p) => inEverySilo(p) && receiptsOfCard(p.loyaltyCard).length > 0);
 const member = world.loyalty.members.find((m) => m.card_number === bobPerson.loyaltyCard)!;
 const contact = world.crm.contacts.find((c) => c.id === bobPerson.crmContactId)!;
 const product = world.eshop.products[0];

@@ -3,10 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page, Request } from 'playwright-core';
-import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
 import { dump, gql, inEverySilo, seeded, setFaults, until } from '../e2e/harness';
 import { nearestFromST001 } from '../e2e/nearest-stores';
+import { expectedOrders } from '../e2e/seeded-orders';
 import { newPage, pageUrl, SCREENSHOTS, stackAndBrowser } from './browser';
 
 const { world, truth } = seeded();
@@ -14,24 +14,14 @@ const { world, truth } = seeded();
 const SHOWN = 25;
 
 const member = (p: Person) => world.loyalty.members.find((m) => m.card_number === p.loyaltyCard)!;
-const parisToUtc = (local: string) => DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO()!;
-
-/** A person's orders of every channel, newest first, from the simulators' data: web and phone orders, card receipts. */
-function expectedOrders(p: Person): { id: string; channel: string }[] {
-  const web = world.eshop.orders
-    .filter((o) => o.account_id === p.eshopAccountId)
-    .map((o) => ({ id: o.id, at: o.created_at, channel: o.origin === 'phone' ? 'CALL_CENTER' : 'WEB' }));
-  const store = world.pos.receipts
-    .filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard)
-    .map((r) => ({ id: r.id, at: parisToUtc(r.at), channel: 'STORE' }));
-  return [...web, ...store]
-    .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
+/** The latest orders the console shows, from the simulators' data. */
+const expectedShown = (p: Person) =>
+  expectedOrders(p)
     .slice(0, SHOWN)
     .map(({ id, channel }) => ({ id, channel }));
-}
 
 /** Someone alone on their phone, in every silo, whose latest orders span the three channels. */
-const caller = truth.find((p) => inEverySilo(p) && new Set(expectedOrders(p).map((o) => o.channel)).size === 3)!;
+const caller = truth.find((p) => inEverySilo(p) && new Set(expectedShown(p).map((o) => o.channel)).size === 3)!;
 /** the phone as a caller says it: national digits in pairs (the silos hold +33… and other forms) */
 const spokenPhone = (p: Person) => `0${member(p).phone_e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, '$1 ');
 
@@ -78,7 +68,7 @@ it("finds a caller by phone and shows that person's orders of the three channels
   expect(caller).toBeDefined();
   const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(caller));
-  expect(await shownOrders(page)).toEqual(expectedOrders(caller));
+  expect(await shownOrders(page)).toEqual(expectedShown(caller));
   expect(await page.getByRole('alert').count()).toBe(0);
 
   // the same again in a fresh page, everything warm: the figure the README quotes (printed, not asserted)
@@ -229,7 +219,7 @@ it('still shows the orders with the loyalty platform down, and names it', async 
     // every order the other systems hold, as with loyalty up (and those placed above)
     const rows = await shownOrders(page);
     const shown = rows.filter((o) => !placedHere.includes(o.id!));
-    expect(shown).toEqual(expectedOrders(caller).slice(0, SHOWN - (rows.length - shown.length)));
+    expect(shown).toEqual(expectedShown(caller).slice(0, SHOWN - (rows.length - shown.length)));
     expect(new Set(shown.map((o) => o.channel))).toEqual(new Set(['WEB', 'CALL_CENTER', 'STORE']));
     expect(errors).toEqual([]);
   } finally {
