@@ -135,7 +135,8 @@ function slicedSize(
 ): number | undefined {
   for (const name of slicing) {
     const given = field.arguments?.find((a) => a.name.value === name)?.value;
-    const value = given ? valueFromASTUntyped(given, variables) : args.find((a) => a.name === name)?.defaultValue;
+    // null (sent, or a variable left out without a default) is no size: the field's default serves, as its resolver does
+    const value = (given ? valueFromASTUntyped(given, variables) : undefined) ?? args.find((a) => a.name === name)?.defaultValue;
     // a value no Int can hold is left to GraphQL's own coercion, which refuses it (BAD_USER_INPUT)
     if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_INT) return Math.max(0, value);
   }
