@@ -198,8 +198,10 @@ export function text(node: XmlNode, name: string): string {
 }
 
 export function integer(node: XmlNode, name: string): number {
-  const value = Number(text(node, name));
-  if (!Number.isInteger(value)) throw new Error(`${name} is not an integer`);
+  // digits only: Number() would also read '' and ' ' as 0, '0x10' as 16 and '1e3' as 1000
+  const digits = text(node, name);
+  const value = Number(digits);
+  if (!/^-?\d+$/.test(digits) || !Number.isSafeInteger(value)) throw new Error(`${name} is not an integer`);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { parsePosXml } from '../../../adapters/pos/xml';
+import { decodeStock, parsePosXml } from '../../../adapters/pos/xml';
 
 describe('reading the POS XML', () => {
   it('gives attributes and child elements by name, repeated ones as arrays, text-only elements as their text', () => {
@@ -51,5 +51,18 @@ describe('reading the POS XML', () => {
     ],
   ])('refuses %s', (_, xml) => {
     expect(() => parsePosXml(xml)).toThrow();
+  });
+
+  it.each(['', ' ', '0x10', '1e3', '3.0', '12abc', '99999999999999999999'])(
+    'refuses a quantity written %j, rather than read a number into it',
+    (qty) => {
+      const doc = parsePosXml(`<stock store="ST042"><item ean="0012345678905" qty="${qty}" reserved="0"/></stock>`);
+      expect(() => decodeStock(doc, 'ST042')).toThrow('qty is not an integer');
+    },
+  );
+
+  it('reads quantities of digits, negative ones included', () => {
+    const doc = parsePosXml('<stock store="ST042"><item ean="0012345678905" qty="12" reserved="-1"/></stock>');
+    expect(decodeStock(doc, 'ST042')).toEqual([{ store: 'ST042', ean: '0012345678905', qty: 12, reserved: -1 }]);
   });
 });
