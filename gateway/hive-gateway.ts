@@ -3,7 +3,7 @@
 // is; what our subgraphs ask of any gateway is added here: each subgraph where <NAME>_SUBGRAPH_URL
 // says (the supergraph's join__graph URL otherwise), and on every subgraph request the caller the
 // gateway verified, signed with SUBGRAPH_SECRET (platform/auth/gateway-assertion.ts), and the
-// request's id (the client's when it is a plain token, else a new one, as ours has it). A token that
+// request's id (the client's when it is a plain token, else a new one, answered with, as ours has it). A token that
 // is not valid is refused before any subgraph is asked (Hive builds its context once the document
 // is parsed and validated: a forged token with an invalid document gets the validation error).
 //
@@ -28,6 +28,7 @@ export function hiveGatewayConfig(config: Config) {
   const verify = tokenVerifier(tokenSettings(config.env));
   const assertFor = callerAssertions(sharedSubgraphKey(config));
   const urls = subgraphUrls(config, SUBGRAPHS);
+  const requestIds = new WeakMap<Request, string>();
   return {
     supergraph: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     transportEntries: Object.fromEntries(SUBGRAPHS.map((name) => [name, { location: urls[name] }])),
@@ -35,12 +36,20 @@ export function hiveGatewayConfig(config: Config) {
     requestId: false,
     plugins: () => [
       {
+        // first thing: every answer carries it, one refused before any context is built too
+        onRequest({ request }: { request: Request }) {
+          requestIds.set(request, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
+        },
         // once per request: Hive answers the error (UNAUTHENTICATED, 401) as it is
         async onContextBuilding({ context, extendContext }: { context: HiveContext; extendContext: (more: Partial<HiveContext>) => void }) {
           extendContext({
             caller: await verify(context.request.headers.get('authorization') ?? undefined),
-            requestId: requestIdFrom(context.request.headers.get(REQUEST_ID_HEADER)),
+            requestId: requestIds.get(context.request),
           });
+        },
+        onResponse({ request, response }: { request: Request; response: Response }) {
+          const requestId = requestIds.get(request);
+          if (requestId) response.headers.set(REQUEST_ID_HEADER, requestId);
         },
       },
     ],
