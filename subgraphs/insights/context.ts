@@ -43,7 +43,7 @@ export interface InsightsContext extends BaseContext, InsightsDeps {
   calls: DataLoader<string, Call[]>;
   ledgers: DataLoader<string, LoyaltyTransaction[]>;
   browsing: DataLoader<string, EshopAccountEvent[]>;
-  /** one call for the orders of every customer of the request; null: nothing followed the sale, or not through the graph */
+  /** the orders known at one moment, of every customer of the request, in one call; null: nothing followed the sale through the graph */
   afterSales: DataLoader<string, AfterSale | null>;
   identity: CustomerDirectory;
   /** a customer's whole history, read once per request whatever fields ask for it */
@@ -63,10 +63,18 @@ export function insightsContext(deps: InsightsDeps): Omit<InsightsContext, keyof
     calls: callsByContact(deps.crm),
     ledgers: ledgerByCard(deps.loyalty),
     browsing: new DataLoader((accounts) => eachKey(accounts, (a) => deps.eshop.listEvents(a, SINCE))),
-    afterSales: new DataLoader(async (orderIds) => {
-      const facts = new Map((await deps.afterSalesOf(orderIds)).map((f) => [f.orderId, f]));
-      return orderIds.map((id) => facts.get(id) ?? null);
-    }),
+    afterSales: afterSalesLoader(deps.afterSalesOf),
     histories: new Map(),
   };
+}
+
+/** A batch of order ids is one call of the orders subgraph's API, of a bounded size. */
+export function afterSalesLoader(afterSalesOf: InsightsDeps['afterSalesOf']): DataLoader<string, AfterSale | null> {
+  return new DataLoader(
+    async (orderIds) => {
+      const facts = new Map((await afterSalesOf(orderIds)).map((f) => [f.orderId, f]));
+      return orderIds.map((id) => facts.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
 }

@@ -41,7 +41,9 @@ export type Channel =
 /**
  * One channel's figures. A figure held by a system that did not answer is null (never counted from
  * the other systems alone), and the field `channelSummary` then carries one SYSTEM_UNAVAILABLE error
- * naming that system. The e-shop holds WEB and CALL_CENTER orders, the POS STORE orders.
+ * naming that system. The e-shop holds WEB and CALL_CENTER orders, the POS STORE orders. The store
+ * activity also counts the collections and returns of orders placed through the graph: when those
+ * cannot be read, STORE's `lastActivityAt` is null, with an error of its own.
  */
 export type ChannelSummary = {
   __typename?: 'ChannelSummary';

@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { AfterSale } from '../../../domain/journey/timeline';
 import type { Order } from '../../../domain/types';
 import { SubgraphCallError } from '../../../platform/errors';
-import type { InsightsContext } from '../../../subgraphs/insights/context';
+import { afterSalesLoader, type InsightsContext } from '../../../subgraphs/insights/context';
 import { customerHistory } from '../../../subgraphs/insights/history';
 
 const order = (id: string, account: string): Order => ({
@@ -32,10 +32,7 @@ function context(afterSalesOf: (ids: readonly string[]) => Promise<AfterSale[]>)
     calls: none(),
     ledgers: none(),
     browsing: none(),
-    afterSales: new DataLoader<string, AfterSale | null>(async (ids) => {
-      const facts = new Map((await afterSalesOf(ids)).map((f) => [f.orderId, f]));
-      return ids.map((id) => facts.get(id) ?? null);
-    }),
+    afterSales: afterSalesLoader(afterSalesOf),
     histories: new Map(),
   } as unknown as InsightsContext;
 }
@@ -66,4 +63,14 @@ it('keeps the history when the orders subgraph fails, with a gap for the store a
   );
   expect(history.events.map((e) => e.kind)).toEqual(['WEB_ORDER']);
   expect(history.gaps).toEqual([{ error: failure, orders: [], activity: ['STORE'] }]);
+  // the web order's figures stand; the store's latest activity is unknown, not "none"
+  const web = history.summary.find((s) => s.channel === 'WEB')!;
+  expect(web).toMatchObject({ orders: 1, spendCents: 1000, lastActivityAt: '2026-11-02T10:00:00.000Z' });
+  expect(history.summary.find((s) => s.channel === 'STORE')).toMatchObject({ orders: 0, lastActivityAt: null });
+  const known = await customerHistory(
+    context(async () => []),
+    customer('A-1'),
+  );
+  expect(known.summary.find((s) => s.channel === 'STORE')).toMatchObject({ orders: 0, lastActivityAt: null });
+  expect(known.gaps).toEqual([]);
 });
