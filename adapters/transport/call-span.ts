@@ -14,14 +14,14 @@ import { LegacyRejectedError, MalformedAnswerError, type System } from '../../pl
 import { CircuitOpenError, TimedOutError } from './resilience';
 
 export const LEGACY_SYSTEM = 'legacy.system';
-/** ok, rejected (the system's own error code in legacy.error_code), unavailable, timeout, circuit_open, malformed */
+/** ok, rejected (the system's own error code in legacy.error_code), unavailable, timeout, short_circuited, malformed */
 export const LEGACY_OUTCOME = 'legacy.outcome';
 export const LEGACY_ERROR_CODE = 'legacy.error_code';
 export const LEGACY_ATTEMPTS = 'legacy.attempts';
 /** the route template (semantic conventions, still incubating there) */
 const URL_TEMPLATE = 'url.template';
 
-export type CallOutcome = 'ok' | 'rejected' | 'unavailable' | 'timeout' | 'circuit_open' | 'malformed';
+export type CallOutcome = 'ok' | 'rejected' | 'unavailable' | 'timeout' | 'short_circuited' | 'malformed';
 
 const tracer = trace.getTracer('omnigraph/legacy');
 
@@ -101,7 +101,7 @@ function outcomeOf(err: unknown): CallOutcome {
   if (err instanceof LegacyRejectedError) return 'rejected';
   // before the others: a malformed answer is a LegacyUnavailableError too
   if (err instanceof MalformedAnswerError) return 'malformed';
-  if (err instanceof CircuitOpenError) return 'circuit_open';
+  if (err instanceof CircuitOpenError) return 'short_circuited';
   if (err instanceof TimedOutError) return 'timeout';
   return 'unavailable';
 }

@@ -129,14 +129,14 @@ it('records an answer the client cannot read as malformed', async () => {
   expect(span.status.code).toBe(SpanStatusCode.ERROR);
 });
 
-it('records a call the open breaker refused as circuit_open, with no attempt sent', async () => {
+it('records a call the open breaker refused as short_circuited, with no attempt sent', async () => {
   nock(BASE).get('/things').times(9).reply(500);
   const http = client(BASE, 30_000, 3);
   for (let i = 0; i < 3; i++) await settle(http.get('/things', { route: '/things' }));
   exporter.reset();
   await settle(http.get('/things', { route: '/things' }));
   const span = callSpan();
-  expect(span.attributes['legacy.outcome']).toBe('circuit_open');
+  expect(span.attributes['legacy.outcome']).toBe('short_circuited');
   expect(span.attributes['legacy.attempts']).toBeUndefined();
 });
 
