@@ -3,9 +3,10 @@
 // is; what our subgraphs ask of any gateway is added here: each subgraph where <NAME>_SUBGRAPH_URL
 // says (the supergraph's join__graph URL otherwise), and on every subgraph request the caller the
 // gateway verified, signed with SUBGRAPH_SECRET (platform/auth/gateway-assertion.ts), and the
-// request's id (the client's when it is a plain token, else a new one, answered with, as ours has it). A token that
-// is not valid is refused before any subgraph is asked (Hive builds its context once the document
-// is parsed and validated: a forged token with an invalid document gets the validation error).
+// request's id (the client's when it is a plain token, else a new one; the answer carries it, as
+// ours does). A token that is not valid is refused before any subgraph is asked (Hive builds its
+// context once the document is parsed and validated: a forged token with an invalid document gets
+// the validation error).
 //
 // Served by Hive's runtime: createServer(createGatewayRuntime(hiveGatewayConfig(config))), as
 // test/e2e/hive-gateway.test.ts does.
