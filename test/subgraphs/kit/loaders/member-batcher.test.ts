@@ -70,9 +70,15 @@ describe('memberBatcher', () => {
     const { loyalty, calls, rate } = fakeLoyalty();
     const members = memberBatcher(loyalty, WINDOW_MS);
     rate.delayMs = 200;
-    const found = Promise.all(['A', 'B', 'C'].map((card, i) => jest.advanceTimersByTimeAsync(i * 30).then(() => members.load(card))));
-    await jest.advanceTimersByTimeAsync(150);
+    // look-ups at 0, 30 and 60 ms, still held at 150 ms
+    const a = members.load('A');
+    await jest.advanceTimersByTimeAsync(30);
+    const b = members.load('B');
+    await jest.advanceTimersByTimeAsync(30);
+    const c = members.load('C');
+    await jest.advanceTimersByTimeAsync(90);
     await settle();
+    const found = Promise.all([a, b, c]);
     expect(calls).toEqual([]);
     rate.delayMs = 0;
     await jest.advanceTimersByTimeAsync(200);
