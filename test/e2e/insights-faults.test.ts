@@ -4,6 +4,7 @@
 import type { System } from '../../platform/errors';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, inEverySilo } from './harness';
+import { receiptsOfCard } from './seeded-orders';
 
 const { world, truth } = seeded();
 
@@ -11,7 +12,7 @@ const { world, truth } = seeded();
 const person = truth.find(
   (p) =>
     inEverySilo(p) &&
-    world.pos.receipts.some((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard) &&
+    receiptsOfCard(p.loyaltyCard).length > 0 &&
     world.eshop.orders.some((o) => o.account_id === p.eshopAccountId) &&
     world.crm.calls.some((c) => c.contact_id === p.crmContactId),
 )!;

@@ -2,6 +2,7 @@
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, seeded, setFaults, startTestStack, inEverySilo } from './harness';
+import { receiptsOfCard } from './seeded-orders';
 
 const { world, truth } = seeded();
 
@@ -72,7 +73,7 @@ describe('Customer.journey', () => {
       { id },
     );
     const web = world.eshop.orders.filter((o) => o.account_id === person.eshopAccountId && o.status !== 'cancelled');
-    const store = world.pos.receipts.filter((r) => r.card?.replace(/\s/g, '') === person.loyaltyCard);
+    const store = receiptsOfCard(person.loyaltyCard);
     const byChannel = Object.fromEntries(data.customer.channelSummary.map((s: any) => [s.channel, s]));
     expect(byChannel.WEB.orders).toBe(web.filter((o) => o.origin === 'web').length);
     expect(byChannel.CALL_CENTER.orders).toBe(web.filter((o) => o.origin === 'phone').length);

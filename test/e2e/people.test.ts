@@ -1,10 +1,10 @@
 // Who is who, through the gateway, against the seed's ground truth (which records are whose) and
 // the simulators' own data: nobody is missed, whichever key an agent types and whatever ran before,
 // and two people are never one customer.
-import { DateTime } from 'luxon';
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { gql, seeded, startTestStack } from './harness';
+import { expectedOrders } from './seeded-orders';
 
 const { world, truth } = seeded();
 
@@ -187,10 +187,4 @@ function sameNameHouseholds(): Person[][] {
 }
 
 /** Web and phone orders of their account and receipts carrying their card, newest first. */
-function ordersOf(p: Person): string[] {
-  const web = world.eshop.orders.filter((o) => o.account_id === p.eshopAccountId).map((o) => ({ id: o.id, at: o.created_at }));
-  const store = world.pos.receipts
-    .filter((r) => r.card?.replace(/\s/g, '') === p.loyaltyCard)
-    .map((r) => ({ id: r.id, at: DateTime.fromFormat(r.at, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO()! }));
-  return [...web, ...store].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).map((o) => o.id);
-}
+const ordersOf = (p: Person): string[] => expectedOrders(p).map((o) => o.id);

@@ -13,6 +13,7 @@ import { personFromCrmContact } from '../../adapters/crm/mapping';
 import { personFromEshopAccount } from '../../adapters/eshop/mapping';
 import { personFromLoyaltyMember } from '../../adapters/loyalty/mapping';
 import type { World } from '../../legacy/model';
+import { parisToUtc } from './seeded-orders';
 
 export type RopoDumps = Pick<World, 'eshop' | 'pos' | 'loyalty'> & Partial<Pick<World, 'crm'>>;
 
@@ -40,15 +41,6 @@ const utcIso = (iso: string) =>
   checked(DateTime.fromISO(iso, { zone: 'utc' }), iso)
     .toUTC()
     .toISO()!;
-
-/** A POS time, Paris wall time without offset, as an ISO instant: in the autumn's repeated hour, its first occurrence. */
-function fromParisWallTime(local: string): string {
-  const FORMAT = 'yyyy-MM-dd HH:mm:ss';
-  const read = checked(DateTime.fromFormat(local, FORMAT, { zone: PARIS }), local);
-  // luxon picks either occurrence, depending on the offset in force today
-  const hourBefore = read.minus({ hours: 1 });
-  return (hourBefore.toFormat(FORMAT) === read.toFormat(FORMAT) ? hourBefore : read).toUTC().toISO()!;
-}
 
 /** One purchase line of the period. */
 interface Row {
@@ -79,7 +71,7 @@ function parisMonday(at: string): number {
   const day = DateTime.fromMillis(ms(at), { zone: PARIS }).toFormat('yyyy-MM-dd');
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   const monday = new Date(Date.parse(`${day}T00:00:00Z`) - weekday * DAY_MS).toISOString().slice(0, 10);
-  return ms(fromParisWallTime(`${monday} 00:00:00`));
+  return ms(parisToUtc(`${monday} 00:00:00`));
 }
 
 /**
@@ -112,9 +104,7 @@ export function expectedRopo({ eshop, pos, loyalty, crm }: RopoDumps, from: Date
   };
 
   // a hand-over receipt (with the reservation's ref) is a web purchase, not a store one
-  const receipts = pos.receipts
-    .filter((r) => r.ref === null)
-    .map((r) => ({ ...r, at: fromParisWallTime(r.at), person: personOfCard(r.card) }));
+  const receipts = pos.receipts.filter((r) => r.ref === null).map((r) => ({ ...r, at: parisToUtc(r.at), person: personOfCard(r.card) }));
   const events = eshop.events.map((e) => ({ ...e, at: utcIso(e.at), person: personOfAccount(e.account_id) }));
   const rows: Row[] = [];
   for (const receipt of receipts.filter((r) => inPeriod(r.at))) {

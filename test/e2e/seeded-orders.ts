@@ -9,13 +9,25 @@ const { world } = seeded();
 
 const digits = (card: string) => card.replace(/\D/g, '');
 
-/** A POS time (Paris wall time, no offset) as an ISO instant. */
-export const parisToUtc = (local: string): string =>
-  DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Paris' }).toUTC().toISO()!;
+const FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
-/** The store receipts of a loyalty card (as digits), as the POS holds them (the card printed in groups). */
-export const receiptsOfCard = (card: string | null) =>
-  world.pos.receipts.filter((r) => card !== null && r.card !== null && digits(r.card) === card);
+/**
+ * A POS time (Paris wall time, no offset) as an ISO instant: in the autumn's repeated hour, its
+ * first occurrence, whatever offset is in force the day the test runs (luxon's pick depends on it).
+ */
+export function parisToUtc(local: string): string {
+  const read = DateTime.fromFormat(local, FORMAT, { zone: 'Europe/Paris' });
+  if (!read.isValid) throw new RangeError(`Not a POS time: ${JSON.stringify(local)}`);
+  const hourBefore = read.minus({ hours: 1 });
+  return (hourBefore.toFormat(FORMAT) === read.toFormat(FORMAT) ? hourBefore : read).toUTC().toISO()!;
+}
+
+/** The store receipts of a loyalty card (as digits), as the POS holds them (the card printed in groups): the seed's, or a dump's. */
+export function receiptsOfCard<R extends { card: string | null }>(card: string | null, receipts: readonly R[]): R[];
+export function receiptsOfCard(card: string | null): (typeof world.pos.receipts)[number][];
+export function receiptsOfCard(card: string | null, receipts: readonly { card: string | null }[] = world.pos.receipts) {
+  return receipts.filter((r) => card !== null && r.card !== null && digits(r.card) === card);
+}
 
 /** A person's orders of every channel, newest first: web and phone orders of their account, receipts of their card. */
 export function expectedOrders(p: Person): { id: string; at: string; channel: 'WEB' | 'CALL_CENTER' | 'STORE' }[] {
