@@ -88,7 +88,8 @@ export function parsePosXml(xml: string): XmlNode {
     const repeated = REPEATED.has(element.path);
     if (before === undefined) siblings[element.name] = repeated ? [value] : value;
     else if (repeated && !Array.isArray(before)) throw new Error(`<${element.name}> is both an attribute and an element`);
-    else siblings[element.name] = Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
+    else if (Array.isArray(before)) before.push(value);
+    else siblings[element.name] = [before, value];
   });
   parser.write(xml).close();
   return document.node;
