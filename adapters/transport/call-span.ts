@@ -11,6 +11,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from
 import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
 import type { AxiosRequestConfig } from 'axios';
 import { LegacyRejectedError, MalformedAnswerError, type System } from '../../platform/errors';
+import type { CallOutcome as MetricsOutcome } from '../../platform/metrics/legacy-calls';
 import { CircuitOpenError, TimedOutError } from './resilience';
 
 export const LEGACY_SYSTEM = 'legacy.system';
@@ -21,7 +22,8 @@ export const LEGACY_ATTEMPTS = 'legacy.attempts';
 /** the route template (semantic conventions, still incubating there) */
 const URL_TEMPLATE = 'url.template';
 
-export type CallOutcome = 'ok' | 'rejected' | 'unavailable' | 'timeout' | 'short_circuited' | 'malformed';
+/** the metrics' outcomes (the words they share come from one place), and two a trace tells apart */
+export type CallOutcome = MetricsOutcome | 'timeout' | 'malformed';
 
 const tracer = trace.getTracer('omnigraph/legacy');
 

@@ -43,7 +43,7 @@ export interface InsightsContext extends BaseContext, InsightsDeps {
   calls: DataLoader<string, Call[]>;
   ledgers: DataLoader<string, LoyaltyTransaction[]>;
   browsing: DataLoader<string, EshopAccountEvent[]>;
-  /** the orders known at one moment, of every customer of the request, in one call; null: nothing followed the sale through the graph */
+  /** the order ids asked in one tick (those of every customer whose orders are known then), in calls of at most 500; null: nothing followed the sale through the graph */
   afterSales: DataLoader<string, AfterSale | null>;
   identity: CustomerDirectory;
   /** a customer's whole history, read once per request whatever fields ask for it */
