@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Discovery } from '../../domain/identity/discovery';
 import type { IdentityIndex } from '../../domain/identity/indexer';
-import type { IdentityStore } from '../../domain/identity/store';
+import type { IdentityStore, RecordRef } from '../../domain/identity/store';
 import type { BaseContext } from '../kit/server';
 import type { CustomerModel } from './model';
 
@@ -15,6 +15,8 @@ export interface IdentityContext extends BaseContext, IdentityDeps {
   /** the access rules' view of who is who: here, the store itself */
   identity: IdentityStore;
   customerById: DataLoader<string, CustomerModel | null>;
+  /** whose each legacy record is: the orders of a list resolved in one query */
+  customerOfRecord: DataLoader<RecordRef, string | null, string>;
 }
 
 export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof BaseContext> {
@@ -25,6 +27,9 @@ export function identityContext(deps: IdentityDeps): Omit<IdentityContext, keyof
     customerById: new DataLoader(async (ids) => {
       const found = await deps.store.identitiesOf(ids);
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    customerOfRecord: new DataLoader((refs) => deps.store.customersOfRecords(refs), {
+      cacheKeyFn: (ref) => `${ref.system}:${ref.externalId}`,
     }),
   };
 }

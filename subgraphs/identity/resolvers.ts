@@ -197,12 +197,12 @@ export const resolvers: Resolvers = {
     customer: async (order, _, ctx, info) => {
       if (!order.placedBy) return null;
       const system = fromGraphSystem(order.placedBy.system as LegacySystem); // an entity key, typed as the representation's string
-      const { externalId } = order.placedBy;
-      const known = await ctx.store.customerOf(system, externalId);
+      const ref = { system, externalId: order.placedBy.externalId };
+      const known = await ctx.customerOfRecord.load(ref);
       if (known) return ctx.customerById.load(known);
       // First time this record is seen: fetch it and follow its keys so that it joins its customer.
-      reportFailures(ctx, await ctx.discovery.discoverRecord(system, externalId), info);
-      const id = await ctx.store.customerOf(system, externalId);
+      reportFailures(ctx, await ctx.discovery.discoverRecord(system, ref.externalId), info);
+      const id = await ctx.customerOfRecord.clear(ref).load(ref);
       return id ? ctx.customerById.load(id) : null;
     },
   },
