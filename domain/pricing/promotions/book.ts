@@ -30,6 +30,8 @@ export interface PromotionScope {
   customer: Pick<CustomerProfile, 'id' | 'tier' | 'crmContactIds' | 'loyaltyUnavailable'> | null;
   /** codes given: vouchers are looked up by code too, to be refused when they are someone else's */
   promoCodes?: readonly string[];
+  /** false: no goodwill voucher can apply (a product page's offer, which shows none): not looked up */
+  vouchers?: boolean;
 }
 
 export interface PromotionSet {
@@ -64,14 +66,14 @@ export class PromotionBook {
    * (the tier unknown, or its offers never read), those of the tier are left out and
    * `unavailable` says so: the price without them stands.
    */
-  async promotionsFor({ storeId, customer, promoCodes = [] }: PromotionScope): Promise<PromotionSet> {
+  async promotionsFor({ storeId, customer, promoCodes = [], vouchers = true }: PromotionScope): Promise<PromotionSet> {
     // every source at once: the vouchers are another subgraph's API call each
     const [web, store, tier, contacts, given] = await Promise.all([
       this.web.get(),
       storeId ? this.store.get(storeId) : [],
       this.tierOffers(customer),
-      customer ? this.deps.vouchers.unusedForContacts(customer.crmContactIds) : [],
-      this.deps.vouchers.unusedByCodes(promoCodes),
+      customer && vouchers ? this.deps.vouchers.unusedForContacts(customer.crmContactIds) : [],
+      vouchers ? this.deps.vouchers.unusedByCodes(promoCodes) : [],
     ]);
     // A voucher follows its CRM contact: the customer holding that contact now is its owner.
     const own = customer ? contacts.map((v) => promotionFromVoucher(v, customer.id)) : [];

@@ -113,6 +113,7 @@ async function inSale(
   channel: Channel,
   codes: readonly string[] | null | undefined,
   at: Date,
+  vouchers = true,
 ) {
   const context: PricingContext = {
     channel,
@@ -121,7 +122,7 @@ async function inSale(
     at: at.toISOString(),
     promoCodes: checkedCodes(codes),
   };
-  const { promotions, unavailable } = await sources.promotions({ storeId, customer, promoCodes: context.promoCodes });
+  const { promotions, unavailable } = await sources.promotions({ storeId, customer, promoCodes: context.promoCodes, vouchers });
   return { context, promotions, unavailable };
 }
 
@@ -154,7 +155,8 @@ export async function priceOffers(
   });
   const known = lines.filter((l): l is BasketLine => !(l instanceof Error));
   if (known.length === 0) return lines as Error[];
-  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, [], at);
+  // a voucher is the basket's, never shown on a product (offersFor leaves them out): none looked up
+  const { context, promotions, unavailable } = await inSale(sources, sale, request.channel, [], at, false);
   const priced = offersFor(known, promotions, context, sources.policy);
   const offers = new Map(known.map((line, i) => [line, priced[i]]));
   return lines.map((l) => (l instanceof Error ? l : { quote: offers.get(l)!, context, unavailable }));

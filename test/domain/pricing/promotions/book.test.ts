@@ -26,13 +26,13 @@ beforeAll(async () => {
   vouchers = await VoucherStore.open(await freshDb());
 });
 
-function book(listOffers: LoyaltyClient['listOffers']) {
+function book(listOffers: LoyaltyClient['listOffers'], voucherBook: Pick<VoucherStore, 'unusedForContacts' | 'unusedByCodes'> = vouchers) {
   const deps = {
     eshop: { listPromotions: async () => [] } as unknown as EshopClient,
     pos: { getPromotions: async () => [] } as unknown as PosClient,
     loyalty: { listOffers } as unknown as LoyaltyClient,
     catalog: {} as Catalog,
-    vouchers,
+    vouchers: voucherBook as VoucherStore,
   };
   return new PromotionBook(deps, 60_000);
 }
@@ -59,5 +59,18 @@ describe('PromotionBook.promotionsFor', () => {
       customer: { ...gold, tier: null, loyaltyUnavailable: down },
     });
     expect(found).toEqual({ promotions: [], unavailable: down });
+  });
+
+  it("looks no voucher up where none can apply (a product page's offer), and a customer's where they can", async () => {
+    const asked: string[] = [];
+    const spy = {
+      unusedForContacts: async (ids: readonly string[]) => (asked.push(`contacts ${ids.join(',')}`), []),
+      unusedByCodes: async (codes: readonly string[]) => (asked.push(`codes ${codes.join(',')}`), []),
+    };
+    const customer = { ...gold, crmContactIds: ['C-1'] };
+    await book(async () => [OFFER], spy).promotionsFor({ storeId: null, customer, vouchers: false });
+    expect(asked).toEqual([]);
+    await book(async () => [OFFER], spy).promotionsFor({ storeId: null, customer, promoCodes: ['GW-1'] });
+    expect(asked).toEqual(['contacts C-1', 'codes GW-1']);
   });
 });
