@@ -26,14 +26,21 @@ export interface AnswerSource {
 const MAX_PROBLEMS = 3;
 
 // Fields several systems write alike.
+/** The day of an ISO time is one of the calendar's: the pattern lets 30 February through. */
+const calendarDay = (iso: string) => {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+};
+
 /**
- * ISO-8601; the references say UTC, an offset is read as well, with or without its colon, and a time
- * without seconds: every form domain/canonical/time.ts reads (zod's own `iso.datetime` refuses the
- * last two).
+ * ISO-8601 with its offset; the references say UTC, an offset is read as well, with or without its
+ * colon, and a time without seconds (zod's own `iso.datetime` refuses the last two); a day the
+ * calendar does not have (30 February) is a malformed answer here, not an error later in the mapping.
  */
 export const isoTime = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/);
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/)
+  .refine(calendarDay, 'not a day of the calendar');
 /** A decimal string: "19.99", "20.0", "10". */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
