@@ -74,6 +74,12 @@ const schema = z.object({
   ESHOP_TIMEOUT_MS: timeout(3000),
   CRM_TIMEOUT_MS: timeout(3000),
   LOYALTY_TIMEOUT_MS: timeout(3000),
+  /**
+   * while the loyalty platform's rate (20 calls a second) would hold a member look-up back, a member
+   * this process read less than this long ago is served instead: under that load a points balance
+   * may be this old; 0: every look-up asks the platform
+   */
+  LOYALTY_MEMBER_REUSE_MS: z.coerce.number().int().nonnegative().max(10_000).default(1000),
   /** the *_TIMEOUT_MS bound a whole legacy call; within it a failed read is retried this many times */
   LEGACY_RETRIES: z.coerce.number().int().nonnegative().default(2),
   LEGACY_RETRY_BASE_MS: z.coerce.number().int().positive().default(50),
@@ -87,7 +93,6 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** the catalogue and the store list: read again from the legacy systems after this long */
   REFERENCE_DATA_TTL_S: z.coerce.number().int().positive().default(600),
-  /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */
   /** promotions of every silo: read again after this long (refreshPricing drops them at once) */
   PROMOTIONS_TTL_S: z.coerce.number().int().positive().default(300),
   /** the omnichannel promotion policy; default: domain/pricing/omnichannel.yaml */
@@ -104,6 +109,7 @@ const schema = z.object({
   REPLICAS: z.coerce.number().int().min(1).max(9).default(1),
   /** the ROPO report first catches up with the silos when its last ingestion is older than this */
   ROPO_INGEST_TTL_S: z.coerce.number().int().positive().default(900),
+  /** a customer look-up key (email, phone, card, name) searched in the silos is not searched again for this long */
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   /** the identity index reads the accounts and contacts numbered since its last pass this often (and once at start) */
   IDENTITY_INDEX_INTERVAL_S: z.coerce.number().positive().default(60),

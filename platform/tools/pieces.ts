@@ -189,7 +189,7 @@ export class Resources {
 
   catalog = () => this.once('catalog', () => createCatalog(this.eshop(), this.settings.REFERENCE_DATA_TTL_S * 1000));
   stores = () => this.once('stores', () => createStoreDirectory(this.pos(), this.settings.REFERENCE_DATA_TTL_S * 1000));
-  members = () => this.once('members', () => memberBatcher(this.loyalty()));
+  members = () => this.once('members', () => memberBatcher(this.loyalty(), { reuseMs: this.settings.LOYALTY_MEMBER_REUSE_MS }));
   policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
   /**
    * A directory of its own for one request: a subgraph's context() makes one per request, so that

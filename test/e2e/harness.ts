@@ -36,6 +36,13 @@ const PATIENT = { POS_TIMEOUT_MS: '10000', ESHOP_TIMEOUT_MS: '10000', CRM_TIMEOU
 /** The identity index reads the silos once at start, and not again during a test unless it asks. */
 const QUIET_INDEX = { IDENTITY_INDEX_INTERVAL_S: '86400' };
 
+/**
+ * Every member look-up asks the loyalty platform: tests count those calls, and whether one would be
+ * served from a read of the last second depends on how busy that second was
+ * (test/subgraphs/kit/loaders/member-batcher.test.ts checks the reuse on a fake clock).
+ */
+const MEMBERS_ASKED = { LOYALTY_MEMBER_REUSE_MS: '0' };
+
 /** How the gateway reaches the subgraphs of its process (SUBGRAPH_TRANSPORT); a stack runs `npm start`'s (local) unless told. */
 export const TRANSPORTS = ['local', 'http'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
@@ -49,6 +56,7 @@ export async function startTestStack(
     ...SEED,
     ...PATIENT,
     ...QUIET_INDEX,
+    ...MEMBERS_ASKED,
     LOG_LEVEL: 'silent',
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? (await freshDatabaseUrl()),

@@ -1,5 +1,6 @@
-// Per-request loyalty loaders.
+// Loyalty loaders: ledgers per request, members through one batcher for the process.
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import { eachKey } from './settle';
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import { wholeLedger } from '../../../adapters/loyalty/ledger';
@@ -12,29 +13,42 @@ export function ledgerByCard(loyalty: LoyaltyClient): DataLoader<string, Loyalty
   return new DataLoader((cards) => eachKey(cards, async (card) => (await wholeLedger(loyalty, card)).map(loyaltyTransactionFromLoyalty)));
 }
 
-export type MemberBatcher = DataLoader<string, LoyaltyMember | null>;
+export interface MemberBatcher {
+  /** The member of this card, null when the platform knows none. */
+  load(card: string): Promise<LoyaltyMember | null>;
+}
 
 const MAX_HOLD_MS = 1000;
+/** members kept for reuse: a bound on memory, far above the customers of one second */
+const MAX_REUSABLE = 10_000;
 
 /**
- * One for the process, caching nothing: the card look-ups of every request arriving within a few
- * milliseconds of the last call go in one members:batchGet, sent when those milliseconds end. The
- * platform allows 20 requests a second per client; one call per customer query would cap the whole
- * graph's customer pages at that rate. So while the platform's rate would hold a call back, the
- * look-ups wait here, gathering into one call sent when there is room, instead of queueing one call
- * each. A look-up with no call before it in that window goes at once (with those of its tick):
- * waiting for company it would not get, it was a customer page's last legacy call to answer.
+ * One for the process: the card look-ups of every request arriving within a few milliseconds of the
+ * last call go in one members:batchGet, sent when those milliseconds end. The platform allows 20
+ * requests a second per client; one call per customer query would cap the whole graph's customer
+ * pages at that rate. So while the platform's rate would hold a call back, the look-ups wait here,
+ * gathering into one call sent when there is room, instead of queueing one call each; or, if this
+ * card's member was read less than `reuseMs` before (counted from when its call was sent), that read
+ * is served at once: under that load a points balance may be that old. A look-up with no call
+ * before it in that window goes at once (with those of its tick): waiting for company it would not
+ * get, it was a customer page's last legacy call to answer.
  */
-export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatcher {
+export function memberBatcher(loyalty: LoyaltyClient, { windowMs = 5, reuseMs = 0 } = {}): MemberBatcher {
   let lastSent = -Infinity;
   const send = (run: () => void) => {
     lastSent = Date.now();
     run();
   };
-  return new DataLoader(
+  const reads = new LRUCache<string, { member: LoyaltyMember | null; sentAt: number }>({ max: MAX_REUSABLE });
+  const loader = new DataLoader<string, LoyaltyMember | null>(
     async (cards) => {
+      const sentAt = Date.now();
       const members = new Map((await loyalty.batchGetMembers([...cards])).map((m) => [m.card_number, m]));
-      return cards.map((card) => members.get(card) ?? null);
+      return cards.map((card) => {
+        const member = members.get(card) ?? null;
+        if (reuseMs > 0) reads.set(card, { member, sentAt });
+        return member;
+      });
     },
     {
       cache: false,
@@ -54,12 +68,17 @@ export function memberBatcher(loyalty: LoyaltyClient, windowMs = 5): MemberBatch
       },
     },
   );
+  return {
+    load: (card) => {
+      const read = reuseMs > 0 ? reads.get(card) : undefined;
+      if (read && Date.now() - read.sentAt < reuseMs && loyalty.delayMs() > 0) return Promise.resolve(read.member);
+      return loader.load(card);
+    },
+  };
 }
 
 /** The members of these cards (unknown cards left out), through the shared batcher. */
 export async function membersOf(batcher: MemberBatcher, cards: readonly string[]): Promise<LoyaltyMember[]> {
-  const found = await batcher.loadMany(cards);
-  const failure = found.find((m) => m instanceof Error);
-  if (failure) throw failure;
-  return found.filter((m): m is LoyaltyMember => m !== null && !(m instanceof Error));
+  const found = await Promise.all(cards.map((card) => batcher.load(card)));
+  return found.filter((m): m is LoyaltyMember => m !== null);
 }
