@@ -23,6 +23,7 @@ import { CUSTOM_SCALARS } from '../../schema/scalars';
 import type { Caller } from '../../platform/auth/caller';
 import type express from 'express';
 import { requireGateway } from '../../platform/auth/gateway-assertion';
+import { knownOperations, withPartialErrors, type Format } from './known-operations';
 
 /**
  * Errors a resolver reports while still returning what the other systems gave. A field often
@@ -110,22 +111,20 @@ export interface SubgraphDefinition {
 }
 
 /** Adds the partial errors to the answer, formatted as the field errors Apollo formats itself. */
-function partialErrorsPlugin(format: ReturnType<typeof formatError>): ApolloServerPlugin<BaseContext> {
+function partialErrorsPlugin(format: Format): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          const extra = contextValue.partial.drain();
-          if (extra.length === 0 || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          result.errors = [...(result.errors ?? []), ...extra.map((e) => format(e.toJSON(), e))];
+          if (response.body.kind === 'single')
+            response.body.singleResult = withPartialErrors(response.body.singleResult, contextValue, format);
         },
       };
     },
   };
 }
 
-export function formatError(logger: Logger) {
+export function formatError(logger: Logger): Format {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const mapped = toGraphQLError(original);
@@ -158,9 +157,9 @@ export interface RunningSubgraph {
   /** where it listens; null: it runs in the gateway's process only, called in-process */
   url: string | null;
   /**
-   * Runs an operation on the subgraph's own Apollo Server, for a caller already verified: the same
-   * context, plugins, error formatting and partial errors as over HTTP, its parsed and validated
-   * documents cached by Apollo's document store. The request's id is the running one.
+   * Runs an operation on the subgraph, for a caller already verified: the same context, plugins,
+   * error formatting and partial errors as over HTTP; a document Apollo Server has run before runs on
+   * graphql-js directly (./known-operations.ts). The request's id is the running one.
    */
   execute(request: SubgraphRequest, caller: Caller | null): Promise<SubgraphResponse>;
   close(): Promise<void>;
@@ -199,15 +198,15 @@ export async function startSubgraph(
     includeStacktraceInErrorResponses: false,
   });
   const contextFor = (caller: Caller | null): BaseContext => ({ ...def.context(), partial: new PartialErrors(), caller });
-  const execute = async (request: SubgraphRequest, caller: Caller | null): Promise<SubgraphResponse> => {
-    const response = await apollo.executeOperation(request, { contextValue: contextFor(caller) });
-    // the subgraphs serve single results only: no @defer, no @stream in their schemas
-    if (response.body.kind !== 'single') throw new Error(`subgraph ${def.name} answered incrementally`);
-    return { status: response.http.status ?? 200, body: response.body.singleResult };
+  const operations = knownOperations(apollo, schema, format);
+  const execute = (request: SubgraphRequest, caller: Caller | null) => operations.run(request, () => contextFor(caller));
+  const stop = (close: () => Promise<void>) => () => {
+    operations.stop();
+    return close();
   };
   if (!opts.listen) {
     await apollo.start();
-    return { name: def.name, url: null, execute, close: () => apollo.stop() };
+    return { name: def.name, url: null, execute, close: stop(() => apollo.stop()) };
   }
   const { gatewayKey, routes, ...where } = opts.listen;
   const served = await serveGraphQL(apollo, {
@@ -216,5 +215,5 @@ export async function startSubgraph(
     guards: [requireGateway(gatewayKey)],
     routes,
   });
-  return { name: def.name, url: served.url, execute, close: served.close };
+  return { name: def.name, url: served.url, execute, close: stop(served.close) };
 }
