@@ -10,8 +10,12 @@ import { execute, parse, type DocumentNode, type FormattedExecutionResult, type 
 import { LRUCache } from 'lru-cache';
 import type { BaseContext, SubgraphRequest, SubgraphResponse } from './server';
 
-/** characters of query text whose documents are kept: a bound on memory, far above the fetches of a gateway's operations */
-const KEPT_QUERY_CHARS = 2_000_000;
+/**
+ * Query text whose parsed documents are kept, per subgraph: about what Apollo's own document store
+ * holds (30 MiB) at some 100 bytes of parsed document per character, and hundreds of the fetches a
+ * gateway's operations send (a few hundred characters each).
+ */
+const KEPT_QUERY_CHARS = 300_000;
 
 /** a subgraph's formatError (./server.ts), as Apollo Server calls it */
 export type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -32,8 +36,10 @@ export function knownOperations(apollo: ApolloServer<BaseContext>, schema: Graph
     // the subgraphs serve single results only: no @defer, no @stream in their schemas
     if (response.body.kind !== 'single') throw new Error('a subgraph answered incrementally');
     const body = response.body.singleResult;
-    // data, even null: the document parsed and passed Apollo's validation (a request error has none)
-    if (body.data !== undefined && !known.has(request.query)) known.set(request.query, parse(request.query));
+    // data, even null: the document parsed and passed Apollo's validation (a request error has none);
+    // an error of no field (an operation type the schema lacks) is Apollo's to word, each time
+    const valid = body.data !== undefined && (body.errors ?? []).every((e) => e.path);
+    if (valid && !known.has(request.query)) known.set(request.query, parse(request.query));
     return { status: response.http.status ?? 200, body };
   }
 

@@ -70,11 +70,39 @@ describe('operations run in-process on a subgraph', () => {
         { message: expect.any(String), path: ['stores'], extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'pos' } },
       ],
     });
-    const again = await run('req-1', query);
-    expect(again).toEqual(first);
+    const again = await run('req-2', query);
+    expect(again.status).toBe(first.status);
+    expect(again.body).toEqual({
+      ...first.body,
+      errors: [{ ...first.body.errors![0], extensions: { code: 'INTERNAL', requestId: 'req-2' } }, first.body.errors![1]],
+    });
     expect(throughApollo).toHaveBeenCalledTimes(1);
-    // the unexpected error logged each time, with its request id
-    expect(lines.filter((l) => l.msg === 'unexpected resolver error' && l.requestId === 'req-1')).toHaveLength(2);
+    // the unexpected error logged each time, under its own request's id
+    const logged = lines.filter((l) => l.msg === 'unexpected resolver error').map((l) => l.requestId);
+    expect(logged).toEqual(['req-1', 'req-2']);
+  });
+
+  it("runs the operation a known document's operationName names, and leaves an unknown name to Apollo", async () => {
+    const query = 'query One { stores { id } } query Two($id: ID!) { store(id: $id) { id } }';
+    expect((await run('req-3', query, { id: 'ST002' })).status).toBe(400); // no operationName: Apollo refuses, nothing kept
+    const one = await inRequest('req-3', () => subgraph.execute({ query, operationName: 'One' }, null));
+    const two = await inRequest('req-3', () => subgraph.execute({ query, operationName: 'Two', variables: { id: 'ST002' } }, null));
+    expect(two.body).toEqual({ data: { store: { id: 'ST002' } } });
+    expect(throughApollo).toHaveBeenCalledTimes(2); // the refusal and One's first run
+    const unknown = await inRequest('req-3', () => subgraph.execute({ query, operationName: 'Three' }, null));
+    expect(throughApollo).toHaveBeenCalledTimes(3);
+    expect(unknown.status).toBe(400);
+    expect(one.body.errors).toHaveLength(1); // the partial error
+  });
+
+  it('leaves to Apollo, each time, a document whose errors belong to no field', async () => {
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push(await run('req-4', 'mutation { stores { id } }'));
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0].body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: expect.any(String) }) }),
+    ]);
+    expect(throughApollo).toHaveBeenCalledTimes(2);
   });
 
   it('leaves variables that do not fit a known document to Apollo, which answers them as it would have the first time', async () => {
