@@ -76,8 +76,8 @@ const schema = z.object({
   LOYALTY_TIMEOUT_MS: timeout(3000),
   /**
    * while the loyalty platform's rate (20 calls a second) would hold a member look-up back, a member
-   * this process read less than this long ago is served instead: under that load a points balance
-   * may be this old; 0: every look-up asks the platform
+   * this process read at most this long ago is served instead: under that load a points balance
+   * (and the tier prices use) may be this old; 0: every look-up asks the platform
    */
   LOYALTY_MEMBER_REUSE_MS: z.coerce.number().int().nonnegative().max(10_000).default(1000),
   /** the *_TIMEOUT_MS bound a whole legacy call; within it a failed read is retried this many times */

@@ -6,8 +6,9 @@
 // default mode, and the legacy round trips of the customer 360 and the product list with every
 // legacy call slowed by 100 ms, with the critical path of each (./critical-path.ts: the chain of
 // legacy calls that waited for one another, from the request's trace). BENCH_SECONDS (20) per
-// target, 0 for the round trips alone; BENCH_CONNECTIONS (10). Beside each rate, the main thread's
-// CPU time per request (./thread-cpu.ts), which the machine's own load moves far less.
+// target, after 2 s unmeasured, 0 for the round trips alone; BENCH_CONNECTIONS (10). Beside each
+// rate, the main thread's CPU time per request (./thread-cpu.ts), which the machine's own load
+// moves far less.
 //
 // What is measured (gateways and subgraphs) runs on this process's event loop, the same for all
 // three; the simulators and autocannon run on threads of their own, so that neither the legacy
@@ -155,7 +156,10 @@ interface Target {
  * mean of its quarters.
  */
 const TURNS = 4;
+/** each target's load first runs this long unmeasured: compiled code and caches as in a server that has been up a while */
+const WARM_UP_S = 2;
 async function sideBySide(targets: Target[]): Promise<Figures[]> {
+  for (const t of targets) await load(t.url, t.bodies, t.token, WARM_UP_S);
   const turns: Figures[][] = targets.map(() => []);
   const forward = [...targets.keys()];
   for (let turn = 0; turn < TURNS; turn++) {
@@ -211,7 +215,8 @@ async function main() {
   const simulators = await simulatorsOnThread({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: SEED.SIM_NOW });
   const legacyUrls = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, simulators.urls[s]]));
   // test stacks ask the loyalty platform for every member (their tests count the calls); `npm start` does not under load
-  const settings = { ...legacyUrls, LOYALTY_MEMBER_REUSE_MS: String(loadConfig({}).env.LOYALTY_MEMBER_REUSE_MS) };
+  const reuse = loadConfig({ LOYALTY_MEMBER_REUSE_MS: process.env.LOYALTY_MEMBER_REUSE_MS }).env.LOYALTY_MEMBER_REUSE_MS;
+  const settings = { ...legacyUrls, LOYALTY_MEMBER_REUSE_MS: String(reuse) };
   const http = await startTestStack({ SUBGRAPH_TRANSPORT: 'http', SUBGRAPH_SECRET, ...settings }, logger());
   const local = await startTestStack({ SUBGRAPH_TRANSPORT: 'local', ...settings }, logger());
   const bare = await bareGateway(

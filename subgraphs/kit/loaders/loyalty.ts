@@ -19,7 +19,7 @@ export interface MemberBatcher {
 }
 
 const MAX_HOLD_MS = 1000;
-/** members kept for reuse: a bound on memory, far above the customers of one second */
+/** members kept for reuse: a bound on memory, above the 2,000 cards the platform's rate lets one read in a second */
 const MAX_REUSABLE = 10_000;
 
 /**
@@ -28,8 +28,8 @@ const MAX_REUSABLE = 10_000;
  * requests a second per client; one call per customer query would cap the whole graph's customer
  * pages at that rate. So while the platform's rate would hold a call back, the look-ups wait here,
  * gathering into one call sent when there is room, instead of queueing one call each; or, if this
- * card's member was read less than `reuseMs` before (counted from when its call was sent), that read
- * is served at once: under that load a points balance may be that old. A look-up with no call
+ * card's member was read at most `reuseMs` before (counted from when its call was sent), that read
+ * is served at once: under that load a points balance (and a tier, which prices) may be that old. A look-up with no call
  * before it in that window goes at once (with those of its tick): waiting for company it would not
  * get, it was a customer page's last legacy call to answer.
  */
@@ -39,14 +39,24 @@ export function memberBatcher(loyalty: LoyaltyClient, { windowMs = 5, reuseMs = 
     lastSent = Date.now();
     run();
   };
-  const reads = new LRUCache<string, { member: LoyaltyMember | null; sentAt: number }>({ max: MAX_REUSABLE });
+  // kept reuseMs from when their call was sent, then dropped (Date: the clock the batcher's timers keep)
+  const reads =
+    reuseMs > 0
+      ? new LRUCache<string, { member: LoyaltyMember | null }>({
+          max: MAX_REUSABLE,
+          ttl: reuseMs,
+          ttlResolution: 0,
+          ttlAutopurge: true,
+          perf: Date,
+        })
+      : null;
   const loader = new DataLoader<string, LoyaltyMember | null>(
     async (cards) => {
       const sentAt = Date.now();
       const members = new Map((await loyalty.batchGetMembers([...cards])).map((m) => [m.card_number, m]));
       return cards.map((card) => {
         const member = members.get(card) ?? null;
-        if (reuseMs > 0) reads.set(card, { member, sentAt });
+        reads?.set(card, { member }, { start: sentAt });
         return member;
       });
     },
@@ -70,8 +80,8 @@ export function memberBatcher(loyalty: LoyaltyClient, { windowMs = 5, reuseMs = 
   );
   return {
     load: (card) => {
-      const read = reuseMs > 0 ? reads.get(card) : undefined;
-      if (read && Date.now() - read.sentAt < reuseMs && loyalty.delayMs() > 0) return Promise.resolve(read.member);
+      const read = reads?.get(card);
+      if (read && loyalty.delayMs() > 0) return Promise.resolve(read.member);
       return loader.load(card);
     },
   };

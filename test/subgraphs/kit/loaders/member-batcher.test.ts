@@ -3,23 +3,36 @@
 // look-up does not wait for company: it is a customer page's last legacy call to answer otherwise.
 import type { LoyaltyClient } from '../../../../adapters/loyalty/client';
 import type { LoyaltyMember } from '../../../../adapters/loyalty/wire';
-import { memberBatcher } from '../../../../subgraphs/kit/loaders/loyalty';
+import { memberBatcher, membersOf } from '../../../../subgraphs/kit/loaders/loyalty';
+import { LegacyUnavailableError } from '../../../../platform/errors';
 
 const WINDOW_MS = 5;
 
-function fakeLoyalty() {
+/** The platform, answering after `answerMs` of the fake clock (at once: 0). */
+function fakeLoyalty(answerMs = 0) {
   const calls: string[][] = [];
   let balance = 100;
+  let failure: Error | null = null;
   /** how long the platform's rate would hold a call back now */
   const rate = { delayMs: 0 };
   const loyalty = {
     batchGetMembers: async (cards: readonly string[]) => {
       calls.push([...cards]);
+      const failed = failure;
+      failure = null;
+      if (answerMs > 0) await new Promise((resolve) => setTimeout(resolve, answerMs));
+      if (failed) throw failed;
       return cards.filter((card) => card !== 'UNKNOWN').map((card) => ({ card_number: card, points_balance: balance }) as LoyaltyMember);
     },
     delayMs: () => rate.delayMs,
   } as unknown as LoyaltyClient;
-  return { loyalty, calls, rate, setBalance: (points: number) => void (balance = points) };
+  return {
+    loyalty,
+    calls,
+    rate,
+    setBalance: (points: number) => void (balance = points),
+    failNext: (err: Error) => void (failure = err),
+  };
 }
 
 /** Lets what is due now run (promise jobs, ticks, immediates), the fake clock standing still. */
@@ -103,61 +116,83 @@ describe('memberBatcher', () => {
 
   describe('reusing a recent read while the rate would hold a look-up back', () => {
     const REUSE_MS = 1000;
+    /** how long the fake platform takes to answer a call */
+    const ANSWER_MS = 300;
 
-    /** A member read at 0 ms (its call sent then), its balance 100 on the platform; 150 from then on. */
+    /** What a look-up has given once the look-ups due now have run, the fake clock standing still: undefined while held. */
+    async function settled(found: Promise<LoyaltyMember | null>) {
+      let value: LoyaltyMember | null | undefined;
+      void found.then((v) => (value = v));
+      await settle();
+      return value;
+    }
+
+    /** A member read by a call sent at 0 ms and answered at ANSWER_MS, its balance 100 on the platform; 150 from then on. */
     async function readOnce() {
-      const fake = fakeLoyalty();
+      const fake = fakeLoyalty(ANSWER_MS);
       const members = memberBatcher(fake.loyalty, { windowMs: WINDOW_MS, reuseMs: REUSE_MS });
       const first = members.load('A');
       await settle();
+      await jest.advanceTimersByTimeAsync(ANSWER_MS);
       expect((await first)?.points_balance).toBe(100);
       fake.setBalance(150);
       return { ...fake, members };
     }
 
-    it('serves the read at once, without a call, while it is younger than reuseMs', async () => {
+    it('serves the read at once, without a call, until reuseMs after its call was sent', async () => {
       const { members, calls, rate } = await readOnce();
       rate.delayMs = 200;
-      await jest.advanceTimersByTimeAsync(REUSE_MS - 1);
-      expect((await members.load('A'))?.points_balance).toBe(100);
+      await jest.advanceTimersByTimeAsync(REUSE_MS - ANSWER_MS);
+      expect((await settled(members.load('A')))?.points_balance).toBe(100);
       expect(calls).toEqual([['A']]);
     });
 
-    it('holds the look-up as before once the read is reuseMs old', async () => {
+    it('holds the look-up as before once the read is older than reuseMs, counted from when its call was sent', async () => {
       const { members, calls, rate } = await readOnce();
       rate.delayMs = 200;
-      await jest.advanceTimersByTimeAsync(REUSE_MS);
+      await jest.advanceTimersByTimeAsync(REUSE_MS - ANSWER_MS + 1);
       const later = members.load('A');
-      await settle();
+      expect(await settled(later)).toBeUndefined();
       expect(calls).toEqual([['A']]);
       rate.delayMs = 0;
-      await jest.advanceTimersByTimeAsync(200);
+      await jest.advanceTimersByTimeAsync(200 + ANSWER_MS);
       expect((await later)?.points_balance).toBe(150);
       expect(calls).toEqual([['A'], ['A']]);
     });
 
     it('asks the platform whenever the rate would not hold the look-up back, however recent the read', async () => {
       const { members, calls } = await readOnce();
-      await jest.advanceTimersByTimeAsync(WINDOW_MS);
       const again = members.load('A');
       await settle();
-      expect((await again)?.points_balance).toBe(150);
       expect(calls).toEqual([['A'], ['A']]);
+      await jest.advanceTimersByTimeAsync(ANSWER_MS);
+      expect((await again)?.points_balance).toBe(150);
     });
 
     it('reuses an unknown card as unknown, and holds the look-up of a card not read', async () => {
       const { members, calls, rate } = await readOnce();
       const unknown = members.load('UNKNOWN');
-      await jest.advanceTimersByTimeAsync(WINDOW_MS);
+      await settle();
+      await jest.advanceTimersByTimeAsync(ANSWER_MS);
       expect(await unknown).toBeNull();
       rate.delayMs = 200;
-      expect(await members.load('UNKNOWN')).toBeNull();
-      const other = members.load('B');
-      await settle();
+      expect(await settled(members.load('UNKNOWN'))).toBeNull();
+      expect(await settled(members.load('B'))).toBeUndefined();
       expect(calls).toEqual([['A'], ['UNKNOWN']]);
+    });
+
+    it('keeps nothing of a call that failed: the next look-up is held and asked again', async () => {
+      const { loyalty, calls, rate, failNext } = fakeLoyalty();
+      const members = memberBatcher(loyalty, { windowMs: WINDOW_MS, reuseMs: REUSE_MS });
+      failNext(new LegacyUnavailableError('loyalty', 'HTTP 503'));
+      await expect(membersOf(members, ['A'])).rejects.toBeInstanceOf(LegacyUnavailableError);
+      rate.delayMs = 200;
+      const again = members.load('A');
+      expect(await settled(again)).toBeUndefined();
       rate.delayMs = 0;
       await jest.advanceTimersByTimeAsync(200);
-      expect((await other)?.card_number).toBe('B');
+      expect((await again)?.card_number).toBe('A');
+      expect(calls).toEqual([['A'], ['A']]);
     });
 
     it('reuses nothing when reuseMs is 0', async () => {
@@ -165,13 +200,8 @@ describe('memberBatcher', () => {
       const members = memberBatcher(loyalty, { windowMs: WINDOW_MS });
       await Promise.all([members.load('A'), settle()]);
       rate.delayMs = 200;
-      const again = members.load('A');
-      await settle();
+      expect(await settled(members.load('A'))).toBeUndefined();
       expect(calls).toEqual([['A']]);
-      rate.delayMs = 0;
-      await jest.advanceTimersByTimeAsync(200);
-      await again;
-      expect(calls).toEqual([['A'], ['A']]);
     });
   });
 });
