@@ -3,7 +3,7 @@
 import type { System } from '../../platform/errors';
 import type { FaultSettings } from '../../legacy';
 import type { Stack } from '../../platform/tools/stack';
-import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, SYSTEM_LIST, inEverySilo } from './harness';
+import { gql, type GraphQLResponse, seeded, setFaults, startTestStack, SYSTEM_LIST, inEverySilo, until } from './harness';
 import { receiptsOfCard } from './seeded-orders';
 
 export const TIMEOUT_MS = 400;
@@ -69,11 +69,9 @@ export async function startFaultBench(): Promise<FaultBench> {
 /** Faults off, and every breaker closed again: /ready probes each half-open one back. */
 async function heal(stack: Stack): Promise<void> {
   await Promise.all(SYSTEM_LIST.map((s) => setFaults(stack, s, {})));
-  for (let i = 0; i < 100; i++) {
+  await until('every breaker closed again', async () => {
     const res = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/ready'));
     const body = (await res.json()) as { systems: Record<System, { breaker: string }> };
-    if (res.status === 200 && Object.values(body.systems).every((s) => s.breaker === 'closed')) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the systems did not come back');
+    return res.status === 200 && Object.values(body.systems).every((s) => s.breaker === 'closed');
+  });
 }

@@ -1,31 +1,21 @@
-import type { Request, Response } from 'express';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { LegacyUnavailableError } from '../../../platform/errors';
-import { requestContext, requestId } from '../../../platform/logging/request-context';
 import { formatError, PartialErrors, settleSources, startSubgraph, type BaseContext } from '../../../subgraphs/kit/server';
 import { inRequest } from './in-request';
 import { capturedLogger } from '../../captured-logs';
 
 /** Formats an error as a subgraph does while serving the request with this id. */
-function formatIn(id: string, error: unknown) {
+async function formatIn(id: string, error: unknown) {
   const { logger, lines } = capturedLogger();
-  let formatted: unknown;
-  const req = { get: () => id } as unknown as Request;
-  const res = { locals: {}, setHeader: () => res } as unknown as Response;
-  requestId(req, res, () =>
-    requestContext(req, res, () => {
-      formatted = formatError(logger)(
-        { message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] },
-        error,
-      );
-    }),
+  const formatted = await inRequest(id, async () =>
+    formatError(logger)({ message: error instanceof Error ? error.message : String(error), path: ['customer', 'loyalty'] }, error),
   );
   return { formatted, lines };
 }
 
 describe("a subgraph's errors as clients see them", () => {
-  it('hides an unexpected error behind INTERNAL with the request id, and logs it under that id', () => {
-    const { formatted, lines } = formatIn('req-7', new TypeError('cannot read properties of undefined (secret internals)'));
+  it('hides an unexpected error behind INTERNAL with the request id, and logs it under that id', async () => {
+    const { formatted, lines } = await formatIn('req-7', new TypeError('cannot read properties of undefined (secret internals)'));
     expect(formatted).toEqual({
       message: 'Internal error',
       path: ['customer', 'loyalty'],
@@ -34,11 +24,11 @@ describe("a subgraph's errors as clients see them", () => {
     expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-7', msg: 'unexpected resolver error' })]);
   });
 
-  it('does the same for an unexpected error reported beside a partial answer', () => {
+  it('does the same for an unexpected error reported beside a partial answer', async () => {
     const partial = new PartialErrors();
     partial.add(new TypeError('cannot read properties of undefined (secret internals)'), ['customer', 'loyalty']);
     const [reported] = partial.drain();
-    const { formatted, lines } = formatIn('req-10', reported);
+    const { formatted, lines } = await formatIn('req-10', reported);
     expect(formatted).toEqual({
       message: 'Internal error',
       path: ['customer', 'loyalty'],
@@ -47,16 +37,19 @@ describe("a subgraph's errors as clients see them", () => {
     expect(lines).toEqual([expect.objectContaining({ level: 50, requestId: 'req-10', msg: 'unexpected resolver error' })]);
   });
 
-  it("keeps a legacy failure's code and system, without a request id or a log line", () => {
-    const { formatted, lines } = formatIn('req-8', new LegacyUnavailableError('loyalty', 'HTTP 503 from https://loyalty.internal/v1'));
+  it("keeps a legacy failure's code and system, without a request id or a log line", async () => {
+    const { formatted, lines } = await formatIn(
+      'req-8',
+      new LegacyUnavailableError('loyalty', 'HTTP 503 from https://loyalty.internal/v1'),
+    );
     expect(formatted).toMatchObject({ path: ['customer', 'loyalty'], extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'loyalty' } });
     expect(JSON.stringify(formatted)).not.toMatch(/loyalty\.internal|req-8/);
     expect(lines).toEqual([]);
   });
 
-  it('passes a GraphQL error about the request as it is', () => {
+  it('passes a GraphQL error about the request as it is', async () => {
     const error = new GraphQLError('Unknown argument', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(formatIn('req-9', error).formatted).toEqual({
+    expect((await formatIn('req-9', error)).formatted).toEqual({
       message: 'Unknown argument',
       path: ['customer', 'loyalty'],
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
