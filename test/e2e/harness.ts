@@ -41,7 +41,7 @@ const QUIET_INDEX = { IDENTITY_INDEX_INTERVAL_S: '86400' };
  * served from a read of the last second depends on how busy that second was
  * (test/subgraphs/kit/loaders/member-batcher.test.ts checks the reuse on a fake clock).
  */
-const MEMBERS_ASKED = { LOYALTY_MEMBER_REUSE_MS: '0' };
+export const MEMBERS_ASKED = { LOYALTY_MEMBER_REUSE_MS: '0' };
 
 /** How the gateway reaches the subgraphs of its process (SUBGRAPH_TRANSPORT); a stack runs `npm start`'s (local) unless told. */
 export const TRANSPORTS = ['local', 'http'] as const;
