@@ -65,13 +65,62 @@ export class Db implements Sql {
   readonly row: Sql['row'];
   readonly run: Sql['run'];
 
+  /** how to stop each listener (listen()) */
+  private readonly listeners = new Set<() => Promise<void>>();
+
   constructor(
     private readonly pool: pg.Pool,
     /** connections that hold a lock while the work under it uses the pool: never waiting on each other */
     private readonly lockPool: pg.Pool,
+    /** opens a connection of its own (a listener's) */
+    private readonly connection: () => pg.Client,
     private readonly trace?: (sql: string) => void,
   ) {
     ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, trace));
+  }
+
+  /** Tells every process listening on `channel` of this database, this one included (listen()). */
+  async notify(channel: string): Promise<void> {
+    await this.run('SELECT pg_notify($1, NULL)', [channel]);
+  }
+
+  /**
+   * Calls `heard` each time a process notifies `channel`, on a connection held for it. When that
+   * connection is lost (or cannot be opened), another is tried after RELISTEN_MS, and `heard` is
+   * called once it listens: a notice may have gone by meanwhile. Never throws: a database down only
+   * delays the listening.
+   */
+  listen(channel: string, heard: () => void): void {
+    let client: pg.Client | null = null;
+    let retry: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const again = () => {
+      client = null;
+      if (!stopped && !retry) retry = setTimeout(() => void open(true), RELISTEN_MS);
+    };
+    const open = async (afterLoss: boolean) => {
+      retry = undefined;
+      const connection = this.connection();
+      connection.on('error', again);
+      connection.on('end', again);
+      connection.on('notification', (notice) => notice.channel === channel && heard());
+      try {
+        await connection.connect();
+        await connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch {
+        await connection.end().catch(() => undefined);
+        return again();
+      }
+      if (stopped) return void (await connection.end());
+      client = connection;
+      if (afterLoss) heard();
+    };
+    void open(false);
+    this.listeners.add(async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    });
   }
 
   /** Runs `work` in one transaction on one connection: committed if it settles, rolled back if it throws. */
@@ -131,12 +180,14 @@ export class Db implements Sql {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.lockPool.end()]);
+    await Promise.all([this.pool.end(), this.lockPool.end(), ...[...this.listeners].map((stop) => stop())]);
   }
 }
 
 /** A server that accepts no connection in this time is reported unavailable instead of holding the request. */
 const CONNECT_TIMEOUT_MS = 5000;
+/** a listener's connection lost: how long before another is tried */
+const RELISTEN_MS = 1000;
 
 // The pool's own connectionTimeoutMillis would also bound the wait for a free connection, which a
 // burst of writes (an ingestion) may well exceed: the bound is put on connecting alone.
@@ -150,7 +201,7 @@ export function openDatabase(url: string, { trace, onIdleError }: OpenOptions = 
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   const lockPool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   for (const p of [pool, lockPool]) p.on('error', (err) => onIdleError?.(err));
-  return new Db(pool, lockPool, trace);
+  return new Db(pool, lockPool, () => new BoundedClient({ connectionString: url }), trace);
 }
 
 /** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */

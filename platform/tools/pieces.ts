@@ -43,6 +43,9 @@ import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
 /** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
+/** the database channel on which refreshPricing tells every process (each promotion book listens) */
+const PRICING_REFRESHED = 'omnigraph_pricing_refreshed';
+
 export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   identity: [],
   orders: ['identity', 'offers'],
@@ -215,20 +218,27 @@ export class Resources {
    * (in-process, LocalSubgraphClient, that costs little): served together or apart, pricing runs the same code.
    */
   book = () =>
-    this.once(
-      'book',
-      async () =>
-        new PromotionBook(
-          {
-            eshop: this.eshop(),
-            pos: this.pos(),
-            loyalty: this.loyalty(),
-            catalog: this.catalog(),
-            vouchers: new GraphVoucherBook(this.env.graph),
-          },
-          this.settings.PROMOTIONS_TTL_S * 1000,
-        ),
-    );
+    this.once('book', async () => {
+      const book = new PromotionBook(
+        {
+          eshop: this.eshop(),
+          pos: this.pos(),
+          loyalty: this.loyalty(),
+          catalog: this.catalog(),
+          vouchers: new GraphVoucherBook(this.env.graph),
+        },
+        this.settings.PROMOTIONS_TTL_S * 1000,
+      );
+      // refreshPricing on any replica, or on the subgraph of another process, drops this one's too
+      this.db().listen(PRICING_REFRESHED, () => book.refresh());
+      return book;
+    });
+
+  /** Every process's promotions read again: this one's at once, the others' once the database tells them. */
+  refreshPricing = async () => {
+    (await this.book()).refresh();
+    await this.db().notify(PRICING_REFRESHED);
+  };
 
   pricing = async () => ({
     catalog: this.catalog(),
@@ -301,7 +311,8 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   }),
   loyalty: async (r) => ({ definition: subgraphDefinitions.loyalty({ loyalty: r.loyalty(), members: r.members() }) }),
   offers: async (r) => {
-    return { definition: subgraphDefinitions.offers({ ...(await r.pricing()), vouchers: await r.vouchers(), pos: r.pos(), crm: r.crm() }) };
+    const deps = { ...(await r.pricing()), vouchers: await r.vouchers(), pos: r.pos(), crm: r.crm(), refreshPricing: r.refreshPricing };
+    return { definition: subgraphDefinitions.offers(deps) };
   },
   insights: async (r) => {
     const { env } = r.env.config;

@@ -12,6 +12,8 @@ export interface OffersDeps extends PricingPieces {
   vouchers: VoucherStore;
   pos: PosClient;
   crm: CrmClient;
+  /** every process's promotions read again (each replica's, each subgraph's served apart) */
+  refreshPricing: () => Promise<void>;
 }
 
 export interface OffersContext extends BaseContext, OffersDeps {

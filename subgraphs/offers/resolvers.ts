@@ -110,9 +110,9 @@ export const resolvers: Resolvers = {
       await ctx.vouchers.record(voucher);
       return { ...voucher, usedByOrder: null, holderId: customer.id };
     },
-    refreshPricing: (_, __, ctx) => {
+    refreshPricing: async (_, __, ctx) => {
       requireRole(ctx); // an operation on the service itself
-      ctx.book.refresh();
+      await ctx.refreshPricing();
       return true;
     },
   },

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { migrate, openDatabase } from '../../../platform/db';
+import { migrate, openDatabase, type Db } from '../../../platform/db';
 import { DatabaseUnavailableError } from '../../../platform/errors';
 import { freshDatabaseUrl, freshDb } from '../../databases';
 import { until } from '../../e2e/harness';
@@ -93,5 +93,54 @@ describe('exclusively', () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe('listen and notify', () => {
+  /** How many times a listener has heard. */
+  const counter = () => {
+    let heard = 0;
+    return { hear: () => void heard++, heard: () => heard };
+  };
+  /** Waits until `n` connections of this database listen (a listener opens its connection in the background). */
+  const listeners = (db: Db, n: number) =>
+    until(`${n} listeners`, async () => {
+      const found = await db.row<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+      );
+      return found?.n === n;
+    });
+
+  it('tells every process listening on the channel, the notifier included, and no other channel', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [openDatabase(url), openDatabase(url)];
+    try {
+      const [onA, onB, other] = [counter(), counter(), counter()];
+      a.listen('pricing', onA.hear);
+      b.listen('pricing', onB.hear);
+      b.listen('elsewhere', other.hear);
+      await listeners(a, 3);
+      await a.notify('pricing');
+      await until('both told', async () => onA.heard() === 1 && onB.heard() === 1);
+      await b.notify('elsewhere'); // after the first on the same server: heard after it, if at all
+      await until('the other channel told', async () => other.heard() === 1);
+      expect([onA.heard(), onB.heard()]).toEqual([1, 1]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('listens again on a new connection when its own is lost, and counts that as heard: a notice may have gone by', async () => {
+    const db = await freshDb();
+    const { hear, heard } = counter();
+    db.listen('pricing', hear);
+    await listeners(db, 1);
+    const killed = await db.rows<{ killed: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+    );
+    expect(killed).toEqual([{ killed: true }]);
+    await until('heard once listening again', async () => heard() === 1);
+    await db.notify('pricing');
+    await until('a notice after the loss heard', async () => heard() === 2);
   });
 });

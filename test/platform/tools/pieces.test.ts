@@ -33,8 +33,9 @@ beforeEach(() => {
     simulated: null,
     graph,
   });
-  // the silos' promotions are not what this is about
+  // the silos' promotions are not what this is about, nor the database their book listens on for refreshPricing
   r.eshop = () => ({ listPromotions: async () => [] }) as never;
+  r.db = () => ({ listen: () => undefined }) as never;
 });
 afterEach(() => r.close());
 
@@ -55,7 +56,7 @@ describe('Resources', () => {
       const none = undefined as never;
       const defs = {
         orders: subgraphDefinitions.orders({ ...pricing, eshop: r.eshop(), pos: r.pos(), commerce: { deps: {} } as never }),
-        offers: subgraphDefinitions.offers({ ...pricing, vouchers: none, pos: r.pos(), crm: r.crm() }),
+        offers: subgraphDefinitions.offers({ ...pricing, vouchers: none, pos: r.pos(), crm: r.crm(), refreshPricing: none }),
         crm: subgraphDefinitions.crm({ crm: r.crm(), identityDirectory: r.identityDirectory, closedCases: none }),
         insights: subgraphDefinitions.insights({
           eshop: r.eshop(),
