@@ -51,8 +51,6 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   caller: Caller | null;
-  /** the signed caller, sent to every subgraph this operation reaches over HTTP (platform/auth/gateway-assertion.ts says how often it is signed) */
-  callerAssertion: () => Promise<string>;
   /** the request's id (platform/logging/request-context.ts), sent on to every subgraph */
   requestId: string;
 }
@@ -62,6 +60,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   // the library reads this variable and no option: nothing leaves the retailer's network unless configured
   process.env.APOLLO_TELEMETRY_DISABLED = opts.apolloTelemetry ? 'false' : 'true';
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  // the caller signed for every subgraph an operation reaches over HTTP (gateway-assertion.ts says how often it is signed)
+  const assertFor = callerAssertions(opts.subgraphKey);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -70,7 +70,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint.url,
         async willSendRequest({ request, context }) {
-          request.http?.headers.set(CALLER_HEADER, await context.callerAssertion());
+          request.http?.headers.set(CALLER_HEADER, await assertFor(context.caller));
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
           traceSubgraphFetch(name, request.http?.headers);
         },
@@ -80,7 +80,6 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalarsAsSubgraphsDo(apiSchema));
   const armored = armor(opts.limits, opts.production);
-  const assertFor = callerAssertions(opts.subgraphKey);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
@@ -103,9 +102,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     port: opts.port,
     host: opts.host,
     context: async ({ req, res }) => {
-      const caller = await opts.verifyToken(req.headers.authorization);
-      const callerAssertion = () => assertFor(caller);
-      return { caller, callerAssertion, requestId: requestIdOf(res) };
+      return { caller: await opts.verifyToken(req.headers.authorization), requestId: requestIdOf(res) };
     },
     guards: requestLimits(opts.limits, logger),
     routes: (app) => {
