@@ -12,6 +12,9 @@ export interface CachedValue<V> {
   invalidate(): void;
 }
 
+/** loads a reader may see called off by invalidate() before it is given up on */
+const MAX_ATTEMPTS = 3;
+
 export function cachedByKey<K extends string, V extends object>(
   load: (key: K) => Promise<V>,
   ttlMs: number,
@@ -20,6 +23,9 @@ export function cachedByKey<K extends string, V extends object>(
   // With nothing stale to fall back on, a failed load makes fetch() resolve undefined, for every
   // reader that joined it: its error is kept here so that each of them fails with it.
   const failures = new LRUCache<K, { error: unknown }>({ max });
+  // invalidate() calls off the loads under way (their fetch() resolves undefined, their value is not
+  // kept): a load's failure counts only if no invalidate() came after its start
+  let generation = 0;
   const cache = new LRUCache<K, V>({
     max,
     ttl: ttlMs,
@@ -28,21 +34,33 @@ export function cachedByKey<K extends string, V extends object>(
     // a legacy system down keeps serving what it last said rather than failing
     allowStaleOnFetchRejection: true,
     fetchMethod: async (key) => {
+      const started = generation;
       try {
-        return await load(key);
+        const value = await load(key);
+        failures.delete(key);
+        return value;
       } catch (error) {
-        failures.set(key, { error });
+        if (started === generation) failures.set(key, { error });
         throw error;
       }
     },
   });
   return {
     async get(key) {
-      const value = await cache.fetch(key);
-      if (value === undefined) throw failures.get(key)?.error ?? new Error(`cached value ${key} could not be loaded`);
-      return value;
+      // a reader whose load was called off joins the one made after it (a few, if invalidate() keeps coming)
+      for (let attempt = 1; ; attempt++) {
+        const value = await cache.fetch(key);
+        if (value !== undefined) return value;
+        const failure = failures.get(key);
+        if (failure) throw failure.error;
+        if (attempt === MAX_ATTEMPTS) throw new Error(`cached value ${key} could not be loaded`);
+      }
     },
-    invalidate: () => cache.clear(),
+    invalidate: () => {
+      generation++;
+      failures.clear();
+      cache.clear();
+    },
   };
 }
 

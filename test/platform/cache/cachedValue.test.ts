@@ -42,4 +42,43 @@ describe('cachedValue', () => {
     // a load after the failed one (the TTL is short enough that another may have started)
     expect((await value.get()).n).toBeGreaterThanOrEqual(3);
   });
+
+  it('answers a reader whose load invalidate() called off with a load made after it, not an error', async () => {
+    const pending: ((v: { n: number }) => void)[] = [];
+    const value = cachedValue(() => new Promise<{ n: number }>((resolve) => pending.push(resolve)), 60_000);
+    const reader = value.get();
+    await until(() => pending.length === 1);
+    value.invalidate();
+    pending[0]({ n: 1 }); // the load from before the refresh: not kept, not what the reader gets
+    await until(() => pending.length === 2);
+    pending[1]({ n: 2 });
+    expect(await reader).toEqual({ n: 2 });
+    expect(await value.get()).toEqual({ n: 2 });
+  });
+
+  it("fails a reader with its own load's error, not with that of a load that failed before a success", async () => {
+    let outcome: 'fail' | 'ok' | 'hold' = 'fail';
+    let release = () => undefined as void;
+    const value = cachedValue(async () => {
+      if (outcome === 'fail') throw new LegacyUnavailableError('pos', 'down');
+      if (outcome === 'hold') await new Promise<void>((resolve) => (release = resolve));
+      return { n: 1 };
+    }, 60_000);
+    await expect(value.get()).rejects.toBeInstanceOf(LegacyUnavailableError);
+    outcome = 'ok';
+    expect(await value.get()).toEqual({ n: 1 });
+    outcome = 'hold';
+    value.invalidate();
+    const reader = value.get();
+    value.invalidate(); // the held load called off: the reader is served by the next one
+    outcome = 'ok';
+    release();
+    expect(await reader).toEqual({ n: 1 });
+  });
 });
+
+/** Lets promise jobs run until the condition holds (a handful of turns at most). */
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 20 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(condition()).toBe(true);
+}
