@@ -70,7 +70,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint.url,
         async willSendRequest({ request, context }) {
-          request.http?.headers.set(CALLER_HEADER, await assertFor(context.caller));
+          request.http?.headers.set(CALLER_HEADER, await assertFor(context.caller ?? null));
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
           traceSubgraphFetch(name, request.http?.headers);
         },

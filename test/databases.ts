@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Db } from '../platform/db';
+import { until } from './until';
 
 function server(): string {
   const url = process.env.TEST_DATABASE_SERVER;
@@ -36,3 +37,12 @@ export async function freshDb(): Promise<Db> {
   opened.push(db);
   return db;
 }
+
+/** Waits until `n` connections of this database listen for notices (a listener opens its own in the background). */
+export const listeningConnections = (db: Db, n: number) =>
+  until(`${n} connections listening`, async () => {
+    const found = await db.row<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+    );
+    return found?.n === n;
+  });

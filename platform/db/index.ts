@@ -58,6 +58,8 @@ export interface OpenOptions {
   trace?: (sql: string) => void;
   /** a connection of the pool failing while idle (the server went away): the next query reports it */
   onIdleError?: (err: Error) => void;
+  /** a listener's connection lost or not opened (it is tried again), or its `heard` failing */
+  onListenError?: (err: Error) => void;
 }
 
 export class Db implements Sql {
@@ -74,9 +76,9 @@ export class Db implements Sql {
     private readonly lockPool: pg.Pool,
     /** opens a connection of its own (a listener's) */
     private readonly connection: () => pg.Client,
-    private readonly trace?: (sql: string) => void,
+    private readonly options: Pick<OpenOptions, 'trace' | 'onListenError'> = {},
   ) {
-    ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, trace));
+    ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, options.trace));
   }
 
   /** Tells every process listening on `channel` of this database, this one included (listen()). */
@@ -88,38 +90,49 @@ export class Db implements Sql {
    * Calls `heard` each time a process notifies `channel`, on a connection held for it. When that
    * connection is lost (or cannot be opened), another is tried after RELISTEN_MS, and `heard` is
    * called once it listens: a notice may have gone by meanwhile. Never throws: a database down only
-   * delays the listening.
+   * delays the listening, and each failure goes to `onListenError`.
    */
   listen(channel: string, heard: () => void): void {
-    let client: pg.Client | null = null;
+    const failed = (err: unknown) => this.options.onListenError?.(err instanceof Error ? err : new Error(String(err)));
+    const hear = () => {
+      try {
+        heard();
+      } catch (err) {
+        failed(err);
+      }
+    };
+    let current: pg.Client | null = null; // listening, or being opened
     let retry: NodeJS.Timeout | undefined;
     let stopped = false;
-    const again = () => {
-      client = null;
-      if (!stopped && !retry) retry = setTimeout(() => void open(true), RELISTEN_MS);
-    };
     const open = async (afterLoss: boolean) => {
       retry = undefined;
       const connection = this.connection();
-      connection.on('error', again);
-      connection.on('end', again);
-      connection.on('notification', (notice) => notice.channel === channel && heard());
+      current = connection;
+      const lost = (err: unknown) => {
+        if (current !== connection) return; // a connection let go of already (stopped, or replaced)
+        current = null; // its events from now on are ignored above
+        void connection.end().catch(() => undefined);
+        failed(err);
+        if (!stopped) retry = setTimeout(() => void open(true), RELISTEN_MS);
+      };
+      connection.on('error', lost);
+      connection.on('end', () => lost(new Error(`the connection listening on ${channel} ended`)));
+      connection.on('notification', (notice) => notice.channel === channel && hear());
       try {
         await connection.connect();
         await connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      } catch {
-        await connection.end().catch(() => undefined);
-        return again();
+      } catch (err) {
+        return lost(err);
       }
-      if (stopped) return void (await connection.end());
-      client = connection;
-      if (afterLoss) heard();
+      if (afterLoss && current === connection) hear();
     };
     void open(false);
     this.listeners.add(async () => {
       stopped = true;
       clearTimeout(retry);
-      await client?.end().catch(() => undefined);
+      const connection = current;
+      current = null;
+      await connection?.end().catch(() => undefined);
     });
   }
 
@@ -131,7 +144,7 @@ export class Db implements Sql {
     // the server going away between two statements: the next one fails and says so
     const ignore = () => undefined;
     client.on('error', ignore);
-    const tx = sqlOver(client, this.trace);
+    const tx = sqlOver(client, this.options.trace);
     try {
       await tx.run('BEGIN');
       const result = await work(tx);
@@ -159,7 +172,7 @@ export class Db implements Sql {
     });
     const ignore = () => undefined;
     client.on('error', ignore);
-    const lock = sqlOver(client, this.trace);
+    const lock = sqlOver(client, this.options.trace);
     let healthy = false;
     try {
       await lock.run('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
@@ -197,11 +210,13 @@ class BoundedClient extends pg.Client {
   }
 }
 
-export function openDatabase(url: string, { trace, onIdleError }: OpenOptions = {}): Db {
+export function openDatabase(url: string, { trace, onIdleError, onListenError }: OpenOptions = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   const lockPool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   for (const p of [pool, lockPool]) p.on('error', (err) => onIdleError?.(err));
-  return new Db(pool, lockPool, () => new BoundedClient({ connectionString: url }), trace);
+  // a listener only waits: keep-alive probes find a connection the network dropped without a word
+  const listener = () => new BoundedClient({ connectionString: url, keepAlive: true, query_timeout: CONNECT_TIMEOUT_MS });
+  return new Db(pool, lockPool, listener, { trace, onListenError });
 }
 
 /** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */

@@ -42,10 +42,10 @@ import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
-/** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
 /** the database channel on which refreshPricing tells every process (each promotion book listens) */
 const PRICING_REFRESHED = 'omnigraph_pricing_refreshed';
 
+/** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
 export const CALLS: Record<SubgraphName, readonly SubgraphName[]> = {
   identity: [],
   orders: ['identity', 'offers'],
@@ -185,6 +185,9 @@ export class Resources {
       // a connection lost while idle needs no alarm: the next query that needs the database reports it
       const db = openDatabase(url, {
         onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
+        // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
+        onListenError: (err) =>
+          this.env.logger.warn({ reason: err.message }, 'listening to the database for other processes failed: trying again'),
       });
       this.onClose(() => db.close());
       return db;

@@ -1,6 +1,5 @@
 // Starts the real stack (simulators, subgraphs, gateway) on free loopback ports and talks to it
 // over HTTP, as a frontend would.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller } from '../../platform/auth/caller';
 import { signToken, tokenSettings } from '../../platform/auth/tokens';
 import { listeningPorts, loadConfig } from '../../platform/config';
@@ -153,11 +152,4 @@ export const simStats = (stack: Stack, system: System) => sim(stack, system, 'st
 export const dump = (stack: Stack, system: System) => sim(stack, system, 'dump');
 export const setFaults = (stack: Stack, system: System, faults: Record<string, unknown>) => sim(stack, system, 'faults', faults);
 
-/** Asks until the answer is there (truthy): a condition waited for, not a time. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
-    const found = await probe();
-    if (found) return found;
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+export { until } from '../until';

@@ -1,7 +1,8 @@
 // refreshPricing reached on one replica drops the cached promotions of every replica (and of every
 // subgraph served apart): they share the database, which tells them all.
 import type { Stack } from '../../platform/tools/stack';
-import { freshDatabaseUrl } from '../databases';
+import { openDatabase, type Db } from '../../platform/db';
+import { freshDatabaseUrl, listeningConnections } from '../databases';
 import { gql, seeded, simStats, startTestStack, SYSTEM_LIST, until } from './harness';
 
 const { world } = seeded();
@@ -11,14 +12,18 @@ const PROMOTIONS = 'GET /api/v2/promotions';
 
 let reached: Stack;
 let other: Stack;
+/** the database both replicas are on, seen from outside */
+let db: Db;
 
 beforeAll(async () => {
   const DATABASE_URL = await freshDatabaseUrl();
+  db = openDatabase(DATABASE_URL);
   reached = await startTestStack({ DATABASE_URL });
   const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, reached.legacyUrls[s]]));
   other = await startTestStack({ DATABASE_URL, ...legacy });
+  await listeningConnections(db, 2); // each replica's promotions
 });
-afterAll(() => Promise.all([reached?.close(), other?.close()]));
+afterAll(() => Promise.all([reached?.close(), other?.close(), db?.close()]));
 
 /** How many times the e-shop has listed its promotions, to either replica. */
 const promotionReads = async (): Promise<number> => (await simStats(reached, 'eshop')).byRoute[PROMOTIONS] ?? 0;

@@ -1,8 +1,17 @@
 import net from 'node:net';
-import { migrate, openDatabase, type Db } from '../../../platform/db';
+import { migrate, openDatabase } from '../../../platform/db';
 import { DatabaseUnavailableError } from '../../../platform/errors';
-import { freshDatabaseUrl, freshDb } from '../../databases';
+import { freshDatabaseUrl, freshDb, listeningConnections } from '../../databases';
 import { until } from '../../e2e/harness';
+
+/** A port nothing listens on: a database server that cannot be reached. */
+const closedPort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 describe('migrate', () => {
   it('applies each step once when two replicas start at the same moment, and records the version', async () => {
@@ -48,12 +57,7 @@ describe('a query', () => {
   });
 
   it('reports a server that cannot be reached as the database unavailable, and a refused statement as itself', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const closed = await closedPort();
     const down = openDatabase(`postgres://postgres:x@127.0.0.1:${closed}/postgres`);
     try {
       await expect(down.rows('SELECT 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
@@ -102,14 +106,11 @@ describe('listen and notify', () => {
     let heard = 0;
     return { hear: () => void heard++, heard: () => heard };
   };
-  /** Waits until `n` connections of this database listen (a listener opens its connection in the background). */
-  const listeners = (db: Db, n: number) =>
-    until(`${n} listeners`, async () => {
-      const found = await db.row<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
-      );
-      return found?.n === n;
-    });
+  /** Waits until `heard` reaches n, then checks it did not pass it (a notice heard twice). */
+  const heardTimes = async (heard: () => number, n: number) => {
+    await until(`heard ${n} times`, async () => heard() >= n);
+    expect(heard()).toBe(n);
+  };
 
   it('tells every process listening on the channel, the notifier included, and no other channel', async () => {
     const url = await freshDatabaseUrl();
@@ -119,11 +120,12 @@ describe('listen and notify', () => {
       a.listen('pricing', onA.hear);
       b.listen('pricing', onB.hear);
       b.listen('elsewhere', other.hear);
-      await listeners(a, 3);
+      await listeningConnections(a, 3);
       await a.notify('pricing');
-      await until('both told', async () => onA.heard() === 1 && onB.heard() === 1);
+      await heardTimes(onA.heard, 1);
+      await heardTimes(onB.heard, 1);
       await b.notify('elsewhere'); // after the first on the same server: heard after it, if at all
-      await until('the other channel told', async () => other.heard() === 1);
+      await heardTimes(other.heard, 1);
       expect([onA.heard(), onB.heard()]).toEqual([1, 1]);
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -131,16 +133,41 @@ describe('listen and notify', () => {
   });
 
   it('listens again on a new connection when its own is lost, and counts that as heard: a notice may have gone by', async () => {
-    const db = await freshDb();
-    const { hear, heard } = counter();
-    db.listen('pricing', hear);
-    await listeners(db, 1);
-    const killed = await db.rows<{ killed: boolean }>(
-      "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
-    );
-    expect(killed).toEqual([{ killed: true }]);
-    await until('heard once listening again', async () => heard() === 1);
-    await db.notify('pricing');
-    await until('a notice after the loss heard', async () => heard() === 2);
+    const url = await freshDatabaseUrl();
+    const errors: Error[] = [];
+    const db = openDatabase(url, { onListenError: (err) => errors.push(err) });
+    try {
+      const { hear, heard } = counter();
+      db.listen('pricing', hear);
+      await listeningConnections(db, 1);
+      const killed = await db.rows<{ killed: boolean }>(
+        "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+      );
+      expect(killed).toEqual([{ killed: true }]);
+      await heardTimes(heard, 1);
+      expect(errors.length).toBeGreaterThan(0); // the loss, reported
+      await listeningConnections(db, 1);
+      await db.notify('pricing');
+      await heardTimes(heard, 2);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('reports a database it cannot reach and keeps trying; closed, it leaves no connection listening', async () => {
+    const closed = await closedPort();
+    const errors: Error[] = [];
+    const down = openDatabase(`postgres://postgres:x@127.0.0.1:${closed}/postgres`, { onListenError: (err) => errors.push(err) });
+    down.listen('pricing', () => undefined);
+    await until('a second attempt failing', async () => errors.length >= 2);
+    await down.close();
+
+    const url = await freshDatabaseUrl();
+    const [db, watcher] = [openDatabase(url), openDatabase(url)];
+    db.listen('pricing', () => undefined);
+    await listeningConnections(watcher, 1);
+    await db.close();
+    await listeningConnections(watcher, 0);
+    await watcher.close();
   });
 });
