@@ -1,5 +1,5 @@
 // The gateway's fetch to a subgraph of its own process: the query plan's operation runs on that
-// subgraph's Apollo Server directly (subgraphs/kit/server.ts), with the caller the gateway
+// subgraph directly (subgraphs/kit/server.ts, known-operations.ts), with the caller the gateway
 // verified as it is. No HTTP, no JSON written and read back, no assertion signed and verified:
 // most of a request's cost when the subgraphs answer from memory.
 import { STATUS_CODES } from 'node:http';

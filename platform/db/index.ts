@@ -76,27 +76,27 @@ export class Db implements Sql {
     private readonly lockPool: pg.Pool,
     /** opens a connection of its own (a listener's) */
     private readonly connection: () => pg.Client,
-    private readonly options: Pick<OpenOptions, 'trace' | 'onListenError'> = {},
+    private readonly options: Pick<OpenOptions, 'trace' | 'onListenError'>,
   ) {
     ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, options.trace));
   }
 
-  /** Tells every process listening on `channel` of this database, this one included (listen()). */
-  async notify(channel: string): Promise<void> {
-    await this.run('SELECT pg_notify($1, NULL)', [channel]);
+  /** Tells every process listening on `channel` of this database, this one included (listen()), `payload` with it. */
+  async notify(channel: string, payload = ''): Promise<void> {
+    await this.run('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
   /**
-   * Calls `heard` each time a process notifies `channel`, on a connection held for it. When that
-   * connection is lost (or cannot be opened), another is tried after RELISTEN_MS, and `heard` is
-   * called once it listens: a notice may have gone by meanwhile. Never throws: a database down only
+   * Calls `heard` with the payload each time a process notifies `channel`, on a connection held for
+   * it. When that connection is lost (or cannot be opened), another is tried after RELISTEN_MS, and
+   * `heard` is called once it listens, with null: a notice may have gone by meanwhile. Never throws: a database down only
    * delays the listening, and each failure goes to `onListenError`.
    */
-  listen(channel: string, heard: () => void): void {
+  listen(channel: string, heard: (payload: string | null) => void): void {
     const failed = (err: unknown) => this.options.onListenError?.(err instanceof Error ? err : new Error(String(err)));
-    const hear = () => {
+    const hear = (payload: string | null) => {
       try {
-        heard();
+        heard(payload);
       } catch (err) {
         failed(err);
       }
@@ -117,14 +117,14 @@ export class Db implements Sql {
       };
       connection.on('error', lost);
       connection.on('end', () => lost(new Error(`the connection listening on ${channel} ended`)));
-      connection.on('notification', (notice) => notice.channel === channel && hear());
+      connection.on('notification', (notice) => notice.channel === channel && hear(notice.payload ?? ''));
       try {
         await connection.connect();
         await connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       } catch (err) {
         return lost(err);
       }
-      if (afterLoss && current === connection) hear();
+      if (afterLoss && current === connection) hear(null);
     };
     void open(false);
     this.listeners.add(async () => {

@@ -37,6 +37,7 @@ import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
 import { openDatabase, type Db } from '../db';
 import type { System } from '../errors';
+import { randomUUID } from 'node:crypto';
 import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { Logger } from '../logging';
 import { countParkedSagas } from '../metrics/sagas';
@@ -187,7 +188,10 @@ export class Resources {
         onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
         // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
         onListenError: (err) =>
-          this.env.logger.warn({ reason: err.message }, 'listening to the database for other processes failed: trying again'),
+          this.env.logger.warn(
+            { reason: err.message },
+            'listening to the database for other processes: a failure (a lost connection is opened again)',
+          ),
       });
       this.onClose(() => db.close());
       return db;
@@ -233,15 +237,18 @@ export class Resources {
         this.settings.PROMOTIONS_TTL_S * 1000,
       );
       // refreshPricing on any replica, or on the subgraph of another process, drops this one's too
-      this.db().listen(PRICING_REFRESHED, () => book.refresh());
+      this.db().listen(PRICING_REFRESHED, (from) => from !== this.processId && book.refresh());
       return book;
     });
 
   /** Every process's promotions read again: this one's at once, the others' once the database tells them. */
   refreshPricing = async () => {
     (await this.book()).refresh();
-    await this.db().notify(PRICING_REFRESHED);
+    await this.db().notify(PRICING_REFRESHED, this.processId);
   };
+
+  /** this process among those on the database: its own notices are not news to it */
+  private readonly processId = randomUUID();
 
   pricing = async () => ({
     catalog: this.catalog(),

@@ -4,7 +4,7 @@
 // document, it is known valid for this schema, and its next runs (a query plan sends the same few
 // fetches again and again) execute on graphql-js directly, the parsed document kept: what Apollo's
 // pipeline adds around an execution (the document's hash, the request's hooks) was about a tenth of
-// an in-process request's CPU time (`npm run bench:gateway`).
+// an in-process request's CPU time (the bench's query mix, README "What the gateway costs").
 import type { ApolloServer } from '@apollo/server';
 import { execute, parse, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -44,10 +44,9 @@ export function knownOperations(apollo: ApolloServer<BaseContext>, schema: Graph
   }
 
   return {
-    async run(request: SubgraphRequest, context: () => BaseContext): Promise<SubgraphResponse> {
+    async run(request: SubgraphRequest, contextValue: BaseContext): Promise<SubgraphResponse> {
       const document = stopped ? undefined : known.get(request.query);
       if (document) {
-        const contextValue = context();
         const result = await execute({
           schema,
           document,
@@ -60,9 +59,9 @@ export function knownOperations(apollo: ApolloServer<BaseContext>, schema: Graph
           return { status: 200, body: withPartialErrors({ data: result.data, ...(errors && { errors }) }, contextValue, format) };
         }
         // a request error (variables that do not fit, an operation not in the document): nothing
-        // ran, and Apollo answers it as over HTTP
+        // ran (the context is as new), and Apollo answers it as over HTTP
       }
-      return throughApollo(request, context());
+      return throughApollo(request, contextValue);
     },
     /** Apollo refuses operations once stopped: so does this. */
     stop() {

@@ -157,9 +157,10 @@ export interface RunningSubgraph {
   /** where it listens; null: it runs in the gateway's process only, called in-process */
   url: string | null;
   /**
-   * Runs an operation on the subgraph, for a caller already verified: the same context, plugins,
-   * error formatting and partial errors as over HTTP; a document Apollo Server has run before runs on
-   * graphql-js directly (./known-operations.ts). The request's id is the running one.
+   * Runs an operation on the subgraph, for a caller already verified: the same context, error
+   * formatting and partial errors as over HTTP; a document Apollo Server has run before runs on
+   * graphql-js directly (./known-operations.ts, which repeats the one plugin with an effect, the
+   * partial errors: a plugin added here must be repeated there). The request's id is the running one.
    */
   execute(request: SubgraphRequest, caller: Caller | null): Promise<SubgraphResponse>;
   close(): Promise<void>;
@@ -199,7 +200,7 @@ export async function startSubgraph(
   });
   const contextFor = (caller: Caller | null): BaseContext => ({ ...def.context(), partial: new PartialErrors(), caller });
   const operations = knownOperations(apollo, schema, format);
-  const execute = (request: SubgraphRequest, caller: Caller | null) => operations.run(request, () => contextFor(caller));
+  const execute = (request: SubgraphRequest, caller: Caller | null) => operations.run(request, contextFor(caller));
   const stop = (close: () => Promise<void>) => () => {
     operations.stop();
     return close();

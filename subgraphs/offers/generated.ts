@@ -92,7 +92,7 @@ export type Mutation = {
   claimVouchers: Scalars['Boolean']['output'];
   /** A single-use voucher for a customer, granted in the CRM; it applies as a promotion once. */
   grantGoodwill: Voucher;
-  /** Drops the cached price book and promotions: the next answer reads them again. */
+  /** Drops the cached price book and promotions of every process on the database: the next answer reads them again. */
   refreshPricing: Scalars['Boolean']['output'];
   /** Service role: gives back the vouchers an order that did not happen had claimed. */
   releaseVouchers: Scalars['Boolean']['output'];

@@ -23,15 +23,15 @@ const MAX_HOLD_MS = 1000;
 const MAX_REUSABLE = 10_000;
 
 /**
- * One for the process: the card look-ups of every request arriving within a few milliseconds of the
- * last call go in one members:batchGet, sent when those milliseconds end. The platform allows 20
- * requests a second per client; one call per customer query would cap the whole graph's customer
- * pages at that rate. So while the platform's rate would hold a call back, the look-ups wait here,
- * gathering into one call sent when there is room, instead of queueing one call each; or, if this
- * card's member was read at most `reuseMs` before (counted from when its call was sent), that read
- * is served at once: under that load a points balance (and a tier, which prices) may be that old. A look-up with no call
- * before it in that window goes at once (with those of its tick): waiting for company it would not
- * get, it was a customer page's last legacy call to answer.
+ * One for the process: the card look-ups of every request arriving within `windowMs` of the last
+ * call go in one members:batchGet, sent when that window ends; a look-up with no call in the
+ * window before it goes at once (with those of its tick): waiting for company it would not get, it
+ * was a customer page's last legacy call to answer. The platform allows 20 requests a second per
+ * client; one call per customer query would cap the whole graph's customer pages at that rate. So
+ * while the platform's rate would hold a call back, the look-ups wait here, gathering into one call
+ * sent when there is room, instead of queueing one call each; or, if this card's member was read at
+ * most `reuseMs` before (counted from when its call was sent), that read is served at once: under
+ * that load a points balance (and a tier, which prices) may be that old.
  */
 export function memberBatcher(loyalty: LoyaltyClient, { windowMs = 5, reuseMs = 0 } = {}): MemberBatcher {
   let lastSent = -Infinity;
@@ -39,7 +39,8 @@ export function memberBatcher(loyalty: LoyaltyClient, { windowMs = 5, reuseMs = 
     lastSent = Date.now();
     run();
   };
-  // kept reuseMs from when their call was sent, then dropped (Date: the clock the batcher's timers keep)
+  // reusable for reuseMs from when their call was sent (Date: the clock the batcher's timers keep),
+  // then dropped by a timer of their own: people's details kept no longer than they serve
   const reads =
     reuseMs > 0
       ? new LRUCache<string, { member: LoyaltyMember | null }>({

@@ -47,10 +47,10 @@ describe('cachedValue', () => {
     const pending: ((v: { n: number }) => void)[] = [];
     const value = cachedValue(() => new Promise<{ n: number }>((resolve) => pending.push(resolve)), 60_000);
     const reader = value.get();
-    await until(() => pending.length === 1);
+    await afterTurns(() => pending.length === 1);
     value.invalidate();
     pending[0]({ n: 1 }); // the load from before the refresh: not kept, not what the reader gets
-    await until(() => pending.length === 2);
+    await afterTurns(() => pending.length === 2);
     pending[1]({ n: 2 });
     expect(await reader).toEqual({ n: 2 });
     expect(await value.get()).toEqual({ n: 2 });
@@ -77,8 +77,8 @@ describe('cachedValue', () => {
   });
 });
 
-/** Lets promise jobs run until the condition holds (a handful of turns at most). */
-async function until(condition: () => boolean) {
+/** Lets promise jobs run until the condition holds, a handful of turns of the event loop at most. */
+async function afterTurns(condition: () => boolean) {
   for (let i = 0; i < 20 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
   expect(condition()).toBe(true);
 }

@@ -1,17 +1,8 @@
-import net from 'node:net';
 import { migrate, openDatabase } from '../../../platform/db';
 import { DatabaseUnavailableError } from '../../../platform/errors';
 import { freshDatabaseUrl, freshDb, listeningConnections } from '../../databases';
-import { until } from '../../e2e/harness';
-
-/** A port nothing listens on: a database server that cannot be reached. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+import { until } from '../../until';
+import { freePort } from '../../../platform/http/free-port';
 
 describe('migrate', () => {
   it('applies each step once when two replicas start at the same moment, and records the version', async () => {
@@ -57,7 +48,7 @@ describe('a query', () => {
   });
 
   it('reports a server that cannot be reached as the database unavailable, and a refused statement as itself', async () => {
-    const closed = await closedPort();
+    const closed = await freePort();
     const down = openDatabase(`postgres://postgres:x@127.0.0.1:${closed}/postgres`);
     try {
       await expect(down.rows('SELECT 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
@@ -101,10 +92,10 @@ describe('exclusively', () => {
 });
 
 describe('listen and notify', () => {
-  /** How many times a listener has heard. */
+  /** What a listener has heard: the payloads, null for a loss. */
   const counter = () => {
-    let heard = 0;
-    return { hear: () => void heard++, heard: () => heard };
+    const payloads: (string | null)[] = [];
+    return { hear: (payload: string | null) => void payloads.push(payload), heard: () => payloads.length, payloads };
   };
   /** Waits until `heard` reaches n, then checks it did not pass it (a notice heard twice). */
   const heardTimes = async (heard: () => number, n: number) => {
@@ -121,9 +112,10 @@ describe('listen and notify', () => {
       b.listen('pricing', onB.hear);
       b.listen('elsewhere', other.hear);
       await listeningConnections(a, 3);
-      await a.notify('pricing');
+      await a.notify('pricing', 'from-a');
       await heardTimes(onA.heard, 1);
       await heardTimes(onB.heard, 1);
+      expect([onA.payloads, onB.payloads]).toEqual([['from-a'], ['from-a']]);
       await b.notify('elsewhere'); // after the first on the same server: heard after it, if at all
       await heardTimes(other.heard, 1);
       expect([onA.heard(), onB.heard()]).toEqual([1, 1]);
@@ -137,7 +129,7 @@ describe('listen and notify', () => {
     const errors: Error[] = [];
     const db = openDatabase(url, { onListenError: (err) => errors.push(err) });
     try {
-      const { hear, heard } = counter();
+      const { hear, heard, payloads } = counter();
       db.listen('pricing', hear);
       await listeningConnections(db, 1);
       const killed = await db.rows<{ killed: boolean }>(
@@ -147,15 +139,16 @@ describe('listen and notify', () => {
       await heardTimes(heard, 1);
       expect(errors.length).toBeGreaterThan(0); // the loss, reported
       await listeningConnections(db, 1);
-      await db.notify('pricing');
+      await db.notify('pricing', 'after');
       await heardTimes(heard, 2);
+      expect(payloads).toEqual([null, 'after']);
     } finally {
       await db.close();
     }
   });
 
   it('reports a database it cannot reach and keeps trying; closed, it leaves no connection listening', async () => {
-    const closed = await closedPort();
+    const closed = await freePort();
     const errors: Error[] = [];
     const down = openDatabase(`postgres://postgres:x@127.0.0.1:${closed}/postgres`, { onListenError: (err) => errors.push(err) });
     down.listen('pricing', () => undefined);
