@@ -1,10 +1,10 @@
-// The database gone while the service runs: what needs it (a customer) says so, SYSTEM_UNAVAILABLE
-// with system "database"; what does not (the stores, the catalogue, a quote for nobody) answers;
-// /ready, which asks it `SELECT 1`, is 503.
+// The database gone while the service runs: what needs it (a customer, refreshPricing's notice to
+// the other processes) says so, SYSTEM_UNAVAILABLE with system "database"; what does not (the stores,
+// the catalogue, a quote for nobody) answers; /ready, which asks it `SELECT 1`, is 503.
 import net from 'node:net';
 import type { Stack } from '../../platform/tools/stack';
 import { freshDatabaseUrl } from '../databases';
-import { gql, seeded, startTestStack } from './harness';
+import { gql, seeded, simStats, startTestStack } from './harness';
 
 const { world, truth } = seeded();
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { total { centAmount } } }`;
@@ -77,4 +77,12 @@ it('answers SYSTEM_UNAVAILABLE (database) for a customer, and the stores, the ca
   const quote = await gql(stack, QUOTE, { input: { channel: 'WEB', lines: [{ sku: product.sku, quantity: 1 }] } }, { as: null });
   expect(quote.errors).toBeUndefined();
   expect(quote.data.quote.total.centAmount).toBeGreaterThan(0);
+
+  // refreshPricing drops this replica's promotions, and says the other processes could not be told
+  const promotionReads = async (): Promise<number> => (await simStats(stack, 'eshop')).byRoute['GET /api/v2/promotions'] ?? 0;
+  const warm = await promotionReads();
+  const refreshed = await gql(stack, 'mutation { refreshPricing }');
+  expect(refreshed.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'SYSTEM_UNAVAILABLE', system: 'database' })]);
+  await gql(stack, QUOTE, { input: { channel: 'WEB', lines: [{ sku: product.sku, quantity: 1 }] } }, { as: null });
+  expect(await promotionReads()).toBe(warm + 1);
 });
