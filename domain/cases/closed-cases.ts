@@ -19,6 +19,9 @@ const MIGRATIONS = [
      ADD COLUMN claimed_at TIMESTAMPTZ;
    UPDATE closed_cases SET claimed_at = closed_at::timestamptz;
    ALTER TABLE closed_cases ALTER COLUMN claimed_at SET NOT NULL;`,
+  // closed_at says what claimed_at says: no longer written. Dropped a release later, as replicas of
+  // the release before this one still write it while a rolling upgrade runs.
+  `ALTER TABLE closed_cases ALTER COLUMN closed_at DROP NOT NULL;`,
 ];
 
 /** Beyond the CRM call's own timeout: a claim older than both is one its process did not finish. */
@@ -44,8 +47,8 @@ export class ClosedCases {
     const staleBefore = new Date(Date.parse(at) - this.takeOverAfterMs).toISOString();
     return (
       (await this.db.run(
-        `INSERT INTO closed_cases (case_id, closed_at, state, claimed_at) VALUES ($1, $2::text, 'closing', $2::timestamptz)
-         ON CONFLICT (case_id) DO UPDATE SET closed_at = excluded.closed_at, claimed_at = excluded.claimed_at
+        `INSERT INTO closed_cases (case_id, state, claimed_at) VALUES ($1, 'closing', $2::timestamptz)
+         ON CONFLICT (case_id) DO UPDATE SET claimed_at = excluded.claimed_at
          WHERE closed_cases.state = 'closing' AND closed_cases.claimed_at < $3::timestamptz`,
         [caseId, at, staleBefore],
       )) === 1

@@ -117,6 +117,23 @@ it('refuses a case whose claim is younger than that (a request may still be clos
   expect(crm.calls).toEqual([]);
 });
 
+it("keeps the previous release's claims working while a rolling upgrade runs, and refuses a case it claimed", async () => {
+  const db = await freshDb();
+  const closedCases = await ClosedCases.open(db, CRM_TIMEOUT_MS);
+  // the previous release's claim, word for word: it still writes closed_at
+  const previousClaim = (caseId: string, at: string) =>
+    db.run(
+      `INSERT INTO closed_cases (case_id, closed_at, state, claimed_at) VALUES ($1, $2::text, 'closing', $2::timestamptz)
+       ON CONFLICT (case_id) DO UPDATE SET closed_at = excluded.closed_at, claimed_at = excluded.claimed_at
+       WHERE closed_cases.state = 'closing' AND closed_cases.claimed_at < $3::timestamptz`,
+      [caseId, at, new Date(AT.getTime() - CRM_TIMEOUT_MS - TAKE_OVER_MARGIN_MS).toISOString()],
+    );
+  expect(await previousClaim('K-5521', AT.toISOString())).toBe(1);
+  expect(await closedCases.claim('K-5521', AT.toISOString())).toBe(false);
+  expect(await closedCases.claim('K-5522', AT.toISOString())).toBe(true);
+  expect(await previousClaim('K-5522', AT.toISOString())).toBe(0);
+});
+
 it('never takes over a case closed through the graph, however old', async () => {
   const { crm, close } = await setUp([{ ...open }]);
   expect(await code(close('K-5521'))).toBe('closed');
