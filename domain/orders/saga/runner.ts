@@ -4,7 +4,7 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { graphqlError, LegacyUnavailableError, MalformedAnswerError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
+import { graphqlError, LegacyRejectedError, MalformedAnswerError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -65,10 +65,12 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
 /**
- * The call may have reached the system (or another subgraph, for its own tables) before failing: what it did is unknown (its answer lost), or
- * it was done (its answer unreadable). Either way its effect is looked for and undone.
+ * Only a refusal (the system's, or the request's own rules) says a step did nothing. Anything else
+ * may follow its effect: a call whose answer was lost or unreadable, another subgraph failing on
+ * its own tables, the database failing as the step recorded what its call did, a bug. Its effect
+ * is then looked for and undone.
  */
-const mayHaveHappened = (err: unknown) => err instanceof LegacyUnavailableError || err instanceof SubgraphCallError;
+const mayHaveHappened = (err: unknown) => !(err instanceof LegacyRejectedError || err instanceof GraphQLError);
 
 /**
  * A legacy system that is down may come back, and so may another subgraph of this deployment (an
@@ -205,7 +207,7 @@ export class SagaRunner {
         }
         const error = stored(err);
         const inDoubt = mayHaveHappened(err);
-        // a refused call did nothing: there is nothing of it to undo, now or after a restart
+        // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
         await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
         throw rethrow(error);

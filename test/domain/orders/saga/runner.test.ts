@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { freshDatabaseUrl } from '../../../databases';
 import { openDatabase, type Db } from '../../../../platform/db';
-import { LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../../platform/errors';
+import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { inputHash, SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
@@ -109,6 +109,17 @@ describe('SagaRunner', () => {
     expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
     expect(log).toEqual(['do a', 'undo a']);
     expect((await store.get('k'))!.status).toBe('failed');
+  });
+
+  it.each([
+    ['the database failing after its legacy call', new DatabaseUnavailableError('connection reset'), 'SYSTEM_UNAVAILABLE'],
+    ['an unexpected error', new TypeError("Cannot read properties of undefined (reading 'id')"), 'INTERNAL'],
+  ])('treats a step that failed with %s as in doubt (what it did is unknown), and undoes it too', async (_, failure, answered) => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('b', failure);
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe(answered);
+    expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
   });
 
   it('treats a step that timed out as in doubt, and undoes it too', async () => {
