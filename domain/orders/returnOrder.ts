@@ -41,6 +41,8 @@ export interface ReturnState extends Record<string, unknown> {
   owedCents: number | null;
   returnId?: string;
   refundCents?: number;
+  /** false once the return was made but the database failed to record it: the next step records it */
+  recorded?: boolean;
 }
 
 export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
@@ -163,20 +165,40 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
       return {};
     },
   };
+  /** The return as recorded, by its key and once: another return of the same goods is then refused. */
+  const record = (s: ReturnState) => deps.sagas.recordReturn(s.key, result(s), s.orderedUnits);
   /**
-   * The step past which the return stands: the goods count as returned as soon as it succeeds, so
-   * that another return of them is refused even while the points of this one wait for the platform.
+   * The step past which the return stands, recorded as soon as it succeeds, so that another return
+   * of the same goods is refused even while the points of this one wait for the platform. Its refund
+   * made, the database failing as it is recorded undoes nothing (a retry would refund again): the
+   * steps after it record it first, retried forward as they are. (Those steps keep their places in
+   * the list: an operation started by the release before resumes at the same index.)
    */
   const standing = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
     ...step,
     run: async (s) => {
       const done = await step.run(s);
-      await deps.sagas.recordReturn(s.key, result({ ...s, ...done }), s.orderedUnits);
-      return done;
+      const recorded = await record({ ...s, ...done }).then(
+        () => true,
+        () => false,
+      );
+      return { ...done, recorded };
+    },
+  });
+  const afterRecording = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
+    ...step,
+    run: async (s) => {
+      if (s.recorded === false) await record(s);
+      return { ...(await step.run(s)), recorded: true };
     },
   });
   return {
-    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [standing(eshopReturn), posReturn, takeBackPoints] },
-    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), takeBackPoints] },
+    web: {
+      kind: 'returnWebOrder',
+      pivot: 1,
+      result,
+      steps: [standing(eshopReturn), afterRecording(posReturn), afterRecording(takeBackPoints)],
+    },
+    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), afterRecording(takeBackPoints)] },
   };
 }

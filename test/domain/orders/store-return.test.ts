@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import { planReturn, returnSagas, type ReturnOrderInput } from '../../../domain/orders/returnOrder';
 import { freshDb } from '../../databases';
-import { LegacyUnavailableError } from '../../../platform/errors';
+import { DatabaseUnavailableError, LegacyUnavailableError } from '../../../platform/errors';
 import type { PosReceipt } from '../../../adapters/pos/wire';
 import { createLogger } from '../../../platform/logging';
 import type { PricingSources } from '../../../domain/pricing/promotions/quoting';
@@ -84,4 +84,20 @@ it('counts the goods returned as soon as the POS took them back, while the point
       pointsReversed: 20,
     },
   ]);
+});
+
+it('stands by a return the POS made when the database failed to record it: one refund, recorded by the next step', async () => {
+  const { sagas, posReturns, giveBack } = await world();
+  jest.spyOn(sagas, 'recordReturn').mockRejectedValueOnce(new DatabaseUnavailableError('connection reset'));
+  expect(await giveBack('first-return')).toMatchObject({ returnId: 'RT-1', refundCents: 2000 });
+  // the client retries, unsure: the same answer, no second refund at the till
+  expect(await giveBack('first-return')).toMatchObject({ returnId: 'RT-1', refundCents: 2000 });
+  // recorded before the points were asked for (they wait): the same goods cannot be returned again
+  expect((await sagas.returnsOfMany([receipt.id])).get(receipt.id)).toMatchObject([{ returnId: 'RT-1', refundCents: 2000 }]);
+  const second = await giveBack('second-return').then(
+    () => 'no error',
+    (err: GraphQLError) => err.extensions.code,
+  );
+  expect(second).toBe('BAD_USER_INPUT');
+  expect(posReturns).toHaveLength(1);
 });
