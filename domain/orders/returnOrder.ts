@@ -3,6 +3,7 @@
 // of no return (it checks the quantities and refunds what was paid); the POS then only takes the
 // goods back into that store's stock (refund="none"), and the points of the refunded euros are
 // taken back. A store sale is returned at the POS alone, refunded what its receipt says was paid.
+// Goods held for a pickup are not returned before they are collected: the order is cancelled.
 import { decimalToCents } from '../canonical/money';
 import { normalizeCard } from '../canonical/card';
 import { storeIdToEshopCode } from '../canonical/store';
@@ -57,7 +58,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!product) throw badInput(`Unknown product ${sku}`);
     return { sku, ean: product.ean, quantity };
   });
-  const before = await deps.sagas.returnsOf(input.orderId);
+  const [before, facts] = await Promise.all([deps.sagas.returnsOf(input.orderId), deps.sagas.orderFacts(input.orderId)]);
   let bought: Map<string, number>;
   let card: string | null;
   let channel: Channel;
@@ -67,6 +68,10 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!order) throw notFound(`Unknown order ${input.orderId}`);
     if (order.status === 'cancelled' || order.status === 'pending')
       throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
+    // held in the store until collected: refunded and back in stock, the goods would still be handed over
+    const awaitingPickup = order.shipping.method === 'store_pickup' && (order.status === 'paid' || order.status === 'ready_for_pickup');
+    if (awaitingPickup && !facts?.collectedAt)
+      throw graphqlError('CONFLICT', `Order ${input.orderId} has not been collected: cancel it rather than return it`);
     bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
     card = await cardOfAccount(deps, order.account_id);
     channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
@@ -88,8 +93,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
       wanted.map((l) => ({ key: l.sku, qty: l.quantity })),
     );
   }
-  if ((await deps.sagas.orderFacts(input.orderId))?.voidedAt)
-    throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
+  if (facts?.voidedAt) throw graphqlError('CONFLICT', `Order ${input.orderId} was cancelled: nothing to return`);
   // the POS checks nothing: what was taken back before (through the graph) is subtracted here
   const returned = sumBy(before.lines.map((l) => [l.sku, l.quantity]));
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));

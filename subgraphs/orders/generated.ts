@@ -97,6 +97,10 @@ export type Mutation = {
   collectOrder: Order;
   /** Priced by the same engine as quote: a client never sends a price. */
   placeOrder: Order;
+  /**
+   * Goods bought in any channel, brought back to any store, refunded what was paid for them. CONFLICT
+   * for an order cancelled, not paid, or held for pickup and not collected yet (cancel that one).
+   */
   returnOrder: Return;
 };
 

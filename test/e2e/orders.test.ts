@@ -150,6 +150,18 @@ describe('placeOrder', () => {
     });
     expect(lookalike.errors).toBeUndefined();
 
+    // goods still held for pickup are not the customer's to bring back: nothing refunded, nothing back in stock
+    const RETURN = `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id order { status } } }`;
+    const giveBack = () =>
+      gql(stack, RETURN, {
+        i: { orderId: data.placeOrder.id, storeId, lines: [{ sku: product.sku, quantity: 1 }], idempotencyKey: key() },
+      });
+    const stockBefore = await stockOf();
+    const early = await giveBack();
+    expect(early.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await stockOf()).toEqual(stockBefore);
+    expect((await dump(stack, 'eshop')).returns.filter((r: any) => r.order_id === data.placeOrder.id)).toEqual([]);
+
     const collect = `mutation($id: ID!) { collectOrder(id: $id) { id status } }`;
     const collected = await gql(stack, collect, { id: data.placeOrder.id });
     expect(collected.errors).toBeUndefined();
@@ -159,10 +171,14 @@ describe('placeOrder', () => {
     expect(again.data.collectOrder.status).toBe('COMPLETED');
     // the receipt the POS wrote for the hand-over is not a second sale to refund: the web order is returned
     const handOver = (await dump(stack, 'pos')).receipts.filter((r: any) => r.ref !== null && r.store === storeId).at(-1);
-    const refunded = await gql(stack, `mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id } }`, {
+    const refunded = await gql(stack, RETURN, {
       i: { orderId: handOver.id, storeId, lines: [{ sku: product.sku, quantity: 2 }], idempotencyKey: key() },
     });
     expect(refunded.errors?.[0].extensions?.code).toBe('CONFLICT');
+    // collected, they are
+    const returned = await giveBack();
+    expect(returned.errors).toBeUndefined();
+    expect(returned.data.returnOrder.order.status).toBe('PARTIALLY_RETURNED');
     const shown = await gql(stack, 'query($id: ID!) { order(id: $id) { channel fulfillment { type store { id } } } }', { id: handOver.id });
     expect(shown.data.order).toEqual({ channel: 'STORE', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
     const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { id } }', {
