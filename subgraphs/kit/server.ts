@@ -83,6 +83,15 @@ export function reportFailedLists(ctx: BaseContext, info: GraphQLResolveInfo, li
 }
 
 /**
+ * The failures among `read` sources of one answer (a store each, say): all of them failed, the
+ * first fails the field; some, each is reported once for the field and the others answer.
+ */
+export function failUnlessSomeAnswered(ctx: BaseContext, info: GraphQLResolveInfo, failures: unknown[], read: number): void {
+  if (failures.length > 0 && failures.length === read) throw failures[0];
+  for (const err of failures) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+}
+
+/**
  * What a field of an item in a list answers when a system (or the database) is down: null, with the
  * outage reported once for that field of the whole list. Any other failure is the field's own error.
  */

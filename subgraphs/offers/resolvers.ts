@@ -8,6 +8,7 @@ import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/prici
 import { knownGrantDate, voucherStatus } from '../../domain/pricing/promotions/vouchers';
 import { externalIdsIn } from '../../domain/identity/records';
 import { eachKey } from '../kit/loaders/settle';
+import { failUnlessSomeAnswered } from '../kit/server';
 import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { OffersContext } from './context';
@@ -21,9 +22,12 @@ async function discrepancies(ctx: OffersContext, storeIds: string[], info: Graph
     ctx.catalog.get(),
     eachKey(storeIds, async (storeId) => (await ctx.pos.getPrices(storeId)).map((p) => ({ storeId, ean: p.ean, cents: p.cents }))),
   ]);
-  const failed = shelves.filter((shelf) => shelf instanceof Error);
-  if (failed.length === storeIds.length) throw failed[0];
-  for (const err of failed) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+  failUnlessSomeAnswered(
+    ctx,
+    info,
+    shelves.filter((shelf) => shelf instanceof Error),
+    storeIds.length,
+  );
   return shelfDiscrepancies(
     shelves.flatMap((shelf) => (shelf instanceof Error ? [] : shelf)),
     (ean) => catalog.byEan.get(ean),

@@ -1,8 +1,8 @@
-import { responsePathAsArray } from 'graphql';
 import { badInput, notFound } from '../../platform/errors';
 import { nearestFirst, nearestThatQualify } from '../../domain/reference/store-nearness';
 import type { StockLevel } from '../../domain/types';
 import { pageSize } from '../kit/relay';
+import { failUnlessSomeAnswered } from '../kit/server';
 import { isOpen } from '../../domain/reference/store-hours';
 import { storeIdFromInput } from '../../domain/canonical/store';
 import type { PosContext } from './context';
@@ -51,8 +51,7 @@ export const resolvers: Resolvers = {
         (stores) => ctx.stock.loadMany(stores.map((s) => ({ storeId: s.id, ean }))),
         (level: StockLevel) => level.available >= wanted,
       );
-      if (failures.length > 0 && failures.length === read) throw failures[0];
-      for (const err of failures) ctx.partial.add(err, responsePathAsArray(info.path), { oncePerField: true });
+      failUnlessSomeAnswered(ctx, info, failures, read);
       return found;
     },
     stockByStore: async ({ ean }, _, ctx) => {

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { LegacyUnavailableError } from '../../../platform/errors';
-import { PartialErrors } from '../../../subgraphs/kit/server';
+import { failUnlessSomeAnswered, PartialErrors, type BaseContext } from '../../../subgraphs/kit/server';
 
 const down = (system: 'pos' | 'eshop') => new LegacyUnavailableError(system, 'HTTP 503');
 const reported = (partial: PartialErrors) => partial.drain().map((e) => ({ path: e.path, ...e.extensions }));
@@ -42,5 +43,26 @@ describe('partial errors', () => {
     partial.drain();
     partial.add(down('pos'), ['customer', 'orders']);
     expect(partial.drain()).toHaveLength(1);
+  });
+});
+
+describe('failUnlessSomeAnswered', () => {
+  const info = { path: { prev: undefined, key: 'priceDiscrepancies', typename: 'Query' } } as unknown as GraphQLResolveInfo;
+  const ctx = () => ({ partial: new PartialErrors() }) as BaseContext;
+
+  it('fails the field with the first failure when every source failed', () => {
+    expect(() => failUnlessSomeAnswered(ctx(), info, [down('pos'), down('pos')], 2)).toThrow(LegacyUnavailableError);
+  });
+
+  it('reports the failures once for the field when some sources answered', () => {
+    const context = ctx();
+    failUnlessSomeAnswered(context, info, [down('pos'), down('pos')], 3);
+    expect(reported(context.partial)).toEqual([{ path: ['priceDiscrepancies'], code: 'SYSTEM_UNAVAILABLE', system: 'pos' }]);
+  });
+
+  it('answers, empty, when there was no source to read (no failure to throw)', () => {
+    const context = ctx();
+    expect(() => failUnlessSomeAnswered(context, info, [], 0)).not.toThrow();
+    expect(context.partial.drain()).toEqual([]);
   });
 });
