@@ -182,7 +182,11 @@ export class Resources {
   db = (): Db =>
     this.once('db', () => {
       const url = this.settings.DATABASE_URL;
-      if (!url) throw new Error('DATABASE_URL is not set: npm start runs a database of its own when it is not');
+      if (!url) {
+        throw new ConfigError(
+          'Invalid configuration: set DATABASE_URL (this subgraph keeps its state in PostgreSQL; npm start runs a database of its own)',
+        );
+      }
       // a connection lost while idle needs no alarm: the next query that needs the database reports it
       const db = openDatabase(url, {
         onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),

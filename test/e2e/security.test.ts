@@ -213,6 +213,21 @@ describe('npm run token', () => {
   });
 });
 
+describe('npm run serve', () => {
+  it('refuses to serve a subgraph that keeps state without DATABASE_URL: one line naming it, no stack', async () => {
+    const { DATABASE_URL: __, ...withoutDatabase } = ENV;
+    const legacy = Object.fromEntries(['POS_URL', 'ESHOP_URL', 'CRM_URL', 'LOYALTY_URL'].map((name) => [name, 'http://127.0.0.1:9/']));
+    const secret = { SUBGRAPH_SECRET: 'a-subgraph-secret-of-thirty-two-chars!' };
+    const serve = run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'serve.ts'), 'orders'], {
+      cwd: ROOT,
+      env: { ...withoutDatabase, ...legacy, ...secret },
+      timeout: 50_000,
+    });
+    await expect(serve).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('DATABASE_URL') });
+    await expect(serve).rejects.toMatchObject({ stderr: expect.not.stringMatching(/\n\s+at /) });
+  });
+});
+
 describe('in production', () => {
   const start = (env: Record<string, string>) =>
     run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
