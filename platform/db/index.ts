@@ -1,7 +1,7 @@
 // The project's one database (PostgreSQL): customer links, goodwill vouchers, the order sagas, the
 // ROPO ledger. Each store keeps its tables here and applies its own migrations under its own name.
 import pg from 'pg';
-import { DatabaseUnavailableError } from '../errors';
+import { DatabaseUnavailableError, LockWaitExpiredError } from '../errors';
 
 /** Positional values ($1, $2...) or named ones (@name), which are rewritten to positions. */
 export type Values = readonly unknown[] | object;
@@ -163,10 +163,11 @@ export class Db implements Sql {
 
   /**
    * Runs `work` while holding the lock named `name`, across every process on this database: a
-   * second caller with the name waits for the first to end. The lock is the session's, held on a
+   * second caller with the name waits for the first to end, for `waitMs` at most (then
+   * LockWaitExpiredError, `work` not run), unbounded without. The lock is the session's, held on a
    * connection of its own: a process that dies loses its connection, and the lock with it.
    */
-  async exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+  async exclusively<T>(name: string, work: () => Promise<T>, { waitMs }: { waitMs?: number } = {}): Promise<T> {
     const client = await this.lockPool.connect().catch((err: unknown) => {
       throw unavailableOrBug(err);
     });
@@ -175,7 +176,16 @@ export class Db implements Sql {
     const lock = sqlOver(client, this.options.trace);
     let healthy = false;
     try {
-      await lock.run('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      // the connection's own setting, set by each holder (0: no bound): waiters give their
+      // connection back in time, so that one busy name cannot hold every connection of the pool
+      await lock.run(`SELECT set_config('lock_timeout', $1, false)`, [String(waitMs ?? 0)]);
+      await lock.run('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]).catch((err: unknown) => {
+        if (err instanceof pg.DatabaseError && err.code === LOCK_NOT_AVAILABLE) {
+          healthy = true;
+          throw new LockWaitExpiredError(name);
+        }
+        throw err;
+      });
       try {
         return await work();
       } finally {
@@ -196,6 +206,9 @@ export class Db implements Sql {
     await Promise.all([this.pool.end(), this.lockPool.end(), ...[...this.listeners].map((stop) => stop())]);
   }
 }
+
+/** what PostgreSQL answers a lock wait that outlasted lock_timeout */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** A server that accepts no connection in this time is reported unavailable instead of holding the request. */
 const CONNECT_TIMEOUT_MS = 5000;

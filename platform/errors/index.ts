@@ -37,6 +37,14 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** A database lock (Db.exclusively) was held by others longer than the caller would wait for it. */
+export class LockWaitExpiredError extends Error {
+  constructor(readonly lock: string) {
+    super(`the lock ${lock} was held by others longer than the wait allowed`);
+    this.name = 'LockWaitExpiredError';
+  }
+}
+
 /**
  * A call to another subgraph failed in a way the client had no part in: the subgraph could not be
  * reached or gave no GraphQL answer, or it answered an error that is not the client's to read (its

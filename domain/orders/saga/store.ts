@@ -2,6 +2,7 @@
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
 import { migrate, type Db, type Migration } from '../../../platform/db';
+import { graphqlError, LockWaitExpiredError } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
 
@@ -185,21 +186,37 @@ export interface RecordedReturn {
 
 const now = () => new Date().toISOString();
 
-export class SagaStore {
-  private constructor(private readonly db: Db) {}
+/**
+ * How long an operation on an order waits for the one before it on that order (its legacy calls
+ * bounded by their deadlines) before it is told to retry: a retry of a lost answer, or a double
+ * click, should wait for the first rather than fail; a queue of them should not hold the database.
+ */
+const ORDER_LOCK_WAIT_MS = 15_000;
 
-  static async open(db: Db): Promise<SagaStore> {
+export class SagaStore {
+  private constructor(
+    private readonly db: Db,
+    private readonly orderLockWaitMs: number,
+  ) {}
+
+  static async open(db: Db, { orderLockWaitMs = ORDER_LOCK_WAIT_MS } = {}): Promise<SagaStore> {
     await migrate(db, 'sagas', SAGA_MIGRATIONS);
-    return new SagaStore(db);
+    return new SagaStore(db, orderLockWaitMs);
   }
 
   /**
    * Runs `work` as the one operation on the order, on every replica: a return, a cancel or a
    * hand-over checks the order's state (what is left to return, whether it is still held) before
-   * it changes it, and two at once would both pass the check. Other orders run freely.
+   * it changes it, and two at once would both pass the check. Other orders run freely. One that
+   * waits too long for the order is CONFLICT, with nothing done.
    */
-  oneAtATime<T>(orderId: string, work: () => Promise<T>): Promise<T> {
-    return this.db.exclusively(`order:${orderId}`, work);
+  async oneAtATime<T>(orderId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.db.exclusively(`order:${orderId}`, work, { waitMs: this.orderLockWaitMs });
+    } catch (err) {
+      if (!(err instanceof LockWaitExpiredError)) throw err;
+      throw graphqlError('CONFLICT', `Another operation on order ${orderId} is still running: retry later`);
+    }
   }
 
   async get(key: string): Promise<Operation | null> {

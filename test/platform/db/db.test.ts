@@ -1,5 +1,5 @@
 import { migrate, openDatabase } from '../../../platform/db';
-import { DatabaseUnavailableError } from '../../../platform/errors';
+import { DatabaseUnavailableError, LockWaitExpiredError } from '../../../platform/errors';
 import { freshDatabaseUrl, freshDb, listeningConnections } from '../../databases';
 import { until } from '../../until';
 import { freePort } from '../../../platform/http/free-port';
@@ -85,6 +85,32 @@ describe('exclusively', () => {
       expect(log).toEqual(['a starts', 'other order', 'a ends', 'b']);
       await expect(b.exclusively('order:1', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
       expect(await a.exclusively('order:1', async () => 'free again')).toBe('free again');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('waits for a held name no longer than asked, runs nothing then, and gives every waiting connection back', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [openDatabase(url), openDatabase(url)];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    try {
+      const first = a.exclusively('order:1', async () => {
+        held = true;
+        await gate;
+      });
+      await until('a holding the lock', async () => held);
+      const ran: number[] = [];
+      // more than the pool's ten connections: each waiter's connection came back, or the last would wait for one
+      for (let i = 0; i < 12; i++) {
+        await expect(b.exclusively('order:1', async () => ran.push(i), { waitMs: 20 })).rejects.toBeInstanceOf(LockWaitExpiredError);
+      }
+      expect(ran).toEqual([]);
+      release();
+      await first;
+      expect(await b.exclusively('order:1', async () => 'free again', { waitMs: 20 })).toBe('free again');
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

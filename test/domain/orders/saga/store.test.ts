@@ -1,6 +1,8 @@
+import type { GraphQLError } from 'graphql';
 import { SAGA_MIGRATIONS, SagaStore } from '../../../../domain/orders/saga/store';
 import { migrate } from '../../../../platform/db';
 import { freshDb } from '../../../databases';
+import { until } from '../../../until';
 
 const lease = { owner: 'replica-a', ms: 30_000 };
 const refusal = { code: 'CONFLICT', message: 'refused', extensions: {} };
@@ -14,6 +16,26 @@ it('a restarted operation counts its refusals afresh: the attempt before cannot 
 
   expect(await sagas.restart('key-1', {}, lease)).toBe(true);
   expect(await sagas.refused('key-1', 'earn points', refusal)).toBe(1);
+});
+
+it('tells an operation that waited too long for another on its order CONFLICT, having done nothing', async () => {
+  const sagas = await SagaStore.open(await freshDb(), { orderLockWaitMs: 20 });
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const first = sagas.oneAtATime('W-2026-000001', async () => {
+    held = true;
+    await gate;
+    return 'first';
+  });
+  await until('the first holding the order', async () => held);
+  const work = jest.fn(async () => 'second');
+  const second = sagas.oneAtATime('W-2026-000001', work).catch((err: GraphQLError) => err.extensions.code);
+  expect(await second).toBe('CONFLICT');
+  expect(work).not.toHaveBeenCalled();
+  expect(await sagas.oneAtATime('W-2026-000002', async () => 'another order')).toBe('another order');
+  release();
+  expect(await first).toBe('first');
 });
 
 it('lists the returns of each order asked, oldest first, recorded once however often a return runs', async () => {
