@@ -61,18 +61,31 @@ export class IdentityIndex {
 
   private async pass(): Promise<IndexPass> {
     const read: IndexPass = { accounts: 0, contacts: 0, members: 0 };
-    const cards: string[] = [];
     const next = async (system: 'eshop' | 'crm', first: number) => ((await this.cursors.lastNumber(system)) ?? first - 1) + 1;
     const [fromAccount, fromContact] = await Promise.all([next('eshop', FIRST_ACCOUNT_NUMBER), next('crm', FIRST_CONTACT_NUMBER)]);
+    // The e-shop's cursor passes an account once the members of its card are read too: with the
+    // platform down, the next pass reads those accounts again, and their members with them.
+    const cards: string[] = [];
+    let lastAccount: number | null = null;
+    const readMembers = async () => {
+      const [pending, upTo] = [cards.splice(0), lastAccount];
+      lastAccount = null;
+      for (const batch of chunk(pending, MEMBERS_PER_BATCH)) {
+        const members = await this.sources.loyalty.batchGetMembers(batch);
+        await this.store.observe(members.map(personFromLoyaltyMember));
+        read.members += members.length;
+      }
+      if (upTo !== null) await this.cursors.save('eshop', upTo, this.now());
+    };
     const accounts = readAccounts(
       fromAccount,
       (id) => this.sources.eshop.getAccount(id),
       async (found, last) => {
-        const records = found.map(({ record }) => personFromEshopAccount(record));
-        await this.store.observe(records);
+        await this.store.observe(found.map(({ record }) => personFromEshopAccount(record)));
         cards.push(...found.flatMap(({ record }) => normalizeCard(record.loyalty_card) ?? []));
-        await this.cursors.save('eshop', last, this.now());
+        lastAccount = last;
         read.accounts += found.length;
+        if (cards.length >= MEMBERS_PER_BATCH) await readMembers();
       },
     );
     const contacts = readContacts(
@@ -86,11 +99,7 @@ export class IdentityIndex {
     );
     const settled = await Promise.allSettled([accounts, contacts]);
     // the cards of the accounts read, even when the CRM failed: their members are not the CRM's
-    for (const batch of chunk(cards, MEMBERS_PER_BATCH)) {
-      const members = await this.sources.loyalty.batchGetMembers(batch);
-      await this.store.observe(members.map(personFromLoyaltyMember));
-      read.members += members.length;
-    }
+    await readMembers();
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) throw failure.reason;
     return read;

@@ -38,7 +38,7 @@ const memberOf = (card: string): LoyaltyMember => ({
 });
 
 /** Silos holding the given accounts and contacts, counting the calls made to them. */
-function silos(accounts: EshopAccount[], contacts: CrmContact[], fail: { crm?: boolean } = {}) {
+function silos(accounts: EshopAccount[], contacts: CrmContact[], fail: { crm?: boolean; loyalty?: boolean } = {}) {
   const calls = { eshop: 0, crm: 0, loyalty: 0 };
   const sources: IndexSources = {
     eshop: {
@@ -57,6 +57,7 @@ function silos(accounts: EshopAccount[], contacts: CrmContact[], fail: { crm?: b
     loyalty: {
       batchGetMembers: (cards) => {
         calls.loyalty += 1;
+        if (fail.loyalty) return Promise.reject(new Error('loyalty down'));
         return Promise.resolve(cards.map(memberOf));
       },
     },
@@ -119,6 +120,17 @@ describe('the identity index', () => {
 
     const up = silos([accountOf(10001)], contacts);
     expect(await new IdentityIndex(up.sources, store, cursors).catchUp()).toEqual({ accounts: 0, contacts: 1, members: 0 });
+  });
+
+  it('reads the members of the cards of accounts read while loyalty was down at the next pass', async () => {
+    const accounts = [accountOf(10001), accountOf(10002, { loyalty_card: '4000 1234 5678 1234' })];
+    const down = silos(accounts, [contactOf(101)], { loyalty: true });
+    await expect(new IdentityIndex(down.sources, store, cursors).catchUp()).rejects.toThrow('loyalty down');
+    expect(await store.customerOf('eshop', 'A-10002')).not.toBeNull();
+
+    const up = silos(accounts, [contactOf(101)]);
+    expect(await new IdentityIndex(up.sources, store, cursors).catchUp()).toMatchObject({ members: 1 });
+    expect(await store.customerOf('loyalty', '4000123456781234')).toBe(await store.customerOf('eshop', 'A-10002'));
   });
 
   it('runs one pass at a time: a call during a pass shares it', async () => {
