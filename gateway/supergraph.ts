@@ -11,7 +11,7 @@ import { defaultSubgraphUrl } from '../platform/config';
 export const SUBGRAPHS = ['identity', 'orders', 'pos', 'eshop', 'crm', 'loyalty', 'offers', 'insights'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
-export const SCHEMA_DIR = join(__dirname, '..', 'schema');
+const SCHEMA_DIR = join(__dirname, '..', 'schema');
 export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
 /** What clients (the web pages' typed operations, graphql-codegen) are generated from. */
 export const API_SCHEMA_FILE = join(SCHEMA_DIR, 'api.graphql');

@@ -111,11 +111,6 @@ export function epochToIso(seconds: number): Instant {
   return date.toISOString();
 }
 
-/** Whole seconds, as the CRM writes them. */
-export function isoToEpoch(iso: string): number {
-  return Math.floor(parseIso(iso).toSeconds());
-}
-
 // What the e-shop and loyalty send nearly always: UTC, with or without milliseconds.
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 

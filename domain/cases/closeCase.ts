@@ -25,7 +25,7 @@ export interface CaseCloser {
 }
 
 /** The resolution as kept: trimmed, 1 to MAX_RESOLUTION characters. */
-export function checkedResolution(resolution: string): string {
+function checkedResolution(resolution: string): string {
   const kept = resolution.trim();
   if (kept.length === 0 || kept.length > MAX_RESOLUTION) throw badInput(`resolution must have 1 to ${MAX_RESOLUTION} characters`);
   return kept;

@@ -48,7 +48,7 @@ export interface Decision extends Omit<ManualDecision, 'fromCustomerId'> {
 }
 
 /** The actor of the links the matching rules make. */
-export const RULES_ACTOR = 'matching rules';
+const RULES_ACTOR = 'matching rules';
 
 /** Raw user input (any case, spaces, national phone format); given criteria must all hold. */
 export interface CustomerQuery {
@@ -60,7 +60,7 @@ export interface CustomerQuery {
 }
 
 // Applied in order, each once (platform/db migrate): append, never edit.
-export const IDENTITY_MIGRATIONS: readonly Migration[] = [
+const IDENTITY_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE customers (
      seq INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, -- creation order: the oldest customer survives a merge
      id TEXT NOT NULL UNIQUE,

@@ -3,7 +3,7 @@
 import { badInput } from '../../platform/errors';
 
 export const WEB_ORDER_ID = /^W-\d{4}-\d{6}$/;
-export const RECEIPT_ID = /^ST\d{3}-\d{8}-\d{4}$/;
+const RECEIPT_ID = /^ST\d{3}-\d{8}-\d{4}$/;
 
 export function orderIdKind(id: string): 'web' | 'receipt' {
   if (WEB_ORDER_ID.test(id)) return 'web';

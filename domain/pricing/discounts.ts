@@ -9,7 +9,7 @@ export function lineTotal(line: BasketLine): Cents {
 }
 
 /** A product-level promotion reaches the lines whose SKU or category it lists. */
-export function inScope(promotion: Promotion, line: BasketLine): boolean {
+function inScope(promotion: Promotion, line: BasketLine): boolean {
   return Boolean(promotion.skus?.includes(line.sku) || promotion.categories?.includes(line.category));
 }
 

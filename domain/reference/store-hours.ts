@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { DayOfWeek, OpeningHours } from '../types';
 
-export const STORE_ZONE = 'Europe/Paris';
+const STORE_ZONE = 'Europe/Paris';
 
 const DAYS: DayOfWeek[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 

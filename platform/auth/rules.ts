@@ -88,10 +88,10 @@ function mayRead(caller: Caller | null, order: ReadableOrder, callerOwnsIt: bool
   }
 }
 
-/** Whether the caller may read the order: its owner is `ownerId` when the caller knows it, else its legacy record's. */
-export async function mayReadOrder(ctx: IdentityAuthContext, order: ReadableOrder, ownerId?: string): Promise<boolean> {
+/** Whether the caller may read the order, whose owner is its legacy record's. */
+export async function mayReadOrder(ctx: IdentityAuthContext, order: ReadableOrder): Promise<boolean> {
   const { caller } = ctx;
-  const owner = async () => ownerId ?? (order.owner && (await ctx.identity.customerOf(order.owner.system, order.owner.externalId)));
+  const owner = async () => order.owner && (await ctx.identity.customerOf(order.owner.system, order.owner.externalId));
   return mayRead(caller, order, caller?.role === 'customer' && (await isSelf(ctx, caller, await owner())));
 }
 

@@ -38,7 +38,7 @@ const CLIENT_CODES: readonly ErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONF
  * a rolling deploy, a refusal of the service role, a subgraph it could not reach) is an internal
  * error here, the remote one kept for the log.
  */
-export function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
+function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
   const code = error.extensions?.code;
   const system = error.extensions?.system;
   const through = `through the ${subgraph} subgraph`;

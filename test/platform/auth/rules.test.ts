@@ -11,6 +11,7 @@ import {
   maskEmail,
   maskPhone,
   mayReadOrder,
+  ordersReadableOf,
   requireRole,
   type CustomerIds,
 } from '../../../platform/auth/rules';
@@ -101,9 +102,13 @@ describe('orders', () => {
     expect(await mayReadOrder(anonymous, order(null, 'A-1'))).toBe(false);
   });
 
-  it("take the owner the caller already knows (a customer's own orders list)", async () => {
-    expect(await mayReadOrder(me, order(null, 'A-unknown'), 'cus_me')).toBe(true);
-    expect(await mayReadOrder(me, order(null, 'A-1'), 'cus_other')).toBe(false);
+  it("take the owner the caller already knows (a customer's orders list), with one look-up for them all", async () => {
+    const readable = await ordersReadableOf(me, 'cus_me');
+    expect(readable(order(null, 'A-unknown'))).toBe(true);
+    expect(readable(receipt('ST042', null))).toBe(true);
+    const others = await ordersReadableOf(me, 'cus_other');
+    expect(others(order(null, 'A-1'))).toBe(false);
+    expect((await ordersReadableOf(st042, 'cus_other'))(receipt('ST001', null))).toBe(false);
   });
 
   it('refuse with FORBIDDEN, or UNAUTHENTICATED without a token', async () => {
