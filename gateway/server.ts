@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import cors from 'cors';
 import type express from 'express';
+import type { RequestHandler } from 'express';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
 import { callerAssertions, CALLER_HEADER } from '../platform/auth/gateway-assertion';
@@ -47,6 +49,8 @@ export interface GatewayOptions {
   developmentRoutes?: (app: express.Express) => void;
   /** let @apollo/gateway send its anonymous usage metrics to Apollo */
   apolloTelemetry: boolean;
+  /** the web origins whose pages may call /graphql from a browser; none: same origin only */
+  corsOrigins: readonly string[];
 }
 
 interface GatewayContext {
@@ -104,11 +108,30 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     context: async ({ req, res }) => {
       return { caller: await opts.verifyToken(req.headers.authorization), requestId: requestIdOf(res) };
     },
-    guards: requestLimits(opts.limits, logger),
+    guards: [...crossOrigin(opts.corsOrigins), ...requestLimits(opts.limits, logger)],
     routes: (app) => {
       healthRoutes(opts.legacy, opts.subgraphs, opts.verifyToken, opts.database)(app);
       opts.developmentRoutes?.(app);
       webPages(app);
     },
   });
+}
+
+/**
+ * A page of another origin (a web shop's front end) calls /graphql with a token in Authorization,
+ * never a cookie: the browser asks first (a preflight), answered here for the origins configured,
+ * and may read the request id of each answer. Apollo's CSRF prevention stays: what it refuses is a
+ * request a page could send without asking.
+ */
+function crossOrigin(origins: readonly string[]): RequestHandler[] {
+  if (origins.length === 0) return [];
+  return [
+    cors({
+      origin: [...origins],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'apollo-require-preflight'],
+      exposedHeaders: [REQUEST_ID_HEADER],
+      maxAge: 600,
+    }),
+  ];
 }

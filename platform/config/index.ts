@@ -4,6 +4,18 @@ import { SYSTEMS, type System } from '../errors';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z.string().url().optional();
+/** `https://shop.example.fr`: a scheme, a host and maybe a port, as a browser sends it in Origin */
+const ORIGIN = /^https?:\/\/[^/\s?#]+$/;
+const origins = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((o) => ORIGIN.test(o)), 'origins such as https://shop.example.fr, separated by commas, no path');
 const timeout = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -44,6 +56,8 @@ const schema = z.object({
   CRM_SIM_PORT: port(4103),
   LOYALTY_SIM_PORT: port(4104),
   HOST: z.string().default('127.0.0.1'),
+  /** the web origins whose pages may call the gateway's /graphql from a browser (CORS); none: same origin only */
+  CORS_ORIGINS: origins,
   POS_URL: optionalUrl,
   ESHOP_URL: optionalUrl,
   ESHOP_API_KEY: z.string().min(1).default('sim-eshop-key'),

@@ -78,6 +78,7 @@ export function gatewayOptions(
     production: config.production,
     developmentRoutes: devTokenRoute(config),
     apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
+    corsOrigins: env.CORS_ORIGINS,
     limits: {
       maxBodyBytes: env.MAX_BODY_BYTES,
       maxBatch: env.MAX_BATCH,
