@@ -37,6 +37,8 @@ const PASSED = new Set<string>([...CONTRACT_CODES, ...REQUEST_CODES]);
  * masks those of fields only, not of enum values in a document or a variable.
  */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
+/** graphql-js's ValidationAbortedError, which it does not export */
+const VALIDATION_ABORTED = 'Validation aborted.';
 /** stack traces, and which subgraph answered (the inside of the graph) */
 const NEVER_SHOWN = ['stacktrace', 'exception', 'serviceName'];
 
@@ -45,6 +47,13 @@ export function clientErrors(logger: Logger, production: boolean) {
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError && original.originalError instanceof OperationTooComplexError) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'OPERATION_TOO_COMPLEX' } };
+    }
+    // graphql-js gives up on a document whose fields overlap too often to compare them all
+    if (formatted.message === VALIDATION_ABORTED) {
+      return {
+        message: 'The operation repeats or overlaps its fields too often to be checked',
+        extensions: { code: 'OPERATION_TOO_COMPLEX' },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code !== 'string' || !PASSED.has(code)) {

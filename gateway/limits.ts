@@ -73,7 +73,8 @@ export function requestLimits(limits: OperationLimits, logger: Logger): (Request
   const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, _next) => {
     if (err.type === 'entity.too.large')
       refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
-    else if (err.type === 'entity.parse.failed') refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
+    else if (err.type === 'entity.parse.failed')
+      refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body must be a JSON object with a query (or an array of them, a batch)');
     else refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
   };
   const operations: RequestHandler = (req, res, next) => {
@@ -99,7 +100,11 @@ export function requestLimits(limits: OperationLimits, logger: Logger): (Request
 export function armor(limits: OperationLimits, production: boolean) {
   const rejection = {
     propagateOnRejection: false,
-    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new OperationTooComplexError(error.message))],
+    // its depth rule words a limit as a syntax error, which the document does not have
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) =>
+        ctx?.reportError(new OperationTooComplexError(error.message.replace(/^Syntax Error: /, ''))),
+    ],
   };
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...rejection },
@@ -219,7 +224,12 @@ export function operationLimitsPlugin(limits: OperationLimits, sizing: ListSizin
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           // the gateway would answer an unknown operation name with a 500
-          if (!operation) throw graphqlError('BAD_USER_INPUT', 'The document has no operation of that name', { http: { status: 400 } });
+          if (!operation) {
+            const message = request.operationName
+              ? `The document has no operation named ${request.operationName}`
+              : 'The document has several operations: name the one to run in operationName';
+            throw graphqlError('BAD_USER_INPUT', message, { http: { status: 400 } });
+          }
           const rootType = schema.getRootType(operation.operation);
           if (!rootType) return;
           let known = checked.get(operation);

@@ -42,8 +42,10 @@ export function tokenVerifier(settings: TokenSettings): TokenVerifier {
   return async (authorization) => {
     if (authorization === undefined) return null;
     // the scheme is case-insensitive (RFC 7235 §2.1)
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization)?.[1];
+    const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
     if (!token) throw unauthenticated('Authorization must be "Bearer <JWT>"');
+    // a signed JWT's three parts (an unsigned one has no third): anything else is no token of ours
+    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw unauthenticated('The token is not valid');
     const seen = known.get(token);
     // past its expiry, verified again: refused as expired
     if (seen && Date.now() < seen.untilMs) return seen.caller;

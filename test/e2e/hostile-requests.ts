@@ -18,7 +18,8 @@ export interface HostileRequest {
   authorization?: () => Promise<string>;
   /** extra headers (the CSRF preflight header...) */
   headers?: Record<string, string>;
-  expect: { status: number; code: string | null };
+  /** `message`: how the first error's message starts, for rows whose wording a client reads */
+  expect: { status: number; code: string | null; message?: string };
 }
 
 /** What the rows need of the seeded data: two customers, a web order (home delivery) and a store sale of the second, that sale's store. */
@@ -80,6 +81,11 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
     { name: 'a body that is not JSON', raw: '{"query": "{ stores { id } }"', expect: { status: 400, code: 'BAD_USER_INPUT' } },
     { name: 'a JSON string', raw: '"{ stores { id } }"', expect: { status: 400, code: 'BAD_USER_INPUT' } },
     { name: 'a JSON number', raw: '42', expect: { status: 400, code: 'BAD_USER_INPUT' } },
+    {
+      name: 'a JSON null',
+      raw: 'null',
+      expect: { status: 400, code: 'BAD_USER_INPUT', message: 'The request body must be a JSON object with a query' },
+    },
     { name: 'no query', raw: '{"variables": {}}', expect: { status: 400, code: 'BAD_REQUEST' } },
     { name: 'a query that is not a string', raw: '{"query": {"$ne": null}}', expect: { status: 400, code: 'BAD_REQUEST' } },
     {
@@ -131,7 +137,22 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       operation: op(`{ stores { ${'id '.repeat(3000)} } }`),
       expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' },
     },
-    { name: 'a query deeper than MAX_DEPTH', operation: op(deep(4)), expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' } },
+    {
+      name: 'a query deeper than MAX_DEPTH',
+      operation: op(deep(4)),
+      expect: { status: 400, code: 'OPERATION_TOO_COMPLEX', message: 'Query depth limit of 12 exceeded' },
+    },
+    {
+      // under MAX_TOKENS, but more overlapping fields than graphql-js compares
+      name: 'a field repeated a thousand times',
+      raw: JSON.stringify({ query: `{ stores { ${Array(990).fill('id').join(' ')} } }` }),
+      expect: { status: 400, code: 'OPERATION_TOO_COMPLEX', message: 'The operation repeats or overlaps its fields too often' },
+    },
+    {
+      name: 'two operations and no operationName',
+      raw: JSON.stringify({ query: 'query A { stores { id } } query B { categories }' }),
+      expect: { status: 400, code: 'BAD_USER_INPUT', message: 'The document has several operations: name the one to run in operationName' },
+    },
     { name: 'an alias flood', operation: op(aliases(40)), expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' } },
     { name: 'too many root fields', operation: op(rootFields(20)), expect: { status: 400, code: 'OPERATION_TOO_COMPLEX' } },
     {
@@ -169,7 +190,7 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
     {
       name: 'an unknown operation name',
       raw: JSON.stringify({ query: '{ stores { id } }', operationName: 'nope' }),
-      expect: { status: 400, code: 'BAD_USER_INPUT' },
+      expect: { status: 400, code: 'BAD_USER_INPUT', message: 'The document has no operation named nope' },
     },
     {
       name: 'depth hidden in fragments',
@@ -235,7 +256,13 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       name: 'a Basic authorization',
       operation: op('{ stores { id } }'),
       authorization: async () => 'Basic YWRtaW46YWRtaW4=',
-      expect: { status: 401, code: 'UNAUTHENTICATED' },
+      expect: { status: 401, code: 'UNAUTHENTICATED', message: 'Authorization must be "Bearer <JWT>"' },
+    },
+    {
+      name: 'a bearer that is no JWT',
+      operation: op('{ stores { id } }'),
+      authorization: async () => 'Bearer abc.def',
+      expect: { status: 401, code: 'UNAUTHENTICATED', message: 'The token is not valid' },
     },
     {
       name: "the subgraphs' header sent to the gateway",
