@@ -2,7 +2,7 @@
 // tokens are checked before Apollo parses anything; depth, aliases and directives by
 // graphql-armor's validation rules; root fields and cost once the variables are known (a cost
 // that knows lists multiply: `first: 100` makes everything under it count 100 times).
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
@@ -30,7 +30,7 @@ import {
 } from 'graphql';
 import { graphqlError } from '../platform/errors';
 import type { Logger } from '../platform/logging';
-import { requestIdOf } from '../platform/logging/request-context';
+import { refuse } from '../platform/http/serve';
 import type { ListSizing } from './list-sizes';
 
 export interface OperationLimits {
@@ -53,10 +53,6 @@ export class OperationTooComplexError extends GraphQLError {}
 const tooComplex = (message: string) => graphqlError('OPERATION_TOO_COMPLEX', message, { http: { status: 400 } });
 
 /** Answers a request refused before GraphQL sees it, and logs it: no access-log line will. */
-function refuse(res: Response, logger: Logger, status: number, code: string, message: string): void {
-  logger.info({ requestId: requestIdOf(res), status, code }, 'request refused');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 function exceedsTokens(query: string, max: number): boolean {
   const lexer = new Lexer(new Source(query));
@@ -69,14 +65,7 @@ function exceedsTokens(query: string, max: number): boolean {
 }
 
 /** Express middleware in front of /graphql: the body's size and JSON, the batch size, each document's tokens. */
-export function requestLimits(limits: OperationLimits, logger: Logger): (RequestHandler | ErrorRequestHandler)[] {
-  const bodyErrors: ErrorRequestHandler = (err: { type?: string }, _req, res, _next) => {
-    if (err.type === 'entity.too.large')
-      refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${limits.maxBodyBytes} bytes`);
-    else if (err.type === 'entity.parse.failed')
-      refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body must be a JSON object with a query (or an array of them, a batch)');
-    else refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
-  };
+export function requestLimits(limits: OperationLimits, logger: Logger): RequestHandler[] {
   const operations: RequestHandler = (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : req.body;
     if (Array.isArray(body) && body.length > limits.maxBatch) {
@@ -90,7 +79,8 @@ export function requestLimits(limits: OperationLimits, logger: Logger): (Request
     }
     next();
   };
-  return [express.json({ limit: limits.maxBodyBytes }), bodyErrors, operations];
+  // a body too large or not JSON is refused by the server's own handler (platform/http/serve.ts)
+  return [express.json({ limit: limits.maxBodyBytes }), operations];
 }
 
 /**

@@ -105,6 +105,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   return serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
+    logger,
     context: async ({ req, res }) => {
       return { caller: await opts.verifyToken(req.headers.authorization), requestId: requestIdOf(res) };
     },

@@ -4,11 +4,38 @@
 // that does not wait on keep-alive sockets.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import { requestContext, requestId } from '../logging/request-context';
+import type { Logger } from '../logging';
+import { requestContext, requestId, requestIdOf } from '../logging/request-context';
 import { traceRequest } from '../tracing/spans';
+
+/** A request refused before GraphQL runs: its status, and one error with a code, as GraphQL words its own. */
+export function refuse(res: Response, logger: Logger, status: number, code: string, message: string): void {
+  logger.info({ requestId: requestIdOf(res), status, code }, 'request refused');
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * What fails before GraphQL (a body too large or not JSON, from whichever express.json read it),
+ * answered as GraphQL answers: JSON with a code, never express's HTML page and its stack trace.
+ */
+const unreadable =
+  (logger: Logger): ErrorRequestHandler =>
+  (err: { type?: string; limit?: number; status?: number }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') {
+      refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${err.limit} bytes`);
+    } else if (err.type === 'entity.parse.failed') {
+      refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body must be a JSON object with a query (or an array of them, a batch)');
+    } else if (err.status !== undefined && err.status >= 400 && err.status < 500) {
+      refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');
+    } else {
+      logger.error({ err, requestId: requestIdOf(res) }, 'a request failed before GraphQL');
+      res.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL', requestId: requestIdOf(res) } }] });
+    }
+  };
 
 export interface RunningServer {
   url: string;
@@ -22,6 +49,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     port: number;
     host: string;
     context: (arg: ExpressContextFunctionArgument) => Promise<Ctx>;
+    /** where refusals and failures outside GraphQL are logged */
+    logger: Logger;
     /** what a request to /graphql passes first (the caller's assertion, the request limits) */
     guards?: (RequestHandler | ErrorRequestHandler)[];
     /** routes served beside /graphql (health, readiness...) */
@@ -45,6 +74,10 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     expressMiddleware(apollo, { context: opts.context }),
   );
   opts.routes?.(app);
+  app.use((req, res) =>
+    refuse(res, opts.logger, 404, 'NOT_FOUND', `Nothing at ${req.method} ${req.path}: GraphQL is served at POST /graphql`),
+  );
+  app.use(unreadable(opts.logger));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

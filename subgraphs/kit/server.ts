@@ -221,6 +221,7 @@ export async function startSubgraph(
   const { gatewayKey, routes, ...where } = opts.listen;
   const served = await serveGraphQL(apollo, {
     ...where,
+    logger,
     context: async ({ res }) => contextFor(res.locals.caller as Caller | null),
     guards: [requireGateway(gatewayKey)],
     routes,
