@@ -9,6 +9,7 @@ import {
 } from '../../platform/auth/rules';
 import { graphqlError } from '../../platform/errors';
 import type { Order } from '../../domain/types';
+import type { GraphQLResolveInfo } from 'graphql';
 import { externalIds } from '../kit/customerRef';
 import { money } from '../kit/money';
 import { pageSize } from '../kit/relay';
@@ -130,25 +131,24 @@ export const resolvers: Resolvers = {
   },
   Order: {
     __resolveReference: (ref, ctx) => ctx.orderById.load(ref.id),
-    status: async (o, _, ctx) => orderStatus(o.status, await ctx.factsById.load(o.id)),
-    lines: async (o, _, ctx) =>
-      (await pricedSale(ctx, o))?.lines.map((l) => ({
+    status: async (o, _, ctx, info) => orderStatus(o.status, (await factsOf(ctx, info, o)) ?? undefined),
+    lines: async (o, _, ctx, info) =>
+      (await pricedSale(ctx, info, o))?.lines.map((l) => ({
         sku: l.sku,
         ean: null,
         quantity: l.quantity,
         unitPriceCents: l.unitCents,
         lineTotalCents: l.unitCents * l.quantity,
       })) ?? o.lines,
-    discount: async (o, _, ctx) => money((await pricedSale(ctx, o))?.discountCents ?? o.discountCents),
-    promoCodes: async (o, _, ctx) => (await pricedSale(ctx, o))?.promoCodes ?? o.promoCodes,
+    discount: async (o, _, ctx, info) => money((await pricedSale(ctx, info, o))?.discountCents ?? o.discountCents),
+    promoCodes: async (o, _, ctx, info) => (await pricedSale(ctx, info, o))?.promoCodes ?? o.promoCodes,
     total: (o) => money(o.totalCents),
-    fulfillment: async (o, _, ctx) => ({
+    fulfillment: async (o, _, ctx, info) => ({
       type: o.fulfillment.type,
       store: o.fulfillment.storeId ? { id: o.fulfillment.storeId } : null,
       // a store sale shipped home: the POS keeps no address, the project does
       address:
-        o.fulfillment.address ??
-        (o.fulfillment.type === 'HOME_DELIVERY' ? ((await ctx.factsById.load(o.id))?.deliveryAddress ?? null) : null),
+        o.fulfillment.address ?? (o.fulfillment.type === 'HOME_DELIVERY' ? ((await factsOf(ctx, info, o))?.deliveryAddress ?? null) : null),
     }),
     returns: async (o, _, ctx, info) => {
       // an order reached through another subgraph's reference was not checked on the way
@@ -167,8 +167,15 @@ export const resolvers: Resolvers = {
   },
 };
 
+/**
+ * What the project knows of the order beyond its legacy record (collected, returned, cancelled by
+ * its saga, a store sale's prices); null when the database cannot say, reported once for the
+ * field: the field then answers what the record alone says, and the order, read from its silo, stands.
+ */
+const factsOf = (ctx: OrdersContext, info: GraphQLResolveInfo, o: Order) => orNullOncePerField(ctx, info, ctx.factsById.load(o.id));
+
 /** A store sale placed through the graph: its list prices, discount and codes, which its receipt cannot carry. */
-const pricedSale = async (ctx: OrdersContext, o: Order) => (await ctx.factsById.load(o.id))?.priced ?? null;
+const pricedSale = async (ctx: OrdersContext, info: GraphQLResolveInfo, o: Order) => (await factsOf(ctx, info, o))?.priced ?? null;
 
 /** The order a mutation just wrote, read back from its legacy system. */
 async function placed(ctx: OrdersContext, orderId: string) {
