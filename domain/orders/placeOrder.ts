@@ -63,7 +63,8 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   if (!customer) throw notFound(`Unknown customer ${input.customerId}`);
   const { id: current, records } = customer;
   const accountId = externalIdIn(records, 'eshop');
-  if (kind !== 'storeSale' && !accountId) throw badInput('This customer has no e-shop account: web and call center orders are placed there');
+  if (kind !== 'storeSale' && !accountId)
+    throw badInput('This customer has no e-shop account: web and call center orders are placed there');
   const card = externalIdIn(records, 'loyalty');
 
   const { quote } = await priceBasket(pricing, {
