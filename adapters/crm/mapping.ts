@@ -48,8 +48,9 @@ export function callFromCrm(call: CrmCallRecord, contactId: string): Call {
 }
 
 /**
- * A voucher of the CRM's export, granted before go-live: no customer yet (its contact's holder is
- * theirs), and no grant date in the CRM's record, so valid from when the project learned of it.
+ * A voucher the CRM granted (goodwill.grant's answer, or a line of its export of those granted
+ * before go-live): no customer (its contact's holder is theirs, unless the caller knows it), and no
+ * grant date in the CRM's record, so valid from when the project learned of it.
  */
 export function voucherFromCrm(voucher: CrmVoucher, learnedAt: Instant): Omit<Voucher, 'usedByOrder'> {
   return {

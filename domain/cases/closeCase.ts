@@ -3,7 +3,8 @@
 // answer, whose closing time is older than the answer's own Date (case.close answers a closed case
 // unchanged).
 import type { CrmCase } from '../../adapters/crm/wire';
-import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
+import { graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
+import { checkedText } from '../canonical/text';
 import type { ClosedCases } from './closed-cases';
 
 export const MAX_RESOLUTION = 5000;
@@ -24,13 +25,6 @@ export interface CaseCloser {
   closeCase(id: string, resolution: string): Promise<ClosedAnswer>;
 }
 
-/** The resolution as kept: trimmed, 1 to MAX_RESOLUTION characters. */
-function checkedResolution(resolution: string): string {
-  const kept = resolution.trim();
-  if (kept.length === 0 || kept.length > MAX_RESOLUTION) throw badInput(`resolution must have 1 to ${MAX_RESOLUTION} characters`);
-  return kept;
-}
-
 /**
  * Whether case.close found the case closed before this request rather than closing it. Both times
  * are the CRM's (its closed_at, and its answer's Date): a CRM clock behind or ahead of ours does
@@ -49,7 +43,7 @@ export async function closeCase(
   resolution: string,
   at = new Date(),
 ): Promise<CrmCase> {
-  const kept = checkedResolution(resolution);
+  const kept = checkedText('resolution', resolution, MAX_RESOLUTION);
   const claimedAt = at.toISOString();
   if (!(await deps.closedCases.claim(id, claimedAt))) throw alreadyClosed(id);
   let answer: ClosedAnswer;

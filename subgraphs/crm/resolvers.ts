@@ -2,6 +2,7 @@ import { assertFullCustomerView, requireRole } from '../../platform/auth/rules';
 import { badInput, notFound } from '../../platform/errors';
 import { supportCaseFromCrm } from '../../adapters/crm/mapping';
 import { closeCase } from '../../domain/cases/closeCase';
+import { checkedNewCase } from '../../domain/cases/openCase';
 import { externalIdIn } from '../../domain/identity/records';
 import { externalIds } from '../kit/customerRef';
 import type { Resolvers } from './generated';
@@ -10,10 +11,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     openCase: async (_, { input }, ctx) => {
       requireRole(ctx, 'agent');
-      const subject = input.subject.trim();
-      const body = input.body.trim();
-      if (!subject || subject.length > 200) throw badInput('subject must have 1 to 200 characters');
-      if (!body || body.length > 5000) throw badInput('body must have 1 to 5000 characters');
+      const { subject, body } = checkedNewCase(input.subject, input.body);
       const customer = (await ctx.identity.identitiesOf([input.customerId])).get(input.customerId);
       if (!customer) throw notFound(`Unknown customer ${input.customerId}`);
       // the CRM cannot create contacts: a case needs the one the customer already has

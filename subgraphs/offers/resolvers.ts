@@ -2,6 +2,8 @@ import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole }
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { badInput, type LegacyUnavailableError } from '../../platform/errors';
+import { checkedGoodwill } from '../../domain/cases/goodwill';
+import { voucherFromCrm } from '../../adapters/crm/mapping';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/pricing/promotions/quoting';
@@ -13,8 +15,6 @@ import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { OffersContext } from './context';
 import type { Resolvers } from './generated';
-
-const MAX_GOODWILL_CENTS = 50_000;
 
 /** Each store's shelf against the list prices; a store whose prices cannot be read is left out and reported on `info`'s field. */
 async function discrepancies(ctx: OffersContext, storeIds: string[], info: GraphQLResolveInfo) {
@@ -93,23 +93,14 @@ export const resolvers: Resolvers = {
     },
     grantGoodwill: async (_, { customerId, amount, reason }, ctx) => {
       requireRole(ctx, 'agent');
-      if (!Number.isInteger(amount) || amount < 1 || amount > MAX_GOODWILL_CENTS) {
-        throw badInput(`amount is in cents, from 1 to ${MAX_GOODWILL_CENTS}`);
-      }
-      const why = reason.trim();
-      if (why.length === 0 || why.length > 500) throw badInput('reason must have 1 to 500 characters');
+      const goodwill = checkedGoodwill(amount, reason);
       const customer = (await checkedCustomer(ctx.pricing, customerId))!;
       const [contactId] = customer.crmContactIds;
       if (!contactId) throw badInput('This customer has no call center contact to grant a voucher to');
-      const granted = await ctx.crm.grantGoodwill({ contact_id: contactId, amount_cents: amount, reason: why });
+      const granted = await ctx.crm.grantGoodwill({ contact_id: contactId, amount_cents: goodwill.amountCents, reason: goodwill.reason });
       const voucher = {
-        code: granted.voucher_code,
+        ...voucherFromCrm({ ...granted, contact_id: contactId, reason: goodwill.reason }, new Date().toISOString()),
         customerId: customer.id,
-        contactId,
-        amountCents: granted.amount_cents,
-        reason: why,
-        grantedAt: new Date().toISOString(),
-        expiresAt: new Date(granted.expires_at * 1000).toISOString(),
       };
       await ctx.vouchers.record(voucher);
       return { ...voucher, usedByOrder: null, holderId: customer.id };
