@@ -1,7 +1,7 @@
 import { loyaltyTransactionFromLoyalty } from '../../adapters/loyalty/mapping';
 import { externalIds } from '../kit/customerRef';
 import { pageSize } from '../kit/relay';
-import { orNullOncePerField } from '../kit/server';
+import { orNullOncePerField, unwrap } from '../kit/server';
 import { reversesPointsOf } from '../../domain/orders/points';
 import type { LoyaltyAccount } from '../../domain/types';
 import type { Resolvers } from './generated';
@@ -15,9 +15,7 @@ export const resolvers: Resolvers = {
     },
     // the cards' look-ups join one members:batchGet: they fail together, so the field is null with one error
     loyaltyCards: async (customer, _, ctx) => {
-      const accounts = await ctx.accountByCard.loadMany(externalIds(customer, 'LOYALTY'));
-      const failure = accounts.find((a) => a instanceof Error);
-      if (failure) throw failure;
+      const accounts = unwrap(await ctx.accountByCard.loadMany(externalIds(customer, 'LOYALTY')));
       return accounts.filter((a): a is LoyaltyAccount => a !== null);
     },
   },
