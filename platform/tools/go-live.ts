@@ -8,7 +8,7 @@ import { parseVoucherExport } from '../../adapters/crm/voucher-export';
 import { parseReservationExport } from '../../adapters/pos/reservation-export';
 import { importGoLiveReservations as importReservations } from '../../domain/orders/goLive';
 import type { SagaStore } from '../../domain/orders/saga/store';
-import type { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import type { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
 import type { World } from '../../legacy/model';
 
 export interface GoLiveSources {

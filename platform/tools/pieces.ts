@@ -20,7 +20,7 @@ import { createCommerce, startRecovery } from '../../domain/orders';
 import { SagaStore } from '../../domain/orders/saga/store';
 import { loadPolicy } from '../../domain/pricing/policy';
 import { PromotionBook } from '../../domain/pricing/promotions/book';
-import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
 import { createCatalog } from '../../domain/reference/catalog';
 import { createStoreDirectory } from '../../domain/reference/store-directory';
 import type { GatewayOptions } from '../../gateway/server';

@@ -2,7 +2,7 @@ import type { CrmClient } from '../../adapters/crm/client';
 import type { PosClient } from '../../adapters/pos/client';
 import DataLoader from 'dataloader';
 import { priceOffers, type OfferRequest, type PricedBasket, type PricingSources } from '../../domain/pricing/promotions/quoting';
-import type { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import type { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
 import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { BaseContext } from '../kit/server';
 import { perRequestPricing, type PricingPieces } from '../kit/pricing';

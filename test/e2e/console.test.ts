@@ -1,7 +1,7 @@
 // What the call center console asks of the graph beyond the contract (issue 14), end to end
 // against the simulators, each answer compared with the simulators' own records.
 import { SagaStore } from '../../domain/orders/saga/store';
-import { VoucherStore } from '../../domain/pricing/promotions/vouchers';
+import { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
 import { DatabaseUnavailableError } from '../../platform/errors';
 import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, type As, inEverySilo, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';

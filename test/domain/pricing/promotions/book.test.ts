@@ -4,7 +4,7 @@ import type { LoyaltyClient } from '../../../../adapters/loyalty/client';
 import type { PosClient } from '../../../../adapters/pos/client';
 import type { LoyaltyOffer } from '../../../../adapters/loyalty/wire';
 import { PromotionBook } from '../../../../domain/pricing/promotions/book';
-import { VoucherStore } from '../../../../domain/pricing/promotions/vouchers';
+import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
 import { LegacyUnavailableError } from '../../../../platform/errors';
 import { freshDb } from '../../../databases';
 

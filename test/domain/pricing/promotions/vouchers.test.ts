@@ -1,4 +1,5 @@
-import { knownGrantDate, VoucherStore, voucherStatus } from '../../../../domain/pricing/promotions/vouchers';
+import { knownGrantDate, voucherStatus } from '../../../../domain/pricing/promotions/vouchers';
+import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
 import { voucherFromCrm } from '../../../../adapters/crm/mapping';
 import { freshDb } from '../../../databases';
 

@@ -1,0 +1,132 @@
+// The vouchers the project keeps (./vouchers.ts says why), in PostgreSQL: recorded once, claimed by
+// one order at most, given back when that order is undone.
+import { migrate, type Db } from '../../../platform/db';
+import { graphqlError } from '../../../platform/errors';
+import type { Voucher, VoucherBook } from './voucher-book';
+import type { GrantedVoucher } from './vouchers';
+
+// Applied in order, each once (platform/db migrate): append, never edit.
+const MIGRATIONS = [
+  `CREATE TABLE vouchers (
+     code TEXT PRIMARY KEY,
+     customer_id TEXT, -- null for a voucher of the CRM's export: its contact's holder is its customer
+     contact_id TEXT NOT NULL,
+     amount_cents INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     granted_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_by_order TEXT
+   );
+   CREATE INDEX vouchers_contact ON vouchers(contact_id);`,
+];
+
+interface Row {
+  code: string;
+  customer_id: string | null;
+  contact_id: string;
+  amount_cents: number;
+  reason: string;
+  granted_at: string;
+  expires_at: string;
+  used_by_order: string | null;
+}
+
+const fromRow = (r: Row): Voucher => ({
+  code: r.code,
+  customerId: r.customer_id,
+  contactId: r.contact_id,
+  amountCents: r.amount_cents,
+  reason: r.reason,
+  grantedAt: r.granted_at,
+  expiresAt: r.expires_at,
+  usedByOrder: r.used_by_order,
+});
+
+const INSERT = `INSERT INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
+  VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`;
+
+const columns = (v: Omit<Voucher, 'usedByOrder'>) => ({
+  code: v.code,
+  customerId: v.customerId,
+  contactId: v.contactId,
+  amountCents: v.amountCents,
+  reason: v.reason,
+  grantedAt: v.grantedAt,
+  expiresAt: v.expiresAt,
+});
+
+/** The vouchers table: the offers subgraph's. */
+export class VoucherStore implements VoucherBook {
+  private constructor(private readonly db: Db) {}
+
+  static async open(db: Db): Promise<VoucherStore> {
+    await migrate(db, 'vouchers', MIGRATIONS);
+    return new VoucherStore(db);
+  }
+
+  async record(v: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void> {
+    await this.db.run(INSERT, columns(v));
+  }
+
+  /**
+   * The CRM's export of the vouchers it granted before go-live, read at every start: one already
+   * known (or since used) is left as it is. Answers how many were new.
+   */
+  importFromCrm(vouchers: readonly Omit<Voucher, 'usedByOrder'>[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      let added = 0;
+      for (const v of vouchers) added += await tx.run(`${INSERT} ON CONFLICT (code) DO NOTHING`, columns(v));
+      return added;
+    });
+  }
+
+  /**
+   * The vouchers still unused of these CRM contacts: a voucher follows its contact, so it stays
+   * with the person when customers merge or a record is moved by hand.
+   */
+  async unusedForContacts(contactIds: readonly string[]): Promise<Voucher[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.db.rows<Row>('SELECT * FROM vouchers WHERE used_by_order IS NULL AND contact_id = ANY($1) ORDER BY code', [
+      contactIds,
+    ]);
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Every voucher of these CRM contacts, used and expired ones included, newest first. By expiry:
+   * the CRM's export has no grant date, and every voucher is valid for the same time from its grant.
+   */
+  async ofContacts(contactIds: readonly string[]): Promise<Voucher[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.db.rows<Row>('SELECT * FROM vouchers WHERE contact_id = ANY($1) ORDER BY expires_at DESC, code', [contactIds]);
+    return rows.map(fromRow);
+  }
+
+  /** Marks the vouchers used by an order; CONFLICT when one was used by another order. */
+  claim(codes: readonly string[], orderRef: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      for (const code of codes) {
+        const claimed = await tx.run(
+          'UPDATE vouchers SET used_by_order = $1 WHERE code = $2 AND (used_by_order IS NULL OR used_by_order = $1)',
+          [orderRef, code],
+        );
+        if (claimed === 0) throw graphqlError('CONFLICT', `Voucher ${code} was already used`);
+      }
+    });
+  }
+
+  /** Gives back the vouchers an order that did not happen had claimed. */
+  async release(codes: readonly string[], orderRef: string): Promise<void> {
+    await this.db.run('UPDATE vouchers SET used_by_order = NULL WHERE code = ANY($1) AND used_by_order = $2', [codes, orderRef]);
+  }
+
+  /** Unused vouchers by code, whoever holds them: a code given by someone else is refused for that reason. */
+  async unusedByCodes(codes: readonly string[]): Promise<Voucher[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.db.rows<Row>(
+      `SELECT * FROM vouchers WHERE used_by_order IS NULL AND code IN (SELECT upper(trim(c)) FROM unnest($1::text[]) AS c) ORDER BY code`,
+      [codes],
+    );
+    return rows.map(fromRow);
+  }
+}
