@@ -164,8 +164,9 @@ export class Db implements Sql {
   /**
    * Runs `work` while holding the lock named `name`, across every process on this database: a
    * second caller with the name waits for the first to end, for `waitMs` at most (then
-   * LockWaitExpiredError, `work` not run), unbounded without. The lock is the session's, held on a
-   * connection of its own: a process that dies loses its connection, and the lock with it.
+   * LockWaitExpiredError, `work` not run), unbounded without (or with 0, as lock_timeout reads it).
+   * The lock is the session's, held on a connection of its own: a process that dies loses its
+   * connection, and the lock with it.
    */
   async exclusively<T>(name: string, work: () => Promise<T>, { waitMs }: { waitMs?: number } = {}): Promise<T> {
     const client = await this.lockPool.connect().catch((err: unknown) => {
@@ -179,12 +180,10 @@ export class Db implements Sql {
       // the connection's own setting, set by each holder (0: no bound): waiters give their
       // connection back in time, so that one busy name cannot hold every connection of the pool
       await lock.run(`SELECT set_config('lock_timeout', $1, false)`, [String(waitMs ?? 0)]);
+      // a wait that ran out may still have been granted the lock at that very moment: the
+      // connection is then closed (below, not healthy), which frees it either way
       await lock.run('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]).catch((err: unknown) => {
-        if (err instanceof pg.DatabaseError && err.code === LOCK_NOT_AVAILABLE) {
-          healthy = true;
-          throw new LockWaitExpiredError(name);
-        }
-        throw err;
+        throw err instanceof pg.DatabaseError && err.code === LOCK_NOT_AVAILABLE ? new LockWaitExpiredError(name) : err;
       });
       try {
         return await work();
