@@ -52,8 +52,6 @@ export class OperationTooComplexError extends GraphQLError {}
 
 const tooComplex = (message: string) => graphqlError('OPERATION_TOO_COMPLEX', message, { http: { status: 400 } });
 
-/** Answers a request refused before GraphQL sees it, and logs it: no access-log line will. */
-
 function exceedsTokens(query: string, max: number): boolean {
   const lexer = new Lexer(new Source(query));
   try {

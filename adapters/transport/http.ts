@@ -7,7 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { isAxiosError, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig, type Method } from 'axios';
-import { LegacyRejectedError, LegacyUnavailableError, type System } from '../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError, type System } from '../../platform/errors';
 import { inCallSpan, recordStatus } from './call-span';
 import { ThrottledError, TimedOutError, type LegacyGuard } from './resilience';
 
@@ -63,6 +63,8 @@ export interface LegacyHttp {
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+/** no connection made, so no request sent (a reset, by contrast, may follow one the system read) */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
 /**
@@ -155,7 +157,8 @@ function toLegacyError(system: System, error: unknown, errorCodeOf: ErrorCodeRea
   // No answer at all: refused, reset, timed out (ECONNABORTED / ETIMEDOUT), DNS...
   const where = error.config ? describeRequest(error.config) : 'request';
   const detail = `${where}: ${error.code ?? 'transport failure'}`;
-  return TIMEOUT_CODES.has(error.code ?? '') ? new TimedOutError(system, detail) : new LegacyUnavailableError(system, detail);
+  if (TIMEOUT_CODES.has(error.code ?? '')) return new TimedOutError(system, detail);
+  return NOT_CONNECTED_CODES.has(error.code ?? '') ? new NothingDoneError(system, detail) : new LegacyUnavailableError(system, detail);
 }
 
 function describeRequest(config: InternalAxiosRequestConfig): string {

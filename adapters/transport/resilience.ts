@@ -8,7 +8,7 @@
 // system costs one timeout and is not asked again; a quick failure (refused, reset, 5xx) leaves
 // time for the retries.
 import CircuitBreaker from 'opossum';
-import { LegacyRejectedError, LegacyUnavailableError, type MalformedAnswerError, type System } from '../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError, type MalformedAnswerError, type System } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import {
   legacyCallDuration,
@@ -47,7 +47,7 @@ export interface CallOptions {
 export type Attempt<T> = (timeLeft: () => number) => Promise<T>;
 
 /** A failure the system asked to be retried after a while (HTTP 429 + Retry-After). */
-export class ThrottledError extends LegacyUnavailableError {
+export class ThrottledError extends NothingDoneError {
   constructor(
     system: System,
     detail: string,
@@ -61,7 +61,7 @@ export class ThrottledError extends LegacyUnavailableError {
 export class TimedOutError extends LegacyUnavailableError {}
 
 /** Not sent: the system's breaker is open. */
-export class CircuitOpenError extends LegacyUnavailableError {}
+export class CircuitOpenError extends NothingDoneError {}
 
 export interface SystemHealth {
   system: System;

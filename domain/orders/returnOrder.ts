@@ -3,7 +3,7 @@
 // of no return (it checks the quantities and refunds what was paid); the POS then only takes the
 // goods back into that store's stock (refund="none"), and the points of the refunded euros are
 // taken back. A store sale is returned at the POS alone, refunded what its receipt says was paid.
-// Goods held for a pickup are not returned before they are collected: the order is cancelled.
+// Goods held for a pickup are not returned before they are collected: the order is cancelled instead.
 import { decimalToCents } from '../canonical/money';
 import { normalizeCard } from '../canonical/card';
 import { storeIdToEshopCode } from '../canonical/store';
@@ -42,8 +42,6 @@ export interface ReturnState extends Record<string, unknown> {
   owedCents: number | null;
   returnId?: string;
   refundCents?: number;
-  /** false once the return was made but the database failed to record it: the next step records it */
-  recorded?: boolean;
 }
 
 export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
@@ -68,10 +66,13 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     if (!order) throw notFound(`Unknown order ${input.orderId}`);
     if (order.status === 'cancelled' || order.status === 'pending')
       throw graphqlError('CONFLICT', `Order ${input.orderId} is ${order.status}: nothing to return`);
-    // held in the store until collected: refunded and back in stock, the goods would still be handed over
-    const awaitingPickup = order.shipping.method === 'store_pickup' && (order.status === 'paid' || order.status === 'ready_for_pickup');
-    if (awaitingPickup && !facts?.collectedAt)
-      throw graphqlError('CONFLICT', `Order ${input.orderId} has not been collected: cancel it rather than return it`);
+    // held in the store by a reservation the project knows, until collected through the graph:
+    // refunded and back in stock, the goods would still be handed over. (One whose reservation it
+    // does not know, from before go-live, is handed over at the till: it may have been.)
+    const held = order.status === 'paid' || order.status === 'ready_for_pickup';
+    if (order.shipping.method === 'store_pickup' && held && facts?.reservationId && !facts.collectedAt) {
+      throw graphqlError('CONFLICT', `Order ${input.orderId} is held for pickup: hand it over (collectOrder) or cancel it`);
+    }
     bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
     card = await cardOfAccount(deps, order.account_id);
     channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
@@ -169,40 +170,20 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
       return {};
     },
   };
-  /** The return as recorded, by its key and once: another return of the same goods is then refused. */
-  const record = (s: ReturnState) => deps.sagas.recordReturn(s.key, result(s), s.orderedUnits);
   /**
-   * The step past which the return stands, recorded as soon as it succeeds, so that another return
-   * of the same goods is refused even while the points of this one wait for the platform. Its refund
-   * made, the database failing as it is recorded undoes nothing (a retry would refund again): the
-   * steps after it record it first, retried forward as they are. (Those steps keep their places in
-   * the list: an operation started by the release before resumes at the same index.)
+   * The step past which the return stands: the goods count as returned as soon as it succeeds, so
+   * that another return of them is refused even while the points of this one wait for the platform.
    */
   const standing = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
     ...step,
     run: async (s) => {
       const done = await step.run(s);
-      const recorded = await record({ ...s, ...done }).then(
-        () => true,
-        () => false,
-      );
-      return { ...done, recorded };
-    },
-  });
-  const afterRecording = (step: SagaStep<ReturnState>): SagaStep<ReturnState> => ({
-    ...step,
-    run: async (s) => {
-      if (s.recorded === false) await record(s);
-      return { ...(await step.run(s)), recorded: true };
+      await deps.sagas.recordReturn(s.key, result({ ...s, ...done }), s.orderedUnits);
+      return done;
     },
   });
   return {
-    web: {
-      kind: 'returnWebOrder',
-      pivot: 1,
-      result,
-      steps: [standing(eshopReturn), afterRecording(posReturn), afterRecording(takeBackPoints)],
-    },
-    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), afterRecording(takeBackPoints)] },
+    web: { kind: 'returnWebOrder', pivot: 1, result, steps: [standing(eshopReturn), posReturn, takeBackPoints] },
+    store: { kind: 'returnStoreSale', pivot: 1, result, steps: [standing(posReturn), takeBackPoints] },
   };
 }

@@ -28,6 +28,13 @@ export class LegacyUnavailableError extends Error {
   }
 }
 
+/**
+ * A legacy system unavailable that surely did nothing with the call: the call never reached it (no
+ * connection, its breaker open) or it answered "not now" (429). A write that failed so need not be
+ * looked for, nor undone.
+ */
+export class NothingDoneError extends LegacyUnavailableError {}
+
 /** The database refused the connection, went away, or did not answer in time: SYSTEM_UNAVAILABLE with system "database". */
 export class DatabaseUnavailableError extends Error {
   readonly system = 'database';

@@ -4,7 +4,15 @@
 // The idempotency key names the operation: the same key never runs a step twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { graphqlError, LegacyRejectedError, MalformedAnswerError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
+import {
+  DatabaseUnavailableError,
+  graphqlError,
+  LegacyUnavailableError,
+  MalformedAnswerError,
+  NothingDoneError,
+  SubgraphCallError,
+  toGraphQLError,
+} from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
@@ -65,12 +73,15 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
 /**
- * Only a refusal (the system's, or the request's own rules) says a step did nothing. Anything else
- * may follow its effect: a call whose answer was lost or unreadable, another subgraph failing on
- * its own tables, the database failing as the step recorded what its call did, a bug. Its effect
- * is then looked for and undone.
+ * What a step that failed may have done: the call went and its answer was lost or unreadable, or
+ * another subgraph failed on its own tables, or the database failed as the step recorded what its
+ * call did. Its effect is then looked for and undone. A refusal, a call that never reached its
+ * system (or that it answered "not now"), or a bug before any call did nothing.
  */
-const mayHaveHappened = (err: unknown) => !(err instanceof LegacyRejectedError || err instanceof GraphQLError);
+const mayHaveHappened = (err: unknown) =>
+  (err instanceof LegacyUnavailableError && !(err instanceof NothingDoneError)) ||
+  err instanceof SubgraphCallError ||
+  err instanceof DatabaseUnavailableError;
 
 /**
  * A legacy system that is down may come back, and so may another subgraph of this deployment (an
@@ -226,8 +237,21 @@ export class SagaRunner {
       const record = records.find((r) => r.seq === seq);
       if (!record || record.status === 'compensated') continue;
       const step = saga.steps[seq];
+      const inDoubt = record.status === 'started';
+      if (inDoubt && !step.compensate) {
+        // it may have been done (a refund paid, goods taken back) and nothing here can undo it or
+        // find out: marked undone, its retry would do it twice
+        complete = false;
+        parked = true;
+        await this.store.refused(op.key, step.name, {
+          ...error,
+          message: `Step ${step.name} may have been done and cannot be undone: check it in its system`,
+        });
+        this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step in doubt that cannot be undone');
+        continue;
+      }
       try {
-        await step.compensate?.(op.state, { inDoubt: record.status === 'started', startedAt: record.startedAt });
+        await step.compensate?.(op.state, { inDoubt, startedAt: record.startedAt });
         await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;

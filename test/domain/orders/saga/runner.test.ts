@@ -1,7 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { freshDatabaseUrl } from '../../../databases';
 import { openDatabase, type Db } from '../../../../platform/db';
-import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, MalformedAnswerError } from '../../../../platform/errors';
+import {
+  DatabaseUnavailableError,
+  LegacyRejectedError,
+  LegacyUnavailableError,
+  MalformedAnswerError,
+  NothingDoneError,
+} from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { inputHash, SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
@@ -102,24 +108,37 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['do a', 'do b', 'do c']);
   });
 
-  it('undoes the steps done when one fails before the pivot, newest first', async () => {
-    const { log, failures, saga } = world();
-    const runner = new SagaRunner(store, { test: saga }, logger);
-    failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
-    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
-    expect(log).toEqual(['do a', 'undo a']);
-    expect((await store.get('k'))!.status).toBe('failed');
-  });
-
   it.each([
-    ['the database failing after its legacy call', new DatabaseUnavailableError('connection reset'), 'SYSTEM_UNAVAILABLE'],
-    ['an unexpected error', new TypeError("Cannot read properties of undefined (reading 'id')"), 'INTERNAL'],
-  ])('treats a step that failed with %s as in doubt (what it did is unknown), and undoes it too', async (_, failure, answered) => {
+    ['refused', new LegacyRejectedError('pos', 'insufficient_stock', ''), 'INTERNAL'],
+    ['a call that never reached its system', new NothingDoneError('pos', 'POST /pos/returns: ECONNREFUSED'), 'SYSTEM_UNAVAILABLE'],
+  ])('undoes the steps done, newest first, when one fails before the pivot having done nothing (%s)', async (_, failure, answered) => {
     const { log, failures, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
     failures.set('b', failure);
     expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe(answered);
+    expect(log).toEqual(['do a', 'undo a']);
+    expect((await store.get('k'))!.status).toBe('failed');
+  });
+
+  it('treats a step whose record failed in the database (after its legacy call) as in doubt, and undoes it too', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('b', new DatabaseUnavailableError('connection reset'));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
     expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
+  });
+
+  it('parks an operation whose step may have been done and cannot be undone, and never runs it again', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    delete saga.steps[1].compensate;
+    failures.set('b', new LegacyUnavailableError('pos', 'POST /pos/returns: timeout'));
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+    expect((await store.get('k'))!.status).toBe('parked');
+    expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'b' })]);
+    // the same key again: told to wait for an operator, nothing sent again
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
+    expect(log).toEqual(['do a', 'undo a']);
   });
 
   it('treats a step that timed out as in doubt, and undoes it too', async () => {
