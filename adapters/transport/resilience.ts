@@ -8,7 +8,13 @@
 // system costs one timeout and is not asked again; a quick failure (refused, reset, 5xx) leaves
 // time for the retries.
 import CircuitBreaker from 'opossum';
-import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError, type MalformedAnswerError, type System } from '../../platform/errors';
+import {
+  LegacyRejectedError,
+  LegacyUnavailableError,
+  NothingDoneError,
+  type MalformedAnswerError,
+  type System,
+} from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import {
   legacyCallDuration,
