@@ -78,6 +78,12 @@ const unfinished = (op: Operation) => op.status === 'running' || op.status === '
  * call did. Its effect is then looked for and undone. A refusal, a call that never reached its
  * system (or that it answered "not now"), or a bug before any call did nothing.
  */
+/**
+ * A failure that says the step's call was done: the database failed as the step recorded what its
+ * call did, or the call was answered and its answer cannot be read.
+ */
+const wasDone = (err: unknown) => err instanceof DatabaseUnavailableError || err instanceof MalformedAnswerError;
+
 const mayHaveHappened = (err: unknown) =>
   (err instanceof LegacyUnavailableError && !(err instanceof NothingDoneError)) ||
   err instanceof SubgraphCallError ||
@@ -220,7 +226,8 @@ export class SagaRunner {
         const inDoubt = mayHaveHappened(err);
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
-        await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
+        const done = wasDone(err) ? seq : undefined;
+        await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error, done);
         throw rethrow(error);
       }
     }
@@ -229,8 +236,18 @@ export class SagaRunner {
     return result;
   }
 
-  /** Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery. */
-  private async undo(saga: Saga<SagaState>, op: Operation, records: StepRecord[], last: number, error: StoredError): Promise<void> {
+  /**
+   * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery.
+   * `done`: the step whose failure says it was done all the same (wasDone).
+   */
+  private async undo(
+    saga: Saga<SagaState>,
+    op: Operation,
+    records: StepRecord[],
+    last: number,
+    error: StoredError,
+    done?: number,
+  ): Promise<void> {
     let complete = true;
     let parked = false;
     for (let seq = last; seq >= 0; seq--) {
@@ -238,16 +255,16 @@ export class SagaRunner {
       if (!record || record.status === 'compensated') continue;
       const step = saga.steps[seq];
       const inDoubt = record.status === 'started';
-      if (inDoubt && !step.compensate) {
-        // it may have been done (a refund paid, goods taken back) and nothing here can undo it or
-        // find out: marked undone, its retry would do it twice
+      if (seq === done && !step.compensate) {
+        // done (a refund paid, goods taken back) and nothing here can undo it: marked undone, its
+        // retry would do it twice
         complete = false;
         parked = true;
         await this.store.refused(op.key, step.name, {
           ...error,
           message: `Step ${step.name} may have been done and cannot be undone: check it in its system`,
         });
-        this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step in doubt that cannot be undone');
+        this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step done that cannot be undone');
         continue;
       }
       try {

@@ -128,11 +128,11 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
   });
 
-  it('parks an operation whose step may have been done and cannot be undone, and never runs it again', async () => {
+  it('parks an operation whose step was done and cannot be undone (its record failed), and never runs it again', async () => {
     const { log, failures, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
     delete saga.steps[1].compensate;
-    failures.set('b', new LegacyUnavailableError('pos', 'POST /pos/returns: timeout'));
+    failures.set('b', new DatabaseUnavailableError('connection reset'));
     expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
     expect((await store.get('k'))!.status).toBe('parked');
     expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'b' })]);
