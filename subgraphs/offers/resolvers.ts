@@ -1,9 +1,8 @@
 import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole } from '../../platform/auth/rules';
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import { badInput, type LegacyUnavailableError } from '../../platform/errors';
-import { checkedGoodwill } from '../../domain/cases/goodwill';
-import { voucherFromCrm } from '../../adapters/crm/mapping';
+import type { LegacyUnavailableError } from '../../platform/errors';
+import { grantGoodwill } from '../../domain/pricing/promotions/goodwill';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/pricing/promotions/quoting';
@@ -93,17 +92,9 @@ export const resolvers: Resolvers = {
     },
     grantGoodwill: async (_, { customerId, amount, reason }, ctx) => {
       requireRole(ctx, 'agent');
-      const goodwill = checkedGoodwill(amount, reason);
-      const customer = (await checkedCustomer(ctx.pricing, customerId))!;
-      const [contactId] = customer.crmContactIds;
-      if (!contactId) throw badInput('This customer has no call center contact to grant a voucher to');
-      const granted = await ctx.crm.grantGoodwill({ contact_id: contactId, amount_cents: goodwill.amountCents, reason: goodwill.reason });
-      const voucher = {
-        ...voucherFromCrm({ ...granted, contact_id: contactId, reason: goodwill.reason }, new Date().toISOString()),
-        customerId: customer.id,
-      };
-      await ctx.vouchers.record(voucher);
-      return { ...voucher, usedByOrder: null, holderId: customer.id };
+      const customer = async (id: string) => (await checkedCustomer(ctx.pricing, id))!;
+      const voucher = await grantGoodwill({ ...ctx, customer }, { customerId, amountCents: amount, reason }, new Date().toISOString());
+      return { ...voucher, usedByOrder: null, holderId: voucher.customerId };
     },
     refreshPricing: async (_, __, ctx) => {
       requireRole(ctx); // an operation on the service itself

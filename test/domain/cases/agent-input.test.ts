@@ -1,5 +1,5 @@
 import { checkedText } from '../../../domain/canonical/text';
-import { checkedGoodwill, MAX_GOODWILL_CENTS } from '../../../domain/cases/goodwill';
+import { checkedGoodwill, MAX_GOODWILL_CENTS } from '../../../domain/pricing/promotions/goodwill';
 import { checkedNewCase } from '../../../domain/cases/openCase';
 
 const refusal = (f: () => unknown) => {
