@@ -48,7 +48,7 @@ module.exports = defineConfig(
               { owner: 'identity', domain: 'identity', stores: ['./domain/identity/store.ts', './domain/identity/index-cursors.ts'] },
               { owner: 'orders', domain: 'orders', stores: ['./domain/orders/saga/store.ts'] },
               { owner: 'insights', domain: 'journey', stores: ['./domain/journey/ropo/ledger.ts'] },
-              { owner: 'offers', domain: 'pricing', stores: ['./domain/pricing/promotions/vouchers.ts'] },
+              { owner: 'offers', domain: 'pricing', stores: ['./domain/pricing/promotions/voucher-store.ts'] },
             ].map(({ owner, domain, stores }) => ({
               target: [`./subgraphs/!(${owner})/**`, `./subgraphs/*.ts`, `./domain/!(${domain})/**`, './platform/!(tools)/**', './gateway'],
               from: stores,

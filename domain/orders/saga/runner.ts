@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import {
   DatabaseUnavailableError,
   graphqlError,
-  LegacyUnavailableError,
+  LegacyRejectedError,
   MalformedAnswerError,
   NothingDoneError,
   SubgraphCallError,
@@ -73,21 +73,20 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
 
 /**
- * What a step that failed may have done: the call went and its answer was lost or unreadable, or
- * another subgraph failed on its own tables, or the database failed as the step recorded what its
- * call did. Its effect is then looked for and undone. A refusal, a call that never reached its
- * system (or that it answered "not now"), or a bug before any call did nothing.
+ * Only a refusal (the system's, or the request's own rules) or a call that never reached its system
+ * (or that it answered "not now") says a step did nothing. Anything else may follow its effect: a
+ * call whose answer was lost or unreadable, another subgraph failing on its own tables, the
+ * database failing as the step recorded what its call did, a bug after the call. Its effect is then
+ * looked for and undone.
  */
+const mayHaveHappened = (err: unknown) =>
+  !(err instanceof LegacyRejectedError || err instanceof GraphQLError || err instanceof NothingDoneError);
+
 /**
  * A failure that says the step's call was done: the database failed as the step recorded what its
  * call did, or the call was answered and its answer cannot be read.
  */
 const wasDone = (err: unknown) => err instanceof DatabaseUnavailableError || err instanceof MalformedAnswerError;
-
-const mayHaveHappened = (err: unknown) =>
-  (err instanceof LegacyUnavailableError && !(err instanceof NothingDoneError)) ||
-  err instanceof SubgraphCallError ||
-  err instanceof DatabaseUnavailableError;
 
 /**
  * A legacy system that is down may come back, and so may another subgraph of this deployment (an
@@ -226,7 +225,7 @@ export class SagaRunner {
         const inDoubt = mayHaveHappened(err);
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
-        const done = wasDone(err) ? seq : undefined;
+        const done = (step: number) => step === seq && wasDone(err);
         await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error, done);
         throw rethrow(error);
       }
@@ -238,7 +237,9 @@ export class SagaRunner {
 
   /**
    * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery.
-   * `done`: the step whose failure says it was done all the same (wasDone).
+   * `done`: whether a step in doubt was done all the same: one that nothing can undo then parks
+   * the operation. In a request, the step whose failure says so (wasDone); in recovery, any (a
+   * crash, or a database that failed also as the request parked it: nothing says it was not).
    */
   private async undo(
     saga: Saga<SagaState>,
@@ -246,7 +247,7 @@ export class SagaRunner {
     records: StepRecord[],
     last: number,
     error: StoredError,
-    done?: number,
+    done: (seq: number) => boolean,
   ): Promise<void> {
     let complete = true;
     let parked = false;
@@ -255,16 +256,16 @@ export class SagaRunner {
       if (!record || record.status === 'compensated') continue;
       const step = saga.steps[seq];
       const inDoubt = record.status === 'started';
-      if (seq === done && !step.compensate) {
-        // done (a refund paid, goods taken back) and nothing here can undo it: marked undone, its
-        // retry would do it twice
+      if (inDoubt && !step.compensate && done(seq)) {
+        // (may have been) done, a refund paid or goods taken back, and nothing here can undo it:
+        // marked undone, its retry would do it twice
         complete = false;
         parked = true;
         await this.store.refused(op.key, step.name, {
           ...error,
           message: `Step ${step.name} may have been done and cannot be undone: check it in its system`,
         });
-        this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step done that cannot be undone');
+        this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step that may have been done and cannot be undone');
         continue;
       }
       try {
@@ -313,7 +314,7 @@ export class SagaRunner {
         ? op.error
         : stored(graphqlError('INTERNAL', 'The operation was interrupted and undone; retry with the same key'));
     const last = records.length ? Math.max(...records.map((r) => r.seq)) : -1;
-    await this.undo(saga, op, records, last, error);
+    await this.undo(saga, op, records, last, error, () => true);
   }
 
   /**

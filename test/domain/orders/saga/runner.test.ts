@@ -120,11 +120,14 @@ describe('SagaRunner', () => {
     expect((await store.get('k'))!.status).toBe('failed');
   });
 
-  it('treats a step whose record failed in the database (after its legacy call) as in doubt, and undoes it too', async () => {
+  it.each([
+    ['the database failing as it recorded its call', new DatabaseUnavailableError('connection reset'), 'SYSTEM_UNAVAILABLE'],
+    ['a bug after its call', new TypeError("Cannot read properties of undefined (reading 'id')"), 'INTERNAL'],
+  ])('treats a step that failed with %s as in doubt, and undoes it too', async (_, failure, answered) => {
     const { log, failures, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
-    failures.set('b', new DatabaseUnavailableError('connection reset'));
-    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+    failures.set('b', failure);
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe(answered);
     expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
   });
 
@@ -190,6 +193,20 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['undo b (in doubt)', 'undo a']);
     expect((await store.get('k'))!.status).toBe('failed');
     expect(await runner.recover()).toBe(0);
+  });
+
+  it('after a crash during a step that nothing can undo, parks the operation rather than take it for undone', async () => {
+    const { log, saga } = world();
+    delete saga.steps[1].compensate;
+    await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });
+    await store.stepStarted('k', 0, 'a');
+    await store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
+    await store.stepStarted('k', 1, 'b');
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    expect(await runner.recover()).toBe(1);
+    expect((await store.get('k'))!.status).toBe('parked');
+    expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'b' })]);
+    expect(log).toEqual(['undo a']);
   });
 
   it('leaves an operation whose lease still runs to its replica: recovery does not take it, a request with its key is told it runs', async () => {
