@@ -181,13 +181,17 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['do a', 'do b', 'do c']);
   });
 
-  it('after a crash between two steps, a new process undoes what the dead one did', async () => {
-    const { log, saga } = world();
-    // the dead process: step a done, step b started, then nothing (and its lease ran out)
+  /** A process that died during step b: step a done, step b started, then nothing (and its lease ran out). */
+  const diedDuringB = async () => {
     await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });
     await store.stepStarted('k', 0, 'a');
     await store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
     await store.stepStarted('k', 1, 'b');
+  };
+
+  it('after a crash between two steps, a new process undoes what the dead one did', async () => {
+    const { log, saga } = world();
+    await diedDuringB();
     const runner = new SagaRunner(store, { test: saga }, logger);
     expect(await runner.recover()).toBe(1);
     expect(log).toEqual(['undo b (in doubt)', 'undo a']);
@@ -198,10 +202,7 @@ describe('SagaRunner', () => {
   it('after a crash during a step that nothing can undo, parks the operation rather than take it for undone', async () => {
     const { log, saga } = world();
     delete saga.steps[1].compensate;
-    await store.begin('k', 'test', 'h', { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });
-    await store.stepStarted('k', 0, 'a');
-    await store.stepEnded('k', 0, 'done', { n: 1, a: 'a-1' });
-    await store.stepStarted('k', 1, 'b');
+    await diedDuringB();
     const runner = new SagaRunner(store, { test: saga }, logger);
     expect(await runner.recover()).toBe(1);
     expect((await store.get('k'))!.status).toBe('parked');
