@@ -203,7 +203,8 @@ export class LegacyGuard {
     if (retries >= this.settings.retries || !(err instanceof LegacyUnavailableError)) return undefined;
     // A throttled request was refused before it had any effect: safe to send again, even a write.
     if (err instanceof ThrottledError) return err.retryAfterMs;
-    if (!retry) return undefined;
+    // so is one never sent (no connection made); one whose answer was lost is not
+    if (!retry && !(err instanceof NothingDoneError)) return undefined;
     const ceiling = this.settings.retryBaseMs * 2 ** retries;
     return ceiling / 2 + (Math.random() * ceiling) / 2;
   }

@@ -66,6 +66,22 @@ describe('retries', () => {
     expect(second.isDone()).toBe(false);
   });
 
+  it('sends a write again when it never reached the system (no connection), not when its connection broke', async () => {
+    const refused = nock(BASE)
+      .post('/orders')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
+      .post('/orders')
+      .reply(201, { id: 'W-1' });
+    expect((await client(guard()).post('/orders', { lines: [] })).data).toEqual({ id: 'W-1' });
+    expect(refused.isDone()).toBe(true);
+    nock(BASE)
+      .post('/orders')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const second = nock(BASE).post('/orders').reply(201, { id: 'W-2' });
+    expect(await failure(client(guard()).post('/orders', { lines: [] }))).toBeInstanceOf(LegacyUnavailableError);
+    expect(second.isDone()).toBe(false);
+  });
+
   it('sends a write again when its caller marks it safe to', async () => {
     const scope = nock(BASE).post('/orders').reply(503).post('/orders').reply(201, { id: 'W-1' });
     const { data } = await client(guard()).post('/orders', { lines: [] }, { retry: true });
