@@ -7,7 +7,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import cors from 'cors';
 import type express from 'express';
-import type { RequestHandler } from 'express';
 import { parseCustomScalarsAsSubgraphsDo } from '../schema/scalars';
 import type { Caller } from '../platform/auth/caller';
 import { callerAssertions, CALLER_HEADER } from '../platform/auth/gateway-assertion';
@@ -124,7 +123,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
  * and may read the request id of each answer. Apollo's CSRF prevention stays: what it refuses is a
  * request a page could send without asking.
  */
-function crossOrigin(origins: readonly string[]): RequestHandler[] {
+function crossOrigin(origins: readonly string[]): express.RequestHandler[] {
   if (origins.length === 0) return [];
   return [
     cors({

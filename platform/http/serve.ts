@@ -11,7 +11,10 @@ import type { Logger } from '../logging';
 import { requestContext, requestId, requestIdOf } from '../logging/request-context';
 import { traceRequest } from '../tracing/spans';
 
-/** A request refused before GraphQL runs: its status, and one error with a code, as GraphQL words its own; logged, as no access-log line will be. */
+/**
+ * A request refused before GraphQL runs: its status, and one error with a code, as GraphQL words
+ * its own; logged, as no access-log line will be.
+ */
 export function refuse(res: Response, logger: Logger, status: number, code: string, message: string): void {
   logger.info({ requestId: requestIdOf(res), status, code }, 'request refused');
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
