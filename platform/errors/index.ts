@@ -104,6 +104,16 @@ export class LegacyRejectedError extends Error {
   }
 }
 
+/**
+ * Whether a write that failed may have had its effect. Only a refusal (the system's, or the
+ * request's own rules) or a call that never reached its system (or that it answered "not now")
+ * says it did nothing. Anything else may follow its effect: a call whose answer was lost or
+ * unreadable, another subgraph failing on its own tables, the database failing as the write was
+ * recorded, a bug after the call.
+ */
+export const mayHaveHappened = (err: unknown): boolean =>
+  !(err instanceof LegacyRejectedError || err instanceof GraphQLError || err instanceof NothingDoneError);
+
 export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }

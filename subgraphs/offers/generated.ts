@@ -110,6 +110,7 @@ export type MutationClaimVouchersArgs = {
 export type MutationGrantGoodwillArgs = {
   amount: Scalars['Int']['input'];
   customerId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
 };
 

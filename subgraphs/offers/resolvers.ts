@@ -90,11 +90,12 @@ export const resolvers: Resolvers = {
       }
       return found;
     },
-    grantGoodwill: async (_, { customerId, amount, reason }, ctx) => {
+    grantGoodwill: async (_, { customerId, amount, reason, idempotencyKey }, ctx) => {
       requireRole(ctx, 'agent');
       const customer = async (id: string) => (await checkedCustomer(ctx.pricing, id))!;
-      const voucher = await grantGoodwill({ ...ctx, customer }, { customerId, amountCents: amount, reason }, new Date().toISOString());
-      return { ...voucher, usedByOrder: null, holderId: voucher.customerId };
+      const request = { customerId, amountCents: amount, reason, idempotencyKey };
+      const voucher = await grantGoodwill({ ...ctx, customer }, request, new Date().toISOString());
+      return { ...voucher, holderId: voucher.customerId };
     },
     refreshPricing: async (_, __, ctx) => {
       requireRole(ctx); // an operation on the service itself

@@ -1,7 +1,7 @@
 // One price and one set of promotions in every channel, through the gateway.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { dump, gql, legacyCalls, resetStats, seeded, simStats, startTestStack } from './harness';
+import { dump, gql, legacyCalls, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
 
 const { world, truth } = seeded();
 const CHANNELS = ['WEB', 'STORE', 'CALL_CENTER'] as const;
@@ -206,6 +206,46 @@ describe('goodwill vouchers', () => {
       input: { channel: 'CALL_CENTER', customerId: await customerId(other), lines, promoCodes: [code] },
     });
     expect(theirs.data.quote.rejectedPromoCodes).toEqual([{ code, reason: 'NOT_FOR_THIS_CUSTOMER' }]);
+  });
+
+  describe('under an idempotency key', () => {
+    const GRANT =
+      'mutation($c: ID!, $a: Int!, $r: String!, $k: String) { grantGoodwill(customerId: $c, amount: $a, reason: $r, idempotencyKey: $k) { code } }';
+    const inCrm = async (reason: string) => (await dump(stack, 'crm')).vouchers.filter((v: any) => v.reason === reason);
+
+    it('grants one voucher however often the key is sent, and refuses it for another gesture', async () => {
+      const c = await customerId(member);
+      const gesture = { c, a: 700, r: 'parcel opened', k: 'console-goodwill-0001' };
+      const answers = [await gql(stack, GRANT, gesture), await gql(stack, GRANT, gesture)];
+      expect(answers[0].errors).toBeUndefined();
+      expect(answers[1]).toEqual(answers[0]);
+      expect(await inCrm('parcel opened')).toEqual([
+        expect.objectContaining({ voucher_code: answers[0].data.grantGoodwill.code, amount_cents: 700 }),
+      ]);
+      const other = await gql(stack, GRANT, { ...gesture, a: 900 });
+      expect(other.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(await inCrm('parcel opened')).toHaveLength(1);
+    });
+
+    it("grants no second voucher when the CRM's answer to the first was lost", async () => {
+      // a stack whose CRM deadline is short, and a CRM that makes the grant after it: the answer is lost
+      const lossy = await startTestStack({ CRM_TIMEOUT_MS: '300' });
+      try {
+        const found = await gql(lossy, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: member.loyaltyCard });
+        const gesture = { c: found.data.findCustomers[0].id, a: 800, r: 'answer lost', k: 'console-goodwill-0002' };
+        const granted = async () => (await dump(lossy, 'crm')).vouchers.filter((v: any) => v.reason === gesture.r);
+        await setFaults(lossy, 'crm', { latency_ms: 600 });
+        const lost = await gql(lossy, GRANT, gesture);
+        expect(lost.errors?.[0]).toMatchObject({ extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'crm' } });
+        await until('the late grant made', async () => (await granted()).length === 1);
+        await setFaults(lossy, 'crm', {});
+        const retry = await gql(lossy, GRANT, gesture);
+        expect(retry.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+        expect(await granted()).toHaveLength(1);
+      } finally {
+        await lossy.close();
+      }
+    });
   });
 
   it('refuses a bad amount', async () => {

@@ -178,8 +178,12 @@ it('quotes a basket for a phone order with the promotions the graph names, and t
   expect(errors).toEqual([]);
 });
 
-it('opens a case and closes it, and grants a goodwill voucher the 360 then lists', async () => {
+it('opens a case and closes it, and grants one goodwill voucher the 360 then lists, a retry of the form included', async () => {
   const { page, errors } = await newPage(running.browser);
+  const grants: Request[] = [];
+  page.on('request', (r) => {
+    if (r.postData()?.includes('GrantGoodwill')) grants.push(r);
+  });
   await openCaller(page, spokenPhone(caller));
   const care = page.getByRole('region', { name: 'Case and goodwill' });
   await care.getByLabel('Case subject').fill('Colis abîmé');
@@ -204,6 +208,14 @@ it('opens a case and closes it, and grants a goodwill voucher the 360 then lists
   const voucher = page.getByRole('table', { name: 'Vouchers' }).getByRole('row').filter({ hasText: code });
   await voucher.waitFor();
   expect(await voucher.textContent()).toContain('AVAILABLE');
+  // the agent sends the same form again (a retry): the same key, the same voucher, none granted in the CRM
+  await care.getByRole('button', { name: 'Grant goodwill' }).click();
+  await until('the retry answered', async () => grants.length === 2 && (await grants[1].response()) !== null);
+  expect(new Set(grants.map((r) => JSON.parse(r.postData()!).variables.idempotencyKey)).size).toBe(1);
+  expect(await care.getByRole('status').filter({ hasText: 'Voucher' }).textContent()).toContain(code);
+  expect(
+    (await dump(running.stack, 'crm')).vouchers.filter((v: any) => v.reason === 'Colis abîmé' && v.amount_cents === 1500),
+  ).toHaveLength(1);
   expect(errors).toEqual([]);
 });
 

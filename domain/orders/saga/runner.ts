@@ -7,9 +7,8 @@ import { GraphQLError } from 'graphql';
 import {
   DatabaseUnavailableError,
   graphqlError,
-  LegacyRejectedError,
   MalformedAnswerError,
-  NothingDoneError,
+  mayHaveHappened,
   SubgraphCallError,
   toGraphQLError,
 } from '../../../platform/errors';
@@ -71,16 +70,6 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
-
-/**
- * Only a refusal (the system's, or the request's own rules) or a call that never reached its system
- * (or that it answered "not now") says a step did nothing. Anything else may follow its effect: a
- * call whose answer was lost or unreadable, another subgraph failing on its own tables, the
- * database failing as the step recorded what its call did, a bug after the call. Its effect is then
- * looked for and undone.
- */
-const mayHaveHappened = (err: unknown) =>
-  !(err instanceof LegacyRejectedError || err instanceof GraphQLError || err instanceof NothingDoneError);
 
 /**
  * A failure that says the step's call was done: the database failed as the step recorded what its

@@ -3,6 +3,7 @@
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
 import type { Voucher, VoucherBook } from './voucher-book';
+import type { GoodwillAsked, GoodwillGesture } from './goodwill';
 import type { GrantedVoucher } from './vouchers';
 
 // Applied in order, each once (platform/db migrate): append, never edit.
@@ -18,6 +19,16 @@ const MIGRATIONS = [
      used_by_order TEXT
    );
    CREATE INDEX vouchers_contact ON vouchers(contact_id);`,
+  // a goodwill gesture under its client's idempotency key: asked before the CRM is, so that the
+  // same key sent again never grants a second voucher (the CRM's grant has no idempotency)
+  `CREATE TABLE goodwill_requests (
+     idempotency_key TEXT PRIMARY KEY,
+     customer_id TEXT NOT NULL,
+     amount_cents INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     asked_at TEXT NOT NULL,
+     voucher_code TEXT REFERENCES vouchers(code) -- null until the CRM's voucher is recorded
+   );`,
 ];
 
 interface Row {
@@ -66,6 +77,40 @@ export class VoucherStore implements VoucherBook {
 
   async record(v: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void> {
     await this.db.run(INSERT, columns(v));
+  }
+
+  /** Takes the key for this gesture, or answers what it already holds. */
+  async askGoodwill(key: string, gesture: GoodwillGesture, at: string): Promise<GoodwillAsked> {
+    const taken = await this.db.run(
+      `INSERT INTO goodwill_requests (idempotency_key, customer_id, amount_cents, reason, asked_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [key, gesture.customerId, gesture.amountCents, gesture.reason, at],
+    );
+    if (taken === 1) return { state: 'new' };
+    const asked = await this.db.row<{ customer_id: string; amount_cents: number; reason: string; voucher_code: string | null }>(
+      'SELECT customer_id, amount_cents, reason, voucher_code FROM goodwill_requests WHERE idempotency_key = $1',
+      [key],
+    );
+    // forgotten meanwhile (its first request was refused): this request may take it
+    if (!asked) return this.askGoodwill(key, gesture, at);
+    const same = asked.customer_id === gesture.customerId && asked.amount_cents === gesture.amountCents && asked.reason === gesture.reason;
+    if (!same) return { state: 'other' };
+    if (asked.voucher_code === null) return { state: 'pending' };
+    const voucher = await this.db.row<Row>('SELECT * FROM vouchers WHERE code = $1', [asked.voucher_code]);
+    return { state: 'granted', voucher: fromRow(voucher!) as GrantedVoucher };
+  }
+
+  /** Records the voucher the CRM granted for the gesture under this key. */
+  grantedGoodwill(key: string, v: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      await tx.run(INSERT, columns(v));
+      await tx.run('UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2', [v.code, key]);
+    });
+  }
+
+  /** Gives the key back: the CRM refused the gesture, or never received it. */
+  async forgetGoodwill(key: string): Promise<void> {
+    await this.db.run('DELETE FROM goodwill_requests WHERE idempotency_key = $1 AND voucher_code IS NULL', [key]);
   }
 
   /**

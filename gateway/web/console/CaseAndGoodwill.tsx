@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { formatDateTime, formatMoney } from '../shared/format';
+import { newIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
 import { GrantGoodwill, OpenCase } from './operations';
 
@@ -11,6 +12,12 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
   const [opened, open] = useMutation(OpenCase);
   const [euros, setEuros] = useState('10');
   const [reason, setReason] = useState('');
+  // one voucher per gesture: the same form sent again (a retry) keeps its key, a change makes a new one
+  const [key, setKey] = useState(newIdempotencyKey);
+  const changed = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setKey(newIdempotencyKey());
+  };
   const [granted, grant] = useMutation(GrantGoodwill);
   const openCase = (e: FormEvent) => {
     e.preventDefault();
@@ -18,7 +25,7 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
   };
   const grantGoodwill = (e: FormEvent) => {
     e.preventDefault();
-    void grant({ customerId, amount: Math.round(Number(euros) * 100), reason });
+    void grant({ customerId, amount: Math.round(Number(euros) * 100), reason, idempotencyKey: key });
   };
   return (
     <section aria-labelledby="care-title">
@@ -36,9 +43,17 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
       {opened.data && <p role="status">Case {opened.data.openCase.id} opened.</p>}
       <form onSubmit={grantGoodwill}>
         <label htmlFor="goodwill-amount">Goodwill (euros)</label>
-        <input id="goodwill-amount" type="number" min={1} step={1} required value={euros} onChange={(e) => setEuros(e.target.value)} />
+        <input
+          id="goodwill-amount"
+          type="number"
+          min={1}
+          step={1}
+          required
+          value={euros}
+          onChange={(e) => changed(setEuros)(e.target.value)}
+        />
         <label htmlFor="goodwill-reason">Reason</label>
-        <input id="goodwill-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input id="goodwill-reason" required value={reason} onChange={(e) => changed(setReason)(e.target.value)} />
         <button type="submit" disabled={granted.fetching}>
           Grant goodwill
         </button>

@@ -232,8 +232,8 @@ export const OpenCase = graphql(`
 `);
 
 export const GrantGoodwill = graphql(`
-  mutation GrantGoodwill($customerId: ID!, $amount: Int!, $reason: String!) {
-    grantGoodwill(customerId: $customerId, amount: $amount, reason: $reason) {
+  mutation GrantGoodwill($customerId: ID!, $amount: Int!, $reason: String!, $idempotencyKey: String!) {
+    grantGoodwill(customerId: $customerId, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) {
       code
       amount {
         ...Money

@@ -1,26 +1,43 @@
 import { grantGoodwill, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
+import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
+import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
+import { freshDb } from '../../../databases';
 
 const AT = '2026-12-02T10:00:00.000Z';
+const KEY = 'web-3f9a1c0d5e7b';
 
-function world(contacts: string[] = ['C-000123']) {
+/** The real voucher store; a CRM double whose grants answer, in turn, what `answers` says (then a voucher each). */
+async function world(contacts: string[] = ['C-000123'], answers: (Error | null)[] = []) {
   const asked: string[] = [];
-  const recorded: unknown[] = [];
+  let granted = 0;
+  const store = await VoucherStore.open(await freshDb());
   const deps: GoodwillDeps = {
     customer: async (id) => (asked.push(`customer ${id}`), { id, crmContactIds: contacts }),
     crm: {
-      grantGoodwill: async (grant) => (
-        asked.push(`grant ${grant.contact_id} ${grant.amount_cents} ${grant.reason}`),
-        { voucher_code: 'GW-1', amount_cents: grant.amount_cents, expires_at: 1_800_000_000 }
-      ),
+      grantGoodwill: async (grant) => {
+        asked.push(`grant ${grant.contact_id} ${grant.amount_cents} ${grant.reason}`);
+        const answer = answers.shift();
+        if (answer) throw answer;
+        granted += 1;
+        return { voucher_code: `GW-${granted}`, amount_cents: grant.amount_cents, expires_at: 1_800_000_000 };
+      },
     },
-    vouchers: { record: async (voucher) => void recorded.push(voucher) },
+    vouchers: store,
   };
-  return { deps, asked, recorded };
+  const grants = () => asked.filter((a) => a.startsWith('grant')).length;
+  return { deps, asked, store, grants };
 }
 
+const gesture = (idempotencyKey?: string, amountCents = 1500) => ({
+  customerId: 'cus_1',
+  amountCents,
+  reason: ' Colis abîmé ',
+  idempotencyKey,
+});
+
 it("grants the voucher to the customer's contact, and records it as theirs", async () => {
-  const { deps, asked, recorded } = world();
-  const voucher = await grantGoodwill(deps, { customerId: 'cus_1', amountCents: 1500, reason: ' Colis abîmé ' }, AT);
+  const { deps, asked, store } = await world();
+  const voucher = await grantGoodwill(deps, gesture(), AT);
   expect(asked).toEqual(['customer cus_1', 'grant C-000123 1500 Colis abîmé']);
   expect(voucher).toEqual({
     code: 'GW-1',
@@ -30,18 +47,81 @@ it("grants the voucher to the customer's contact, and records it as theirs", asy
     reason: 'Colis abîmé',
     grantedAt: AT,
     expiresAt: '2027-01-15T08:00:00.000Z',
+    usedByOrder: null,
   });
-  expect(recorded).toEqual([voucher]);
+  expect(await store.ofContacts(['C-000123'])).toEqual([voucher]);
 });
 
 it('refuses bad input before anything is asked, and a customer without a contact before the CRM is', async () => {
-  const bad = world();
-  await expect(grantGoodwill(bad.deps, { customerId: 'cus_1', amountCents: 0, reason: 'x' }, AT)).rejects.toThrow(/amount/);
+  const bad = await world();
+  await expect(grantGoodwill(bad.deps, { ...gesture(), amountCents: 0 }, AT)).rejects.toThrow(/amount/);
+  await expect(grantGoodwill(bad.deps, gesture(' short '), AT)).rejects.toThrow(/idempotencyKey must have 8 to 200/);
   expect(bad.asked).toEqual([]);
-  const noContact = world([]);
-  await expect(grantGoodwill(noContact.deps, { customerId: 'cus_1', amountCents: 100, reason: 'x' }, AT)).rejects.toThrow(
-    /no call center contact/,
-  );
+  const noContact = await world([]);
+  await expect(grantGoodwill(noContact.deps, gesture(KEY), AT)).rejects.toThrow(/no call center contact/);
   expect(noContact.asked).toEqual(['customer cus_1']);
-  expect(noContact.recorded).toEqual([]);
+  expect(await noContact.store.ofContacts(['C-000123'])).toEqual([]);
+});
+
+describe('under an idempotency key', () => {
+  it('grants once: the same key again answers the first voucher, as it is now', async () => {
+    const { deps, store, grants } = await world();
+    const first = await grantGoodwill(deps, gesture(KEY), AT);
+    await store.claim([first.code], 'OG-1');
+    expect(await grantGoodwill(deps, gesture(` ${KEY} `), '2026-12-02T10:05:00.000Z')).toEqual({ ...first, usedByOrder: 'OG-1' });
+    expect(grants()).toBe(1);
+    // without a key, or with another, a voucher each time
+    await grantGoodwill(deps, gesture(), AT);
+    await grantGoodwill(deps, gesture(`${KEY}-2`), AT);
+    expect(grants()).toBe(3);
+  });
+
+  it('refuses the key for another gesture (another amount), granting nothing', async () => {
+    const { deps, grants } = await world();
+    await grantGoodwill(deps, gesture(KEY), AT);
+    await expect(grantGoodwill(deps, gesture(KEY, 2000), AT)).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: 'This idempotency key was already used for another goodwill gesture',
+    });
+    expect(grants()).toBe(1);
+  });
+
+  it('grants nothing more while whether the CRM granted is not known (its answer lost), nor while the first request runs', async () => {
+    const lost = await world(undefined, [new LegacyUnavailableError('crm', 'timeout of 3000 ms')]);
+    await expect(grantGoodwill(lost.deps, gesture(KEY), AT)).rejects.toBeInstanceOf(LegacyUnavailableError);
+    await expect(grantGoodwill(lost.deps, gesture(KEY), AT)).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringMatching(/^A voucher was asked with this idempotency key and whether the CRM granted it is not known/),
+    });
+    expect(lost.grants()).toBe(1);
+
+    const { deps, grants } = await world();
+    // the first request's grant waits at the CRM until the test lets it answer
+    let reached!: () => void;
+    let answer!: () => void;
+    const atCrm = new Promise<void>((ok) => (reached = ok));
+    const slow: GoodwillDeps['crm'] = {
+      grantGoodwill: (grant) => {
+        reached();
+        return new Promise<void>((ok) => (answer = ok)).then(() => deps.crm.grantGoodwill(grant));
+      },
+    };
+    const first = grantGoodwill({ ...deps, crm: slow }, gesture(KEY), AT);
+    await atCrm;
+    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    answer();
+    const voucher = await first;
+    expect(await grantGoodwill(deps, gesture(KEY), AT)).toEqual(voucher);
+    expect(grants()).toBe(1);
+  });
+
+  it.each([
+    ['refused by the CRM', new LegacyRejectedError('crm', '-32004', 'contact not found')],
+    ['never sent (no connection)', new NothingDoneError('crm', 'connect ECONNREFUSED')],
+  ])('gives the key back when the grant was %s: the retry grants', async (_, refusal) => {
+    const { deps, grants } = await world(undefined, [refusal]);
+    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toBe(refusal);
+    expect((await grantGoodwill(deps, gesture(KEY), AT)).code).toBe('GW-1');
+    expect(grants()).toBe(2);
+  });
 });
