@@ -53,6 +53,9 @@ export interface ChaosReport {
 }
 
 const TRANSIENT = new Set(['SYSTEM_UNAVAILABLE', 'INTERNAL']);
+/** What a client asks again with the same key: a failure not its own, or a request still running (a `retryable` CONFLICT). */
+const worthAskingAgain = (error: { extensions?: Record<string, unknown> }) =>
+  TRANSIENT.has(String(error.extensions?.code)) || error.extensions?.retryable === true;
 const BAD: Kind[] = ['unknownSku', 'zeroQuantity', 'unknownStore'];
 /** a valid request may be refused for this alone: concurrent pickups empty a shelf */
 const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_STOCK']);
@@ -94,6 +97,8 @@ interface Answer {
   data?: any;
   /** the error code the operation ended with */
   code?: string;
+  /** that error says to ask again later */
+  again?: boolean;
 }
 
 export interface Shopper {
@@ -186,10 +191,9 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
   async function ask(request: Request, attempts = options.attempts): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
       const { data, errors } = await gql(next(), request.query, request.variables);
-      const code: string | undefined = errors?.[0].extensions?.code;
-      if (!errors || !TRANSIENT.has(code!) || attempt === attempts) {
+      if (!errors || !worthAskingAgain(errors[0]) || attempt === attempts) {
         retries += attempt - 1;
-        return errors ? { code } : { data };
+        return errors ? { code: errors[0].extensions?.code, again: worthAskingAgain(errors[0]) } : { data };
       }
     }
   }
@@ -203,7 +207,7 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
   /** Asks, and settles the final answer; one that gave up is asked again after the faults (and answers undefined now). */
   async function operate<T>(request: Request, settle: (answer: Answer) => T): Promise<T | undefined> {
     const answer = await ask(request);
-    if (!answer.code || !TRANSIENT.has(answer.code)) return settle(answer);
+    if (!answer.again) return settle(answer);
     gaveUp.push({ request, settle });
   }
 

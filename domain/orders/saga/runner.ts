@@ -9,6 +9,7 @@ import {
   graphqlError,
   MalformedAnswerError,
   mayHaveHappened,
+  stillRunning,
   SubgraphCallError,
   toGraphQLError,
 } from '../../../platform/errors';
@@ -63,8 +64,8 @@ function stored(err: unknown): StoredError {
 }
 
 const conflict = () => graphqlError('CONFLICT', 'This idempotency key was already used for another request');
-const stillRunning = () =>
-  graphqlError('CONFLICT', 'The first request with this idempotency key is still running: retry with the key later for its answer');
+const firstStillRunning = () =>
+  stillRunning('The first request with this idempotency key is still running: retry with the key later for its answer');
 
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
@@ -149,7 +150,7 @@ export class SagaRunner {
       // interrupted (a crash) or waiting for a retry: settle it before answering, unless a
       // replica still works on it (the key's first request, or its recovery)
       const claimed = await this.store.claim(key, this.lease);
-      if (!claimed) throw stillRunning();
+      if (!claimed) throw firstStillRunning();
       await this.holding(key, () => this.settle(claimed));
       op = (await this.store.get(key))!;
     }
@@ -163,7 +164,7 @@ export class SagaRunner {
         throw graphqlError('INTERNAL', 'This operation failed and could not be undone: it waits for an operator');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
-        if (!(await this.store.restart(key, await plan(), this.lease))) throw stillRunning();
+        if (!(await this.store.restart(key, await plan(), this.lease))) throw firstStillRunning();
         return this.holding(key, async () => this.drive(saga, (await this.store.get(key))!, 0));
       }
       default:

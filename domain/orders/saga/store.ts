@@ -2,7 +2,7 @@
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
 import { migrate, type Db, type Migration } from '../../../platform/db';
-import { graphqlError, LockWaitExpiredError } from '../../../platform/errors';
+import { LockWaitExpiredError, stillRunning } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
 
@@ -215,7 +215,7 @@ export class SagaStore {
       return await this.db.exclusively(`order:${orderId}`, work, { waitMs: this.orderLockWaitMs });
     } catch (err) {
       if (!(err instanceof LockWaitExpiredError)) throw err;
-      throw graphqlError('CONFLICT', `Another operation on order ${orderId} is still running: retry later`);
+      throw stillRunning(`Another operation on order ${orderId} is still running: retry later`);
     }
   }
 

@@ -218,7 +218,7 @@ describe('SagaRunner', () => {
     expect(await runner.recover()).toBe(0);
     const refused = runner.execute(saga, 'k', {}, async () => ({ n: 1 }));
     await expect(refused).rejects.toThrow(/still running/);
-    expect(await code(refused)).toBe('CONFLICT');
+    await expect(refused).rejects.toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
     expect(log).toEqual([]);
   });
 
