@@ -119,13 +119,13 @@ export function graphqlError(code: ErrorCode, message: string, extensions: Recor
 }
 
 export const badInput = (message: string) => graphqlError('BAD_USER_INPUT', message);
+export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
 /**
  * CONFLICT that asking again later gets past: another request on the same thing (the first with
  * this idempotency key, another operation on the order) is still running. `retryable` tells a
  * client so, apart from the CONFLICTs that will be answered again as they were.
  */
 export const stillRunning = (message: string) => graphqlError('CONFLICT', message, { retryable: true });
-export const notFound = (message: string) => graphqlError('NOT_FOUND', message);
 
 /** Turns anything thrown by a client into the contract's error; never leaks the legacy detail. */
 export function toGraphQLError(err: unknown): GraphQLError {

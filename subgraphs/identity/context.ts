@@ -9,6 +9,8 @@ export interface IdentityDeps {
   store: IdentityStore;
   discovery: Discovery;
   identityIndex: Pick<IdentityIndex, 'caughtUp'>;
+  /** how long a look-up waits for the index's first pass */
+  firstPassWaitMs: number;
 }
 
 export interface IdentityContext extends BaseContext, IdentityDeps {

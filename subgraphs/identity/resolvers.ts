@@ -3,7 +3,8 @@ import { toE164 } from '../../domain/canonical/phone';
 import { normalizeCard } from '../../domain/canonical/card';
 import { normalizeEmail } from '../../domain/canonical/email';
 import type { PersonRecord } from '../../domain/types';
-import { badInput, LegacyUnavailableError, notFound, type System } from '../../platform/errors';
+import { badInput, graphqlError, LegacyUnavailableError, notFound, type System } from '../../platform/errors';
+import { settledWithin } from '../../platform/http/deadline';
 import { actorOf, unwrap } from '../kit/server';
 import { assertCustomerAccess, contactFor, maskEmail, maskPhone, requireCaller, requireRole } from '../../platform/auth/rules';
 import type { DiscoveryResult, SearchKey } from '../../domain/identity/discovery';
@@ -57,6 +58,14 @@ function searchKeys(args: QueryFindCustomersArgs): SearchKey[] {
 function reportFailures(ctx: IdentityContext, { failed }: DiscoveryResult, info: GraphQLResolveInfo) {
   for (const system of failed) {
     ctx.partial.add(new LegacyUnavailableError(system, 'during customer discovery'), responsePathAsArray(info.path));
+  }
+}
+
+/** The silos the index reads whole, whose people a look-up may miss until its first pass ends. */
+function notIndexedYet(ctx: IdentityContext, info: GraphQLResolveInfo) {
+  for (const system of ['eshop', 'loyalty'] as const) {
+    const message = `The ${system} system's people are still being indexed (the first pass since this database was created): whoever only it holds may be missing`;
+    ctx.partial.add(graphqlError('SYSTEM_UNAVAILABLE', message, { system }), responsePathAsArray(info.path));
   }
 }
 
@@ -148,8 +157,9 @@ export const resolvers: Resolvers = {
     findCustomers: async (_, args, ctx, info) => {
       requireRole(ctx, 'agent', 'store');
       const keys = searchKeys(args);
-      // Before the index's first pass ends, someone only the e-shop holds could not be found by phone or name.
-      await ctx.identityIndex.caughtUp();
+      // Before the index's first pass ends, someone only the e-shop or loyalty holds could not be
+      // found by phone or name: wait for it a while, then answer what the live search finds.
+      if (!(await settledWithin(ctx.identityIndex.caughtUp(), ctx.firstPassWaitMs))) notIndexedYet(ctx, info);
       const searched = await ctx.discovery.discover(keys);
       // Several criteria narrow the answer: a customer must match each of them.
       const matching = async () => {

@@ -46,11 +46,9 @@ export const MEMBERS_ASKED = { LOYALTY_MEMBER_REUSE_MS: '0' };
 export const TRANSPORTS = ['local', 'http'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
-export async function startTestStack(
-  env: Record<string, string> = {},
-  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-): Promise<Stack> {
-  const config = loadConfig({
+/** A test stack's configuration: `env` over the defaults above, on a database of its own unless it names one. */
+export async function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({
     ...FREE_PORTS,
     ...SEED,
     ...PATIENT,
@@ -60,7 +58,13 @@ export async function startTestStack(
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? (await freshDatabaseUrl()),
   });
-  const stack = await startStack(config, logger);
+}
+
+export async function startTestStack(
+  env: Record<string, string> = {},
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+): Promise<Stack> {
+  const stack = await startStack(await testConfig(env), logger);
   // the silos are quiet once the identity index has read them: legacy call counts start from there
   await stack.identityIndexed;
   return stack;

@@ -1,4 +1,4 @@
-import { withDeadline } from '../../../platform/http/deadline';
+import { settledWithin, withDeadline } from '../../../platform/http/deadline';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -24,6 +24,24 @@ describe('withDeadline', () => {
     expect(settled).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
     await expect(result).rejects.toThrow('too late');
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('settledWithin', () => {
+  it('is true as soon as the work settles in time, answered or failed, and leaves no timer behind', async () => {
+    await expect(settledWithin(Promise.resolve('done'), 2000)).resolves.toBe(true);
+    await expect(settledWithin(Promise.reject(new Error('failed')), 2000)).resolves.toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('is false once the time passes, not a moment before', async () => {
+    let answer: boolean | undefined;
+    void settledWithin(new Promise(() => undefined), 2000).then((settled) => (answer = settled));
+    await jest.advanceTimersByTimeAsync(1999);
+    expect(answer).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(answer).toBe(false);
     expect(jest.getTimerCount()).toBe(0);
   });
 });
