@@ -12,7 +12,7 @@ import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CO
 import type { AxiosRequestConfig } from 'axios';
 import { LegacyRejectedError, MalformedAnswerError, type System } from '../../platform/errors';
 import type { CallOutcome as MetricsOutcome } from '../../platform/metrics/legacy-calls';
-import { CircuitOpenError, TimedOutError } from './resilience';
+import { CircuitOpenError, NoSlotError, TimedOutError } from './resilience';
 
 export const LEGACY_SYSTEM = 'legacy.system';
 /** ok, rejected (the system's own error code in legacy.error_code), unavailable, timeout, short_circuited, malformed */
@@ -104,6 +104,6 @@ function outcomeOf(err: unknown): CallOutcome {
   // before the others: a malformed answer is a LegacyUnavailableError too
   if (err instanceof MalformedAnswerError) return 'malformed';
   if (err instanceof CircuitOpenError) return 'short_circuited';
-  if (err instanceof TimedOutError) return 'timeout';
+  if (err instanceof TimedOutError || err instanceof NoSlotError) return 'timeout';
   return 'unavailable';
 }

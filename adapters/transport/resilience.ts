@@ -63,8 +63,11 @@ export class ThrottledError extends NothingDoneError {
   }
 }
 
-/** No answer within the call's deadline (an attempt timed out, or no slot came free in time). */
+/** No answer within the call's deadline: an attempt timed out (its request may have been done). */
 export class TimedOutError extends LegacyUnavailableError {}
+
+/** Not sent: no slot among the calls in flight came free before the call's deadline. */
+export class NoSlotError extends NothingDoneError {}
 
 /** Not sent: the system's breaker is open. */
 export class CircuitOpenError extends NothingDoneError {}
@@ -189,7 +192,7 @@ export class LegacyGuard {
   private async once<T>(attempt: Attempt<T>, deadline: number): Promise<T> {
     const timeLeft = () => deadline - this.clock.now();
     if (!(await this.bulkhead.acquire(timeLeft()))) {
-      throw new TimedOutError(this.system, `no free slot among ${this.settings.maxInFlight} before the deadline`);
+      throw new NoSlotError(this.system, `no free slot among ${this.settings.maxInFlight} before the deadline`);
     }
     try {
       return await attempt(timeLeft);

@@ -30,7 +30,7 @@ export class LegacyUnavailableError extends Error {
 
 /**
  * A legacy system unavailable that did nothing with the call: the call never reached it (no
- * connection, its breaker open) or it answered "not now" (429). A write that failed so is not
+ * connection, its breaker open, no slot free before the deadline) or it answered "not now" (429). A write that failed so is not
  * looked for, nor undone; one whose answer was lost or was a failure (a timeout, a reset, a 5xx,
  * which may come after the work) is.
  */

@@ -5,7 +5,7 @@ import { CrmClient } from '../../../adapters/crm/client';
 import { createHttpClient } from '../../../adapters/transport/http';
 import { PosClient } from '../../../adapters/pos/client';
 import { LegacyGuard, type GuardSettings } from '../../../adapters/transport/resilience';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, mayHaveHappened, NothingDoneError } from '../../../platform/errors';
 import { createLogger } from '../../../platform/logging';
 import { legacyCalls } from '../../../platform/metrics/legacy-calls';
 import { capturedLogger } from '../../captured-logs';
@@ -267,13 +267,15 @@ describe('the cap on calls in flight', () => {
     }
   });
 
-  it('fails a call as unavailable when no slot frees up within its deadline', async () => {
+  it('fails a call as unavailable when no slot frees up within its deadline, and as one never sent', async () => {
     const server = await startServer('hang');
     try {
       const c = client(guard({ maxInFlight: 1, retries: 0 }), server.url, 150);
       const [first, second] = await Promise.all([failure(c.get('/a')), failure(c.get('/b'))]);
       expect(first).toBeInstanceOf(LegacyUnavailableError);
-      expect(second).toBeInstanceOf(LegacyUnavailableError);
+      expect(mayHaveHappened(first)).toBe(true); // its answer was lost
+      expect(second).toBeInstanceOf(NothingDoneError); // it waited for a slot and never left
+      expect(mayHaveHappened(second)).toBe(false);
       expect((second as LegacyUnavailableError).detail).toMatch(/no free slot/);
     } finally {
       await server.close();
