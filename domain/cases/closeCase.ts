@@ -3,7 +3,7 @@
 // answer, whose closing time is older than the answer's own Date (case.close answers a closed case
 // unchanged).
 import type { CrmCase } from '../../adapters/crm/wire';
-import { graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
+import { graphqlError, LegacyRejectedError, notFound, stillRunning } from '../../platform/errors';
 import { checkedText } from '../canonical/text';
 import type { ClosedCases } from './closed-cases';
 
@@ -45,7 +45,9 @@ export async function closeCase(
 ): Promise<CrmCase> {
   const kept = checkedText('resolution', resolution, MAX_RESOLUTION);
   const claimedAt = at.toISOString();
-  if (!(await deps.closedCases.claim(id, claimedAt))) throw alreadyClosed(id);
+  const claim = await deps.closedCases.claim(id, claimedAt);
+  if (claim === 'closing') throw stillRunning(`Case ${id} is being closed by another request: retry later`);
+  if (claim === 'closed') throw alreadyClosed(id);
   let answer: ClosedAnswer;
   try {
     answer = await deps.crm.closeCase(id, kept);

@@ -40,19 +40,21 @@ export class ClosedCases {
   }
 
   /**
-   * Takes the case for closing: false when it was closed already, or is being closed by a request
-   * still within its time. A claim left older than that is taken over.
+   * Takes the case for closing (`claimed`); or says it was closed already (`closed`), or is being
+   * closed by a request still within its time (`closing`). A claim left older than that is taken over.
    */
-  async claim(caseId: string, at: Instant): Promise<boolean> {
+  async claim(caseId: string, at: Instant): Promise<'claimed' | 'closed' | 'closing'> {
     const staleBefore = new Date(Date.parse(at) - this.takeOverAfterMs).toISOString();
-    return (
-      (await this.db.run(
-        `INSERT INTO closed_cases (case_id, state, claimed_at) VALUES ($1, 'closing', $2::timestamptz)
-         ON CONFLICT (case_id) DO UPDATE SET claimed_at = excluded.claimed_at
-         WHERE closed_cases.state = 'closing' AND closed_cases.claimed_at < $3::timestamptz`,
-        [caseId, at, staleBefore],
-      )) === 1
+    const claimed = await this.db.run(
+      `INSERT INTO closed_cases (case_id, state, claimed_at) VALUES ($1, 'closing', $2::timestamptz)
+       ON CONFLICT (case_id) DO UPDATE SET claimed_at = excluded.claimed_at
+       WHERE closed_cases.state = 'closing' AND closed_cases.claimed_at < $3::timestamptz`,
+      [caseId, at, staleBefore],
     );
+    if (claimed === 1) return 'claimed';
+    const held = await this.db.row<{ state: 'closed' | 'closing' }>('SELECT state FROM closed_cases WHERE case_id = $1', [caseId]);
+    // given back meanwhile (its CRM call failed): this request may take it
+    return held ? held.state : this.claim(caseId, at);
   }
 
   /** The CRM answered the claim made `at`: the case is closed (by this request, or found closed). */

@@ -327,7 +327,15 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   }),
   loyalty: async (r) => ({ definition: subgraphDefinitions.loyalty({ loyalty: r.loyalty(), members: r.members() }) }),
   offers: async (r) => {
-    const deps = { ...(await r.pricing()), vouchers: await r.vouchers(), pos: r.pos(), crm: r.crm(), refreshPricing: r.refreshPricing };
+    const deps = {
+      ...(await r.pricing()),
+      vouchers: await r.vouchers(),
+      pos: r.pos(),
+      crm: r.crm(),
+      crmTimeoutMs: r.env.config.env.CRM_TIMEOUT_MS,
+      logger: r.env.logger,
+      refreshPricing: r.refreshPricing,
+    };
     return { definition: subgraphDefinitions.offers(deps) };
   },
   insights: async (r) => {

@@ -44,7 +44,11 @@ function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
   const through = `through the ${subgraph} subgraph`;
   if (code === 'SYSTEM_UNAVAILABLE' && SYSTEMS.includes(system as System)) return new LegacyUnavailableError(system as System, through);
   if (code === 'SYSTEM_UNAVAILABLE' && system === 'database') return new DatabaseUnavailableError(through);
-  if (CLIENT_CODES.includes(code as ErrorCode)) return graphqlError(code as ErrorCode, error.message ?? String(code));
+  // `retryable` kept: a CONFLICT still running there is one to ask again here too
+  if (CLIENT_CODES.includes(code as ErrorCode)) {
+    const retryable = error.extensions?.retryable === true ? { retryable: true } : {};
+    return graphqlError(code as ErrorCode, error.message ?? String(code), retryable);
+  }
   return new SubgraphCallError(subgraph, 'it answered an error', error);
 }
 

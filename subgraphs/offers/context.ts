@@ -1,5 +1,6 @@
 import type { CrmClient } from '../../adapters/crm/client';
 import type { PosClient } from '../../adapters/pos/client';
+import type { Logger } from '../../platform/logging';
 import DataLoader from 'dataloader';
 import { priceOffers, type OfferRequest, type PricedBasket, type PricingSources } from '../../domain/pricing/promotions/quoting';
 import type { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
@@ -12,6 +13,10 @@ export interface OffersDeps extends PricingPieces {
   vouchers: VoucherStore;
   pos: PosClient;
   crm: CrmClient;
+  /** how long a CRM call may last (CRM_TIMEOUT_MS) */
+  crmTimeoutMs: number;
+  /** what an operator must know: a voucher the CRM granted that could not be recorded */
+  logger: Logger;
   /** every process's promotions read again (each replica's, each subgraph's served apart) */
   refreshPricing: () => Promise<void>;
 }

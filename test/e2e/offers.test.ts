@@ -227,20 +227,25 @@ describe('goodwill vouchers', () => {
       expect(await inCrm('parcel opened')).toHaveLength(1);
     });
 
-    it("grants no second voucher when the CRM's answer to the first was lost", async () => {
+    it("grants no second voucher while the first is at the CRM, nor once the CRM's answer to it was lost", async () => {
       // a stack whose CRM deadline is short, and a CRM that makes the grant after it: the answer is lost
-      const lossy = await startTestStack({ CRM_TIMEOUT_MS: '300' });
+      const lossy = await startTestStack({ CRM_TIMEOUT_MS: '2000' });
       try {
         const found = await gql(lossy, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: member.loyaltyCard });
         const gesture = { c: found.data.findCustomers[0].id, a: 800, r: 'answer lost', k: 'console-goodwill-0002' };
         const granted = async () => (await dump(lossy, 'crm')).vouchers.filter((v: any) => v.reason === gesture.r);
-        await setFaults(lossy, 'crm', { latency_ms: 600 });
-        const lost = await gql(lossy, GRANT, gesture);
-        expect(lost.errors?.[0]).toMatchObject({ extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'crm' } });
+        await resetStats(lossy);
+        await setFaults(lossy, 'crm', { latency_ms: 2_500 });
+        const first = gql(lossy, GRANT, gesture);
+        await until('the first at the CRM', async () => (await simStats(lossy, 'crm')).byMethod?.['goodwill.grant'] === 1);
+        const meanwhile = await gql(lossy, GRANT, gesture);
+        expect(meanwhile.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
+        expect((await first).errors?.[0]).toMatchObject({ extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'crm' } });
         await until('the late grant made', async () => (await granted()).length === 1);
         await setFaults(lossy, 'crm', {});
         const retry = await gql(lossy, GRANT, gesture);
-        expect(retry.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+        expect(retry.errors?.[0]).toMatchObject({ message: expect.stringMatching(/may have granted/), extensions: { code: 'CONFLICT' } });
+        expect(retry.errors?.[0].extensions?.retryable).toBeUndefined();
         expect(await granted()).toHaveLength(1);
       } finally {
         await lossy.close();

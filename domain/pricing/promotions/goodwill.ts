@@ -5,7 +5,8 @@
 // answers the first voucher, or refuses while whether there is one is not known.
 import type { CrmClient } from '../../../adapters/crm/client';
 import { voucherFromCrm } from '../../../adapters/crm/mapping';
-import { badInput, graphqlError, mayHaveHappened } from '../../../platform/errors';
+import { badInput, graphqlError, mayHaveHappened, stillRunning } from '../../../platform/errors';
+import type { Logger } from '../../../platform/logging';
 import { checkedIdempotencyKey } from '../../canonical/idempotency-key';
 import { checkedText } from '../../canonical/text';
 import type { GrantedVoucher } from './vouchers';
@@ -28,28 +29,54 @@ export interface GoodwillGesture {
   reason: string;
 }
 
-/** What a key holds when a request asks under it. */
-export type GoodwillAsked =
-  | { state: 'new' } // the request took the key: it grants
-  | { state: 'granted'; voucher: GrantedVoucher }
-  | { state: 'pending' } // asked before; whether the CRM granted it is not known
-  | { state: 'other' }; // the key names another gesture
+const sameGesture = (a: GoodwillGesture, b: GoodwillGesture) =>
+  a.customerId === b.customerId && a.amountCents === b.amountCents && a.reason === b.reason;
+
+/** A gesture asked under a key: its voucher once the CRM's grant is recorded, null until then. */
+export interface GoodwillRequest {
+  gesture: GoodwillGesture;
+  askedAt: Instant;
+  /** its CRM call failed after it may have granted */
+  answerLost: boolean;
+  voucher: GrantedVoucher | null;
+}
 
 export interface GoodwillDeps {
   crm: Pick<CrmClient, 'grantGoodwill'>;
+  /** how long a CRM call may last (CRM_TIMEOUT_MS): a request without its voucher after that lost its answer */
+  crmTimeoutMs: number;
   vouchers: {
     record(voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
-    askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillAsked>;
+    /** takes the key for the gesture (null), or answers the request made under it before */
+    askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null>;
     grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
+    goodwillAnswerLost(key: string, at: Instant): Promise<void>;
     forgetGoodwill(key: string): Promise<void>;
   };
   /** the customer, NOT_FOUND when unknown */
   customer(id: string): Promise<{ id: string; crmContactIds: readonly string[] }>;
+  logger: Pick<Logger, 'error'>;
 }
 
-const PENDING =
-  'A voucher was asked with this idempotency key and whether the CRM granted it is not known (still being granted, ' +
-  'or its answer was lost): no other voucher is granted under this key';
+/** Beyond the CRM call's own deadline: time for its request to record the voucher. */
+const RECORD_MARGIN_MS = 30_000;
+
+/** The same gesture asked again under its key: its voucher, or why there is none to answer. */
+function answerOf(earlier: GoodwillRequest, gesture: GoodwillGesture, at: Instant, crmTimeoutMs: number): GrantedVoucher {
+  if (!sameGesture(earlier.gesture, gesture)) {
+    throw graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
+  }
+  if (earlier.voucher) return earlier.voucher;
+  // unmarked, it may be running still: unless older than its CRM call and its record can take (its process died)
+  if (!earlier.answerLost && Date.parse(at) - Date.parse(earlier.askedAt) < crmTimeoutMs + RECORD_MARGIN_MS) {
+    throw stillRunning('The first request with this idempotency key is still being granted: retry with the key later for its voucher');
+  }
+  throw graphqlError(
+    'CONFLICT',
+    "The CRM's answer to the first request with this idempotency key was lost: it may have granted the voucher. " +
+      'Nothing more is granted under this key; check with the CRM before granting again.',
+  );
+}
 
 /** Grants the voucher to the customer's call center contact, and records it as theirs. */
 export async function grantGoodwill(
@@ -62,22 +89,32 @@ export async function grantGoodwill(
   const customer = await deps.customer(request.customerId);
   const [contactId] = customer.crmContactIds;
   if (!contactId) throw badInput('This customer has no call center contact to grant a voucher to');
+  const gesture = { customerId: customer.id, ...goodwill };
   if (key !== null) {
-    const asked = await deps.vouchers.askGoodwill(key, { customerId: customer.id, ...goodwill }, at);
-    if (asked.state === 'granted') return asked.voucher;
-    if (asked.state === 'other') throw graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
-    if (asked.state === 'pending') throw graphqlError('CONFLICT', PENDING);
+    const earlier = await deps.vouchers.askGoodwill(key, gesture, at);
+    if (earlier) return answerOf(earlier, gesture, at, deps.crmTimeoutMs);
   }
   let granted;
   try {
     granted = await deps.crm.grantGoodwill({ contact_id: contactId, amount_cents: goodwill.amountCents, reason: goodwill.reason });
   } catch (err) {
-    // the CRM's own answer is what the agent needs: a key that could not be given back stays
-    // pending, which refuses its retry and grants nothing twice
-    if (key !== null && !mayHaveHappened(err)) await deps.vouchers.forgetGoodwill(key).catch(() => undefined);
+    // the CRM's own answer is what the agent needs: a key whose outcome could not be written stays
+    // as it was, which refuses its retry and grants nothing twice
+    if (key !== null) {
+      const outcome = mayHaveHappened(err) ? deps.vouchers.goodwillAnswerLost(key, at) : deps.vouchers.forgetGoodwill(key);
+      await outcome.catch((failure: unknown) => {
+        deps.logger.error({ err: failure, idempotencyKey: key }, "goodwill request: its CRM call's outcome not written");
+      });
+    }
     throw err;
   }
   const voucher = { ...voucherFromCrm({ ...granted, contact_id: contactId, reason: goodwill.reason }, at), customerId: customer.id };
-  await (key === null ? deps.vouchers.record(voucher) : deps.vouchers.grantedGoodwill(key, voucher));
+  try {
+    await (key === null ? deps.vouchers.record(voucher) : deps.vouchers.grantedGoodwill(key, voucher));
+  } catch (err) {
+    // the CRM granted it and cannot list it: the log is the only trace left of this voucher
+    deps.logger.error({ err, voucher, idempotencyKey: key }, 'goodwill voucher granted in the CRM but not recorded');
+    throw err;
+  }
   return { ...voucher, usedByOrder: null };
 }

@@ -3,7 +3,8 @@
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
 import type { Voucher, VoucherBook } from './voucher-book';
-import type { GoodwillAsked, GoodwillGesture } from './goodwill';
+import type { GoodwillGesture, GoodwillRequest } from './goodwill';
+import type { Instant } from '../../types';
 import type { GrantedVoucher } from './vouchers';
 
 // Applied in order, each once (platform/db migrate): append, never edit.
@@ -29,6 +30,8 @@ const MIGRATIONS = [
      asked_at TEXT NOT NULL,
      voucher_code TEXT REFERENCES vouchers(code) -- null until the CRM's voucher is recorded
    );`,
+  // the request's CRM call failed after it may have granted: no need to wait out its time to say so
+  `ALTER TABLE goodwill_requests ADD COLUMN answer_lost_at TEXT;`,
 ];
 
 interface Row {
@@ -79,25 +82,35 @@ export class VoucherStore implements VoucherBook {
     await this.db.run(INSERT, columns(v));
   }
 
-  /** Takes the key for this gesture, or answers what it already holds. */
-  async askGoodwill(key: string, gesture: GoodwillGesture, at: string): Promise<GoodwillAsked> {
+  /** Takes the key for this gesture (null), or answers the request made under it before. */
+  async askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null> {
     const taken = await this.db.run(
       `INSERT INTO goodwill_requests (idempotency_key, customer_id, amount_cents, reason, asked_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (idempotency_key) DO NOTHING`,
       [key, gesture.customerId, gesture.amountCents, gesture.reason, at],
     );
-    if (taken === 1) return { state: 'new' };
-    const asked = await this.db.row<{ customer_id: string; amount_cents: number; reason: string; voucher_code: string | null }>(
-      'SELECT customer_id, amount_cents, reason, voucher_code FROM goodwill_requests WHERE idempotency_key = $1',
+    if (taken === 1) return null;
+    const asked = await this.db.row<{
+      customer_id: string;
+      amount_cents: number;
+      reason: string;
+      asked_at: string;
+      answer_lost_at: string | null;
+      voucher_code: string | null;
+    }>(
+      'SELECT customer_id, amount_cents, reason, asked_at, answer_lost_at, voucher_code FROM goodwill_requests WHERE idempotency_key = $1',
       [key],
     );
-    // forgotten meanwhile (its first request was refused): this request may take it
+    // given back meanwhile (its first request was refused): this request may take it
     if (!asked) return this.askGoodwill(key, gesture, at);
-    const same = asked.customer_id === gesture.customerId && asked.amount_cents === gesture.amountCents && asked.reason === gesture.reason;
-    if (!same) return { state: 'other' };
-    if (asked.voucher_code === null) return { state: 'pending' };
-    const voucher = await this.db.row<Row>('SELECT * FROM vouchers WHERE code = $1', [asked.voucher_code]);
-    return { state: 'granted', voucher: fromRow(voucher!) as GrantedVoucher };
+    const voucher =
+      asked.voucher_code === null ? undefined : await this.db.row<Row>('SELECT * FROM vouchers WHERE code = $1', [asked.voucher_code]);
+    return {
+      gesture: { customerId: asked.customer_id, amountCents: asked.amount_cents, reason: asked.reason },
+      askedAt: asked.asked_at,
+      answerLost: asked.answer_lost_at !== null,
+      voucher: voucher ? (fromRow(voucher) as GrantedVoucher) : null,
+    };
   }
 
   /** Records the voucher the CRM granted for the gesture under this key. */
@@ -106,6 +119,11 @@ export class VoucherStore implements VoucherBook {
       await tx.run(INSERT, columns(v));
       await tx.run('UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2', [v.code, key]);
     });
+  }
+
+  /** The CRM's answer to the request under this key was lost: whether it granted is not known. */
+  async goodwillAnswerLost(key: string, at: Instant): Promise<void> {
+    await this.db.run('UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL', [key, at]);
   }
 
   /** Gives the key back: the CRM refused the gesture, or never received it. */

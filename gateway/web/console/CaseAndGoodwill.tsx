@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { formatDateTime, formatMoney } from '../shared/format';
-import { newIdempotencyKey } from '../shared/idempotency';
+import { useIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
 import { GrantGoodwill, OpenCase } from './operations';
 
@@ -12,12 +12,8 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
   const [opened, open] = useMutation(OpenCase);
   const [euros, setEuros] = useState('10');
   const [reason, setReason] = useState('');
-  // one voucher per gesture: the same form sent again (a retry) keeps its key, a change makes a new one
-  const [key, setKey] = useState(newIdempotencyKey);
-  const changed = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    setKey(newIdempotencyKey());
-  };
+  // one voucher per gesture: the same form sent again (a retry) answers the voucher granted
+  const [key, changed] = useIdempotencyKey();
   const [granted, grant] = useMutation(GrantGoodwill);
   const openCase = (e: FormEvent) => {
     e.preventDefault();

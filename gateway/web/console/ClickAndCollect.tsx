@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { formatMoney } from '../shared/format';
-import { newIdempotencyKey } from '../shared/idempotency';
+import { useIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
 import { NearestStores, PickupStores, PlaceOrder } from './operations';
 import { ProductPicker, type PickedProduct } from './ProductPicker';
@@ -14,16 +14,9 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
   const [product, setProduct] = useState<PickedProduct | null>(null);
   const [quantity, setQuantity] = useState(1);
   const [storeId, setStoreId] = useState<string | null>(null);
-  const [key, setKey] = useState(newIdempotencyKey);
+  const [key, changed] = useIdempotencyKey();
   const [stores] = useQuery({ query: PickupStores, variables: { sku: product?.sku ?? '' }, pause: !product });
   const [placed, place] = useMutation(PlaceOrder);
-  // what the form says changed: a new submission, with a key of its own
-  const changed =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setKey(newIdempotencyKey());
-    };
   const stock = new Map(stores.data?.product?.stockByStore?.flatMap((s) => (s ? [[s.store.id, s.available] as const] : [])) ?? []);
   const chosenStock = storeId ? stock.get(storeId) : undefined;
   const lacking = storeId !== null && chosenStock !== undefined && chosenStock < quantity;

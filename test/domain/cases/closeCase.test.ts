@@ -103,17 +103,20 @@ it('gives the case back when the CRM is unavailable: a retry closes it', async (
 
 it('closes a case whose claim was left unfinished longer ago than a CRM call can last', async () => {
   const { crm, closedCases, close } = await setUp([{ ...open }]);
-  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS + 1)).toBe(true);
+  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS + 1)).toBe('claimed');
   expect(await close('K-5521')).toMatchObject({ status: 'closed', closed_at: seconds });
   expect(crm.calls).toEqual(['K-5521: Remboursé']);
   expect(await code(close('K-5521'))).toBe('CONFLICT'); // marked closed once the CRM answered
   expect(crm.calls).toHaveLength(1);
 });
 
-it('refuses a case whose claim is younger than that (a request may still be closing it), without asking the CRM', async () => {
+it('tells a closing while a younger claim holds the case (a request may still be closing it) to retry later, without asking the CRM', async () => {
   const { crm, closedCases, close } = await setUp([{ ...open }]);
-  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS - 1000)).toBe(true);
-  expect(await code(close('K-5521'))).toBe('CONFLICT');
+  expect(await claimLeft(closedCases, 'K-5521', CRM_TIMEOUT_MS + TAKE_OVER_MARGIN_MS - 1000)).toBe('claimed');
+  await expect(close('K-5521')).rejects.toMatchObject({
+    message: 'Case K-5521 is being closed by another request: retry later',
+    extensions: { code: 'CONFLICT', retryable: true },
+  });
   expect(crm.calls).toEqual([]);
 });
 
@@ -129,15 +132,17 @@ it("keeps the previous release's claims working while a rolling upgrade runs, an
       [caseId, at, new Date(AT.getTime() - CRM_TIMEOUT_MS - TAKE_OVER_MARGIN_MS).toISOString()],
     );
   expect(await previousClaim('K-5521', AT.toISOString())).toBe(1);
-  expect(await closedCases.claim('K-5521', AT.toISOString())).toBe(false);
-  expect(await closedCases.claim('K-5522', AT.toISOString())).toBe(true);
+  expect(await closedCases.claim('K-5521', AT.toISOString())).toBe('closing');
+  expect(await closedCases.claim('K-5522', AT.toISOString())).toBe('claimed');
   expect(await previousClaim('K-5522', AT.toISOString())).toBe(0);
 });
 
 it('never takes over a case closed through the graph, however old', async () => {
   const { crm, close } = await setUp([{ ...open }]);
   expect(await code(close('K-5521'))).toBe('closed');
-  expect(await code(close('K-5521', 'Encore', new Date(AT.getTime() + 86_400_000)))).toBe('CONFLICT');
+  const again = close('K-5521', 'Encore', new Date(AT.getTime() + 86_400_000));
+  await expect(again).rejects.toMatchObject({ message: 'Case K-5521 is closed already', extensions: { code: 'CONFLICT' } });
+  expect(((await again.catch((e: GraphQLError) => e)) as GraphQLError).extensions.retryable).toBeUndefined();
   expect(crm.calls).toHaveLength(1);
 });
 

@@ -56,7 +56,15 @@ describe('Resources', () => {
       const none = undefined as never;
       const defs = {
         orders: subgraphDefinitions.orders({ ...pricing, eshop: r.eshop(), pos: r.pos(), commerce: { deps: {} } as never }),
-        offers: subgraphDefinitions.offers({ ...pricing, vouchers: none, pos: r.pos(), crm: r.crm(), refreshPricing: none }),
+        offers: subgraphDefinitions.offers({
+          ...pricing,
+          vouchers: none,
+          pos: r.pos(),
+          crm: r.crm(),
+          crmTimeoutMs: 3000,
+          logger: none,
+          refreshPricing: none,
+        }),
         crm: subgraphDefinitions.crm({ crm: r.crm(), identityDirectory: r.identityDirectory, closedCases: none }),
         insights: subgraphDefinitions.insights({
           eshop: r.eshop(),

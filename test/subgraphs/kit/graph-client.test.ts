@@ -99,6 +99,11 @@ describe('HttpSubgraphClient', () => {
     expect(toGraphQLError(err).extensions).toEqual({ code });
   });
 
+  it('keeps a CONFLICT still running there one to ask again (retryable), and nothing else the remote error carried', async () => {
+    const err = await failing({ message: 'still running', extensions: { code: 'CONFLICT', retryable: true, requestId: 'req-there' } });
+    expect(toGraphQLError(err).extensions).toEqual({ code: 'CONFLICT', retryable: true });
+  });
+
   it.each([
     [
       'a field it does not have yet (a rolling deploy)',

@@ -1,7 +1,9 @@
 import { grantGoodwill, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
 import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
-import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
+import type { GraphQLError } from 'graphql';
+import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
 import { freshDb } from '../../../databases';
+import { capturedLogger } from '../../../captured-logs';
 
 const AT = '2026-12-02T10:00:00.000Z';
 const KEY = 'web-3f9a1c0d5e7b';
@@ -11,6 +13,7 @@ async function world(contacts: string[] = ['C-000123'], answers: (Error | null)[
   const asked: string[] = [];
   let granted = 0;
   const store = await VoucherStore.open(await freshDb());
+  const { logger, lines } = capturedLogger();
   const deps: GoodwillDeps = {
     customer: async (id) => (asked.push(`customer ${id}`), { id, crmContactIds: contacts }),
     crm: {
@@ -23,9 +26,11 @@ async function world(contacts: string[] = ['C-000123'], answers: (Error | null)[
       },
     },
     vouchers: store,
+    crmTimeoutMs: 3000,
+    logger,
   };
   const grants = () => asked.filter((a) => a.startsWith('grant')).length;
-  return { deps, asked, store, grants };
+  return { deps, asked, store, grants, lines };
 }
 
 const gesture = (idempotencyKey?: string, amountCents = 1500) => ({
@@ -86,15 +91,27 @@ describe('under an idempotency key', () => {
     expect(grants()).toBe(1);
   });
 
-  it('grants nothing more while whether the CRM granted is not known (its answer lost), nor while the first request runs', async () => {
+  it('grants nothing more after a lost answer (a timeout): the retry is told the CRM may have granted it', async () => {
     const lost = await world(undefined, [new LegacyUnavailableError('crm', 'timeout of 3000 ms')]);
     await expect(grantGoodwill(lost.deps, gesture(KEY), AT)).rejects.toBeInstanceOf(LegacyUnavailableError);
-    await expect(grantGoodwill(lost.deps, gesture(KEY), AT)).rejects.toMatchObject({
-      extensions: { code: 'CONFLICT' },
-      message: expect.stringMatching(/^A voucher was asked with this idempotency key and whether the CRM granted it is not known/),
-    });
+    const retry = await grantGoodwill(lost.deps, gesture(KEY), AT).catch((e: GraphQLError) => e);
+    expect(retry).toMatchObject({ message: expect.stringMatching(/^The CRM's answer .* was lost: it may have granted/) });
+    expect((retry as GraphQLError).extensions).toEqual({ code: 'CONFLICT' });
     expect(lost.grants()).toBe(1);
+  });
 
+  it('tells a retry of a request whose process died during its CRM call to ask later, until that call and its record are over', async () => {
+    const { deps, store, grants } = await world();
+    await store.askGoodwill(KEY, { customerId: 'cus_1', amountCents: 1500, reason: 'Colis abîmé' }, AT); // then the process died
+    const within = '2026-12-02T10:00:32.999Z'; // the CRM's deadline (3 s) and the 30 s its request has to record the voucher
+    await expect(grantGoodwill(deps, gesture(KEY), within)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
+    await expect(grantGoodwill(deps, gesture(KEY), '2026-12-02T10:00:33.000Z')).rejects.toMatchObject({
+      message: expect.stringMatching(/may have granted/),
+    });
+    expect(grants()).toBe(0);
+  });
+
+  it('tells a retry while the first request runs to ask again, then answers it the first voucher', async () => {
     const { deps, grants } = await world();
     // the first request's grant waits at the CRM until the test lets it answer
     let reached!: () => void;
@@ -108,11 +125,24 @@ describe('under an idempotency key', () => {
     };
     const first = grantGoodwill({ ...deps, crm: slow }, gesture(KEY), AT);
     await atCrm;
-    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
     answer();
     const voucher = await first;
     expect(await grantGoodwill(deps, gesture(KEY), AT)).toEqual(voucher);
     expect(grants()).toBe(1);
+  });
+
+  it('logs a voucher the CRM granted that could not be recorded: nothing else keeps its code', async () => {
+    const { deps, lines, store } = await world();
+    jest.spyOn(store, 'grantedGoodwill').mockRejectedValue(new DatabaseUnavailableError('gone'));
+    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'goodwill voucher granted in the CRM but not recorded',
+        idempotencyKey: KEY,
+        voucher: expect.objectContaining({ code: 'GW-1' }),
+      }),
+    );
   });
 
   it.each([
