@@ -60,6 +60,8 @@ export interface OpenOptions {
   onIdleError?: (err: Error) => void;
   /** a listener's connection lost or not opened (it is tried again), or its `heard` failing */
   onListenError?: (err: Error) => void;
+  /** a listener listening on `channel`, at first or again after a failure */
+  onListening?: (channel: string) => void;
 }
 
 export class Db implements Sql {
@@ -76,7 +78,7 @@ export class Db implements Sql {
     private readonly lockPool: pg.Pool,
     /** opens a connection of its own (a listener's) */
     private readonly connection: () => pg.Client,
-    private readonly options: Pick<OpenOptions, 'trace' | 'onListenError'>,
+    private readonly options: Pick<OpenOptions, 'trace' | 'onListenError' | 'onListening'>,
   ) {
     ({ rows: this.rows, row: this.row, run: this.run } = sqlOver(pool, options.trace));
   }
@@ -124,7 +126,9 @@ export class Db implements Sql {
       } catch (err) {
         return lost(err);
       }
-      if (afterLoss && current === connection) hear(null);
+      if (current !== connection) return;
+      this.options.onListening?.(channel);
+      if (afterLoss) hear(null);
     };
     void open(false);
     this.listeners.add(async () => {
@@ -222,13 +226,13 @@ class BoundedClient extends pg.Client {
   }
 }
 
-export function openDatabase(url: string, { trace, onIdleError, onListenError }: OpenOptions = {}): Db {
+export function openDatabase(url: string, { trace, onIdleError, onListenError, onListening }: OpenOptions = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   const lockPool = new pg.Pool({ connectionString: url, max: 10, Client: BoundedClient });
   for (const p of [pool, lockPool]) p.on('error', (err) => onIdleError?.(err));
   // a listener only waits: keep-alive probes find a connection the network dropped without a word
   const listener = () => new BoundedClient({ connectionString: url, keepAlive: true, query_timeout: CONNECT_TIMEOUT_MS });
-  return new Db(pool, lockPool, listener, { trace, onListenError });
+  return new Db(pool, lockPool, listener, { trace, onListenError, onListening });
 }
 
 /** One versioned step: SQL, or a function where data must be rewritten by rules that SQL cannot state. */

@@ -35,6 +35,7 @@ import { GraphVoucherBook } from '../../subgraphs/kit/voucher-client';
 import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
+import { listenerLog } from '../db/listener-log';
 import { openDatabase, type Db } from '../db';
 import type { System } from '../errors';
 import { randomUUID } from 'node:crypto';
@@ -192,11 +193,7 @@ export class Resources {
       const db = openDatabase(url, {
         onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
         // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
-        onListenError: (err) =>
-          this.env.logger.warn(
-            { reason: err.message },
-            'listening to the database for other processes: a failure (a lost connection is opened again)',
-          ),
+        ...listenerLog(this.env.logger),
       });
       this.onClose(() => db.close());
       return db;

@@ -153,17 +153,20 @@ describe('listen and notify', () => {
   it('listens again on a new connection when its own is lost, and counts that as heard: a notice may have gone by', async () => {
     const url = await freshDatabaseUrl();
     const errors: Error[] = [];
-    const db = openDatabase(url, { onListenError: (err) => errors.push(err) });
+    const listening: string[] = [];
+    const db = openDatabase(url, { onListenError: (err) => errors.push(err), onListening: (channel) => listening.push(channel) });
     try {
       const { hear, heard, payloads } = counter();
       db.listen('pricing', hear);
       await listeningConnections(db, 1);
+      await until('told it listens', async () => listening.length === 1);
       const killed = await db.rows<{ killed: boolean }>(
         "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
       );
       expect(killed).toEqual([{ killed: true }]);
       await heardTimes(heard, 1);
       expect(errors.length).toBeGreaterThan(0); // the loss, reported
+      expect(listening).toEqual(['pricing', 'pricing']); // and listening again
       await listeningConnections(db, 1);
       await db.notify('pricing', 'after');
       await heardTimes(heard, 2);
