@@ -99,7 +99,8 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   const returned = sumBy(before.lines.map((l) => [l.sku, l.quantity]));
   const returning = sumBy(wanted.map((l) => [l.sku, l.quantity]));
   for (const [sku, qty] of returning) {
-    const left = (bought.get(sku) ?? 0) - (returned.get(sku) ?? 0);
+    if (!bought.has(sku)) throw badInput(`Order ${input.orderId} has no ${sku}`);
+    const left = bought.get(sku)! - (returned.get(sku) ?? 0);
     if (qty > left) throw badInput(`Order ${input.orderId} has ${left} of ${sku} left to return, not ${qty}`);
   }
   const posLines = wanted.map((l) => ({ ean: l.ean, qty: l.quantity }));

@@ -24,13 +24,26 @@ export function refuse(res: Response, logger: Logger, status: number, code: stri
  * What fails before GraphQL (a body too large or not JSON, from whichever express.json read it),
  * answered as GraphQL answers: JSON with a code, never express's HTML page and its stack trace.
  */
+function isJson(text: string | undefined): boolean {
+  try {
+    JSON.parse(text ?? '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const unreadable =
   (logger: Logger): ErrorRequestHandler =>
-  (err: { type?: string; limit?: number; status?: number }, _req, res, next) => {
+  (err: { type?: string; limit?: number; status?: number; body?: string; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(err);
     if (err.type === 'entity.too.large') {
       refuse(res, logger, 413, 'OPERATION_TOO_COMPLEX', `The request body is larger than ${err.limit} bytes`);
+    } else if (err.type === 'entity.parse.failed' && !isJson(err.body)) {
+      // the parser's own words say where: `Expected ',' or '}' after property value in JSON at position 29`
+      refuse(res, logger, 400, 'BAD_USER_INPUT', `The request body is not valid JSON (${err.message})`);
     } else if (err.type === 'entity.parse.failed') {
+      // JSON, but not an object or an array (express.json's strict mode): `null`, `42`, a string
       refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body must be a JSON object with a query (or an array of them, a batch)');
     } else if (err.status !== undefined && err.status >= 400 && err.status < 500) {
       refuse(res, logger, 400, 'BAD_USER_INPUT', 'The request body cannot be read');

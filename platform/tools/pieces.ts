@@ -36,6 +36,7 @@ import { memberBatcher } from '../../subgraphs/kit/loaders/loyalty';
 import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
 import { listenerLog } from '../db/listener-log';
+import { goodwillUnderWay } from '../../domain/pricing/promotions/goodwill';
 import { openDatabase, type Db } from '../db';
 import type { System } from '../errors';
 import { randomUUID } from 'node:crypto';
@@ -331,6 +332,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
       crm: r.crm(),
       crmTimeoutMs: r.env.config.env.CRM_TIMEOUT_MS,
       logger: r.env.logger,
+      goodwillUnderWay: goodwillUnderWay(),
       refreshPricing: r.refreshPricing,
     };
     return { definition: subgraphDefinitions.offers(deps) };

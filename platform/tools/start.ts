@@ -94,9 +94,12 @@ async function main() {
   ];
   console.log(lines.join('\n'));
   stopOnSignals(async () => {
+    // the servers, the simulators and the database close one after the other: the wait is worth a line
+    console.log('\nStopping: the gateway and subgraphs, then the simulators and the database...');
     await Promise.all(replicas.map((r) => r.stop()));
     await stack.close();
     await database?.stop();
+    console.log('Stopped.');
   });
 }
 

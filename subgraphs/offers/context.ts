@@ -1,6 +1,8 @@
 import type { CrmClient } from '../../adapters/crm/client';
 import type { PosClient } from '../../adapters/pos/client';
 import type { Logger } from '../../platform/logging';
+import type { InFlight } from '../../domain/in-flight';
+import type { GrantedVoucher } from '../../domain/pricing/promotions/vouchers';
 import DataLoader from 'dataloader';
 import { priceOffers, type OfferRequest, type PricedBasket, type PricingSources } from '../../domain/pricing/promotions/quoting';
 import type { VoucherStore } from '../../domain/pricing/promotions/voucher-store';
@@ -17,6 +19,8 @@ export interface OffersDeps extends PricingPieces {
   crmTimeoutMs: number;
   /** what an operator must know: a voucher the CRM granted that could not be recorded */
   logger: Logger;
+  /** this process's goodwill grants under way, by idempotency key */
+  goodwillUnderWay: InFlight<GrantedVoucher>;
   /** every process's promotions read again (each replica's, each subgraph's served apart) */
   refreshPricing: () => Promise<void>;
 }

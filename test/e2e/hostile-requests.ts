@@ -78,7 +78,11 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
     });
   return [
     // ---- the HTTP request itself
-    { name: 'a body that is not JSON', raw: '{"query": "{ stores { id } }"', expect: { status: 400, code: 'BAD_USER_INPUT' } },
+    {
+      name: 'a body that is not JSON',
+      raw: '{"query": "{ stores { id } }"',
+      expect: { status: 400, code: 'BAD_USER_INPUT', message: 'The request body is not valid JSON (' },
+    },
     { name: 'a JSON string', raw: '"{ stores { id } }"', expect: { status: 400, code: 'BAD_USER_INPUT' } },
     { name: 'a JSON number', raw: '42', expect: { status: 400, code: 'BAD_USER_INPUT' } },
     {

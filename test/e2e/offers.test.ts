@@ -1,7 +1,8 @@
 // One price and one set of promotions in every channel, through the gateway.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { dump, gql, legacyCalls, resetStats, seeded, setFaults, simStats, startTestStack, until } from './harness';
+import { freshDatabaseUrl } from '../databases';
+import { dump, gql, legacyCalls, resetStats, seeded, setFaults, simStats, startTestStack, SYSTEM_LIST, until } from './harness';
 
 const { world, truth } = seeded();
 const CHANNELS = ['WEB', 'STORE', 'CALL_CENTER'] as const;
@@ -227,27 +228,34 @@ describe('goodwill vouchers', () => {
       expect(await inCrm('parcel opened')).toHaveLength(1);
     });
 
-    it("grants no second voucher while the first is at the CRM, nor once the CRM's answer to it was lost", async () => {
-      // a stack whose CRM deadline is short, and a CRM that makes the grant after it: the answer is lost
-      const lossy = await startTestStack({ CRM_TIMEOUT_MS: '2000' });
+    it("grants no second voucher while the first is at the CRM (another replica told to retry), nor once the CRM's answer to it was lost", async () => {
+      // two replicas on one database whose CRM deadline is short, and a CRM that makes the grant after it: the answer is lost
+      const env = { CRM_TIMEOUT_MS: '2000', DATABASE_URL: await freshDatabaseUrl() };
+      const lossy = await startTestStack(env);
+      const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, lossy.legacyUrls[s]]));
+      const replica = await startTestStack({ ...env, ...legacy });
       try {
         const found = await gql(lossy, 'query($c: String) { findCustomers(loyaltyCard: $c) { id } }', { c: member.loyaltyCard });
         const gesture = { c: found.data.findCustomers[0].id, a: 800, r: 'answer lost', k: 'console-goodwill-0002' };
         const granted = async () => (await dump(lossy, 'crm')).vouchers.filter((v: any) => v.reason === gesture.r);
         await resetStats(lossy);
         await setFaults(lossy, 'crm', { latency_ms: 2_500 });
-        const first = gql(lossy, GRANT, gesture);
+        const [first, again] = [gql(lossy, GRANT, gesture), gql(lossy, GRANT, gesture)]; // a double click: one grant, shared
         await until('the first at the CRM', async () => (await simStats(lossy, 'crm')).byMethod?.['goodwill.grant'] === 1);
-        const meanwhile = await gql(lossy, GRANT, gesture);
-        expect(meanwhile.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
-        expect((await first).errors?.[0]).toMatchObject({ extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'crm' } });
+        const elsewhere = await gql(replica, GRANT, gesture);
+        expect(elsewhere.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
+        for (const answer of await Promise.all([first, again])) {
+          expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'SYSTEM_UNAVAILABLE', system: 'crm' } });
+        }
         await until('the late grant made', async () => (await granted()).length === 1);
         await setFaults(lossy, 'crm', {});
-        const retry = await gql(lossy, GRANT, gesture);
+        const retry = await gql(replica, GRANT, gesture);
         expect(retry.errors?.[0]).toMatchObject({ message: expect.stringMatching(/may have granted/), extensions: { code: 'CONFLICT' } });
         expect(retry.errors?.[0].extensions?.retryable).toBeUndefined();
         expect(await granted()).toHaveLength(1);
+        expect((await simStats(lossy, 'crm')).byMethod?.['goodwill.grant']).toBe(1);
       } finally {
+        await replica.close();
         await lossy.close();
       }
     });

@@ -335,6 +335,14 @@ describe('after the sale', () => {
     const again = await giveBack(2);
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(again.errors?.[0].message).toMatch(/1 of .* left to return/);
+    const [other] = stocked(2).filter((p) => p.sku !== product.sku);
+    const notBought = await gql(stack, RETURN, {
+      i: { orderId, storeId, lines: [{ sku: other.sku, quantity: 1 }], idempotencyKey: key() },
+    });
+    expect(notBought.errors?.[0]).toMatchObject({
+      message: `Order ${orderId} has no ${other.sku}`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await posReturns()).toBe(1);
     expect((await giveBack(1)).data.returnOrder.order.status).toBe('RETURNED');
     expect(await posReturns()).toBe(2);

@@ -14,6 +14,7 @@ import {
   toGraphQLError,
 } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
+import { InFlight } from '../../in-flight';
 import type { Lease, Operation, SagaStore, StepRecord, StoredError } from './store';
 
 export type SagaState = Record<string, unknown>;
@@ -97,7 +98,7 @@ export interface RunnerOptions {
 
 export class SagaRunner {
   /** requests working on a key: a second request with the key and the same input shares the first one's answer */
-  private readonly inFlight = new Map<string, { hash: string; work: Promise<unknown> }>();
+  private readonly inFlight = new InFlight(conflict);
   /** recovery passes working on a key (they answer nobody) */
   private readonly settling = new Map<string, Promise<void>>();
   private readonly options: RunnerOptions;
@@ -122,19 +123,12 @@ export class SagaRunner {
     const hash = inputHash(saga.kind, input);
     const existing = await this.store.get(key);
     if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
-    const running = this.joining(key, hash);
+    // a request working on the key may not be in the store yet (still planning): the key is taken all the same
+    const running = this.inFlight.joining(key, hash);
     if (running) return running;
     // a recovery pass settling this key: let it end, then answer from what it left
     await this.settling.get(key);
-    return this.joining(key, hash) ?? this.track(key, hash, this.start(saga, key, hash, plan));
-  }
-
-  /** The answer of a request already working on the key, when it was asked the same thing. */
-  private joining(key: string, hash: string): Promise<unknown> | undefined {
-    const running = this.inFlight.get(key);
-    // not yet in the store (it may still be planning), but the key is taken all the same
-    if (running && running.hash !== hash) throw conflict();
-    return running?.work;
+    return this.inFlight.joining(key, hash) ?? this.inFlight.track(key, hash, this.start(saga, key, hash, plan));
   }
 
   private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
@@ -184,11 +178,6 @@ export class SagaRunner {
     } finally {
       clearInterval(timer);
     }
-  }
-
-  private track(key: string, hash: string, work: Promise<unknown>): Promise<unknown> {
-    this.inFlight.set(key, { hash, work });
-    return work.finally(() => this.inFlight.delete(key));
   }
 
   /** Runs the steps from `from` on; undoes or finishes as the saga's pivot says when one fails. */

@@ -7,6 +7,7 @@ import type { CrmClient } from '../../../adapters/crm/client';
 import { voucherFromCrm } from '../../../adapters/crm/mapping';
 import { badInput, graphqlError, mayHaveHappened, stillRunning } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
+import { InFlight } from '../../in-flight';
 import { checkedIdempotencyKey } from '../../canonical/idempotency-key';
 import { checkedText } from '../../canonical/text';
 import type { GrantedVoucher } from './vouchers';
@@ -56,16 +57,21 @@ export interface GoodwillDeps {
   /** the customer, NOT_FOUND when unknown */
   customer(id: string): Promise<{ id: string; crmContactIds: readonly string[] }>;
   logger: Pick<Logger, 'error'>;
+  /** the process's grants under way, by key (goodwillUnderWay()) */
+  goodwillUnderWay: InFlight<GrantedVoucher>;
 }
+
+const anotherGesture = () => graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
+
+/** One for the process: a request sent again while its first is at the CRM shares that one's voucher. */
+export const goodwillUnderWay = () => new InFlight<GrantedVoucher>(anotherGesture);
 
 /** Beyond the CRM call's own deadline: time for its request to record the voucher. */
 const RECORD_MARGIN_MS = 30_000;
 
 /** The same gesture asked again under its key: its voucher, or why there is none to answer. */
 function answerOf(earlier: GoodwillRequest, gesture: GoodwillGesture, at: Instant, crmTimeoutMs: number): GrantedVoucher {
-  if (!sameGesture(earlier.gesture, gesture)) {
-    throw graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
-  }
+  if (!sameGesture(earlier.gesture, gesture)) throw anotherGesture();
   if (earlier.voucher) return earlier.voucher;
   // unmarked, it may be running still: unless older than its CRM call and its record can take (its process died)
   if (!earlier.answerLost && Date.parse(at) - Date.parse(earlier.askedAt) < crmTimeoutMs + RECORD_MARGIN_MS) {
@@ -85,8 +91,22 @@ export async function grantGoodwill(
   at: Instant,
 ): Promise<GrantedVoucher> {
   const goodwill = checkedGoodwill(request.amountCents, request.reason);
-  const key = request.idempotencyKey == null ? null : checkedIdempotencyKey(request.idempotencyKey);
-  const customer = await deps.customer(request.customerId);
+  if (request.idempotencyKey == null) return grant(deps, request.customerId, goodwill, null, at);
+  const key = checkedIdempotencyKey(request.idempotencyKey);
+  const input = JSON.stringify([request.customerId, goodwill.amountCents, goodwill.reason]);
+  return (
+    deps.goodwillUnderWay.joining(key, input) ?? deps.goodwillUnderWay.track(key, input, grant(deps, request.customerId, goodwill, key, at))
+  );
+}
+
+async function grant(
+  deps: GoodwillDeps,
+  customerId: string,
+  goodwill: { amountCents: number; reason: string },
+  key: string | null,
+  at: Instant,
+): Promise<GrantedVoucher> {
+  const customer = await deps.customer(customerId);
   const [contactId] = customer.crmContactIds;
   if (!contactId) throw badInput('This customer has no call center contact to grant a voucher to');
   const gesture = { customerId: customer.id, ...goodwill };

@@ -63,6 +63,7 @@ describe('Resources', () => {
           crm: r.crm(),
           crmTimeoutMs: 3000,
           logger: none,
+          goodwillUnderWay: none,
           refreshPricing: none,
         }),
         crm: subgraphDefinitions.crm({ crm: r.crm(), identityDirectory: r.identityDirectory, closedCases: none }),

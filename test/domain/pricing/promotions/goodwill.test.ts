@@ -1,4 +1,4 @@
-import { grantGoodwill, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
+import { grantGoodwill, goodwillUnderWay, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
 import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
 import type { GraphQLError } from 'graphql';
 import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
@@ -28,6 +28,7 @@ async function world(contacts: string[] = ['C-000123'], answers: (Error | null)[
     vouchers: store,
     crmTimeoutMs: 3000,
     logger,
+    goodwillUnderWay: goodwillUnderWay(),
   };
   const grants = () => asked.filter((a) => a.startsWith('grant')).length;
   return { deps, asked, store, grants, lines };
@@ -111,7 +112,7 @@ describe('under an idempotency key', () => {
     expect(grants()).toBe(0);
   });
 
-  it('tells a retry while the first request runs to ask again, then answers it the first voucher', async () => {
+  it("shares the first request's voucher with the same key sent again while it runs, and tells another replica to ask later", async () => {
     const { deps, grants } = await world();
     // the first request's grant waits at the CRM until the test lets it answer
     let reached!: () => void;
@@ -123,12 +124,17 @@ describe('under an idempotency key', () => {
         return new Promise<void>((ok) => (answer = ok)).then(() => deps.crm.grantGoodwill(grant));
       },
     };
-    const first = grantGoodwill({ ...deps, crm: slow }, gesture(KEY), AT);
+    const here = { ...deps, crm: slow };
+    const first = grantGoodwill(here, gesture(KEY), AT);
     await atCrm;
-    await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
+    const again = grantGoodwill(here, gesture(KEY), AT); // this process: shares the first's
+    await expect(grantGoodwill(here, gesture(KEY, 2000), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const replica = { ...deps, goodwillUnderWay: goodwillUnderWay() }; // another process on the database
+    await expect(grantGoodwill(replica, gesture(KEY), AT)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', retryable: true } });
     answer();
     const voucher = await first;
-    expect(await grantGoodwill(deps, gesture(KEY), AT)).toEqual(voucher);
+    expect(await again).toEqual(voucher);
+    expect(await grantGoodwill(replica, gesture(KEY), AT)).toEqual(voucher);
     expect(grants()).toBe(1);
   });
 
