@@ -17,7 +17,10 @@ export class InFlight<T = unknown> {
 
   /** `work`, shared with the requests that join it under `key` until it settles. */
   track(key: string, input: string, work: Promise<T>): Promise<T> {
-    this.running.set(key, { input, work });
-    return work.finally(() => this.running.delete(key));
+    const entry = { input, work };
+    this.running.set(key, entry);
+    return work.finally(() => {
+      if (this.running.get(key) === entry) this.running.delete(key);
+    });
   }
 }

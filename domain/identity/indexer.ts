@@ -35,6 +35,7 @@ export class IdentityIndex {
   private running: Promise<IndexPass> | null = null;
   private readonly firstPass: Promise<void>;
   private firstPassEnded!: () => void;
+  private readToTheEnd = false;
 
   constructor(
     private readonly sources: IndexSources,
@@ -47,16 +48,27 @@ export class IdentityIndex {
 
   /** Reads what the silos numbered since the last pass. A call during a pass shares it. */
   catchUp(): Promise<IndexPass> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-      this.firstPassEnded();
-    });
+    this.running ??= this.pass()
+      .then((read) => ((this.readToTheEnd = true), read))
+      .finally(() => {
+        this.running = null;
+        this.firstPassEnded();
+      });
     return this.running;
   }
 
-  /** Settles once the first pass has ended, read or failed: look-ups wait for it, and only for it. */
+  /** Settles once this process's first pass has ended, read or failed. */
   caughtUp(): Promise<void> {
     return this.firstPass;
+  }
+
+  /**
+   * Whether a pass of this process has read every silo to its end, so that whoever they held then
+   * is found; `wait` bounds the wait for a pass under way (settledWithin), none is waited for otherwise.
+   */
+  async complete(wait: (pass: Promise<unknown>) => Promise<unknown>): Promise<boolean> {
+    if (!this.readToTheEnd && this.running) await wait(this.running);
+    return this.readToTheEnd;
   }
 
   private async pass(): Promise<IndexPass> {

@@ -127,8 +127,8 @@ const schema = z.object({
   IDENTITY_FRESH_S: z.coerce.number().int().nonnegative().default(600),
   /** the identity index reads the accounts and contacts numbered since its last pass this often (and once at start) */
   IDENTITY_INDEX_INTERVAL_S: z.coerce.number().positive().default(60),
-  /** how long a findCustomers waits for the identity index's first pass before answering without it */
-  IDENTITY_FIRST_PASS_WAIT_MS: z.coerce.number().int().nonnegative().default(5000),
+  /** until the identity index has read the silos to their end once, how long a findCustomers by phone or name waits for its pass under way */
+  IDENTITY_INDEX_WAIT_MS: z.coerce.number().int().nonnegative().default(5000),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SCALE: z.coerce.number().positive().default(1),
   SIM_NOW: z.string().datetime().default('2026-11-20T00:00:00Z'),

@@ -59,7 +59,7 @@ export interface OpenOptions {
   /** a connection of the pool failing while idle (the server went away): the next query reports it */
   onIdleError?: (err: Error) => void;
   /** a listener's connection lost or not opened (it is tried again), or its `heard` failing */
-  onListenError?: (err: Error) => void;
+  onListenError?: (err: Error, channel: string, during: 'connection' | 'heard') => void;
   /** a listener listening on `channel`, at first or again after a failure */
   onListening?: (channel: string) => void;
 }
@@ -95,12 +95,13 @@ export class Db implements Sql {
    * delays the listening, and each failure goes to `onListenError`.
    */
   listen(channel: string, heard: (payload: string | null) => void): void {
-    const failed = (err: unknown) => this.options.onListenError?.(err instanceof Error ? err : new Error(String(err)));
+    const failed = (err: unknown, during: 'connection' | 'heard') =>
+      this.options.onListenError?.(err instanceof Error ? err : new Error(String(err)), channel, during);
     const hear = (payload: string | null) => {
       try {
         heard(payload);
       } catch (err) {
-        failed(err);
+        failed(err, 'heard');
       }
     };
     let current: pg.Client | null = null; // listening, or being opened
@@ -114,7 +115,7 @@ export class Db implements Sql {
         if (current !== connection) return; // a connection let go of already (stopped, or replaced)
         current = null; // its events from now on are ignored above
         void connection.end().catch(() => undefined);
-        failed(err);
+        failed(err, 'connection');
         if (!stopped) retry = setTimeout(() => void open(true), RELISTEN_MS);
       };
       connection.on('error', lost);

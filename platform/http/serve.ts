@@ -20,10 +20,6 @@ export function refuse(res: Response, logger: Logger, status: number, code: stri
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
-/**
- * What fails before GraphQL (a body too large or not JSON, from whichever express.json read it),
- * answered as GraphQL answers: JSON with a code, never express's HTML page and its stack trace.
- */
 function isJson(text: string | undefined): boolean {
   try {
     JSON.parse(text ?? '');
@@ -33,6 +29,10 @@ function isJson(text: string | undefined): boolean {
   }
 }
 
+/**
+ * What fails before GraphQL (a body too large or not JSON, from whichever express.json read it),
+ * answered as GraphQL answers: JSON with a code, never express's HTML page and its stack trace.
+ */
 const unreadable =
   (logger: Logger): ErrorRequestHandler =>
   (err: { type?: string; limit?: number; status?: number; body?: string; message?: string }, _req, res, next) => {

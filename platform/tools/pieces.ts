@@ -282,7 +282,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         store,
         discovery: new Discovery(clients, store, env.IDENTITY_FRESH_S * 1000),
         identityIndex,
-        firstPassWaitMs: env.IDENTITY_FIRST_PASS_WAIT_MS,
+        indexWaitMs: env.IDENTITY_INDEX_WAIT_MS,
       }),
       background: () => startIndexing(identityIndex, env.IDENTITY_INDEX_INTERVAL_S * 1000, r.env.logger),
       caughtUp: identityIndex.caughtUp(),

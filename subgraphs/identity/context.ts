@@ -8,9 +8,9 @@ import type { CustomerModel } from './model';
 export interface IdentityDeps {
   store: IdentityStore;
   discovery: Discovery;
-  identityIndex: Pick<IdentityIndex, 'caughtUp'>;
-  /** how long a look-up waits for the index's first pass */
-  firstPassWaitMs: number;
+  identityIndex: Pick<IdentityIndex, 'complete'>;
+  /** how long a look-up by phone or name waits for the index's pass under way */
+  indexWaitMs: number;
 }
 
 export interface IdentityContext extends BaseContext, IdentityDeps {

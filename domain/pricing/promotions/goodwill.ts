@@ -63,8 +63,15 @@ export interface GoodwillDeps {
 
 const anotherGesture = () => graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
 
-/** One for the process: a request sent again while its first is at the CRM shares that one's voucher. */
-export const goodwillUnderWay = () => new InFlight<GrantedVoucher>(anotherGesture);
+/**
+ * One for the process: a request sent again while its first is at the CRM shares that one's
+ * voucher. One with another gesture is told to retry: the first may yet fail before it writes the
+ * key down (an unknown customer), or name the same person by another of their ids.
+ */
+export const goodwillUnderWay = () =>
+  new InFlight<GrantedVoucher>(() =>
+    stillRunning('Another request with this idempotency key is being granted: retry with the key later for its answer'),
+  );
 
 /** Beyond the CRM call's own deadline: time for its request to record the voucher. */
 const RECORD_MARGIN_MS = 30_000;

@@ -122,6 +122,26 @@ describe('the identity index', () => {
     expect(await new IdentityIndex(up.sources, store, cursors).catchUp()).toEqual({ accounts: 0, contacts: 1, members: 0 });
   });
 
+  it('is complete once a pass has read every silo to its end: not after a failed one, and waits only for a pass under way', async () => {
+    const contacts = [contactOf(101)];
+    const down = silos([accountOf(10001)], contacts, { crm: true });
+    const index = new IdentityIndex(down.sources, store, cursors);
+    const waited: unknown[] = [];
+    const wait = async (pass: Promise<unknown>) => void waited.push(await pass.catch((err: Error) => err.message));
+    expect(await index.complete(wait)).toBe(false); // no pass yet: nothing to wait for
+    const failing = index.catchUp();
+    expect(await index.complete(wait)).toBe(false);
+    await expect(failing).rejects.toThrow('crm down');
+    expect(await index.complete(wait)).toBe(false); // failed: no pass under way now
+    expect(waited).toEqual(['crm down']);
+
+    const up = new IdentityIndex(silos([accountOf(10001)], contacts).sources, store, cursors);
+    void up.catchUp();
+    expect(await up.complete(wait)).toBe(true);
+    expect(await up.complete(wait)).toBe(true);
+    expect(waited).toHaveLength(2);
+  });
+
   it('reads the members of the cards of accounts read while loyalty was down at the next pass', async () => {
     const accounts = [accountOf(10001), accountOf(10002, { loyalty_card: '4000 1234 5678 1234' })];
     const down = silos(accounts, [contactOf(101)], { loyalty: true });
