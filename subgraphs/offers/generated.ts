@@ -3,6 +3,7 @@ import { Promotion as PromotionModel, AppliedPromotion as AppliedPromotionModel,
 import { QuoteModel as QuoteModelModel, OfferModel as OfferModelModel, CustomerRef as CustomerRefModel, ProductRef as ProductRefModel, VoucherModel as VoucherModelModel } from './model';
 import { Discrepancy as DiscrepancyModel } from '../../domain/pricing/shelf-drift';
 import { Voucher as VoucherModel } from '../../domain/pricing/promotions/voucher-book';
+import { KeyedGoodwillRequest as KeyedGoodwillRequestModel } from '../../domain/pricing/promotions/goodwill';
 import { OffersContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -56,6 +57,23 @@ export type Customer = {
 export type CustomerOffersArgs = {
   channel: Channel;
   storeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * A goodwill voucher asked under an idempotency key that the CRM may have granted, though the project
+ * holds none: the CRM's answer was lost (a timeout, a 5xx), or its request never came back to record
+ * it. The key refuses to grant again; an operator checks in the CRM (the contact's vouchers, by
+ * amount and reason) before anyone grants it under another key.
+ */
+export type GoodwillInDoubt = {
+  __typename?: 'GoodwillInDoubt';
+  amount: Money;
+  /** The CRM's answer was lost; false: the request never came back (its process stopped during it). */
+  answerLost: Scalars['Boolean']['output'];
+  askedAt: Scalars['DateTime']['output'];
+  customer: Customer;
+  idempotencyKey: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
 };
 
 /**
@@ -251,6 +269,8 @@ export type PromotionSource =
 
 export type Query = {
   __typename?: 'Query';
+  /** Service role: the goodwill vouchers the CRM may have granted that the project does not hold, oldest first. */
+  goodwillInDoubt: Array<GoodwillInDoubt>;
   /** Shelf prices that differ from the list price, in one store or all. */
   priceDiscrepancies: PriceDiscrepancyConnection;
   promotionChannelConflicts: Array<PromotionChannelConflict>;
@@ -260,6 +280,11 @@ export type Query = {
   unusedVouchersByCodes: Array<HeldVoucher>;
   /** Service role: the unused vouchers of these CRM contacts. */
   unusedVouchersOfContacts: Array<HeldVoucher>;
+};
+
+
+export type QueryGoodwillInDoubtArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -464,13 +489,14 @@ export type ResolversTypes = ResolversObject<{
   Channel: Channel;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GoodwillInDoubt: ResolverTypeWrapper<KeyedGoodwillRequestModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   HeldVoucher: ResolverTypeWrapper<VoucherModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   LegacySystem: LegacySystem;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Offer: ResolverTypeWrapper<OfferModelModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PriceDiscrepancy: ResolverTypeWrapper<DiscrepancyModel>;
@@ -501,12 +527,13 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Customer: CustomerRefModel;
   DateTime: Scalars['DateTime']['output'];
+  GoodwillInDoubt: KeyedGoodwillRequestModel;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
   HeldVoucher: VoucherModel;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   Offer: OfferModelModel;
   PageInfo: PageInfo;
   PriceDiscrepancy: DiscrepancyModel;
@@ -542,6 +569,15 @@ export type CustomerResolvers<ContextType = OffersContext, ParentType extends Re
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type GoodwillInDoubtResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['GoodwillInDoubt'] = ResolversParentTypes['GoodwillInDoubt']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  answerLost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  askedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type HeldVoucherResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['HeldVoucher'] = ResolversParentTypes['HeldVoucher']> = ResolversObject<{
   amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -630,6 +666,7 @@ export type PromotionChannelConflictResolvers<ContextType = OffersContext, Paren
 }>;
 
 export type QueryResolvers<ContextType = OffersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  goodwillInDoubt?: Resolver<Array<ResolversTypes['GoodwillInDoubt']>, ParentType, ContextType, RequireFields<QueryGoodwillInDoubtArgs, 'first'>>;
   priceDiscrepancies?: Resolver<ResolversTypes['PriceDiscrepancyConnection'], ParentType, ContextType, RequireFields<QueryPriceDiscrepanciesArgs, 'first'>>;
   promotionChannelConflicts?: Resolver<Array<ResolversTypes['PromotionChannelConflict']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<QueryQuoteArgs, 'input'>>;
@@ -681,6 +718,7 @@ export type Resolvers<ContextType = OffersContext> = ResolversObject<{
   AppliedPromotion?: AppliedPromotionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GoodwillInDoubt?: GoodwillInDoubtResolvers<ContextType>;
   HeldVoucher?: HeldVoucherResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -2,7 +2,7 @@ import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole }
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { LegacyUnavailableError } from '../../platform/errors';
-import { grantGoodwill } from '../../domain/pricing/promotions/goodwill';
+import { goodwillInDoubt, grantGoodwill } from '../../domain/pricing/promotions/goodwill';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/pricing/promotions/quoting';
@@ -47,6 +47,10 @@ export const resolvers: Resolvers = {
     unusedVouchersByCodes: (_, { codes }, ctx) => {
       requireRole(ctx);
       return ctx.vouchers.unusedByCodes(codes);
+    },
+    goodwillInDoubt: async (_, { first }, ctx) => {
+      requireRole(ctx);
+      return (await goodwillInDoubt(ctx.vouchers, new Date().toISOString(), ctx.crmTimeoutMs)).slice(0, pageSize(first, 100));
     },
     quote: async (_, { input }, ctx, info) => {
       await assertCustomerAccess(ctx, input.customerId);
@@ -172,6 +176,12 @@ export const resolvers: Resolvers = {
     store: (d) => ({ id: d.storeId }),
     systemPrice: (d) => money(d.systemPriceCents),
     listPrice: (d) => money(d.listPriceCents),
+  },
+  GoodwillInDoubt: {
+    idempotencyKey: (r) => r.key,
+    customer: (r) => ({ id: r.gesture.customerId }),
+    amount: (r) => money(r.gesture.amountCents),
+    reason: (r) => r.gesture.reason,
   },
   Voucher: {
     amount: (v) => money(v.amountCents),

@@ -253,6 +253,16 @@ describe('goodwill vouchers', () => {
         expect(retry.errors?.[0]).toMatchObject({ message: expect.stringMatching(/may have granted/), extensions: { code: 'CONFLICT' } });
         expect(retry.errors?.[0].extensions?.retryable).toBeUndefined();
         expect(await granted()).toHaveLength(1);
+        // for an operator, who checks in the CRM
+        const doubtful = await gql(
+          replica,
+          '{ goodwillInDoubt { idempotencyKey customer { id } amount { centAmount } reason answerLost } }',
+        );
+        expect(doubtful.data.goodwillInDoubt).toEqual([
+          { idempotencyKey: gesture.k, customer: { id: gesture.c }, amount: { centAmount: 800 }, reason: gesture.r, answerLost: true },
+        ]);
+        const asAgent = await gql(replica, '{ goodwillInDoubt { idempotencyKey } }', {}, { as: 'agent' });
+        expect(asAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
         expect((await simStats(lossy, 'crm')).byMethod?.['goodwill.grant']).toBe(1);
       } finally {
         await replica.close();

@@ -42,6 +42,9 @@ export interface GoodwillRequest {
   voucher: GrantedVoucher | null;
 }
 
+/** A request as its key holds it. */
+export type KeyedGoodwillRequest = GoodwillRequest & { key: string };
+
 export interface GoodwillDeps {
   crm: Pick<CrmClient, 'grantGoodwill'>;
   /** how long a CRM call may last (CRM_TIMEOUT_MS): a request without its voucher after that lost its answer */
@@ -76,12 +79,31 @@ export const goodwillUnderWay = () =>
 /** Beyond the CRM call's own deadline: time for its request to record the voucher. */
 const RECORD_MARGIN_MS = 30_000;
 
+/**
+ * Whether the CRM may have granted a request's voucher that the project does not hold: its answer
+ * was lost, or the request is older than its CRM call and its record can take (its process died).
+ * Otherwise it may be running still.
+ */
+export function inDoubt(request: GoodwillRequest, at: Instant, crmTimeoutMs: number): boolean {
+  return (
+    request.voucher === null && (request.answerLost || Date.parse(at) - Date.parse(request.askedAt) >= crmTimeoutMs + RECORD_MARGIN_MS)
+  );
+}
+
+/** The requests the CRM may have granted that the project does not hold (inDoubt), oldest first: for an operator. */
+export async function goodwillInDoubt(
+  vouchers: { goodwillWithoutVoucher(): Promise<KeyedGoodwillRequest[]> },
+  at: Instant,
+  crmTimeoutMs: number,
+): Promise<KeyedGoodwillRequest[]> {
+  return (await vouchers.goodwillWithoutVoucher()).filter((r) => inDoubt(r, at, crmTimeoutMs));
+}
+
 /** The same gesture asked again under its key: its voucher, or why there is none to answer. */
 function answerOf(earlier: GoodwillRequest, gesture: GoodwillGesture, at: Instant, crmTimeoutMs: number): GrantedVoucher {
   if (!sameGesture(earlier.gesture, gesture)) throw anotherGesture();
   if (earlier.voucher) return earlier.voucher;
-  // unmarked, it may be running still: unless older than its CRM call and its record can take (its process died)
-  if (!earlier.answerLost && Date.parse(at) - Date.parse(earlier.askedAt) < crmTimeoutMs + RECORD_MARGIN_MS) {
+  if (!inDoubt(earlier, at, crmTimeoutMs)) {
     throw stillRunning('The first request with this idempotency key is still being granted: retry with the key later for its voucher');
   }
   throw graphqlError(

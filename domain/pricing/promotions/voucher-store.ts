@@ -3,7 +3,7 @@
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
 import type { Voucher, VoucherBook } from './voucher-book';
-import type { GoodwillGesture, GoodwillRequest } from './goodwill';
+import type { GoodwillGesture, GoodwillRequest, KeyedGoodwillRequest } from './goodwill';
 import type { Instant } from '../../types';
 import type { GrantedVoucher } from './vouchers';
 
@@ -56,6 +56,22 @@ const fromRow = (r: Row): Voucher => ({
   usedByOrder: r.used_by_order,
 });
 
+interface RequestRow {
+  idempotency_key: string;
+  customer_id: string;
+  amount_cents: number;
+  reason: string;
+  asked_at: string;
+  answer_lost_at: string | null;
+  voucher_code: string | null;
+}
+
+const fromRequestRow = (r: RequestRow): Omit<GoodwillRequest, 'voucher'> => ({
+  gesture: { customerId: r.customer_id, amountCents: r.amount_cents, reason: r.reason },
+  askedAt: r.asked_at,
+  answerLost: r.answer_lost_at !== null,
+});
+
 const INSERT = `INSERT INTO vouchers (code, customer_id, contact_id, amount_cents, reason, granted_at, expires_at)
   VALUES (@code, @customerId, @contactId, @amountCents, @reason, @grantedAt, @expiresAt)`;
 
@@ -90,27 +106,18 @@ export class VoucherStore implements VoucherBook {
       [key, gesture.customerId, gesture.amountCents, gesture.reason, at],
     );
     if (taken === 1) return null;
-    const asked = await this.db.row<{
-      customer_id: string;
-      amount_cents: number;
-      reason: string;
-      asked_at: string;
-      answer_lost_at: string | null;
-      voucher_code: string | null;
-    }>(
-      'SELECT customer_id, amount_cents, reason, asked_at, answer_lost_at, voucher_code FROM goodwill_requests WHERE idempotency_key = $1',
-      [key],
-    );
+    const asked = await this.db.row<RequestRow>('SELECT * FROM goodwill_requests WHERE idempotency_key = $1', [key]);
     // given back meanwhile (its first request was refused): this request may take it
     if (!asked) return this.askGoodwill(key, gesture, at);
     const voucher =
       asked.voucher_code === null ? undefined : await this.db.row<Row>('SELECT * FROM vouchers WHERE code = $1', [asked.voucher_code]);
-    return {
-      gesture: { customerId: asked.customer_id, amountCents: asked.amount_cents, reason: asked.reason },
-      askedAt: asked.asked_at,
-      answerLost: asked.answer_lost_at !== null,
-      voucher: voucher ? (fromRow(voucher) as GrantedVoucher) : null,
-    };
+    return { ...fromRequestRow(asked), voucher: voucher ? (fromRow(voucher) as GrantedVoucher) : null };
+  }
+
+  /** The requests under a key without a voucher recorded (running, or their CRM answer lost), oldest first. */
+  async goodwillWithoutVoucher(): Promise<KeyedGoodwillRequest[]> {
+    const rows = await this.db.rows<RequestRow>('SELECT * FROM goodwill_requests WHERE voucher_code IS NULL ORDER BY asked_at');
+    return rows.map((r) => ({ ...fromRequestRow(r), key: r.idempotency_key, voucher: null }));
   }
 
   /** Records the voucher the CRM granted for the gesture under this key. */

@@ -1,4 +1,4 @@
-import { grantGoodwill, goodwillUnderWay, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
+import { goodwillInDoubt, grantGoodwill, goodwillUnderWay, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
 import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
 import type { GraphQLError } from 'graphql';
 import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
@@ -140,6 +140,20 @@ describe('under an idempotency key', () => {
     expect(await again).toEqual(voucher);
     expect(await grantGoodwill(replica, gesture(KEY), AT)).toEqual(voucher);
     expect(grants()).toBe(1);
+  });
+
+  it('lists for an operator the requests the CRM may have granted: answer lost, or older than a request can run; not one running nor one granted', async () => {
+    const { deps, store } = await world(undefined, [new LegacyUnavailableError('crm', 'timeout of 3000 ms')]);
+    await expect(grantGoodwill(deps, gesture('key-answer-lost'), AT)).rejects.toBeInstanceOf(LegacyUnavailableError);
+    await grantGoodwill(deps, gesture('key-granted'), AT);
+    const asked = { customerId: 'cus_1', amountCents: 1500, reason: 'Colis abîmé' };
+    await store.askGoodwill('key-process-died', asked, '2026-12-02T09:00:00.000Z');
+    await store.askGoodwill('key-running', asked, AT);
+    const listed = await goodwillInDoubt(store, '2026-12-02T10:00:01.000Z', 3000);
+    expect(listed.map((r) => [r.key, r.answerLost, r.gesture])).toEqual([
+      ['key-process-died', false, asked],
+      ['key-answer-lost', true, asked],
+    ]);
   });
 
   it('logs a voucher the CRM granted that could not be recorded: nothing else keeps its code', async () => {
