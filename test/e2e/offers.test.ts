@@ -229,8 +229,10 @@ describe('goodwill vouchers', () => {
     });
 
     it("grants no second voucher while the first is at the CRM (another replica told to retry), nor once the CRM's answer to it was lost", async () => {
-      // two replicas on one database whose CRM deadline is short, and a CRM that makes the grant after it: the answer is lost
-      const env = { CRM_TIMEOUT_MS: '2000', DATABASE_URL: await freshDatabaseUrl() };
+      // two replicas on one database, and a CRM that makes the grant after their deadline: the answer is lost. The
+      // deadline is what the other replica's request has to arrive in while the first is at the CRM: 5 s, which a
+      // loaded machine's few ms of polling and one request never come near
+      const env = { CRM_TIMEOUT_MS: '5000', DATABASE_URL: await freshDatabaseUrl() };
       const lossy = await startTestStack(env);
       const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, lossy.legacyUrls[s]]));
       const replica = await startTestStack({ ...env, ...legacy });
@@ -239,7 +241,7 @@ describe('goodwill vouchers', () => {
         const gesture = { c: found.data.findCustomers[0].id, a: 800, r: 'answer lost', k: 'console-goodwill-0002' };
         const granted = async () => (await dump(lossy, 'crm')).vouchers.filter((v: any) => v.reason === gesture.r);
         await resetStats(lossy);
-        await setFaults(lossy, 'crm', { latency_ms: 2_500 });
+        await setFaults(lossy, 'crm', { latency_ms: 5_500 });
         const [first, again] = [gql(lossy, GRANT, gesture), gql(lossy, GRANT, gesture)]; // a double click: one grant, shared
         await until('the first at the CRM', async () => (await simStats(lossy, 'crm')).byMethod?.['goodwill.grant'] === 1);
         const elsewhere = await gql(replica, GRANT, gesture);
