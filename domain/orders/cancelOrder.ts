@@ -47,6 +47,8 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
     steps: [
       {
         name: 'cancelWebOrder',
+        // an order the e-shop cancelled already is taken as cancelled (effects.ts)
+        repeatable: true,
         run: async ({ orderId }) => {
           await cancelWebOrder(deps, orderId);
           return {};

@@ -2,6 +2,7 @@
 // every legacy system fails a fifth of its calls; once the faults are gone and recovery has run,
 // each legacy system holds exactly what the graph accepted, once, and nothing of what it refused.
 import { clientKey } from '../../domain/orders/keys';
+import { until } from '../until';
 import { dump, gql, setFaults } from './harness';
 import { ADDRESS, chaosFixtures, PLACE, readSagas, runOrderChaos, startChaosStack } from './order-chaos';
 
@@ -33,11 +34,13 @@ describe('with every legacy system failing 20% of its calls', () => {
   }, 180_000);
 });
 
-describe('undoing a call whose answer was lost', () => {
-  // No recovery timer: the undo waits until this test asks again with the same key.
+describe('a call whose answer was lost', () => {
+  // No recovery timer: what is left waits until this test asks again with the same key. An e-shop
+  // slower than its deadline does the work after the gateway stopped waiting for its answer.
+  const ESHOP_DEADLINE_MS = 1_000;
   let chaos: ChaosStack;
   beforeAll(async () => {
-    chaos = await startChaosStack({ SAGA_RECOVERY_INTERVAL_S: '3600' });
+    chaos = await startChaosStack({ SAGA_RECOVERY_INTERVAL_S: '3600', ESHOP_TIMEOUT_MS: String(ESHOP_DEADLINE_MS) });
   });
   afterAll(() => chaos?.close());
 
@@ -74,5 +77,82 @@ describe('undoing a call whose answer was lost', () => {
     const { orders } = await dump(stack, 'eshop');
     const statusOf = (id: string) => orders.find((o: { id: string }) => o.id === id).status;
     expect([statusOf(second.data.placeOrder.id), statusOf(retried.data.placeOrder.id)]).toEqual(['paid', 'paid']);
+  });
+
+  /** Runs `work` with the e-shop answering `path` only after the gateway's deadline, until the e-shop did the work. */
+  async function answerLost<T>(path: string, work: () => Promise<T>, done: () => Promise<boolean>): Promise<T> {
+    await setFaults(chaos.stack, 'eshop', { latency_ms: ESHOP_DEADLINE_MS * 2, path });
+    try {
+      const answer = await work();
+      await until(`the e-shop to have done ${path}`, async () => done());
+      return answer;
+    } finally {
+      await setFaults(chaos.stack, 'eshop', {});
+    }
+  }
+
+  async function placed(delivery: object) {
+    const { skus, shoppers } = await chaosFixtures(chaos.stack);
+    const input = {
+      channel: 'WEB',
+      customerId: shoppers[1].customerId,
+      lines: [{ sku: skus[1], quantity: 2 }],
+      fulfillment: delivery,
+      idempotencyKey: `order-${Date.now()}`,
+    };
+    const { data, errors } = await gql(chaos.stack, PLACE, { input });
+    expect(errors).toBeUndefined();
+    return { orderId: data.placeOrder.id as string, sku: skus[1] };
+  }
+
+  it('never refunds a return twice: its key answers that it may have been made, for an operator to check', async () => {
+    const { stack } = chaos;
+    const { orderId, sku } = await placed({ type: 'HOME_DELIVERY', address: ADDRESS });
+    const RETURN = `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { id refund { centAmount } } }`;
+    const storeId = (await chaosFixtures(stack)).stores[0];
+    const input = { orderId, storeId, lines: [{ sku, quantity: 1 }], idempotencyKey: `return-${Date.now()}` };
+    const returnsOf = async () => (await dump(stack, 'eshop')).returns.filter((r: { order_id: string }) => r.order_id === orderId);
+    const first = await answerLost(
+      `/api/v2/orders/${orderId}/returns`,
+      () => gql(stack, RETURN, { input }),
+      async () => (await returnsOf()).length > 0,
+    );
+    const again = await gql(stack, RETURN, { input });
+    for (const { errors } of [first, again]) {
+      expect(errors?.[0].extensions).toEqual({ code: 'CONFLICT' });
+      expect(errors?.[0].message).toMatch(/may have been done.*operator/);
+    }
+    expect(await returnsOf()).toHaveLength(1);
+    const parked = await gql(stack, '{ sagasNeedingAttention { id step order { id } } }');
+    expect(parked.data.sagasNeedingAttention).toContainEqual({
+      id: `client:${input.idempotencyKey}`,
+      step: 'eshopReturn',
+      order: { id: orderId },
+    });
+  });
+
+  it('finishes a cancel the e-shop made without answering: the same key releases the goods and takes the points back', async () => {
+    const { stack } = chaos;
+    const storeId = (await chaosFixtures(stack)).stores[0];
+    const { orderId } = await placed({ type: 'STORE_PICKUP', storeId });
+    const CANCEL = `mutation($id: ID!, $key: String!) { cancelOrder(id: $id, idempotencyKey: $key) { id status } }`;
+    const variables = { id: orderId, key: `cancel-${Date.now()}` };
+    const statusOf = async () => (await dump(stack, 'eshop')).orders.find((o: { id: string }) => o.id === orderId).status;
+    const first = await answerLost(
+      `/api/v2/orders/${orderId}/cancel`,
+      () => gql(stack, CANCEL, variables),
+      async () => (await statusOf()) === 'cancelled',
+    );
+    expect(first.errors?.[0].extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' });
+
+    const again = await gql(stack, CANCEL, variables);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.cancelOrder.status).toBe('CANCELLED');
+    const [pos, loyalty] = await Promise.all([dump(stack, 'pos'), dump(stack, 'loyalty')]);
+    const facts = await readSagas(chaos.databaseUrl, (sagas) => sagas.orderFacts(orderId));
+    expect(pos.reservations.find((r: { id: string }) => r.id === facts?.reservationId)?.status).toBe('released');
+    const refs = (ref: string) => loyalty.transactions.filter((t: { external_ref: string }) => t.external_ref === ref);
+    expect(refs(orderId)).toHaveLength(1);
+    expect(refs(`${orderId}:cancel`)).toEqual([expect.objectContaining({ type: 'ADJUST', points: -refs(orderId)[0].points })]);
   });
 });

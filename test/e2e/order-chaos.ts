@@ -49,6 +49,8 @@ export interface ChaosReport {
   retries: number;
   /** operations whose client gave up under the faults and asked again once they were cleared */
   askedAgain: number;
+  /** sagas left for an operator, by kind */
+  parked: Record<string, number>;
   reconciliation: Reconciliation;
 }
 
@@ -59,6 +61,12 @@ const worthAskingAgain = (error: { extensions?: Record<string, unknown> }) =>
 const BAD: Kind[] = ['unknownSku', 'zeroQuantity', 'unknownStore'];
 /** a valid request may be refused for this alone: concurrent pickups empty a shelf */
 const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_STOCK']);
+/**
+ * A write that nothing can undo or look for (a return, a hand-over), whose call failed as it may
+ * after its effect (a 5xx), is never done again: its saga is parked for an operator, its client
+ * told CONFLICT. Each such answer must have its parked saga; no other saga may be left parked.
+ */
+const PARKED_IN_DOUBT: Partial<Record<Kind, string[]>> = { return: ['returnWebOrder', 'returnStoreSale'], collect: ['collectOrder'] };
 export const ADDRESS = { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' };
 const ORDER_FIELDS = 'id status total { centAmount }';
 export const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
@@ -337,15 +345,28 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
   await recovered(databaseUrl);
 
   const reconciliation = reconcile(before, await dumpAll(stack), told);
+  const parked: Record<string, number> = {};
+  for (const op of await readSagas(databaseUrl, (sagas) => sagas.needingAttention())) parked[op.kind] = (parked[op.kind] ?? 0) + 1;
   for (const [kind, byOutcome] of Object.entries(outcomes)) {
     const valid = !BAD.includes(kind as Kind);
+    const inDoubt = PARKED_IN_DOUBT[kind as Kind];
     for (const code of Object.keys(byOutcome)) {
+      if (inDoubt && code === 'CONFLICT') continue;
       if (valid ? code !== 'ok' && !EXPECTED_REFUSALS.has(code) : code !== 'BAD_USER_INPUT') {
         reconciliation.violations.push(`${byOutcome[code]} ${kind} answered ${code}`);
       }
     }
   }
-  return { outcomes, retries, askedAgain: gaveUp.length, reconciliation };
+  const inDoubtKinds = Object.values(PARKED_IN_DOUBT).flat();
+  for (const [kind, sagaKinds] of Object.entries(PARKED_IN_DOUBT)) {
+    const told = outcomes[kind as Kind]?.CONFLICT ?? 0;
+    const left = sagaKinds.reduce((n, k) => n + (parked[k] ?? 0), 0);
+    if (told !== left) reconciliation.violations.push(`${told} ${kind} answered CONFLICT, ${left} parked for an operator`);
+  }
+  for (const [kind, n] of Object.entries(parked)) {
+    if (!inDoubtKinds.includes(kind)) reconciliation.violations.push(`${n} ${kind} parked`);
+  }
+  return { outcomes, retries, askedAgain: gaveUp.length, parked, reconciliation };
 }
 
 function toLines(lines: { sku: string; quantity: number }[]): Line[] {
@@ -353,7 +374,7 @@ function toLines(lines: { sku: string; quantity: number }[]): Line[] {
 }
 
 export function formatReport(options: ChaosOptions, report: ChaosReport, elapsedMs: number): string {
-  const { outcomes, retries, askedAgain, reconciliation } = report;
+  const { outcomes, retries, askedAgain, parked, reconciliation } = report;
   const total = Object.values(outcomes).reduce((n, o) => n + Object.values(o).reduce((a, b) => a + b, 0), 0);
   return [
     `${total} operations (${options.orders} orders, concurrency ${options.concurrency}, up to ${options.attempts} attempts, error rate ${options.errorRate}) in ${(elapsedMs / 1000).toFixed(1)} s`,
@@ -364,6 +385,11 @@ export function formatReport(options: ChaosOptions, report: ChaosReport, elapsed
           .join(' ')}`,
     ),
     `retries with the same key: ${retries}; asked again after the faults: ${askedAgain}`,
+    `parked for an operator (a return or hand-over that may have been done): ${
+      Object.entries(parked)
+        .map(([k, n]) => `${k}=${n}`)
+        .join(' ') || 'none'
+    }`,
     `legacy records checked: ${Object.entries(reconciliation.checked)
       .map(([k, n]) => `${k}=${n}`)
       .join(' ')}`,

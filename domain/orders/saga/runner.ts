@@ -5,7 +5,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
-  DatabaseUnavailableError,
   graphqlError,
   MalformedAnswerError,
   mayHaveHappened,
@@ -31,6 +30,11 @@ export interface SagaStep<S extends SagaState> {
   run(state: S): Promise<Partial<S>>;
   /** Undoes the step (steps before the pivot). Must tolerate being called again. */
   compensate?(state: S, ctx: CompensationContext): Promise<void>;
+  /**
+   * Run again, the step finds itself done when it was (the e-shop's cancel of a cancelled order):
+   * one in doubt is run again, by its key's next request or the recovery pass, not undone.
+   */
+  repeatable?: boolean;
 }
 
 export interface Saga<S extends SagaState> {
@@ -70,14 +74,14 @@ const firstStillRunning = () =>
 
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
+/** What a parked operation answers before its point of no return: asking again changes nothing. */
+const waitsForOperator = (what: string) =>
+  stored(
+    graphqlError('CONFLICT', `${what} It waits for an operator (sagasNeedingAttention); nothing more is done under this idempotency key.`),
+  );
+
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
-
-/**
- * A failure that says the step's call was done: the database failed as the step recorded what its
- * call did, or the call was answered and its answer cannot be read.
- */
-const wasDone = (err: unknown) => err instanceof DatabaseUnavailableError || err instanceof MalformedAnswerError;
 
 /**
  * A legacy system that is down may come back, and so may another subgraph of this deployment (an
@@ -155,16 +159,22 @@ export class SagaRunner {
       case 'parked':
         // past the point of no return the operation stands: its client was told so
         if (op.result !== null) return op.result;
-        throw graphqlError('INTERNAL', 'This operation failed and could not be undone: it waits for an operator');
+        throw rethrow(
+          op.error?.code === 'CONFLICT' ? op.error : waitsForOperator('This operation failed part-way and could not be undone.'),
+        );
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         if (!(await this.store.restart(key, await plan(), this.lease))) throw firstStillRunning();
         return this.holding(key, async () => this.drive(saga, (await this.store.get(key))!, 0));
       }
       default:
-        throw graphqlError('SYSTEM_UNAVAILABLE', 'An earlier attempt with this key is still being undone; retry later', {
-          system: op.error?.extensions.system ?? null,
-        });
+        throw graphqlError(
+          'SYSTEM_UNAVAILABLE',
+          'An earlier attempt with this key is still being settled (undone, or a step in doubt run again); retry later',
+          {
+            system: op.error?.extensions.system ?? null,
+          },
+        );
     }
   }
 
@@ -202,11 +212,15 @@ export class SagaRunner {
         }
         const error = stored(err);
         const inDoubt = mayHaveHappened(err);
+        if (inDoubt && step.repeatable) {
+          // left unfinished, as a crash would: settled by running the step again (settle)
+          await this.store.finish(op.key, 'running', { error });
+          throw rethrow(error);
+        }
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
-        const done = (step: number) => step === seq && wasDone(err);
-        await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error, done);
-        throw rethrow(error);
+        const parked = await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
+        throw rethrow(parked ?? error);
       }
     }
     const result = saga.result(state);
@@ -216,9 +230,7 @@ export class SagaRunner {
 
   /**
    * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery.
-   * `done`: whether a step in doubt was done all the same: one that nothing can undo then parks
-   * the operation. In a request, the step whose failure says so (wasDone); in recovery, any (a
-   * crash, or a database that failed also as the request parked it: nothing says it was not).
+   * Answers what the operation answers from then on when it had to be parked.
    */
   private async undo(
     saga: Saga<SagaState>,
@@ -226,24 +238,21 @@ export class SagaRunner {
     records: StepRecord[],
     last: number,
     error: StoredError,
-    done: (seq: number) => boolean,
-  ): Promise<void> {
+  ): Promise<StoredError | null> {
     let complete = true;
-    let parked = false;
+    let parked: StoredError | null = null;
     for (let seq = last; seq >= 0; seq--) {
       const record = records.find((r) => r.seq === seq);
       if (!record || record.status === 'compensated') continue;
       const step = saga.steps[seq];
       const inDoubt = record.status === 'started';
-      if (inDoubt && !step.compensate && done(seq)) {
-        // (may have been) done, a refund paid or goods taken back, and nothing here can undo it:
-        // marked undone, its retry would do it twice
+      if (inDoubt && !step.compensate) {
+        // may have been done (a refund paid, goods handed over), and neither looked for nor undone
+        // here: the legacy systems keep no key, so marked undone, its retry could do it twice
         complete = false;
-        parked = true;
-        await this.store.refused(op.key, step.name, {
-          ...error,
-          message: `Step ${step.name} may have been done and cannot be undone: check it in its system`,
-        });
+        const why = `Its step ${step.name} may have been done in its legacy system (${error.message}), and can be neither undone nor done again: check it there.`;
+        parked = waitsForOperator(why);
+        await this.store.refused(op.key, step.name, { ...error, message: why });
         this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step that may have been done and cannot be undone');
         continue;
       }
@@ -252,11 +261,13 @@ export class SagaRunner {
         await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        parked ||= await this.mustPark(op.key, step.name, err);
+        if (!parked && (await this.mustPark(op.key, step.name, err)))
+          parked = waitsForOperator('This operation failed part-way and could not be undone.');
         this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
-    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
+    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error: parked ?? error });
+    return parked;
   }
 
   /**
@@ -288,12 +299,17 @@ export class SagaRunner {
       await this.drive(saga, op, next).catch((err) => this.logger.warn({ key: op.key, err }, 'finishing failed'));
       return;
     }
+    const again = records.find((r) => r.status === 'started' && saga.steps[r.seq].repeatable);
+    if (again) {
+      await this.drive(saga, op, again.seq).catch((err) => this.logger.warn({ key: op.key, err }, 'a step in doubt, run again, failed'));
+      return;
+    }
     const error =
       op.status === 'compensating' && op.error
         ? op.error
         : stored(graphqlError('INTERNAL', 'The operation was interrupted and undone; retry with the same key'));
     const last = records.length ? Math.max(...records.map((r) => r.seq)) : -1;
-    await this.undo(saga, op, records, last, error, () => true);
+    await this.undo(saga, op, records, last, error);
   }
 
   /**

@@ -136,12 +136,78 @@ describe('SagaRunner', () => {
     const runner = new SagaRunner(store, { test: saga }, logger);
     delete saga.steps[1].compensate;
     failures.set('b', new DatabaseUnavailableError('connection reset'));
-    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('CONFLICT');
     expect((await store.get('k'))!.status).toBe('parked');
     expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'b' })]);
     // the same key again: told to wait for an operator, nothing sent again
-    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('INTERNAL');
+    expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('CONFLICT');
     expect(log).toEqual(['do a', 'undo a']);
+  });
+
+  describe('a step in doubt that nothing can undo (a return: the legacy systems keep no key)', () => {
+    const lost = () => new LegacyUnavailableError('eshop', 'timeout of 4000ms exceeded');
+    const answer = async (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: GraphQLError) => ({ code: e.extensions.code, retryable: e.extensions.retryable, message: e.message }),
+      );
+
+    it('parks its operation at once, told as such to its client, and is never done again under the key', async () => {
+      const { log, failures, saga } = world();
+      delete saga.steps[1].compensate;
+      const runner = new SagaRunner(store, { test: saga }, logger);
+      failures.set('b', lost());
+      const first = await answer(runner.execute(saga, 'k', {}, async () => ({ n: 1 })));
+      expect(first).toEqual({
+        code: 'CONFLICT',
+        retryable: undefined,
+        message: expect.stringMatching(/step b may have been done.*operator/),
+      });
+      expect(await answer(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toEqual(first);
+      for (let pass = 0; pass < 3; pass++) await runner.recover();
+      expect(log).toEqual(['do a', 'undo a']);
+      expect(await store.needingAttention()).toEqual([
+        expect.objectContaining({
+          key: 'k',
+          step: 'b',
+          reason: expect.objectContaining({ message: expect.stringContaining('may have been done') }),
+        }),
+      ]);
+    });
+
+    /** Step b repeatable, its first run's answer lost: what its first request was told, and the world after it. */
+    async function repeatableLost() {
+      const { log, failures, saga } = world();
+      saga.steps[1] = { ...saga.steps[1], repeatable: true, compensate: undefined };
+      const runner = new SagaRunner(store, { test: saga }, logger);
+      failures.set('b', lost());
+      const first = await answer(runner.execute(saga, 'k', {}, async () => ({ n: 1 })));
+      return { log, failures, saga, runner, first };
+    }
+
+    it("but a repeatable one (it finds itself done) is run again by the key's next request, and the saga goes on", async () => {
+      const { log, saga, runner, first } = await repeatableLost();
+      expect(first).toMatchObject({ code: 'SYSTEM_UNAVAILABLE' });
+      expect((await store.get('k'))!.status).toBe('running');
+      expect(await runner.execute(saga, 'k', {}, async () => ({ n: 2 }))).toEqual({ a: 'a-1', b: 'b-1' });
+      expect(log).toEqual(['do a', 'do b', 'do c']);
+      expect(await store.needingAttention()).toEqual([]);
+    });
+
+    it('or by the recovery pass, when its client never asks again', async () => {
+      const { log, runner } = await repeatableLost();
+      expect(await runner.recover()).toBe(1);
+      expect((await store.get('k'))!.status).toBe('succeeded');
+      expect(log).toEqual(['do a', 'do b', 'do c']);
+    });
+
+    it('a repeatable step refused when run again: undone as any refusal', async () => {
+      const { log, failures, saga, runner } = await repeatableLost();
+      failures.set('b', new GraphQLError('shipped', { extensions: { code: 'CONFLICT' } }));
+      expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('CONFLICT');
+      expect((await store.get('k'))!.status).toBe('failed');
+      expect(log).toEqual(['do a', 'undo a']);
+    });
   });
 
   it('treats a step that timed out as in doubt, and undoes it too', async () => {
@@ -208,6 +274,16 @@ describe('SagaRunner', () => {
     expect((await store.get('k'))!.status).toBe('parked');
     expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'b' })]);
     expect(log).toEqual(['undo a']);
+  });
+
+  it('after a crash during a repeatable step, runs it again and goes on', async () => {
+    const { log, saga } = world();
+    saga.steps[1] = { ...saga.steps[1], repeatable: true, compensate: undefined };
+    await diedDuringB();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    expect(await runner.recover()).toBe(1);
+    expect((await store.get('k'))!.status).toBe('succeeded');
+    expect(log).toEqual(['do b', 'do c']);
   });
 
   it('leaves an operation whose lease still runs to its replica: recovery does not take it, a request with its key is told it runs', async () => {
@@ -307,7 +383,7 @@ describe('SagaRunner', () => {
       for (let pass = 0; pass < 6; pass++) await runner.recover();
       expect((await store.get('k'))!.status).toBe('parked');
       expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'a', refusals: 2 })]);
-      expect(await code(runner.execute(stuck, 'k', {}, async () => ({ n: 2 })))).toBe('INTERNAL');
+      expect(await code(runner.execute(stuck, 'k', {}, async () => ({ n: 2 })))).toBe('CONFLICT');
       expect(log).toEqual(['do a']);
     });
 
