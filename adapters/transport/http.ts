@@ -140,12 +140,14 @@ export function createHttpClient(options: HttpClientOptions): LegacyHttp {
 export function failureForStatus(system: System, response: AxiosResponse, errorCodeOf = jsonErrorCode): LegacyError {
   const { status } = response;
   const detail = `${describeRequest(response.config)}: HTTP ${status}`;
-  // 408 and 429 say "not now", not "no": to a caller they are the system being unavailable.
+  // 408 and 429 say "not now", not "no": to a caller they are the system being unavailable, having
+  // done nothing (the request was not read, or not let in)
   if (status === 429) return new ThrottledError(system, detail, retryAfterMs(response.headers['retry-after']));
-  if (status >= 500 || status === 408) return new LegacyUnavailableError(system, detail);
-  // redirects are not followed (createHttpClient): the system is not where it was configured to be
-  if (status >= 300 && status < 400)
-    return new LegacyUnavailableError(system, `${detail}, a redirect not followed (is the base URL right?)`);
+  if (status === 408) return new NothingDoneError(system, detail);
+  if (status >= 500) return new LegacyUnavailableError(system, detail);
+  // redirects are not followed (createHttpClient): the system is not where it was configured to be,
+  // and whatever answered did not do the work
+  if (status >= 300 && status < 400) return new NothingDoneError(system, `${detail}, a redirect not followed (is the base URL right?)`);
   const code = errorCodeOf(response.data) ?? (status === 404 ? 'not_found' : `http_${status}`);
   return new LegacyRejectedError(system, code, detail);
 }

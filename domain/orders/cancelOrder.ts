@@ -1,6 +1,7 @@
 // cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
 // points reversal after it are retried until done.
 import { graphqlError, badInput, notFound } from '../../platform/errors';
+import { notAwaitingOperator } from './awaitingOperator';
 import { cancelWebOrder, releaseReservation } from './effects';
 import type { Saga } from './saga/runner';
 import { cardOfAccount } from './customerOf';
@@ -17,18 +18,25 @@ export interface CancelState extends Record<string, unknown> {
   reservationId: string | null;
 }
 
-export async function planCancel(deps: CommerceDeps, orderId: string): Promise<CancelState> {
-  if (orderIdKind(orderId) === 'receipt') throw badInput('A store sale is not cancelled: return it');
-  const order = await deps.eshop.getOrder(orderId);
-  if (!order) throw notFound(`Unknown order ${orderId}`);
-  if (['shipped', 'collected', 'returned'].includes(order.status)) {
-    throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
-  }
+/** What the project knows of the order, once it checked that nothing the e-shop cannot see forbids its cancel. */
+async function stillCancellable(deps: CommerceDeps, orderId: string) {
   const facts = await deps.sagas.orderFacts(orderId);
   // the e-shop still says "paid" once the POS handed the goods over: the project knows better
   if (facts?.collectedAt) throw graphqlError('CONFLICT', `Order ${orderId} was collected: it can no longer be cancelled`);
   // and it keeps no partial-return status: goods already taken back cannot be cancelled again
   if (facts && facts.returnedUnits > 0) throw graphqlError('CONFLICT', `Order ${orderId} was partly returned: return the rest instead`);
+  return facts;
+}
+
+export async function planCancel(deps: CommerceDeps, orderId: string): Promise<CancelState> {
+  if (orderIdKind(orderId) === 'receipt') throw badInput('A store sale is not cancelled: return it');
+  await notAwaitingOperator(deps, orderId);
+  const order = await deps.eshop.getOrder(orderId);
+  if (!order) throw notFound(`Unknown order ${orderId}`);
+  if (['shipped', 'collected', 'returned'].includes(order.status)) {
+    throw graphqlError('CONFLICT', `Order ${orderId} is ${order.status}: it can no longer be cancelled`);
+  }
+  const facts = await stillCancellable(deps, orderId);
   const card = await cardOfAccount(deps, order.account_id);
   return {
     orderId,
@@ -50,6 +58,8 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
         // an order the e-shop cancelled already is taken as cancelled (effects.ts)
         repeatable: true,
         run: async ({ orderId }) => {
+          // run again later (its first call in doubt), the order may have been handed over meanwhile
+          await stillCancellable(deps, orderId);
           await cancelWebOrder(deps, orderId);
           return {};
         },

@@ -1,6 +1,8 @@
 // collectOrder: store staff hand over a click-and-collect order. The POS collect is the one legacy
-// write (it fails whole or happens); the order then shows COMPLETED.
+// write; the order then shows COMPLETED. One whose answer was lost cannot be looked for (the POS
+// lists no reservation): it is parked for an operator, not sent again.
 import { graphqlError, badInput, notFound } from '../../platform/errors';
+import { notAwaitingOperator } from './awaitingOperator';
 import { refusedWith } from './effects';
 import type { Saga } from './saga/runner';
 import type { CommerceDeps } from './deps';
@@ -15,6 +17,7 @@ export interface CollectState extends Record<string, unknown> {
 
 export async function planCollect(deps: CommerceDeps, orderId: string): Promise<CollectState> {
   if (orderIdKind(orderId) === 'receipt') throw badInput('A store sale has nothing to collect');
+  await notAwaitingOperator(deps, orderId);
   const order = await deps.eshop.getOrder(orderId);
   if (!order) throw notFound(`Unknown order ${orderId}`);
   if (order.shipping.method !== 'store_pickup') throw badInput(`Order ${orderId} is delivered home, not collected`);

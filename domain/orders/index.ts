@@ -18,9 +18,12 @@ export function createCommerce(deps: CommerceDeps, logger: Logger, options: { le
     returnWeb: returns.web,
     returnStore: returns.store,
   };
-  const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger, options);
   /** what follows an order's sale (cancel, hand-over, return) runs one at a time per order, across replicas */
   const perOrder = { run: <T>(orderId: string, task: () => Promise<T>) => deps.sagas.oneAtATime(orderId, task) };
+  const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger, {
+    ...options,
+    oneAtATime: (state, work) => (typeof state.orderId === 'string' ? perOrder.run(state.orderId, work) : work()),
+  });
   return { deps, sagas, runner, perOrder };
 }
 

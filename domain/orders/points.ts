@@ -3,6 +3,7 @@
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import { wholeLedger } from '../../adapters/loyalty/ledger';
 import type { Channel } from '../types';
+import { graphqlError } from '../../platform/errors';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './plan';
@@ -25,10 +26,10 @@ export function earnPoints(loyalty: LoyaltyClient, card: string, points: number,
 
 /**
  * Takes an order's points back (cancel, return), under a reference of its own (`<orderId>:...`) so
- * it happens once. Points the customer already spent cannot be: the platform keeps no balance
- * below zero, so once the order's EARN is in the ledger what is left is taken and the rest is lost,
- * rather than retried for ever. Before that EARN lands (its saga still finishing) the refusal
- * stands, and the reversal is retried after it.
+ * it happens once, and only once the order's EARN is in the ledger (its saga may still be
+ * finishing): before, it would take points other orders earned, and leave a later reversal of
+ * theirs short. Points the customer already spent cannot be taken: the platform keeps no balance
+ * below zero, so what is left is taken and the rest is lost, rather than retried for ever.
  */
 export async function reversePoints(
   loyalty: LoyaltyClient,
@@ -42,12 +43,14 @@ export async function reversePoints(
     n <= 0
       ? Promise.resolve()
       : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
+  if (points <= 0) return;
+  if (!(await wholeLedger(loyalty, card)).some((t) => t.type === 'EARN' && t.external_ref === orderId)) {
+    throw graphqlError('CONFLICT', `The points of order ${orderId} are not in the ledger yet: they are taken back once they are`);
+  }
   try {
     await adjust(points);
   } catch (err) {
     if (!refusedWith(err, 'insufficient_points')) throw err;
-    const earned = (await wholeLedger(loyalty, card)).some((t) => t.type === 'EARN' && t.external_ref === orderId);
-    if (!earned) throw err;
     await adjust(Math.min(points, (await loyalty.getMember(card))?.points_balance ?? 0));
   }
 }

@@ -12,6 +12,7 @@ import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../pla
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
 import type { RecordedReturn } from './saga/store';
+import { notAwaitingOperator } from './awaitingOperator';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
@@ -46,6 +47,7 @@ export interface ReturnState extends Record<string, unknown> {
 
 export async function planReturn(deps: CommerceDeps, pricing: PricingSources, input: ReturnOrderInput): Promise<ReturnState> {
   const kind = orderIdKind(input.orderId);
+  await notAwaitingOperator(deps, input.orderId);
   const storeId = (await checkedStoreId(pricing, input.storeId))!;
   if (input.lines.length === 0) throw badInput('A return needs at least one line');
   const catalog = await pricing.catalog();

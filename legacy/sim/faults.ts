@@ -55,7 +55,8 @@ export class Faults {
         return;
       }
       const delay = latency_ms + Math.random() * jitter_ms;
-      if (delay > 0) await sleep(delay);
+      // not a reason to keep a process alive: its server may be closing
+      if (delay > 0) await sleep(delay, undefined, { ref: false });
       if (Math.random() < error_rate) fail(req, res, internalError('injected fault'));
       else next();
     };

@@ -93,13 +93,18 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   cancelOrder: Order;
-  /** Store staff hand over a click-and-collect order. */
+  /**
+   * Store staff hand over a click-and-collect order. CONFLICT, for good, when the POS's answer was
+   * lost: it may have handed the goods over, and an operator checks (sagasNeedingAttention).
+   */
   collectOrder: Order;
   /** Priced by the same engine as quote: a client never sends a price. */
   placeOrder: Order;
   /**
    * Goods bought in any channel, brought back to any store, refunded what was paid for them. CONFLICT
-   * for an order cancelled, not paid, or held for pickup and not collected yet (cancel that one).
+   * for an order cancelled, not paid, or held for pickup and not collected yet (cancel that one); and,
+   * for good, when the silo's answer was lost: it may have refunded, and an operator checks
+   * (sagasNeedingAttention) before the order takes another return.
    */
   returnOrder: Return;
 };
@@ -213,8 +218,10 @@ export type PageInfo = {
 
 /**
  * An order operation (placeOrder, cancelOrder, collectOrder, returnOrder) parked: a legacy system
- * refused one of its steps, or the undo of one, for good, too many times to go on retrying it.
- * It is left exactly as it stands (never half-undone silently) until an operator settles it.
+ * refused one of its steps, or the undo of one, for good, too many times to go on retrying it; or
+ * a step that nothing can undo or look for (a return, a hand-over) may have been done, its answer
+ * lost. It is left as it stands until an operator settles it; its order takes no other return,
+ * cancel or hand-over meanwhile.
  */
 export type ParkedSaga = {
   __typename?: 'ParkedSaga';
@@ -299,7 +306,7 @@ export type ReturnOrderInput = {
   storeId: Scalars['ID']['input'];
 };
 
-/** Why a parked saga stopped: the last refusal of its step, in the contract's error codes. */
+/** Why a parked saga stopped: the last refusal of its step, or the failure that left it in doubt, in the contract's error codes. */
 export type SagaRefusal = {
   __typename?: 'SagaRefusal';
   code: Scalars['String']['output'];

@@ -11,6 +11,7 @@ import { openDatabase } from '../../platform/db';
 import { freshDatabaseUrl } from '../databases';
 import type { Person } from '../../legacy/seed';
 import { SagaStore } from '../../domain/orders/saga/store';
+import { clientKey, collectKey } from '../../domain/orders/keys';
 import type { Stack } from '../../platform/tools/stack';
 import { dump, gql, seeded, setFaults, startTestStack, SYSTEM_LIST } from './harness';
 import { reconcile, type Dumps, type Line, type PlacedOrder, type Reconciliation, type Told } from './reconcile';
@@ -64,9 +65,12 @@ const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_STOCK']);
 /**
  * A write that nothing can undo or look for (a return, a hand-over), whose call failed as it may
  * after its effect (a 5xx), is never done again: its saga is parked for an operator, its client
- * told CONFLICT. Each such answer must have its parked saga; no other saga may be left parked.
+ * told CONFLICT. Each such answer must have its parked saga (by its key); no other may be parked.
  */
-const PARKED_IN_DOUBT: Partial<Record<Kind, string[]>> = { return: ['returnWebOrder', 'returnStoreSale'], collect: ['collectOrder'] };
+const PARKED_IN_DOUBT: Partial<Record<Kind, (variables: Request['variables']) => string>> = {
+  return: (v) => clientKey((v.input as { idempotencyKey: string }).idempotencyKey),
+  collect: (v) => collectKey(v.id as string),
+};
 export const ADDRESS = { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' };
 const ORDER_FIELDS = 'id status total { centAmount }';
 export const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
@@ -195,6 +199,8 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
   let retries = 0;
   const gaveUp: { request: Request; settle: (answer: Answer) => unknown }[] = [];
   const told: Told = { placed: [], cancelled: [], collected: [], returned: [] };
+  /** the keys of the operations whose client was told they wait for an operator */
+  const toldParked: string[] = [];
 
   async function ask(request: Request, attempts = options.attempts): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
@@ -275,6 +281,8 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
 
   function settleFollowUp(request: Request, answer: Answer): void {
     record(request.kind, answer);
+    const keyOf = PARKED_IN_DOUBT[request.kind];
+    if (keyOf && answer.code === 'CONFLICT') toldParked.push(keyOf(request.variables));
     if (!answer.data) return;
     if (request.kind === 'cancel') told.cancelled.push(request.variables.id as string);
     if (request.kind === 'collect') told.collected.push(request.variables.id as string);
@@ -345,26 +353,22 @@ export async function runOrderChaos(stack: Stack, databaseUrl: string, options: 
   await recovered(databaseUrl);
 
   const reconciliation = reconcile(before, await dumpAll(stack), told);
+  const parkedOps = await readSagas(databaseUrl, (sagas) => sagas.needingAttention());
   const parked: Record<string, number> = {};
-  for (const op of await readSagas(databaseUrl, (sagas) => sagas.needingAttention())) parked[op.kind] = (parked[op.kind] ?? 0) + 1;
+  for (const op of parkedOps) parked[op.kind] = (parked[op.kind] ?? 0) + 1;
   for (const [kind, byOutcome] of Object.entries(outcomes)) {
     const valid = !BAD.includes(kind as Kind);
-    const inDoubt = PARKED_IN_DOUBT[kind as Kind];
     for (const code of Object.keys(byOutcome)) {
-      if (inDoubt && code === 'CONFLICT') continue;
+      if (code === 'CONFLICT' && PARKED_IN_DOUBT[kind as Kind]) continue; // checked by key below
       if (valid ? code !== 'ok' && !EXPECTED_REFUSALS.has(code) : code !== 'BAD_USER_INPUT') {
         reconciliation.violations.push(`${byOutcome[code]} ${kind} answered ${code}`);
       }
     }
   }
-  const inDoubtKinds = Object.values(PARKED_IN_DOUBT).flat();
-  for (const [kind, sagaKinds] of Object.entries(PARKED_IN_DOUBT)) {
-    const told = outcomes[kind as Kind]?.CONFLICT ?? 0;
-    const left = sagaKinds.reduce((n, k) => n + (parked[k] ?? 0), 0);
-    if (told !== left) reconciliation.violations.push(`${told} ${kind} answered CONFLICT, ${left} parked for an operator`);
-  }
-  for (const [kind, n] of Object.entries(parked)) {
-    if (!inDoubtKinds.includes(kind)) reconciliation.violations.push(`${n} ${kind} parked`);
+  const parkedKeys = new Set(parkedOps.map((op) => op.key));
+  for (const key of toldParked) if (!parkedKeys.has(key)) reconciliation.violations.push(`${key} told CONFLICT, not parked`);
+  for (const op of parkedOps) {
+    if (!toldParked.includes(op.key)) reconciliation.violations.push(`${op.kind} ${op.key} parked, its client not told so`);
   }
   return { outcomes, retries, askedAgain: gaveUp.length, parked, reconciliation };
 }

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
   graphqlError,
+  LegacyRejectedError,
   MalformedAnswerError,
   mayHaveHappened,
   stillRunning,
@@ -31,8 +32,9 @@ export interface SagaStep<S extends SagaState> {
   /** Undoes the step (steps before the pivot). Must tolerate being called again. */
   compensate?(state: S, ctx: CompensationContext): Promise<void>;
   /**
-   * Run again, the step finds itself done when it was (the e-shop's cancel of a cancelled order):
-   * one in doubt is run again, by its key's next request or the recovery pass, not undone.
+   * Safe to run twice: a second run finds the first one's effect and takes it as done (the e-shop's
+   * cancel of an order it cancelled already). One whose call was in doubt is run again, by its key's
+   * next request or the recovery pass, instead of being undone or parked.
    */
   repeatable?: boolean;
 }
@@ -75,10 +77,14 @@ const firstStillRunning = () =>
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
 /** What a parked operation answers before its point of no return: asking again changes nothing. */
-const waitsForOperator = (what: string) =>
-  stored(
-    graphqlError('CONFLICT', `${what} It waits for an operator (sagasNeedingAttention); nothing more is done under this idempotency key.`),
+const waitsForOperator = (why: string) =>
+  graphqlError(
+    'CONFLICT',
+    `This operation stopped part-way and waits for an operator (sagasNeedingAttention): ${why}. Nothing more is done under this idempotency key.`,
   );
+
+/** The system (or the request's own rules) said no: nothing was done. */
+const refusal = (err: unknown) => err instanceof LegacyRejectedError || err instanceof GraphQLError;
 
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
@@ -98,6 +104,11 @@ const LEASE_MS = 30_000;
 export interface RunnerOptions {
   maxRefusals: number;
   leaseMs: number;
+  /**
+   * Runs a recovery pass's work on an operation alone among the operations on its order, as
+   * requests are run (SagaStore.oneAtATime): a step run again checks the order as it runs.
+   */
+  oneAtATime<T>(state: SagaState, work: () => Promise<T>): Promise<T>;
 }
 
 export class SagaRunner {
@@ -115,7 +126,7 @@ export class SagaRunner {
     private readonly logger: Logger,
     options: Partial<RunnerOptions> = {},
   ) {
-    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, ...options };
+    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, oneAtATime: (_, work) => work(), ...options };
     this.lease = { owner: randomUUID(), ms: this.options.leaseMs };
   }
 
@@ -159,9 +170,7 @@ export class SagaRunner {
       case 'parked':
         // past the point of no return the operation stands: its client was told so
         if (op.result !== null) return op.result;
-        throw rethrow(
-          op.error?.code === 'CONFLICT' ? op.error : waitsForOperator('This operation failed part-way and could not be undone.'),
-        );
+        throw waitsForOperator(op.refusal?.message ?? 'it failed part-way and could not be undone');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         if (!(await this.store.restart(key, await plan(), this.lease))) throw firstStillRunning();
@@ -190,8 +199,11 @@ export class SagaRunner {
     }
   }
 
-  /** Runs the steps from `from` on; undoes or finishes as the saga's pivot says when one fails. */
-  private async drive(saga: Saga<SagaState>, op: Operation, from: number): Promise<unknown> {
+  /**
+   * Runs the steps from `from` on; undoes or finishes as the saga's pivot says when one fails.
+   * `again`: step `from` is run again, its first call in doubt, which only a refusal now settles.
+   */
+  private async drive(saga: Saga<SagaState>, op: Operation, from: number, again = false): Promise<unknown> {
     let state = op.state;
     for (let seq = from; seq < saga.steps.length; seq++) {
       const step = saga.steps[seq];
@@ -211,16 +223,15 @@ export class SagaRunner {
           return result;
         }
         const error = stored(err);
-        const inDoubt = mayHaveHappened(err);
+        const inDoubt = mayHaveHappened(err) || (again && seq === from && !refusal(err));
         if (inDoubt && step.repeatable) {
-          // left unfinished, as a crash would: settled by running the step again (settle)
-          await this.store.finish(op.key, 'running', { error });
+          await this.store.release(op.key, error);
           throw rethrow(error);
         }
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
         const parked = await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
-        throw rethrow(parked ?? error);
+        throw parked === null ? rethrow(error) : waitsForOperator(parked);
       }
     }
     const result = saga.result(state);
@@ -230,7 +241,7 @@ export class SagaRunner {
 
   /**
    * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery.
-   * Answers what the operation answers from then on when it had to be parked.
+   * Answers why, when the operation had to be parked.
    */
   private async undo(
     saga: Saga<SagaState>,
@@ -238,9 +249,9 @@ export class SagaRunner {
     records: StepRecord[],
     last: number,
     error: StoredError,
-  ): Promise<StoredError | null> {
+  ): Promise<string | null> {
     let complete = true;
-    let parked: StoredError | null = null;
+    let parked: string | null = null;
     for (let seq = last; seq >= 0; seq--) {
       const record = records.find((r) => r.seq === seq);
       if (!record || record.status === 'compensated') continue;
@@ -248,25 +259,24 @@ export class SagaRunner {
       const inDoubt = record.status === 'started';
       if (inDoubt && !step.compensate) {
         // may have been done (a refund paid, goods handed over), and neither looked for nor undone
-        // here: the legacy systems keep no key, so marked undone, its retry could do it twice
+        // here: the legacy systems keep no key, so marked undone, its retry could do it twice. The
+        // steps before it are left as they stand, for the operator who checks it.
         complete = false;
-        const why = `Its step ${step.name} may have been done in its legacy system (${error.message}), and can be neither undone nor done again: check it there.`;
-        parked = waitsForOperator(why);
-        await this.store.refused(op.key, step.name, { ...error, message: why });
+        parked = `its step ${step.name} may have been done in its legacy system, and can be neither undone nor done again: check it there`;
+        await this.store.refused(op.key, step.name, { ...error, message: parked });
         this.logger.warn({ key: op.key, step: step.name }, 'saga parked: a step that may have been done and cannot be undone');
-        continue;
+        break;
       }
       try {
         await step.compensate?.(op.state, { inDoubt, startedAt: record.startedAt });
         await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        if (!parked && (await this.mustPark(op.key, step.name, err)))
-          parked = waitsForOperator('This operation failed part-way and could not be undone.');
+        if (!parked && (await this.mustPark(op.key, step.name, err))) parked = 'it failed part-way and could not be undone';
         this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
-    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error: parked ?? error });
+    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
     return parked;
   }
 
@@ -301,7 +311,9 @@ export class SagaRunner {
     }
     const again = records.find((r) => r.status === 'started' && saga.steps[r.seq].repeatable);
     if (again) {
-      await this.drive(saga, op, again.seq).catch((err) => this.logger.warn({ key: op.key, err }, 'a step in doubt, run again, failed'));
+      await this.drive(saga, op, again.seq, true).catch((err) =>
+        this.logger.warn({ key: op.key, err }, 'a step in doubt, run again, failed'),
+      );
       return;
     }
     const error =
@@ -321,7 +333,9 @@ export class SagaRunner {
     for (;;) {
       const op = await this.store.claimNext(settled, this.lease);
       if (!op) return settled.length;
-      const work = this.holding(op.key, () => this.settle(op)).catch((err) => this.logger.error({ key: op.key, err }, 'recovery failed'));
+      const work = this.options
+        .oneAtATime(op.state, () => this.holding(op.key, () => this.settle(op)))
+        .catch((err) => this.logger.error({ key: op.key, err }, 'recovery failed'));
       this.settling.set(op.key, work);
       await work.finally(() => this.settling.delete(op.key));
       settled.push(op.key);

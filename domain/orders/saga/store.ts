@@ -24,6 +24,8 @@ export interface Operation {
   state: Record<string, unknown>;
   result: unknown;
   error: StoredError | null;
+  /** the last refusal of a step or undo, or why a step in doubt was parked */
+  refusal: StoredError | null;
   attempts: number;
   updatedAt: string;
 }
@@ -134,6 +136,7 @@ interface OperationRow {
   state: string;
   result: string | null;
   error: string | null;
+  refusal: string | null;
   attempts: number;
   updated_at: string;
 }
@@ -146,6 +149,7 @@ const fromRow = (r: OperationRow): Operation => ({
   state: JSON.parse(r.state),
   result: r.result === null ? null : JSON.parse(r.result),
   error: r.error === null ? null : JSON.parse(r.error),
+  refusal: r.refusal === null ? null : JSON.parse(r.refusal),
   attempts: r.attempts,
   updatedAt: r.updated_at,
 });
@@ -321,6 +325,14 @@ export class SagaStore {
     );
   }
 
+  /**
+   * Leaves an operation unfinished and to nobody, as a crash would: a step of it in doubt is to
+   * be run again, by its key's next request or the recovery pass.
+   */
+  release(key: string, error: StoredError): Promise<void> {
+    return this.finish(key, 'running', { error });
+  }
+
   /** One more refusal for good of a retried step (or undo): answers how many the operation had. */
   async refused(key: string, step: string, error: StoredError): Promise<number> {
     const row = await this.db.row<{ refusals: number }>(
@@ -355,6 +367,15 @@ export class SagaStore {
         parkedAt: r.updated_at,
       };
     });
+  }
+
+  /** Whether an operation on the order is parked before its point of no return (awaitingOperator.ts). */
+  async parkedOn(orderId: string): Promise<boolean> {
+    const row = await this.db.row(
+      `SELECT 1 FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1 LIMIT 1`,
+      [orderId],
+    );
+    return row !== undefined;
   }
 
   async parkedCount(): Promise<number> {

@@ -106,12 +106,16 @@ function answerOf(earlier: GoodwillRequest, gesture: GoodwillGesture, at: Instan
   if (!inDoubt(earlier, at, crmTimeoutMs)) {
     throw stillRunning('The first request with this idempotency key is still being granted: retry with the key later for its voucher');
   }
-  throw graphqlError(
+  throw mayHaveGranted();
+}
+
+/** The CRM keeps no idempotency key and lists no voucher: a key whose answer was lost is refused for good. */
+const mayHaveGranted = () =>
+  graphqlError(
     'CONFLICT',
-    "The CRM's answer to the first request with this idempotency key was lost: it may have granted the voucher. " +
+    "The CRM's answer to the request with this idempotency key was lost: it may have granted the voucher. " +
       'Nothing more is granted under this key; check with the CRM before granting again.',
   );
-}
 
 /** Grants the voucher to the customer's call center contact, and records it as theirs. */
 export async function grantGoodwill(
@@ -150,10 +154,12 @@ async function grant(
     // the CRM's own answer is what the agent needs: a key whose outcome could not be written stays
     // as it was, which refuses its retry and grants nothing twice
     if (key !== null) {
-      const outcome = mayHaveHappened(err) ? deps.vouchers.goodwillAnswerLost(key, at) : deps.vouchers.forgetGoodwill(key);
-      await outcome.catch((failure: unknown) => {
+      const lost = mayHaveHappened(err);
+      await (lost ? deps.vouchers.goodwillAnswerLost(key, at) : deps.vouchers.forgetGoodwill(key)).catch((failure: unknown) => {
         deps.logger.error({ err: failure, idempotencyKey: key }, "goodwill request: its CRM call's outcome not written");
       });
+      // told at once, as every later request with the key will be: asking again grants nothing
+      if (lost) throw mayHaveGranted();
     }
     throw err;
   }

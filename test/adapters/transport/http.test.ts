@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { createHttpClient } from '../../../adapters/transport/http';
-import { LegacyRejectedError, LegacyUnavailableError } from '../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, mayHaveHappened, NothingDoneError } from '../../../platform/errors';
 import { useNock } from '../nock-lifecycle';
 import { refusedUrl, startServer } from '../servers';
 
@@ -35,6 +35,15 @@ describe('createHttpClient', () => {
     const err = await failure(client().get('/things'));
     expect(err).toBeInstanceOf(LegacyUnavailableError);
     expect(err).toMatchObject({ system: 'eshop', detail: 'GET /things: HTTP 503' });
+    // a 5xx may come after the work: a write that got one is in doubt
+    expect(mayHaveHappened(err)).toBe(true);
+  });
+
+  it('takes a 408 for a system that did nothing: it did not read the request', async () => {
+    nock(BASE).post('/orders/W-1/returns').reply(408);
+    const err = await failure(client().post('/orders/W-1/returns', {}));
+    expect(err).toBeInstanceOf(NothingDoneError);
+    expect(mayHaveHappened(err)).toBe(false);
   });
 
   it('turns a 429 into LegacyUnavailableError', async () => {
@@ -45,7 +54,7 @@ describe('createHttpClient', () => {
   it('does not follow a redirect: the system is unavailable at the address configured, and the log says so', async () => {
     nock(BASE).get('/things').reply(301, '', { Location: 'https://elsewhere.test/things' });
     const err = await failure(client().get('/things'));
-    expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).toBeInstanceOf(NothingDoneError);
     expect(err).toMatchObject({ system: 'eshop', detail: 'GET /things: HTTP 301, a redirect not followed (is the base URL right?)' });
   });
 

@@ -45,9 +45,17 @@ describe('reversePoints', () => {
   it("lets the refusal stand while the order's own points have not landed yet: it is retried after them", async () => {
     const { member, loyalty } = platform(12, []);
     await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
-      legacyCode: 'insufficient_points',
+      extensions: { code: 'CONFLICT' },
     });
     expect(member.points_balance).toBe(12);
+  });
+
+  it("takes nothing before the order's own points landed, even from a balance other orders filled: each takes back its own", async () => {
+    const { member, loyalty } = platform(500, ['W-1']);
+    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
+      message: expect.stringMatching(/not in the ledger yet/),
+    });
+    expect(member.points_balance).toBe(500);
   });
 });
 

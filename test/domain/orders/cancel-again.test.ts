@@ -1,0 +1,34 @@
+// A cancel whose e-shop call was in doubt is run again later, by its key's next request or the
+// recovery pass: by then the order may have been handed over or partly returned, which the e-shop
+// cannot see (it still says "paid"). Run again, the cancel checks what the project knows first.
+import { GraphQLError } from 'graphql';
+import { cancelOrderSaga } from '../../../domain/orders/cancelOrder';
+import type { CommerceDeps } from '../../../domain/orders/deps';
+import type { OrderFacts } from '../../../domain/orders/saga/store';
+
+function cancelStep(facts: Partial<OrderFacts>) {
+  const cancelled: string[] = [];
+  const deps = {
+    sagas: { orderFacts: async () => ({ collectedAt: null, returnedUnits: 0, ...facts }) },
+    eshop: { cancelOrder: async (id: string) => void cancelled.push(id) },
+  } as unknown as CommerceDeps;
+  const [step] = cancelOrderSaga(deps).steps;
+  const state = { orderId: 'W-2026-000123', channel: 'WEB' as const, card: null, earned: 0, reservationId: 'RSV-1' };
+  return { run: () => step.run(state), cancelled };
+}
+
+it.each([
+  ['handed over meanwhile', { collectedAt: '2026-12-02T08:00:00Z' }, /was collected/],
+  ['partly returned meanwhile', { returnedUnits: 1 }, /partly returned/],
+])('refuses, %s: CONFLICT, and the e-shop is not asked', async (_, facts, message) => {
+  const { run, cancelled } = cancelStep(facts);
+  const refused = await run().catch((e: GraphQLError) => e);
+  expect(refused).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(message) });
+  expect(cancelled).toEqual([]);
+});
+
+it('cancels an order nothing has happened to since', async () => {
+  const { run, cancelled } = cancelStep({});
+  await run();
+  expect(cancelled).toEqual(['W-2026-000123']);
+});
