@@ -12,7 +12,7 @@ import { externalIdIn } from '../identity/records';
 import { storeIdToEshopCode } from '../canonical/store';
 import { isoToParisLocal, parisDate } from '../canonical/time';
 import type { Address } from '../types';
-import { badInput, graphqlError, notFound } from '../../platform/errors';
+import { badInput, graphqlError, InDoubtError, mayHaveHappened, notFound } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { checkedStoreId, priceBasket, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga } from './saga/runner';
@@ -229,13 +229,18 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
           const ids = orderId ? [orderId] : inDoubt ? await lostSales(deps, plan, startedAt) : [];
           const lines = plan.lines.map((l) => ({ ean: l.ean, qty: l.quantity }));
           for (const id of ids) {
-            // all of it comes back: what was paid is the sale's total
-            await pos.createReturn({
-              store: plan.storeId!,
-              ref: id,
-              refund: await refundAt(deps, plan.storeId!, lines, plan.totalCents),
-              lines,
-            });
+            if ((await sagas.orderFacts(id))?.voidedAt) continue;
+            const refund = await refundAt(deps, plan.storeId!, lines, plan.totalCents);
+            if (!(await sagas.sendingVoid(id))) {
+              throw new InDoubtError(`The POS return undoing sale ${id} may have been made (its answer was lost): check it at the till`);
+            }
+            try {
+              // all of it comes back: what was paid is the sale's total
+              await pos.createReturn({ store: plan.storeId!, ref: id, refund, lines });
+            } catch (err) {
+              if (!mayHaveHappened(err)) await sagas.voidNotSent(id);
+              throw err;
+            }
             await sagas.markVoided(id);
           }
         },

@@ -92,6 +92,18 @@ export class MalformedAnswerError extends LegacyUnavailableError {
   }
 }
 
+/**
+ * A write that may have been done (its answer was lost, or its process died as it was sent) and
+ * can be neither looked for nor sent again, its system keeping no idempotency key: what carried it
+ * stops and waits for an operator, who checks it in that system.
+ */
+export class InDoubtError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InDoubtError';
+  }
+}
+
 /** A legacy system answered with a business error (not found, invalid state, insufficient stock...). */
 export class LegacyRejectedError extends Error {
   constructor(

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
   graphqlError,
+  InDoubtError,
   LegacyRejectedError,
   MalformedAnswerError,
   mayHaveHappened,
@@ -281,11 +282,15 @@ export class SagaRunner {
   }
 
   /**
-   * Whether a retried step or undo must stop: refused for good too many times, or answered what
-   * cannot be read (it was done: retried, it would be done twice).
+   * Whether a retried step or undo must stop: refused for good too many times, answered what
+   * cannot be read (it was done: retried, it would be done twice), or found in doubt.
    */
   private async mustPark(key: string, step: string, err: unknown): Promise<boolean> {
     const e = stored(err);
+    if (err instanceof InDoubtError) {
+      await this.store.refused(key, step, { ...e, message: err.message });
+      return true;
+    }
     if (err instanceof MalformedAnswerError) {
       await this.store.refused(key, step, {
         ...e,

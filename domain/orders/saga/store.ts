@@ -116,6 +116,9 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
                 ELSE LEAST((o.state::jsonb->>'earned')::integer, COALESCE((o.state::jsonb->>'refundCents')::integer, 0) / 100) END)
    FROM operations o
    WHERE r.return_id IS NULL AND o.kind IN ('returnWebOrder', 'returnStoreSale') AND o.state::jsonb->>'key' = r.key`,
+  // when the return undoing a store sale was sent to the POS, which keeps no key: sent again after
+  // a lost answer, it would refund twice
+  `ALTER TABLE order_facts ADD COLUMN void_sent_at TEXT`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -455,6 +458,24 @@ export class SagaStore {
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
+  /**
+   * Writes down that the return undoing a store sale is being sent to the POS; false when one was
+   * sent before and not recorded since (its answer lost, or its process died): it may have been made.
+   */
+  async sendingVoid(orderId: string): Promise<boolean> {
+    const written = await this.db.run(
+      `INSERT INTO order_facts (order_id, void_sent_at) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO UPDATE SET void_sent_at = excluded.void_sent_at WHERE order_facts.void_sent_at IS NULL`,
+      [orderId, now()],
+    );
+    return written === 1;
+  }
+
+  /** The return undoing a store sale never reached the POS (sendingVoid): it may be sent again. */
+  async voidNotSent(orderId: string): Promise<void> {
+    await this.db.run('UPDATE order_facts SET void_sent_at = NULL WHERE order_id = $1', [orderId]);
+  }
+
   async markVoided(orderId: string): Promise<void> {
     await this.db.run(
       `INSERT INTO order_facts (order_id, voided_at) VALUES ($1, $2)

@@ -9,6 +9,7 @@ import { orderStatus } from '../../../domain/orders/status';
 import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
 import { SagaStore } from '../../../domain/orders/saga/store';
+import { InDoubtError, LegacyUnavailableError, NothingDoneError } from '../../../platform/errors';
 
 const plan: OrderPlan = {
   kind: 'storeSale',
@@ -49,4 +50,49 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
 
   expect(returns).toEqual([{ store: 'ST001', ref: 'ST001-20261125-0003', refund: 'none', lines: [{ ean: '3000000000017', qty: 2 }] }]);
   expect(orderStatus('COMPLETED', (await sagas.orderFacts('ST001-20261125-0003')) ?? undefined)).toBe('CANCELLED');
+});
+
+describe('the return that undoes it, sent once: the POS keeps no key, and a second would refund twice', () => {
+  const SALE = 'ST001-20261125-0004';
+  async function undoing(answers: (Error | null)[]) {
+    const sagas = await SagaStore.open(await freshDb());
+    const returns: unknown[] = [];
+    const pos = {
+      // the POS takes the goods back, then its answer is lost (or it never gets the call)
+      createReturn: async (r: unknown) => {
+        const failure = answers.shift() ?? null;
+        if (!(failure instanceof NothingDoneError)) returns.push(r);
+        if (failure) throw failure;
+        return { id: `RT-${returns.length}`, refund_cents: 0 };
+      },
+      getPrices: async () => [{ store: 'ST001', ean: '3000000000017', cents: 1000 }],
+    };
+    const sale = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent')).steps.find(
+      (s) => s.name === 'storeSale',
+    )!;
+    const undo = () => sale.compensate!({ plan, orderId: SALE }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
+    return { sagas, returns, undo };
+  }
+
+  it('its answer lost, it is not sent again: the undo stops in doubt, for an operator', async () => {
+    const { returns, undo } = await undoing([new LegacyUnavailableError('pos', 'timeout of 3000ms exceeded')]);
+    await expect(undo()).rejects.toBeInstanceOf(LegacyUnavailableError);
+    await expect(undo()).rejects.toBeInstanceOf(InDoubtError);
+    expect(returns).toHaveLength(1);
+  });
+
+  it('never sent (no connection), it is sent again', async () => {
+    const { sagas, returns, undo } = await undoing([new NothingDoneError('pos', 'connect ECONNREFUSED')]);
+    await expect(undo()).rejects.toBeInstanceOf(NothingDoneError);
+    await undo();
+    expect(returns).toHaveLength(1);
+    expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
+  });
+
+  it('done and recorded, it is not sent again', async () => {
+    const { returns, undo } = await undoing([]);
+    await undo();
+    await undo();
+    expect(returns).toHaveLength(1);
+  });
 });

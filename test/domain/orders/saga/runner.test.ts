@@ -3,6 +3,7 @@ import { freshDatabaseUrl } from '../../../databases';
 import { openDatabase, type Db } from '../../../../platform/db';
 import {
   DatabaseUnavailableError,
+  InDoubtError,
   LegacyRejectedError,
   LegacyUnavailableError,
   MalformedAnswerError,
@@ -413,6 +414,30 @@ describe('SagaRunner', () => {
       expect((await store.get('k'))!.status).toBe('parked');
       expect(await store.needingAttention()).toEqual([expect.objectContaining({ key: 'k', step: 'a', refusals: 2 })]);
       expect(await code(runner.execute(stuck, 'k', {}, async () => ({ n: 2 })))).toBe('CONFLICT');
+      expect(log).toEqual(['do a']);
+    });
+
+    it('an undo found in doubt (sent before, its answer lost): parked at once, not tried again', async () => {
+      const { log, failures, saga } = world();
+      const doubtful = { ...saga, steps: saga.steps.map((s) => ({ ...s })) };
+      let undos = 0;
+      doubtful.steps[0].compensate = async () => {
+        undos++;
+        throw new InDoubtError('The POS return undoing sale S may have been made: check it at the till');
+      };
+      const runner = new SagaRunner(store, { test: doubtful }, logger);
+      failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
+      expect(await code(runner.execute(doubtful, 'k', {}, async () => ({ n: 1 })))).toBe('CONFLICT');
+      for (let pass = 0; pass < 3; pass++) await runner.recover();
+      expect(undos).toBe(1);
+      expect(await store.needingAttention()).toEqual([
+        expect.objectContaining({
+          key: 'k',
+          step: 'a',
+          refusals: 1,
+          reason: expect.objectContaining({ message: expect.stringMatching(/till/) }),
+        }),
+      ]);
       expect(log).toEqual(['do a']);
     });
 
