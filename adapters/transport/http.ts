@@ -146,8 +146,12 @@ export function failureForStatus(system: System, response: AxiosResponse, errorC
   if (status === 408) return new NothingDoneError(system, detail);
   if (status >= 500) return new LegacyUnavailableError(system, detail);
   // redirects are not followed (createHttpClient): the system is not where it was configured to be,
-  // and whatever answered did not do the work
-  if (status >= 300 && status < 400) return new NothingDoneError(system, `${detail}, a redirect not followed (is the base URL right?)`);
+  // and whatever answered a moved address did not do the work; a 303 is how a server answers a
+  // POST it did
+  if (status >= 300 && status < 400) {
+    const failure = status === 303 ? LegacyUnavailableError : NothingDoneError;
+    return new failure(system, `${detail}, a redirect not followed (is the base URL right?)`);
+  }
   const code = errorCodeOf(response.data) ?? (status === 404 ? 'not_found' : `http_${status}`);
   return new LegacyRejectedError(system, code, detail);
 }

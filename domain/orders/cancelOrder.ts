@@ -1,7 +1,7 @@
 // cancelOrder: the e-shop cancel is the point of no return; the reservation release and the
 // points reversal after it are retried until done.
 import { graphqlError, badInput, notFound } from '../../platform/errors';
-import { notAwaitingOperator } from './awaitingOperator';
+import { notAwaitingOperator, waitsForOperator } from './awaitingOperator';
 import { cancelWebOrder, releaseReservation } from './effects';
 import type { Saga } from './saga/runner';
 import { cardOfAccount } from './customerOf';
@@ -21,6 +21,8 @@ export interface CancelState extends Record<string, unknown> {
 /** What the project knows of the order, once it checked that nothing the e-shop cannot see forbids its cancel. */
 async function stillCancellable(deps: CommerceDeps, orderId: string) {
   const facts = await deps.sagas.orderFacts(orderId);
+  // a hand-over or return in doubt meanwhile: cancelled now, goods handed over would be refunded
+  if ((await deps.sagas.heldBy(orderId)) === 'operator') throw waitsForOperator(orderId);
   // the e-shop still says "paid" once the POS handed the goods over: the project knows better
   if (facts?.collectedAt) throw graphqlError('CONFLICT', `Order ${orderId} was collected: it can no longer be cancelled`);
   // and it keeps no partial-return status: goods already taken back cannot be cancelled again

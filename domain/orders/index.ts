@@ -22,7 +22,7 @@ export function createCommerce(deps: CommerceDeps, logger: Logger, options: { le
   const perOrder = { run: <T>(orderId: string, task: () => Promise<T>) => deps.sagas.oneAtATime(orderId, task) };
   const runner = new SagaRunner(deps.sagas, Object.fromEntries(Object.values(sagas).map((s) => [s.kind, s])), logger, {
     ...options,
-    oneAtATime: (state, work) => (typeof state.orderId === 'string' ? perOrder.run(state.orderId, work) : work()),
+    aloneOnOrder: (state, work) => (typeof state.orderId === 'string' ? deps.sagas.aloneOnOrder(state.orderId, work) : work()),
   });
   return { deps, sagas, runner, perOrder };
 }

@@ -3,7 +3,7 @@
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import { wholeLedger } from '../../adapters/loyalty/ledger';
 import type { Channel } from '../types';
-import { graphqlError } from '../../platform/errors';
+import { NothingDoneError } from '../../platform/errors';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './plan';
@@ -45,7 +45,8 @@ export async function reversePoints(
       : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
   if (points <= 0) return;
   if (!(await wholeLedger(loyalty, card)).some((t) => t.type === 'EARN' && t.external_ref === orderId)) {
-    throw graphqlError('CONFLICT', `The points of order ${orderId} are not in the ledger yet: they are taken back once they are`);
+    // not a refusal (ten of them park the operation): the order's saga earns them, and this waits
+    throw new NothingDoneError('loyalty', `the points of order ${orderId} are not in the ledger yet: taken back once they are`);
   }
   try {
     await adjust(points);

@@ -80,7 +80,7 @@ describe('undoing a call whose answer was lost', () => {
 
 describe('a write whose answer was lost, and that nothing can undo', () => {
   // A silo slower than the gateway's deadline does the work after the gateway stopped waiting for
-  // its answer. Recovery runs every second, as in production.
+  // its answer. Recovery runs every second (every SAGA_RECOVERY_INTERVAL_S in production).
   const DEADLINE_MS = 2_000;
   let chaos: ChaosStack;
   beforeAll(async () => {
@@ -183,6 +183,9 @@ describe('a write whose answer was lost, and that nothing can undo', () => {
       async () => (await statusOf()) === 'cancelled',
     );
     expect(first.errors?.[0].extensions).toMatchObject({ code: 'SYSTEM_UNAVAILABLE', system: 'eshop' });
+    // meanwhile the goods are not handed over: told to retry while the cancel is settled, or that it is cancelled
+    const collect = await gql(stack, `mutation($id: ID!) { collectOrder(id: $id) { id } }`, { id: orderId });
+    expect(collect.errors?.[0].extensions?.code).toBe('CONFLICT');
 
     // the recovery pass runs the cancel again, finds it done, and goes on
     await until('the cancel settled', () =>

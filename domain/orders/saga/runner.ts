@@ -8,6 +8,7 @@ import {
   graphqlError,
   InDoubtError,
   LegacyRejectedError,
+  LockWaitExpiredError,
   MalformedAnswerError,
   mayHaveHappened,
   stillRunning,
@@ -85,7 +86,7 @@ const waitsForOperator = (why: string) =>
   );
 
 /** The system (or the request's own rules) said no: nothing was done. */
-const refusal = (err: unknown) => err instanceof LegacyRejectedError || err instanceof GraphQLError;
+const saidNo = (err: unknown) => err instanceof LegacyRejectedError || err instanceof GraphQLError;
 
 /** Interrupted (a crash), waiting to be undone, or waiting for its last steps. */
 const unfinished = (op: Operation) => op.status === 'running' || op.status === 'compensating' || op.status === 'finishing';
@@ -107,9 +108,10 @@ export interface RunnerOptions {
   leaseMs: number;
   /**
    * Runs a recovery pass's work on an operation alone among the operations on its order, as
-   * requests are run (SagaStore.oneAtATime): a step run again checks the order as it runs.
+   * requests are run (SagaStore.oneAtATime), so that a step run again checks the order as it runs;
+   * LockWaitExpiredError at once when a request holds the order: the pass leaves it for later.
    */
-  oneAtATime<T>(state: SagaState, work: () => Promise<T>): Promise<T>;
+  aloneOnOrder<T>(state: SagaState, work: () => Promise<T>): Promise<T>;
 }
 
 export class SagaRunner {
@@ -127,7 +129,7 @@ export class SagaRunner {
     private readonly logger: Logger,
     options: Partial<RunnerOptions> = {},
   ) {
-    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, oneAtATime: (_, work) => work(), ...options };
+    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, aloneOnOrder: (_, work) => work(), ...options };
     this.lease = { owner: randomUUID(), ms: this.options.leaseMs };
   }
 
@@ -214,7 +216,7 @@ export class SagaRunner {
         await this.store.stepEnded(op.key, seq, 'done', state);
       } catch (err) {
         if (seq >= saga.pivot) {
-          const parked = await this.mustPark(op.key, step.name, err);
+          const parked = (await this.mustPark(op.key, step.name, err)) !== null;
           this.logger.warn(
             { key: op.key, step: step.name, err },
             parked ? 'saga parked' : 'saga step after the pivot failed: it will be retried',
@@ -224,7 +226,7 @@ export class SagaRunner {
           return result;
         }
         const error = stored(err);
-        const inDoubt = mayHaveHappened(err) || (again && seq === from && !refusal(err));
+        const inDoubt = mayHaveHappened(err) || (again && seq === from && !saidNo(err));
         if (inDoubt && step.repeatable) {
           await this.store.release(op.key, error);
           throw rethrow(error);
@@ -273,7 +275,7 @@ export class SagaRunner {
         await this.store.stepEnded(op.key, seq, 'compensated', op.state);
       } catch (err) {
         complete = false;
-        if (!parked && (await this.mustPark(op.key, step.name, err))) parked = 'it failed part-way and could not be undone';
+        parked ??= await this.mustPark(op.key, step.name, err);
         this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
@@ -282,23 +284,22 @@ export class SagaRunner {
   }
 
   /**
-   * Whether a retried step or undo must stop: refused for good too many times, answered what
+   * Why a retried step or undo must stop, or null: refused for good too many times, answered what
    * cannot be read (it was done: retried, it would be done twice), or found in doubt.
    */
-  private async mustPark(key: string, step: string, err: unknown): Promise<boolean> {
+  private async mustPark(key: string, step: string, err: unknown): Promise<string | null> {
     const e = stored(err);
-    if (err instanceof InDoubtError) {
-      await this.store.refused(key, step, { ...e, message: err.message });
-      return true;
+    const why =
+      err instanceof InDoubtError
+        ? err.message
+        : err instanceof MalformedAnswerError
+          ? `The ${err.system} system answered what cannot be read: the step was done, check it there`
+          : null;
+    if (why !== null) {
+      await this.store.refused(key, step, { ...e, message: why });
+      return why;
     }
-    if (err instanceof MalformedAnswerError) {
-      await this.store.refused(key, step, {
-        ...e,
-        message: `The ${err.system} system answered what cannot be read: the step was done, check it there`,
-      });
-      return true;
-    }
-    return refusedForGood(err, e) && (await this.store.refused(key, step, e)) >= this.options.maxRefusals;
+    return refusedForGood(err, e) && (await this.store.refused(key, step, e)) >= this.options.maxRefusals ? e.message : null;
   }
 
   /** Brings an unfinished operation to an end: forward past the pivot, undone before it. */
@@ -334,16 +335,28 @@ export class SagaRunner {
    * (a request or another replica's pass working on it holds one), so it is settled once.
    */
   async recover(): Promise<number> {
-    const settled: string[] = [];
+    const tried: string[] = [];
+    let settled = 0;
     for (;;) {
-      const op = await this.store.claimNext(settled, this.lease);
-      if (!op) return settled.length;
-      const work = this.options
-        .oneAtATime(op.state, () => this.holding(op.key, () => this.settle(op)))
-        .catch((err) => this.logger.error({ key: op.key, err }, 'recovery failed'));
-      this.settling.set(op.key, work);
-      await work.finally(() => this.settling.delete(op.key));
-      settled.push(op.key);
+      const op = await this.store.claimNext(tried, this.lease);
+      if (!op) return settled;
+      tried.push(op.key);
+      // a request on its order holds the order's lock and may wait for this pass (settling): the
+      // pass never waits for it, and gives the operation back to that request
+      const alone = await this.options
+        .aloneOnOrder(op.state, async () => {
+          const work = this.holding(op.key, () => this.settle(op));
+          this.settling.set(op.key, work);
+          await work.finally(() => this.settling.delete(op.key));
+          return true;
+        })
+        .catch(async (err: unknown) => {
+          if (!(err instanceof LockWaitExpiredError)) throw err;
+          await this.store.unlease(op.key, this.lease);
+          return false;
+        })
+        .catch((err: unknown) => (this.logger.error({ key: op.key, err }, 'recovery failed'), true));
+      if (alone) settled++;
     }
   }
 }

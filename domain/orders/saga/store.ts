@@ -12,7 +12,7 @@ export type OperationStatus =
   | 'finishing' // past the point of no return: remaining steps are retried forward
   | 'compensating' // failed: done steps being undone (some undo may be waiting for a retry)
   | 'failed' // failed and fully undone (or nothing was done)
-  | 'parked'; // a step (or its undo) refused for good too often: left as it is for an operator
+  | 'parked'; // a step (or its undo) refused for good too often, or in doubt and neither undone nor done again: left for an operator
 
 export type StepStatus = 'started' | 'done' | 'compensated';
 
@@ -116,9 +116,9 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
                 ELSE LEAST((o.state::jsonb->>'earned')::integer, COALESCE((o.state::jsonb->>'refundCents')::integer, 0) / 100) END)
    FROM operations o
    WHERE r.return_id IS NULL AND o.kind IN ('returnWebOrder', 'returnStoreSale') AND o.state::jsonb->>'key' = r.key`,
-  // when the return undoing a store sale was sent to the POS, which keeps no key: sent again after
-  // a lost answer, it would refund twice
-  `ALTER TABLE order_facts ADD COLUMN void_sent_at TEXT`,
+  // the returns undoing a store sale sent to the POS, which keeps no key: sent again after a lost
+  // answer, one would refund twice (apart from order_facts, whose rows say a sale is claimed)
+  `CREATE TABLE sale_voids (order_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -219,11 +219,16 @@ export class SagaStore {
    */
   async oneAtATime<T>(orderId: string, work: () => Promise<T>): Promise<T> {
     try {
-      return await this.db.exclusively(`order:${orderId}`, work, { waitMs: this.orderLockWaitMs });
+      return await this.aloneOnOrder(orderId, work, this.orderLockWaitMs);
     } catch (err) {
       if (!(err instanceof LockWaitExpiredError)) throw err;
       throw stillRunning(`Another operation on order ${orderId} is still running: retry later`);
     }
+  }
+
+  /** Runs `work` as the one operation on the order, waiting `waitMs` at most (then LockWaitExpiredError). */
+  aloneOnOrder<T>(orderId: string, work: () => Promise<T>, waitMs = 1): Promise<T> {
+    return this.db.exclusively(`order:${orderId}`, work, { waitMs });
   }
 
   async get(key: string): Promise<Operation | null> {
@@ -285,6 +290,14 @@ export class SagaStore {
     return row ? fromRow(row) : null;
   }
 
+  /** Gives back an operation this replica claimed and will not work on now. */
+  async unlease(key: string, lease: Lease): Promise<void> {
+    await this.db.run(`UPDATE operations SET lease_owner = NULL, lease_until = NULL WHERE key = @key AND lease_owner = @owner`, {
+      key,
+      ...lease,
+    });
+  }
+
   /** Keeps the lease of an operation still being worked on. */
   async renew(key: string, lease: Lease): Promise<void> {
     await this.db.run(`UPDATE operations SET lease_until = ${LEASE_UNTIL} WHERE key = @key AND lease_owner = @owner`, { key, ...lease });
@@ -336,7 +349,7 @@ export class SagaStore {
     return this.finish(key, 'running', { error });
   }
 
-  /** One more refusal for good of a retried step (or undo): answers how many the operation had. */
+  /** One more refusal for good of a retried step (or undo), or why it was parked in doubt: answers how many the operation had. */
   async refused(key: string, step: string, error: StoredError): Promise<number> {
     const row = await this.db.row<{ refusals: number }>(
       'UPDATE operations SET refusals = refusals + 1, refused_step = $1, refusal = $2, updated_at = $3 WHERE key = $4 RETURNING refusals',
@@ -372,13 +385,24 @@ export class SagaStore {
     });
   }
 
-  /** Whether an operation on the order is parked before its point of no return (awaitingOperator.ts). */
-  async parkedOn(orderId: string): Promise<boolean> {
-    const row = await this.db.row(
-      `SELECT 1 FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1 LIMIT 1`,
+  /**
+   * What holds the order back from another operation (awaitingOperator.ts): an operator, when an
+   * operation on it is parked before its point of no return or the return undoing it (a store
+   * sale) was sent and not recorded; recovery, when one is unfinished before its point of no
+   * return (a step in doubt to run again, or an undo under way).
+   */
+  async heldBy(orderId: string): Promise<'operator' | 'recovery' | null> {
+    const row = await this.db.row<{ by: 'operator' | 'recovery' }>(
+      `SELECT 'operator' AS by FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1
+       UNION ALL
+       SELECT 'operator' FROM sale_voids v WHERE v.order_id = $1
+         AND NOT EXISTS (SELECT 1 FROM order_facts f WHERE f.order_id = v.order_id AND f.voided_at IS NOT NULL)
+       UNION ALL
+       SELECT 'recovery' FROM operations WHERE status IN ('running', 'compensating') AND state::jsonb->>'orderId' = $1
+       ORDER BY by DESC LIMIT 1`,
       [orderId],
     );
-    return row !== undefined;
+    return row?.by ?? null;
   }
 
   async parkedCount(): Promise<number> {
@@ -457,25 +481,24 @@ export class SagaStore {
     );
   }
 
-  /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
   /**
    * Writes down that the return undoing a store sale is being sent to the POS; false when one was
    * sent before and not recorded since (its answer lost, or its process died): it may have been made.
    */
   async sendingVoid(orderId: string): Promise<boolean> {
-    const written = await this.db.run(
-      `INSERT INTO order_facts (order_id, void_sent_at) VALUES ($1, $2)
-       ON CONFLICT (order_id) DO UPDATE SET void_sent_at = excluded.void_sent_at WHERE order_facts.void_sent_at IS NULL`,
-      [orderId, now()],
-    );
+    const written = await this.db.run('INSERT INTO sale_voids (order_id, sent_at) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [
+      orderId,
+      now(),
+    ]);
     return written === 1;
   }
 
   /** The return undoing a store sale never reached the POS (sendingVoid): it may be sent again. */
   async voidNotSent(orderId: string): Promise<void> {
-    await this.db.run('UPDATE order_facts SET void_sent_at = NULL WHERE order_id = $1', [orderId]);
+    await this.db.run('DELETE FROM sale_voids WHERE order_id = $1', [orderId]);
   }
 
+  /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
   async markVoided(orderId: string): Promise<void> {
     await this.db.run(
       `INSERT INTO order_facts (order_id, voided_at) VALUES ($1, $2)

@@ -6,10 +6,10 @@ import { cancelOrderSaga } from '../../../domain/orders/cancelOrder';
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import type { OrderFacts } from '../../../domain/orders/saga/store';
 
-function cancelStep(facts: Partial<OrderFacts>) {
+function cancelStep(facts: Partial<OrderFacts>, heldBy: 'operator' | 'recovery' | null = null) {
   const cancelled: string[] = [];
   const deps = {
-    sagas: { orderFacts: async () => ({ collectedAt: null, returnedUnits: 0, ...facts }) },
+    sagas: { orderFacts: async () => ({ collectedAt: null, returnedUnits: 0, ...facts }), heldBy: async () => heldBy },
     eshop: { cancelOrder: async (id: string) => void cancelled.push(id) },
   } as unknown as CommerceDeps;
   const [step] = cancelOrderSaga(deps).steps;
@@ -27,8 +27,14 @@ it.each([
   expect(cancelled).toEqual([]);
 });
 
-it('cancels an order nothing has happened to since', async () => {
-  const { run, cancelled } = cancelStep({});
+it('refuses when a hand-over or return on the order was left in doubt meanwhile: CONFLICT, for an operator', async () => {
+  const { run, cancelled } = cancelStep({}, 'operator');
+  await expect(run()).rejects.toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/waits for an operator/) });
+  expect(cancelled).toEqual([]);
+});
+
+it('cancels an order nothing has happened to since (its own operation, still unfinished, holds nothing back)', async () => {
+  const { run, cancelled } = cancelStep({}, 'recovery');
   await run();
   expect(cancelled).toEqual(['W-2026-000123']);
 });

@@ -1,7 +1,7 @@
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import { pointsHeld, reversePoints } from '../../../domain/orders/points';
-import { LegacyRejectedError } from '../../../platform/errors';
+import { LegacyRejectedError, NothingDoneError } from '../../../platform/errors';
 
 /** A member's ledger as the platform keeps it: refused below zero, refused twice under one reference, `limit` entries newest first. */
 function platform(balance: number, earnedBy: string[] = ['W-1', 'ST001-1', 'ST001-2'], newer = 0) {
@@ -42,18 +42,16 @@ describe('reversePoints', () => {
     expect(broke.points_balance).toBe(0);
   });
 
-  it("lets the refusal stand while the order's own points have not landed yet: it is retried after them", async () => {
+  it("waits while the order's own points have not landed yet: retried after them, as a system not ready, not a refusal", async () => {
     const { member, loyalty } = platform(12, []);
-    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
-      extensions: { code: 'CONFLICT' },
-    });
+    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toBeInstanceOf(NothingDoneError);
     expect(member.points_balance).toBe(12);
   });
 
   it("takes nothing before the order's own points landed, even from a balance other orders filled: each takes back its own", async () => {
     const { member, loyalty } = platform(500, ['W-1']);
     await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
-      message: expect.stringMatching(/not in the ledger yet/),
+      detail: expect.stringMatching(/not in the ledger yet/),
     });
     expect(member.points_balance).toBe(500);
   });

@@ -54,10 +54,13 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
 
 describe('the return that undoes it, sent once: the POS keeps no key, and a second would refund twice', () => {
   const SALE = 'ST001-20261125-0004';
+  /** A sale whose creating call's answer was lost, found among the card's receipts, then its undo. */
   async function undoing(answers: (Error | null)[]) {
     const sagas = await SagaStore.open(await freshDb());
     const returns: unknown[] = [];
+    const receipt = { id: SALE, store: 'ST001', deliver: 'home', total_cents: plan.totalCents, at: '2026-11-25 11:00:05', lines: [] };
     const pos = {
+      listReceipts: async () => [receipt],
       // the POS takes the goods back, then its answer is lost (or it never gets the call)
       createReturn: async (r: unknown) => {
         const failure = answers.shift() ?? null;
@@ -70,23 +73,26 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
     const sale = placeOrderSaga({ pos, sagas } as unknown as CommerceDeps, createLogger('silent')).steps.find(
       (s) => s.name === 'storeSale',
     )!;
-    const undo = () => sale.compensate!({ plan, orderId: SALE }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
+    const lost = { ...plan, card: '4000123456781234' };
+    const undo = () => sale.compensate!({ plan: lost }, { inDoubt: true, startedAt: '2026-11-25T10:00:00.000Z' });
     return { sagas, returns, undo };
   }
 
-  it('its answer lost, it is not sent again: the undo stops in doubt, for an operator', async () => {
-    const { returns, undo } = await undoing([new LegacyUnavailableError('pos', 'timeout of 3000ms exceeded')]);
+  it('its answer lost, it is not sent again: the undo stops in doubt, and the sale takes no return meanwhile', async () => {
+    const { sagas, returns, undo } = await undoing([new LegacyUnavailableError('pos', 'timeout of 3000ms exceeded')]);
     await expect(undo()).rejects.toBeInstanceOf(LegacyUnavailableError);
     await expect(undo()).rejects.toBeInstanceOf(InDoubtError);
     expect(returns).toHaveLength(1);
+    expect(await sagas.heldBy(SALE)).toBe('operator');
   });
 
-  it('never sent (no connection), it is sent again', async () => {
+  it('never sent (no connection), it is found and sent again', async () => {
     const { sagas, returns, undo } = await undoing([new NothingDoneError('pos', 'connect ECONNREFUSED')]);
     await expect(undo()).rejects.toBeInstanceOf(NothingDoneError);
     await undo();
     expect(returns).toHaveLength(1);
     expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
+    expect(await sagas.heldBy(SALE)).toBeNull();
   });
 
   it('done and recorded, it is not sent again', async () => {

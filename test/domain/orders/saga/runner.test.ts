@@ -194,7 +194,7 @@ describe('SagaRunner', () => {
       const { log, failures, saga } = world();
       saga.steps[1] = { ...saga.steps[1], repeatable: true, compensate: undefined };
       const locked: unknown[] = [];
-      const runner = new SagaRunner(store, { test: saga }, logger, { oneAtATime: (state, work) => (locked.push(state), work()) });
+      const runner = new SagaRunner(store, { test: saga }, logger, { aloneOnOrder: (state, work) => (locked.push(state), work()) });
       failures.set('b', lost());
       const first = await answer(runner.execute(saga, 'k', {}, async () => ({ n: 1 })));
       return { log, failures, saga, runner, first, locked };
@@ -215,6 +215,23 @@ describe('SagaRunner', () => {
       expect((await store.get('k'))!.status).toBe('succeeded');
       expect(log).toEqual(['do a', 'do b', 'do c']);
       expect(locked).toEqual([{ n: 1, a: 'a-1' }]);
+    });
+
+    it('leaves an operation whose order a request holds to that request: the pass neither waits for the order nor keeps its lease', async () => {
+      const { log, failures, saga } = world();
+      saga.steps[1] = { ...saga.steps[1], repeatable: true, compensate: undefined };
+      const runner = new SagaRunner(store, { test: saga }, logger, {
+        aloneOnOrder: (state, work) => store.aloneOnOrder(String(state.orderId), work),
+      });
+      failures.set('b', lost());
+      await code(runner.execute(saga, 'k', {}, async () => ({ n: 1, orderId: 'W-1' })));
+      await store.oneAtATime('W-1', async () => {
+        expect(await runner.recover()).toBe(0);
+        expect(await store.claim('k', { owner: 'the request', ms: 60_000 })).not.toBeNull();
+        await store.unlease('k', { owner: 'the request', ms: 60_000 });
+      });
+      expect(await runner.recover()).toBe(1);
+      expect(log).toEqual(['do a', 'do b', 'do c']);
     });
 
     it('run again and not sent (an open breaker): still in doubt, run again by the next pass', async () => {
