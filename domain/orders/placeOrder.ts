@@ -232,7 +232,9 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             if ((await sagas.orderFacts(id))?.voidedAt) continue;
             const refund = await refundAt(deps, plan.storeId!, lines, plan.totalCents);
             if (!(await sagas.sendingVoid(id))) {
-              throw new InDoubtError(`The POS return undoing sale ${id} may have been made (its answer was lost): check it at the till`);
+              throw new InDoubtError(
+                `The POS return undoing sale ${id} may have been made (its answer was lost, or its process stopped): check it at the till`,
+              );
             }
             try {
               // all of it comes back: what was paid is the sale's total

@@ -151,8 +151,8 @@ async function grant(
   try {
     granted = await deps.crm.grantGoodwill({ contact_id: contactId, amount_cents: goodwill.amountCents, reason: goodwill.reason });
   } catch (err) {
-    // the CRM's own answer is what the agent needs: a key whose outcome could not be written stays
-    // as it was, which refuses its retry and grants nothing twice
+    // the agent is told the CRM's own refusal, or that it may have granted; a key whose outcome
+    // could not be written stays as it was, which refuses its retry and grants nothing twice
     if (key !== null) {
       const lost = mayHaveHappened(err);
       await (lost ? deps.vouchers.goodwillAnswerLost(key, at) : deps.vouchers.forgetGoodwill(key)).catch((failure: unknown) => {
