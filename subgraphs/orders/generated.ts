@@ -107,6 +107,16 @@ export type Mutation = {
    * (sagasNeedingAttention) before the order takes another return.
    */
   returnOrder: Return;
+  /**
+   * Service role: settles a parked operation (sagasNeedingAttention) once an operator checked its step
+   * in its silo; answers its id. NOT_DONE for a return or hand-over parked before its point of no
+   * return: its key may be sent again, and its order takes other operations. DONE for an operation
+   * parked past it, whose last step the operator did by hand: it stands, as its client was told.
+   * BAD_USER_INPUT for any other (a return found done cannot be recorded through the graph yet; the
+   * undo of a placeOrder is settled in the database, README "Parked sagas"); CONFLICT when it is no
+   * longer parked.
+   */
+  settleParkedSaga: Scalars['ID']['output'];
 };
 
 
@@ -128,6 +138,12 @@ export type MutationPlaceOrderArgs = {
 
 export type MutationReturnOrderArgs = {
   input: ReturnOrderInput;
+};
+
+
+export type MutationSettleParkedSagaArgs = {
+  found: ParkedSagaFinding;
+  id: Scalars['ID']['input'];
 };
 
 export type Order = {
@@ -235,6 +251,13 @@ export type ParkedSaga = {
   refusals: Scalars['Int']['output'];
   step: Scalars['String']['output'];
 };
+
+/** What an operator found of a parked operation's step in its silo. */
+export type ParkedSagaFinding =
+  /** done there by hand */
+  | 'DONE'
+  /** not done there, or undone there by hand */
+  | 'NOT_DONE';
 
 export type PlaceOrderInput = {
   channel: Channel;
@@ -445,6 +468,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ParkedSaga: ResolverTypeWrapper<ParkedOperationModel>;
+  ParkedSagaFinding: ParkedSagaFinding;
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -528,6 +552,7 @@ export type MutationResolvers<ContextType = OrdersContext, ParentType extends Re
   collectOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCollectOrderArgs, 'id'>>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   returnOrder?: Resolver<ResolversTypes['Return'], ParentType, ContextType, RequireFields<MutationReturnOrderArgs, 'input'>>;
+  settleParkedSaga?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationSettleParkedSagaArgs, 'found' | 'id'>>;
 }>;
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{

@@ -21,6 +21,7 @@ import { clientKey, collectKey } from '../../domain/orders/keys';
 import { planPlaceOrder } from '../../domain/orders/placeOrder';
 import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
+import { settleParkedSaga } from '../../domain/orders/saga/operatorSettlement';
 import { orderStatus } from '../../domain/orders/status';
 import type { OrdersContext } from './context';
 import { orNullOncePerField, reportFailedLists, settleSources, unwrap } from '../kit/server';
@@ -95,6 +96,10 @@ export const resolvers: Resolvers = {
       return (await commerce.perOrder.run(input.orderId, () =>
         commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(ctx.planning, ctx.pricing, input)),
       )) as ReturnModel;
+    },
+    settleParkedSaga: async (_, { id, found }, ctx) => {
+      requireRole(ctx);
+      return settleParkedSaga(ctx.commerce.deps.sagas, id, found);
     },
   },
   Return: {

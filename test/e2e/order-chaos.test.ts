@@ -145,6 +145,34 @@ describe('a write whose answer was lost, and that nothing can undo', () => {
     expect(parked.data.sagasNeedingAttention).toContainEqual({ id: `client:${key}`, step: 'eshopReturn', order: { id: orderId } });
   });
 
+  it('gives a return an operator found not made back to its key: sent again, it refunds once', async () => {
+    const { stack } = chaos;
+    const { orderId, sku } = await placed({ type: 'HOME_DELIVERY', address: ADDRESS });
+    const RETURN = `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { refund { centAmount } } }`;
+    const SETTLE = `mutation($id: ID!) { settleParkedSaga(id: $id, found: NOT_DONE) }`;
+    const input = {
+      orderId,
+      storeId: (await chaosFixtures(stack)).stores[0],
+      lines: [{ sku, quantity: 1 }],
+      idempotencyKey: `return-${Date.now()}`,
+    };
+    // the e-shop fails the call before doing anything: the gateway cannot know that
+    await setFaults(stack, 'eshop', { error_rate: 1, path: `/api/v2/orders/${orderId}/returns` });
+    try {
+      expect(told(await gql(stack, RETURN, { input }))).toEqual(waitsForOperator);
+    } finally {
+      await setFaults(stack, 'eshop', {});
+    }
+    const id = `client:${input.idempotencyKey}`;
+    expect((await gql(stack, SETTLE, { id }, { as: 'agent' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await gql(stack, SETTLE, { id })).toEqual({ data: { settleParkedSaga: id } });
+    const again = await gql(stack, RETURN, { input });
+    expect(again.errors).toBeUndefined();
+    const returns = (await dump(stack, 'eshop')).returns.filter((r: { order_id: string }) => r.order_id === orderId);
+    expect(returns.map((r: { refund: string }) => Math.round(Number(r.refund) * 100))).toEqual([again.data.returnOrder.refund.centAmount]);
+    expect((await gql(stack, SETTLE, { id })).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
   it('never hands a pickup over twice: the POS wrote its receipt, the order waits for an operator', async () => {
     const { stack } = chaos;
     const storeId = (await chaosFixtures(stack)).stores[0];

@@ -358,6 +358,16 @@ export class SagaStore {
     return row!.refusals;
   }
 
+  /** Closes a parked operation as an operator settled it (operatorSettlement.ts); false when it is no longer parked. */
+  async settleParked(key: string, status: OperationStatus): Promise<boolean> {
+    const settled = await this.db.run(`UPDATE operations SET status = $1, updated_at = $2 WHERE key = $3 AND status = 'parked'`, [
+      status,
+      now(),
+      key,
+    ]);
+    return settled === 1;
+  }
+
   /** Parked operations, oldest first. */
   async needingAttention(): Promise<ParkedOperation[]> {
     const rows = await this.db.rows<{

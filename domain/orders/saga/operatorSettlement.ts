@@ -1,0 +1,39 @@
+// An operator's word on a parked operation, once they checked its step in its silo. Only what the
+// operation's records can carry on from: a return or a hand-over not made (its key and its order
+// given back), or an operation past its point of no return whose last step was done by hand (it
+// stands). A return found made would need its silo's id and refund, which nothing here records
+// yet; the undo of a placeOrder names sales its records do not hold.
+import { badInput, graphqlError } from '../../../platform/errors';
+import type { Operation, OperationStatus } from './store';
+
+export type ParkedSagaFinding = 'NOT_DONE' | 'DONE';
+
+/** The kinds whose only step before the point of no return is the one that may have been done. */
+const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', 'collectOrder']);
+
+/** What the operator's finding makes of the operation: its status from now on, or why it cannot. */
+export function settledStatus(op: Pick<Operation, 'kind' | 'status' | 'result'>, found: ParkedSagaFinding): OperationStatus {
+  if (op.status !== 'parked') throw graphqlError('CONFLICT', 'This operation is not parked: nothing to settle');
+  if (op.result !== null) {
+    if (found === 'DONE') return 'succeeded';
+    throw badInput('This operation is past its point of no return and stands: do its last step by hand, then settle it DONE');
+  }
+  if (found === 'NOT_DONE' && GIVEN_BACK_WHEN_NOT_DONE.has(op.kind)) return 'failed';
+  throw badInput(
+    found === 'DONE'
+      ? 'A step found done before the point of no return cannot be recorded through the graph yet: leave it parked'
+      : `A ${op.kind} is settled in the database (README, "Parked sagas")`,
+  );
+}
+
+export async function settleParkedSaga(
+  store: { get(key: string): Promise<Operation | null>; settleParked(key: string, status: OperationStatus): Promise<boolean> },
+  key: string,
+  found: ParkedSagaFinding,
+): Promise<string> {
+  const op = await store.get(key);
+  if (!op) throw graphqlError('NOT_FOUND', `No operation ${key}`);
+  if (!(await store.settleParked(key, settledStatus(op, found))))
+    throw graphqlError('CONFLICT', 'This operation is not parked: nothing to settle');
+  return key;
+}
