@@ -146,10 +146,10 @@ export function failureForStatus(system: System, response: AxiosResponse, errorC
   if (status === 408) return new NothingDoneError(system, detail);
   if (status >= 500) return new LegacyUnavailableError(system, detail);
   // redirects are not followed (createHttpClient): the system is not where it was configured to be,
-  // and whatever answered a moved address did not do the work; a 303 is how a server answers a
-  // POST it did
+  // and whatever answered a moved address (301, 307, 308) did not do the work; a 302 or a 303 is
+  // how many servers answer a POST they did
   if (status >= 300 && status < 400) {
-    const failure = status === 303 ? LegacyUnavailableError : NothingDoneError;
+    const failure = status === 302 || status === 303 ? LegacyUnavailableError : NothingDoneError;
     return new failure(system, `${detail}, a redirect not followed (is the base URL right?)`);
   }
   const code = errorCodeOf(response.data) ?? (status === 404 ? 'not_found' : `http_${status}`);

@@ -76,7 +76,7 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
       {
         name: 'reversePoints',
         run: async ({ card, earned, channel, orderId }) => {
-          if (card) await reversePoints(deps.loyalty, card, earned, channel, orderId, `${orderId}:cancel`);
+          if (card) await reversePoints(deps, card, earned, channel, orderId, `${orderId}:cancel`);
           return {};
         },
       },

@@ -3,7 +3,7 @@
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import { wholeLedger } from '../../adapters/loyalty/ledger';
 import type { Channel } from '../types';
-import { NothingDoneError } from '../../platform/errors';
+import { graphqlError, NothingDoneError } from '../../platform/errors';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './plan';
@@ -24,29 +24,39 @@ export function earnPoints(loyalty: LoyaltyClient, card: string, points: number,
   return once(loyalty.createTransaction(card, { type: 'EARN', points, channel: LEDGER_CHANNEL[channel], external_ref: orderId }));
 }
 
+/** The saga still placing the order, when it has not finished (its EARN may not be in the ledger yet). */
+const placing = async (deps: Pick<CommerceDeps, 'sagas'>, orderId: string) =>
+  (await deps.sagas.unfinished()).find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
+
 /**
  * Takes an order's points back (cancel, return), under a reference of its own (`<orderId>:...`) so
- * it happens once, and only once the order's EARN is in the ledger (its saga may still be
- * finishing): before, it would take points other orders earned, and leave a later reversal of
- * theirs short. Points the customer already spent cannot be taken: the platform keeps no balance
- * below zero, so what is left is taken and the rest is lost, rather than retried for ever.
+ * it happens once, and only once the order's EARN is in the ledger: before, it would take points
+ * other orders earned, and leave a later reversal of theirs short. While the saga placing the order
+ * still finishes, the reversal waits for it (retried as a system not ready); with no such saga and
+ * no EARN, it is refused (and parked in the end, for an operator). Points the customer already
+ * spent cannot be taken: the platform keeps no balance below zero, so what is left is taken and the
+ * rest is lost, rather than retried for ever.
  */
 export async function reversePoints(
-  loyalty: LoyaltyClient,
+  deps: Pick<CommerceDeps, 'loyalty' | 'sagas'>,
   card: string,
   points: number,
   channel: Channel,
   orderId: string,
   ref: string,
 ): Promise<void> {
+  const { loyalty } = deps;
   const adjust = (n: number) =>
     n <= 0
       ? Promise.resolve()
       : once(loyalty.createTransaction(card, { type: 'ADJUST', points: -n, channel: LEDGER_CHANNEL[channel], external_ref: ref }));
   if (points <= 0) return;
   if (!(await wholeLedger(loyalty, card)).some((t) => t.type === 'EARN' && t.external_ref === orderId)) {
-    // not a refusal (ten of them park the operation): the order's saga earns them, and this waits
-    throw new NothingDoneError('loyalty', `the points of order ${orderId} are not in the ledger yet: taken back once they are`);
+    // not a refusal while its saga earns them (ten refusals park the operation)
+    if (await placing(deps, orderId)) {
+      throw new NothingDoneError('loyalty', `the points of order ${orderId} are not in the ledger yet: taken back once they are`);
+    }
+    throw graphqlError('CONFLICT', `Order ${orderId} earned no points in the ledger: there are none to take back`);
   }
   try {
     await adjust(points);
@@ -63,10 +73,10 @@ export async function reversePoints(
  * it is retried until it is, so the points it will earn count.
  */
 export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
-  const placing = (await deps.sagas.unfinished()).find((op) => op.kind === 'placeOrder' && op.state.orderId === orderId);
+  const earning = await placing(deps, orderId);
   const ledger = await wholeLedger(deps.loyalty, card);
-  const earned = placing
-    ? (placing.state as PlaceOrderState).plan.points
+  const earned = earning
+    ? (earning.state as PlaceOrderState).plan.points
     : ledger.filter((t) => t.type === 'EARN' && t.external_ref === orderId).reduce((sum, t) => sum + t.points, 0);
   const reversed = ledger
     .filter((t) => t.type === 'ADJUST' && reversesPointsOf(orderId, t.external_ref))

@@ -169,7 +169,7 @@ export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store
   const takeBackPoints: SagaStep<ReturnState> = {
     name: 'reversePoints',
     run: async (s) => {
-      if (s.card) await reversePoints(deps.loyalty, s.card, pointsToReverse(s), s.channel, s.orderId, `${s.orderId}:return:${s.key}`);
+      if (s.card) await reversePoints(deps, s.card, pointsToReverse(s), s.channel, s.orderId, `${s.orderId}:return:${s.key}`);
       return {};
     },
   };

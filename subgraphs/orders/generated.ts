@@ -111,7 +111,8 @@ export type Mutation = {
    * Service role: settles a parked operation (sagasNeedingAttention) once an operator checked its step
    * in its silo; answers its id. NOT_DONE for a return or hand-over parked before its point of no
    * return: its key may be sent again, and its order takes other operations. DONE for an operation
-   * parked past it, whose last step the operator did by hand: it stands, as its client was told.
+   * parked past it, whose parked step the operator did by hand: it stands, as its client was told,
+   * and its steps after that one run.
    * BAD_USER_INPUT for any other (a return found done cannot be recorded through the graph yet; the
    * undo of a placeOrder is settled in the database, README "Parked sagas"); CONFLICT when it is no
    * longer parked.

@@ -1,7 +1,7 @@
 // An operator's word on a parked operation, once they checked its step in its silo. Only what the
 // operation's records can carry on from: a return or a hand-over not made (its key and its order
-// given back), or an operation past its point of no return whose last step was done by hand (it
-// stands). A return found made would need its silo's id and refund, which nothing here records
+// given back), or an operation past its point of no return whose parked step was done by hand (it
+// stands, and its steps after that one run). A return found made would need its silo's id and refund, which nothing here records
 // yet; the undo of a placeOrder names sales its records do not hold.
 import { badInput, graphqlError } from '../../../platform/errors';
 import type { Operation, OperationStatus } from './store';
@@ -15,7 +15,8 @@ const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', '
 export function settledStatus(op: Pick<Operation, 'kind' | 'status' | 'result'>, found: ParkedSagaFinding): OperationStatus {
   if (op.status !== 'parked') throw graphqlError('CONFLICT', 'This operation is not parked: nothing to settle');
   if (op.result !== null) {
-    if (found === 'DONE') return 'succeeded';
+    // the steps after the one done by hand are the recovery pass's to run
+    if (found === 'DONE') return 'finishing';
     throw badInput('This operation is past its point of no return and stands: do its last step by hand, then settle it DONE');
   }
   if (found === 'NOT_DONE' && GIVEN_BACK_WHEN_NOT_DONE.has(op.kind)) return 'failed';

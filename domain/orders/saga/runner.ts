@@ -79,7 +79,7 @@ const firstStillRunning = () =>
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
 /** What a parked operation answers before its point of no return: asking again changes nothing. */
-const waitsForOperator = (why: string) =>
+const parkedAnswer = (why: string) =>
   graphqlError(
     'CONFLICT',
     `This operation stopped part-way and waits for an operator (sagasNeedingAttention): ${why}. Nothing more is done under this idempotency key.`,
@@ -173,7 +173,7 @@ export class SagaRunner {
       case 'parked':
         // past the point of no return the operation stands: its client was told so
         if (op.result !== null) return op.result;
-        throw waitsForOperator(op.refusal?.message ?? 'it failed part-way and could not be undone');
+        throw parkedAnswer(op.refusal?.message ?? 'it failed part-way and could not be undone');
       case 'failed': {
         if (!TRANSIENT.has(op.error!.code)) throw rethrow(op.error!);
         if (!(await this.store.restart(key, await plan(), this.lease))) throw firstStillRunning();
@@ -234,7 +234,7 @@ export class SagaRunner {
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
         const parked = await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
-        throw parked === null ? rethrow(error) : waitsForOperator(parked);
+        throw parked === null ? rethrow(error) : parkedAnswer(parked);
       }
     }
     const result = saga.result(state);

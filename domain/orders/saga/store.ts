@@ -358,14 +358,23 @@ export class SagaStore {
     return row!.refusals;
   }
 
-  /** Closes a parked operation as an operator settled it (operatorSettlement.ts); false when it is no longer parked. */
-  async settleParked(key: string, status: OperationStatus): Promise<boolean> {
-    const settled = await this.db.run(`UPDATE operations SET status = $1, updated_at = $2 WHERE key = $3 AND status = 'parked'`, [
-      status,
-      now(),
-      key,
-    ]);
-    return settled === 1;
+  /**
+   * Settles a parked operation as an operator found it (operatorSettlement.ts): its step in doubt
+   * or refused taken as done when it goes on ('finishing'), its refusals forgotten; false when it is
+   * no longer parked.
+   */
+  settleParked(key: string, status: OperationStatus): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const settled = await tx.run(
+        `UPDATE operations SET status = $1, updated_at = $2, refusals = 0, refused_step = NULL, refusal = NULL
+         WHERE key = $3 AND status = 'parked'`,
+        [status, now(), key],
+      );
+      if (settled === 1 && status === 'finishing') {
+        await tx.run(`UPDATE operation_steps SET status = 'done', updated_at = $1 WHERE key = $2 AND status = 'started'`, [now(), key]);
+      }
+      return settled === 1;
+    });
   }
 
   /** Parked operations, oldest first. */
@@ -398,18 +407,19 @@ export class SagaStore {
   /**
    * What holds the order back from another operation (awaitingOperator.ts): an operator, when an
    * operation on it is parked before its point of no return or the return undoing it (a store
-   * sale) was sent and not recorded; recovery, when one is unfinished before its point of no
-   * return (a step in doubt to run again, or an undo under way).
+   * sale) was sent and not recorded (that first); recovery, when one is running or being undone (a
+   * step in doubt to run again, an undo under way, a crash to settle; or, for a moment, a request).
    */
   async heldBy(orderId: string): Promise<'operator' | 'recovery' | null> {
     const row = await this.db.row<{ by: 'operator' | 'recovery' }>(
-      `SELECT 'operator' AS by FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1
-       UNION ALL
-       SELECT 'operator' FROM sale_voids v WHERE v.order_id = $1
-         AND NOT EXISTS (SELECT 1 FROM order_facts f WHERE f.order_id = v.order_id AND f.voided_at IS NOT NULL)
-       UNION ALL
-       SELECT 'recovery' FROM operations WHERE status IN ('running', 'compensating') AND state::jsonb->>'orderId' = $1
-       ORDER BY by DESC LIMIT 1`,
+      `SELECT by FROM (
+         SELECT 'operator' AS by FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1
+         UNION ALL
+         SELECT 'operator' FROM sale_voids v WHERE v.order_id = $1
+           AND NOT EXISTS (SELECT 1 FROM order_facts f WHERE f.order_id = v.order_id AND f.voided_at IS NOT NULL)
+         UNION ALL
+         SELECT 'recovery' FROM operations WHERE status IN ('running', 'compensating') AND state::jsonb->>'orderId' = $1
+       ) held ORDER BY by = 'operator' DESC LIMIT 1`,
       [orderId],
     );
     return row?.by ?? null;

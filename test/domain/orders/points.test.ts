@@ -25,33 +25,50 @@ function platform(balance: number, earnedBy: string[] = ['W-1', 'ST001-1', 'ST00
   return { member, loyalty: loyalty as unknown as LoyaltyClient };
 }
 
+/** The platform, and the sagas: `placing` names the orders whose placing saga is still finishing. */
+const withSagas = (loyalty: LoyaltyClient, placing: string[] = []) =>
+  ({
+    loyalty,
+    sagas: { unfinished: async () => placing.map((orderId) => ({ kind: 'placeOrder', state: { orderId } })) },
+  }) as unknown as CommerceDeps;
+
 describe('reversePoints', () => {
   it('takes the points back once, however often it runs', async () => {
     const { member, loyalty } = platform(100);
-    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1', 'W-1:return:k');
-    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1', 'W-1:return:k');
+    await reversePoints(withSagas(loyalty), '4000123456781234', 30, 'WEB', 'W-1', 'W-1:return:k');
+    await reversePoints(withSagas(loyalty), '4000123456781234', 30, 'WEB', 'W-1', 'W-1:return:k');
     expect(member.points_balance).toBe(70);
   });
 
   it('takes back what is left when the customer spent some of them: the balance never goes below zero, and it is done', async () => {
     const { member, loyalty } = platform(12);
-    await reversePoints(loyalty, '4000123456781234', 30, 'STORE', 'ST001-1', 'ST001-1:return:k');
+    await reversePoints(withSagas(loyalty), '4000123456781234', 30, 'STORE', 'ST001-1', 'ST001-1:return:k');
     expect(member.points_balance).toBe(0);
     const { member: broke, loyalty: none } = platform(0);
-    await reversePoints(none, '4000123456781234', 30, 'STORE', 'ST001-2', 'ST001-2:return:k');
+    await reversePoints(withSagas(none), '4000123456781234', 30, 'STORE', 'ST001-2', 'ST001-2:return:k');
     expect(broke.points_balance).toBe(0);
   });
 
-  it("waits while the order's own points have not landed yet: retried after them, as a system not ready, not a refusal", async () => {
+  it('waits while the saga placing the order still earns its points: retried after them, as a system not ready, not a refusal', async () => {
     const { member, loyalty } = platform(12, []);
-    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toBeInstanceOf(NothingDoneError);
+    await expect(reversePoints(withSagas(loyalty, ['W-9']), '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toBeInstanceOf(
+      NothingDoneError,
+    );
     expect(member.points_balance).toBe(12);
   });
 
   it("takes nothing before the order's own points landed, even from a balance other orders filled: each takes back its own", async () => {
     const { member, loyalty } = platform(500, ['W-1']);
-    await expect(reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
+    await expect(reversePoints(withSagas(loyalty, ['W-9']), '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
       detail: expect.stringMatching(/not in the ledger yet/),
+    });
+    expect(member.points_balance).toBe(500);
+  });
+
+  it('refuses when no saga will earn them (it parked, or an operator settled it): a refusal, parked in the end for an operator', async () => {
+    const { member, loyalty } = platform(500, ['W-1']);
+    await expect(reversePoints(withSagas(loyalty), '4000123456781234', 30, 'WEB', 'W-9', 'W-9:cancel')).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
     });
     expect(member.points_balance).toBe(500);
   });
@@ -66,7 +83,7 @@ describe("a ledger longer than the platform's first page", () => {
 
   it('takes back what is left once the order earned, however long ago', async () => {
     const { member, loyalty } = platform(5, ['W-1'], 1500);
-    await reversePoints(loyalty, '4000123456781234', 30, 'WEB', 'W-1', 'W-1:cancel');
+    await reversePoints(withSagas(loyalty), '4000123456781234', 30, 'WEB', 'W-1', 'W-1:cancel');
     expect(member.points_balance).toBe(0);
   });
 });

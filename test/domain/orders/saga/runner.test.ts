@@ -12,6 +12,7 @@ import {
 import { createLogger } from '../../../../platform/logging';
 import { inputHash, SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../../domain/orders/saga/store';
+import { settleParkedSaga } from '../../../../domain/orders/saga/operatorSettlement';
 
 interface State extends Record<string, unknown> {
   n: number;
@@ -456,6 +457,22 @@ describe('SagaRunner', () => {
         }),
       ]);
       expect(log).toEqual(['do a']);
+    });
+
+    it('past the pivot, settled DONE by an operator who did its step by hand: the steps after it run, and it stands', async () => {
+      const { log, saga } = world();
+      const stuck = { ...saga, pivot: 1, steps: saga.steps.map((s) => ({ ...s })) };
+      stuck.steps[1].run = async () => {
+        throw refusal();
+      };
+      const runner = new SagaRunner(store, { test: stuck }, logger, { maxRefusals: 1 });
+      expect(await runner.execute(stuck, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: undefined });
+      expect((await store.get('k'))!.status).toBe('parked');
+      await settleParkedSaga(store, 'k', 'DONE');
+      expect(await runner.recover()).toBe(1);
+      expect((await store.get('k'))!.status).toBe('succeeded');
+      expect(log).toEqual(['do a', 'do c']);
+      expect(await runner.execute(stuck, 'k', {}, async () => ({ n: 1 }))).toEqual({ a: 'a-1', b: undefined });
     });
 
     it('a system that is down is not a refusal: still retried', async () => {

@@ -18,6 +18,32 @@ it('a restarted operation counts its refusals afresh: the attempt before cannot 
   expect(await sagas.refused('key-1', 'earn points', refusal)).toBe(1);
 });
 
+describe('what holds an order back from another operation', () => {
+  const order = { orderId: 'W-2026-000123' };
+
+  it('an operator first: a hand-over parked in doubt, though a cancel of the order is still being settled', async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    expect(await sagas.heldBy(order.orderId)).toBeNull();
+    await sagas.begin('client:cancel', 'cancelOrder', 'h', order, lease);
+    expect(await sagas.heldBy(order.orderId)).toBe('recovery');
+    await sagas.begin('collect:W-2026-000123', 'collectOrder', 'h', order, lease);
+    await sagas.finish('collect:W-2026-000123', 'parked', { error: refusal });
+    expect(await sagas.heldBy(order.orderId)).toBe('operator');
+    expect(await sagas.heldBy('W-2026-000999')).toBeNull();
+  });
+
+  it('nothing once the parked operation is settled, nor one parked past its point of no return (it stands)', async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.begin('client:return', 'returnWebOrder', 'h', order, lease);
+    await sagas.finish('client:return', 'parked', { error: refusal });
+    expect(await sagas.settleParked('client:return', 'failed')).toBe(true);
+    expect(await sagas.settleParked('client:return', 'failed')).toBe(false);
+    await sagas.begin('client:cancel', 'cancelOrder', 'h', order, lease);
+    await sagas.finish('client:cancel', 'parked', { result: order });
+    expect(await sagas.heldBy(order.orderId)).toBeNull();
+  });
+});
+
 it('tells an operation that waited too long for another on its order CONFLICT, having done nothing', async () => {
   const sagas = await SagaStore.open(await freshDb(), { orderLockWaitMs: 20 });
   let release!: () => void;
