@@ -343,20 +343,17 @@ export class SagaRunner {
       tried.push(op.key);
       // a request on its order holds the order's lock and may wait for this pass (settling): the
       // pass never waits for it, and gives the operation back to that request
-      const alone = await this.options
-        .aloneOnOrder(op.state, async () => {
+      try {
+        await this.options.aloneOnOrder(op.state, async () => {
           const work = this.holding(op.key, () => this.settle(op));
           this.settling.set(op.key, work);
           await work.finally(() => this.settling.delete(op.key));
-          return true;
-        })
-        .catch(async (err: unknown) => {
-          if (!(err instanceof LockWaitExpiredError)) throw err;
-          await this.store.unlease(op.key, this.lease);
-          return false;
-        })
-        .catch((err: unknown) => (this.logger.error({ key: op.key, err }, 'recovery failed'), true));
-      if (alone) settled++;
+        });
+        settled++;
+      } catch (err) {
+        if (err instanceof LockWaitExpiredError) await this.store.unlease(op.key, this.lease);
+        else this.logger.error({ key: op.key, err }, 'recovery failed');
+      }
     }
   }
 }
