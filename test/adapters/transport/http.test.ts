@@ -1,8 +1,10 @@
+import http from 'node:http';
+import net from 'node:net';
 import nock from 'nock';
 import { createHttpClient } from '../../../adapters/transport/http';
 import { LegacyRejectedError, LegacyUnavailableError, mayHaveHappened, NothingDoneError } from '../../../platform/errors';
 import { useNock } from '../nock-lifecycle';
-import { refusedUrl, startServer } from '../servers';
+import { listenLocally, refusedUrl, startServer } from '../servers';
 
 useNock();
 
@@ -119,6 +121,33 @@ describe('createHttpClient', () => {
       expect(err).toBeInstanceOf(LegacyUnavailableError);
       expect((err as LegacyUnavailableError).detail).toMatch(/ECONNABORTED|ETIMEDOUT/);
     } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps one connection to a system, its keep-alive probes set once rather than on every call', async () => {
+    let connections = 0;
+    const server = await listenLocally(
+      http
+        .createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"ok":true}'))
+        .on('connection', () => {
+          connections += 1;
+        }),
+    );
+    // nock's interceptor opens a socket per request: Node's own client, as in production
+    nock.restore();
+    // the socket option is a system call (several, through libuv) each time its value changes
+    const keepAlive = jest.spyOn(net.Socket.prototype, 'setKeepAlive');
+    try {
+      const legacy = client(server.url);
+      for (let i = 0; i < 3; i++) expect((await legacy.get('/things')).data).toEqual({ ok: true });
+      expect(connections).toBe(1);
+      const delays = new Set(keepAlive.mock.calls.map(([enable, delay]) => `${enable} ${delay}`));
+      expect(keepAlive.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect([...delays]).toHaveLength(1);
+    } finally {
+      keepAlive.mockRestore();
+      nock.activate();
       await server.close();
     }
   });
