@@ -142,10 +142,11 @@ export async function timedQuery(
   stack: Stack,
   query: string,
   variables: Record<string, unknown> = {},
+  options: GqlOptions = {},
 ): Promise<{ data: any; ms: number; calls: Record<System, number> }> {
   await resetStats(stack);
   const started = performance.now();
-  const { data, errors } = await gql(stack, query, variables);
+  const { data, errors } = await gql(stack, query, variables, options);
   const ms = performance.now() - started;
   if (errors) throw new Error(`${query}: ${JSON.stringify(errors)}`);
   return { data, ms, calls: await legacyCalls(stack) };
