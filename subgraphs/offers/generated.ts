@@ -59,6 +59,13 @@ export type CustomerOffersArgs = {
   storeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A goodwill voucher as the CRM shows it to an operator. */
+export type FoundVoucherInput = {
+  /** its code (GW-...), 1 to 64 characters */
+  code: Scalars['String']['input'];
+  expiresAt: Scalars['DateTime']['input'];
+};
+
 /**
  * A goodwill voucher asked under an idempotency key that the CRM may have granted, though the project
  * holds none: the CRM's answer was lost (a timeout, a 5xx), or its request never came back to record
@@ -114,6 +121,16 @@ export type Mutation = {
   refreshPricing: Scalars['Boolean']['output'];
   /** Service role: gives back the vouchers an order that did not happen had claimed. */
   releaseVouchers: Scalars['Boolean']['output'];
+  /**
+   * Service role: settles a goodwill request in doubt (goodwillInDoubt) as an operator found it in the
+   * CRM. With the voucher found, it is recorded as the key's, granted to the customer's call center
+   * contact when the key was asked: the key answers it from then on, and it applies to orders. With
+   * none (voucher null), the key is given back: the agent's request sent again with it grants, and
+   * null is answered. NOT_FOUND for a key never asked; CONFLICT for one not in doubt: its voucher
+   * recorded, or given back (for good), or still at the CRM (retryable); CONFLICT for a code already
+   * recorded (the key stays in doubt).
+   */
+  settleGoodwillInDoubt?: Maybe<Voucher>;
   /** Lists a store's discrepancies and, with dryRun false, writes the list prices to its shelves. */
   syncShelfPrices: Array<PriceDiscrepancy>;
 };
@@ -136,6 +153,12 @@ export type MutationGrantGoodwillArgs = {
 export type MutationReleaseVouchersArgs = {
   codes: Array<Scalars['String']['input']>;
   orderRef: Scalars['String']['input'];
+};
+
+
+export type MutationSettleGoodwillInDoubtArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  voucher?: InputMaybe<FoundVoucherInput>;
 };
 
 
@@ -489,9 +512,10 @@ export type ResolversTypes = ResolversObject<{
   Channel: Channel;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FoundVoucherInput: FoundVoucherInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   GoodwillInDoubt: ResolverTypeWrapper<KeyedGoodwillRequestModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   HeldVoucher: ResolverTypeWrapper<VoucherModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegacySystem: LegacySystem;
@@ -527,9 +551,10 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Customer: CustomerRefModel;
   DateTime: Scalars['DateTime']['output'];
+  FoundVoucherInput: FoundVoucherInput;
+  String: Scalars['String']['output'];
   GoodwillInDoubt: KeyedGoodwillRequestModel;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   HeldVoucher: VoucherModel;
   Int: Scalars['Int']['output'];
   Money: Money;
@@ -600,6 +625,7 @@ export type MutationResolvers<ContextType = OffersContext, ParentType extends Re
   grantGoodwill?: Resolver<ResolversTypes['Voucher'], ParentType, ContextType, RequireFields<MutationGrantGoodwillArgs, 'amount' | 'customerId' | 'reason'>>;
   refreshPricing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   releaseVouchers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseVouchersArgs, 'codes' | 'orderRef'>>;
+  settleGoodwillInDoubt?: Resolver<Maybe<ResolversTypes['Voucher']>, ParentType, ContextType, RequireFields<MutationSettleGoodwillInDoubtArgs, 'idempotencyKey'>>;
   syncShelfPrices?: Resolver<Array<ResolversTypes['PriceDiscrepancy']>, ParentType, ContextType, RequireFields<MutationSyncShelfPricesArgs, 'dryRun' | 'storeId'>>;
 }>;
 

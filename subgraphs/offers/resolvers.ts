@@ -2,7 +2,7 @@ import { assertCustomerAccess, assertStoreAccess, internalNoteFor, requireRole }
 import { shelfDiscrepancies } from '../../domain/pricing/shelf-drift';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { LegacyUnavailableError } from '../../platform/errors';
-import { goodwillInDoubt, grantGoodwill } from '../../domain/pricing/promotions/goodwill';
+import { goodwillInDoubt, grantGoodwill, settleGoodwillInDoubt } from '../../domain/pricing/promotions/goodwill';
 import { ineligibility } from '../../domain/pricing/eligibility';
 import { channelConflicts, channelsFor } from '../../domain/pricing/policy';
 import { checkedCustomer, checkedStoreId, priceBasket } from '../../domain/pricing/promotions/quoting';
@@ -37,6 +37,9 @@ async function discrepancies(ctx: OffersContext, storeIds: string[], info: Graph
 function reportOncePerField(ctx: OffersContext, info: GraphQLResolveInfo, unavailable: LegacyUnavailableError | null): void {
   if (unavailable) ctx.partial.add(unavailable, responsePathAsArray(info.path), { oncePerField: true });
 }
+
+/** The customer a goodwill is for, NOT_FOUND when unknown. */
+const customerOf = (ctx: OffersContext) => async (id: string) => (await checkedCustomer(ctx.pricing, id))!;
 
 export const resolvers: Resolvers = {
   Query: {
@@ -96,10 +99,15 @@ export const resolvers: Resolvers = {
     },
     grantGoodwill: async (_, { customerId, amount, reason, idempotencyKey }, ctx) => {
       requireRole(ctx, 'agent');
-      const customer = async (id: string) => (await checkedCustomer(ctx.pricing, id))!;
       const request = { customerId, amountCents: amount, reason, idempotencyKey };
-      const voucher = await grantGoodwill({ ...ctx, customer }, request, new Date().toISOString());
+      const voucher = await grantGoodwill({ ...ctx, customer: customerOf(ctx) }, request, new Date().toISOString());
       return { ...voucher, holderId: voucher.customerId };
+    },
+    settleGoodwillInDoubt: async (_, { idempotencyKey, voucher }, ctx) => {
+      requireRole(ctx);
+      const found = voucher ? { code: voucher.code, expiresAt: new Date(voucher.expiresAt).toISOString() } : null;
+      const settled = await settleGoodwillInDoubt({ ...ctx, customer: customerOf(ctx) }, idempotencyKey, found, new Date().toISOString());
+      return settled && { ...settled, holderId: settled.customerId };
     },
     refreshPricing: async (_, __, ctx) => {
       requireRole(ctx); // an operation on the service itself

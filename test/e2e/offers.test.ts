@@ -228,7 +228,7 @@ describe('goodwill vouchers', () => {
       expect(await inCrm('parcel opened')).toHaveLength(1);
     });
 
-    it("grants no second voucher while the first is at the CRM (another replica told to retry), nor once the CRM's answer to it was lost", async () => {
+    it("grants no second voucher while the first is at the CRM (another replica told to retry), nor once the CRM's answer to it was lost, until an operator settles it", async () => {
       // two replicas on one database, and a CRM that makes the grant after their deadline: the answer is lost. The
       // deadline is what the other replica's request has to arrive in while the first is at the CRM: 5 s, which a
       // loaded machine's few ms of polling and one request never come near
@@ -268,6 +268,24 @@ describe('goodwill vouchers', () => {
         ]);
         const asAgent = await gql(replica, '{ goodwillInDoubt { idempotencyKey } }', {}, { as: 'agent' });
         expect(asAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect((await simStats(lossy, 'crm')).byMethod?.['goodwill.grant']).toBe(1);
+        // the operator finds the voucher in the CRM and settles the key with it: the agent's retry answers it
+        const [inTheCrm] = await granted();
+        const SETTLE =
+          'mutation($k: String!, $v: FoundVoucherInput) { settleGoodwillInDoubt(idempotencyKey: $k, voucher: $v) { code amount { centAmount } expiresAt customer { id } } }';
+        const seen = { code: inTheCrm.voucher_code, expiresAt: new Date(inTheCrm.expires_at * 1000).toISOString() };
+        const byAgent = await gql(replica, SETTLE, { k: gesture.k, v: seen }, { as: 'agent' });
+        expect(byAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        const settled = await gql(replica, SETTLE, { k: gesture.k, v: seen });
+        expect(settled).toEqual({
+          data: { settleGoodwillInDoubt: { ...seen, amount: { centAmount: 800 }, customer: { id: gesture.c } } },
+        });
+        expect((await gql(replica, GRANT, gesture)).data.grantGoodwill.code).toBe(inTheCrm.voucher_code);
+        const vouchers = await gql(lossy, 'query($c: ID!) { customer(id: $c) { vouchers { code status } } }', { c: gesture.c });
+        expect(vouchers.data.customer.vouchers).toContainEqual({ code: inTheCrm.voucher_code, status: 'AVAILABLE' });
+        expect((await gql(replica, '{ goodwillInDoubt { idempotencyKey } }')).data.goodwillInDoubt).toEqual([]);
+        const twice = await gql(replica, SETTLE, { k: gesture.k, v: null });
+        expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
         expect((await simStats(lossy, 'crm')).byMethod?.['goodwill.grant']).toBe(1);
       } finally {
         await replica.close();

@@ -5,7 +5,7 @@
 // answers the first voucher, or refuses while whether there is one is not known.
 import type { CrmClient } from '../../../adapters/crm/client';
 import { voucherFromCrm } from '../../../adapters/crm/mapping';
-import { badInput, graphqlError, mayHaveHappened, stillRunning } from '../../../platform/errors';
+import { badInput, graphqlError, mayHaveHappened, notFound, stillRunning } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { InFlight } from '../../in-flight';
 import { checkedIdempotencyKey } from '../../canonical/idempotency-key';
@@ -55,7 +55,8 @@ export interface GoodwillDeps {
     askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null>;
     grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
     goodwillAnswerLost(key: string, at: Instant): Promise<void>;
-    forgetGoodwill(key: string): Promise<void>;
+    /** false when the key holds a voucher, or was given back already */
+    forgetGoodwill(key: string): Promise<boolean>;
   };
   /** the customer, NOT_FOUND when unknown */
   customer(id: string): Promise<{ id: string; crmContactIds: readonly string[] }>;
@@ -63,6 +64,9 @@ export interface GoodwillDeps {
   /** the process's grants under way, by key (goodwillUnderWay()) */
   goodwillUnderWay: InFlight<GrantedVoucher>;
 }
+
+/** The key settled meanwhile: nothing more to record under it. */
+export const goodwillSettled = () => graphqlError('CONFLICT', 'This goodwill request holds its voucher already, or was given back');
 
 const anotherGesture = () => graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
 
@@ -171,5 +175,63 @@ async function grant(
     deps.logger.error({ err, voucher, idempotencyKey: key }, 'goodwill voucher granted in the CRM but not recorded');
     throw err;
   }
+  return { ...voucher, usedByOrder: null };
+}
+
+/** What an operator found in the CRM for a request in doubt: the voucher as the CRM shows it. */
+export interface FoundVoucher {
+  code: string;
+  expiresAt: Instant;
+}
+
+export interface SettlementDeps {
+  crmTimeoutMs: number;
+  vouchers: Pick<GoodwillDeps['vouchers'], 'grantedGoodwill' | 'forgetGoodwill'> & {
+    goodwillRequest(key: string): Promise<GoodwillRequest | null>;
+  };
+  customer: GoodwillDeps['customer'];
+}
+
+const MAX_CODE = 64;
+
+/**
+ * Settles a request in doubt (goodwillInDoubt) as an operator found it in the CRM: with the voucher
+ * found, it is recorded as the key's, granted to the customer's contact when the key was asked, and
+ * the key answers it from then on; with none, the key is given back, and the request sent again
+ * grants. Answers the voucher recorded, or null.
+ */
+export async function settleGoodwillInDoubt(
+  deps: SettlementDeps,
+  idempotencyKey: string,
+  found: FoundVoucher | null,
+  at: Instant,
+): Promise<GrantedVoucher | null> {
+  const key = checkedIdempotencyKey(idempotencyKey);
+  // the code as the project keeps the CRM's, and as a customer's order gives it (upper case)
+  const code = found && checkedText('code', found.code, MAX_CODE).toUpperCase();
+  const request = await deps.vouchers.goodwillRequest(key);
+  if (!request) throw notFound('No goodwill request was made with this idempotency key');
+  if (request.voucher) throw goodwillSettled();
+  if (!inDoubt(request, at, deps.crmTimeoutMs)) {
+    throw stillRunning('This goodwill request may still be at the CRM: settle it once it is listed in goodwillInDoubt');
+  }
+  if (!found || !code) {
+    if (!(await deps.vouchers.forgetGoodwill(key))) throw goodwillSettled();
+    return null;
+  }
+  const { gesture } = request;
+  const customer = await deps.customer(gesture.customerId);
+  const [contactId] = customer.crmContactIds;
+  if (!contactId) throw badInput('This customer has no call center contact to hold the voucher');
+  const voucher = {
+    code,
+    customerId: customer.id,
+    contactId,
+    amountCents: gesture.amountCents,
+    reason: gesture.reason,
+    grantedAt: request.askedAt,
+    expiresAt: found.expiresAt,
+  };
+  await deps.vouchers.grantedGoodwill(key, voucher);
   return { ...voucher, usedByOrder: null };
 }

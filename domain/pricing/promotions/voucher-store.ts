@@ -3,7 +3,7 @@
 import { migrate, type Db } from '../../../platform/db';
 import { graphqlError } from '../../../platform/errors';
 import type { Voucher, VoucherBook } from './voucher-book';
-import type { GoodwillGesture, GoodwillRequest, KeyedGoodwillRequest } from './goodwill';
+import { goodwillSettled, type GoodwillGesture, type GoodwillRequest, type KeyedGoodwillRequest } from './goodwill';
 import type { Instant } from '../../types';
 import type { GrantedVoucher } from './vouchers';
 
@@ -106,9 +106,14 @@ export class VoucherStore implements VoucherBook {
       [key, gesture.customerId, gesture.amountCents, gesture.reason, at],
     );
     if (taken === 1) return null;
-    const asked = await this.db.row<RequestRow>('SELECT * FROM goodwill_requests WHERE idempotency_key = $1', [key]);
     // given back meanwhile (its first request was refused): this request may take it
-    if (!asked) return this.askGoodwill(key, gesture, at);
+    return (await this.goodwillRequest(key)) ?? this.askGoodwill(key, gesture, at);
+  }
+
+  /** The request made under this key, with its voucher once recorded. */
+  async goodwillRequest(key: string): Promise<GoodwillRequest | null> {
+    const asked = await this.db.row<RequestRow>('SELECT * FROM goodwill_requests WHERE idempotency_key = $1', [key]);
+    if (!asked) return null;
     const voucher =
       asked.voucher_code === null ? undefined : await this.db.row<Row>('SELECT * FROM vouchers WHERE code = $1', [asked.voucher_code]);
     return { ...fromRequestRow(asked), voucher: voucher ? (fromRow(voucher) as GrantedVoucher) : null };
@@ -120,11 +125,20 @@ export class VoucherStore implements VoucherBook {
     return rows.map((r) => ({ ...fromRequestRow(r), key: r.idempotency_key, voucher: null }));
   }
 
-  /** Records the voucher the CRM granted for the gesture under this key. */
+  /**
+   * Records the voucher the CRM granted for the gesture under this key; CONFLICT, recording nothing,
+   * when its code is held already or the key no longer waits for a voucher (an operator settled it).
+   */
   grantedGoodwill(key: string, v: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void> {
     return this.db.transaction(async (tx) => {
-      await tx.run(INSERT, columns(v));
-      await tx.run('UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2', [v.code, key]);
+      if ((await tx.run(`${INSERT} ON CONFLICT (code) DO NOTHING`, columns(v))) === 0) {
+        throw graphqlError('CONFLICT', `Voucher ${v.code} is recorded already`);
+      }
+      const waiting = await tx.run('UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2 AND voucher_code IS NULL', [
+        v.code,
+        key,
+      ]);
+      if (waiting === 0) throw goodwillSettled();
     });
   }
 
@@ -133,9 +147,9 @@ export class VoucherStore implements VoucherBook {
     await this.db.run('UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL', [key, at]);
   }
 
-  /** Gives the key back: the CRM refused the gesture, or never received it. */
-  async forgetGoodwill(key: string): Promise<void> {
-    await this.db.run('DELETE FROM goodwill_requests WHERE idempotency_key = $1 AND voucher_code IS NULL', [key]);
+  /** Gives the key back: the CRM refused the gesture, or never received it. False when it holds a voucher, or was given back already. */
+  async forgetGoodwill(key: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM goodwill_requests WHERE idempotency_key = $1 AND voucher_code IS NULL', [key])) === 1;
   }
 
   /**

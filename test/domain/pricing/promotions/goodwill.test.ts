@@ -1,4 +1,10 @@
-import { goodwillInDoubt, grantGoodwill, goodwillUnderWay, type GoodwillDeps } from '../../../../domain/pricing/promotions/goodwill';
+import {
+  goodwillInDoubt,
+  grantGoodwill,
+  goodwillUnderWay,
+  settleGoodwillInDoubt,
+  type GoodwillDeps,
+} from '../../../../domain/pricing/promotions/goodwill';
 import { VoucherStore } from '../../../../domain/pricing/promotions/voucher-store';
 import type { GraphQLError } from 'graphql';
 import { DatabaseUnavailableError, LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../../platform/errors';
@@ -180,5 +186,89 @@ describe('under an idempotency key', () => {
     await expect(grantGoodwill(deps, gesture(KEY), AT)).rejects.toBe(refusal);
     expect((await grantGoodwill(deps, gesture(KEY), AT)).code).toBe('GW-1');
     expect(grants()).toBe(2);
+  });
+});
+
+describe('settled by an operator who checked the CRM', () => {
+  const LATER = '2026-12-02T10:30:00.000Z';
+  const FOUND = { code: ' gw-4711 ', expiresAt: '2027-01-15T08:00:00.000Z' };
+
+  /** A request under KEY whose CRM answer was lost: the CRM may have granted it. */
+  async function inDoubt() {
+    const w = await world(undefined, [new LegacyUnavailableError('crm', 'timeout of 3000 ms')]);
+    await expect(grantGoodwill(w.deps, gesture(KEY), AT)).rejects.toMatchObject({ message: expect.stringMatching(/may have granted/) });
+    return w;
+  }
+
+  it("records the voucher found: the key answers it from then on, and it is the customer's to use", async () => {
+    const { deps, store, grants } = await inDoubt();
+    const voucher = await settleGoodwillInDoubt({ ...deps, vouchers: store }, ` ${KEY} `, FOUND, LATER);
+    // what the key asked for, as the CRM granted it when it was asked
+    const expected = {
+      code: 'GW-4711',
+      customerId: 'cus_1',
+      contactId: 'C-000123',
+      amountCents: 1500,
+      reason: 'Colis abîmé',
+      grantedAt: AT,
+      expiresAt: FOUND.expiresAt,
+      usedByOrder: null,
+    };
+    expect(voucher).toEqual(expected);
+    expect(await grantGoodwill(deps, gesture(KEY), LATER)).toEqual(expected);
+    expect(await store.unusedForContacts(['C-000123'])).toEqual([expected]);
+    expect(await goodwillInDoubt(store, LATER, 3000)).toEqual([]);
+    expect(grants()).toBe(1);
+  });
+
+  it('gives the key back when the CRM granted nothing: the request sent again grants', async () => {
+    const { deps, store, grants } = await inDoubt();
+    expect(await settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, null, LATER)).toBeNull();
+    expect(await goodwillInDoubt(store, LATER, 3000)).toEqual([]);
+    expect((await grantGoodwill(deps, gesture(KEY), LATER)).code).toBe('GW-1');
+    expect(grants()).toBe(2);
+  });
+
+  it('refuses what is not in doubt: an unknown key, a request that may still be running, one that holds its voucher', async () => {
+    const { deps, store } = await world();
+    await expect(settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, null, LATER)).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    await store.askGoodwill(KEY, { customerId: 'cus_1', amountCents: 1500, reason: 'Colis abîmé' }, AT);
+    await expect(settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, FOUND, '2026-12-02T10:00:05.000Z')).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT', retryable: true },
+    });
+    await grantGoodwill(deps, gesture('key-granted'), AT);
+    for (const found of [FOUND, null]) {
+      await expect(settleGoodwillInDoubt({ ...deps, vouchers: store }, 'key-granted', found, LATER)).rejects.toMatchObject({
+        message: expect.stringMatching(/holds its voucher/),
+        extensions: { code: 'CONFLICT' },
+      });
+    }
+    await expect(settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, { ...FOUND, code: ' ' }, LATER)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('refuses a code the project holds already (another voucher), leaving the key in doubt', async () => {
+    const { deps, store } = await inDoubt();
+    const other = await grantGoodwill(deps, gesture(), AT);
+    await expect(settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, { ...FOUND, code: other.code }, LATER)).rejects.toMatchObject({
+      message: `Voucher ${other.code} is recorded already`,
+      extensions: { code: 'CONFLICT' },
+    });
+    expect((await goodwillInDoubt(store, LATER, 3000)).map((r) => r.key)).toEqual([KEY]);
+  });
+
+  it('settles once when two operators settle at the same time', async () => {
+    const { deps, store } = await inDoubt();
+    const outcomes = await Promise.allSettled([
+      settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, FOUND, LATER),
+      settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, { ...FOUND, code: 'GW-4712' }, LATER),
+      settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, null, LATER),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect((await store.unusedForContacts(['C-000123'])).length).toBeLessThanOrEqual(1);
   });
 });
