@@ -1,23 +1,41 @@
-// Order sagas parked for an operator: read from the saga store at each scrape, so that the count
-// survives a restart and drops as soon as an operator settles one.
+// Order sagas that need a look: read from the saga store at each scrape, so that the counts
+// survive a restart and drop as soon as an operator settles one, or its system answers.
 import { Gauge } from 'prom-client';
 import { registry } from './registry';
 
-let parked: () => Promise<number> = async () => 0;
-let lastCount = 0;
+export interface SagaCounts {
+  parked(): Promise<number>;
+  inDoubt(): Promise<number>;
+}
 
-new Gauge({
-  name: 'omnigraph_sagas_parked',
-  help: 'Order operations parked: a step (or its undo) refused for good too often; see the sagasNeedingAttention query',
-  registers: [registry],
-  async collect() {
-    // with the database unreachable, the last count stands (the scrape still answers)
-    lastCount = await parked().catch(() => lastCount);
-    this.set(lastCount);
-  },
-});
+let counts: SagaCounts = { parked: async () => 0, inDoubt: async () => 0 };
+
+function countGauge(name: string, help: string, read: () => Promise<number>): void {
+  let last = 0;
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    async collect() {
+      // with the database unreachable, the last count stands (the scrape still answers)
+      last = await read().catch(() => last);
+      this.set(last);
+    },
+  });
+}
+
+countGauge(
+  'omnigraph_sagas_parked',
+  'Order operations parked: a step (or its undo) refused for good too often, or in doubt; see the sagasNeedingAttention query',
+  () => counts.parked(),
+);
+countGauge(
+  'omnigraph_sagas_step_in_doubt',
+  'Order operations whose step may have been done (a cancel whose answer was lost), run again until its system answers',
+  () => counts.inDoubt(),
+);
 
 /** The process's saga store (the last one wired, as a test stack opens a new one). */
-export function countParkedSagas(count: () => Promise<number>): void {
-  parked = count;
+export function countSagas(store: SagaCounts): void {
+  counts = store;
 }

@@ -42,7 +42,7 @@ import type { System } from '../errors';
 import { randomUUID } from 'node:crypto';
 import type { CustomerDirectory } from '../../domain/identity/directory';
 import type { Logger } from '../logging';
-import { countParkedSagas } from '../metrics/sagas';
+import { countSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
 /** the database channel on which refreshPricing tells every process (each promotion book listens) */
@@ -291,7 +291,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   orders: async (r) => {
     const { env } = r.env.config;
     const sagas = await SagaStore.open(r.db());
-    countParkedSagas(() => sagas.parkedCount());
+    countSagas({ parked: () => sagas.parkedCount(), inDoubt: () => sagas.inDoubtCount() });
     await importGoLiveReservations(sagas, { file: env.GO_LIVE_RESERVATIONS_FILE, simulated: r.env.simulated });
     // the vouchers table is the offers subgraph's: claimed and released through its API, wherever it runs
     const vouchers = new GraphVoucherBook(r.env.graph);

@@ -58,5 +58,7 @@ it('counts it in /metrics', async () => {
   const res = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/metrics'), {
     headers: { authorization: `Bearer ${await tokenFor('service')}` },
   });
-  expect(await res.text()).toMatch(/^omnigraph_sagas_parked 1$/m);
+  const metrics = await res.text();
+  expect(metrics).toMatch(/^omnigraph_sagas_parked 1$/m);
+  expect(metrics).toMatch(/^omnigraph_sagas_step_in_doubt 0$/m);
 });

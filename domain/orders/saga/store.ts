@@ -429,6 +429,12 @@ export class SagaStore {
     return (await this.db.row<{ n: number }>(`SELECT count(*)::int AS n FROM operations WHERE status = 'parked'`))!.n;
   }
 
+  /** Operations whose repeatable step is in doubt (release()), run again until its system answers. */
+  async inDoubtCount(): Promise<number> {
+    return (await this.db.row<{ n: number }>(`SELECT count(*)::int AS n FROM operations WHERE status = 'running' AND error IS NOT NULL`))!
+      .n;
+  }
+
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */
   async unfinished(): Promise<Operation[]> {
     const rows = await this.db.rows<OperationRow>(`SELECT * FROM operations WHERE ${UNFINISHED} ORDER BY updated_at`);

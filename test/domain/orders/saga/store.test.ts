@@ -18,6 +18,21 @@ it('a restarted operation counts its refusals afresh: the attempt before cannot 
   expect(await sagas.refused('key-1', 'earn points', refusal)).toBe(1);
 });
 
+it('counts for /metrics the operations parked, and those with a step in doubt that runs again until its system answers', async () => {
+  const sagas = await SagaStore.open(await freshDb());
+  const counts = async () => [await sagas.parkedCount(), await sagas.inDoubtCount()];
+  await sagas.begin('client:cancel', 'cancelOrder', 'h', {}, lease);
+  await sagas.begin('client:return', 'returnWebOrder', 'h', {}, lease);
+  expect(await counts()).toEqual([0, 0]); // running
+  await sagas.release('client:cancel', { code: 'SYSTEM_UNAVAILABLE', message: 'timeout', extensions: {} });
+  await sagas.finish('client:return', 'parked', { error: refusal });
+  expect(await counts()).toEqual([1, 1]);
+  expect(await sagas.claim('client:cancel', lease)).not.toBeNull(); // run again: still in doubt until it ends
+  expect(await counts()).toEqual([1, 1]);
+  await sagas.finish('client:cancel', 'succeeded', { result: {} });
+  expect(await counts()).toEqual([1, 0]);
+});
+
 describe('what holds an order back from another operation', () => {
   const order = { orderId: 'W-2026-000123' };
 
