@@ -188,6 +188,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             orderedUnits: units(plan),
             deliveryAddress: null,
             priced: null,
+            placedBy: plan.ref,
           });
           return { orderId: order.id };
         },
@@ -221,6 +222,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
               discountCents: plan.discountCents,
               promoCodes: plan.promoCodes,
             },
+            placedBy: plan.ref,
           });
           return { orderId: receipt.id };
         },
@@ -264,10 +266,13 @@ export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPla
   return quantities(a.map((l) => [l.sku, l.qty])) === quantities(plan.lines.map((l) => [l.sku, l.quantity]));
 }
 
-/** An order whose creating call answered belongs to that call's operation, however alike it looks. */
-const unclaimed = async (deps: CommerceDeps, ids: string[]) => {
-  const claimed = await deps.sagas.orderFactsMany(ids);
-  return ids.filter((id) => !claimed.has(id));
+/**
+ * An order whose creating call answered belongs to that call's operation, however alike it looks:
+ * one recorded is this operation's only when it recorded it (its step not marked done after).
+ */
+const unclaimed = async (deps: CommerceDeps, plan: OrderPlan, ids: string[]) => {
+  const recorded = await deps.sagas.orderFactsMany(ids);
+  return ids.filter((id) => !recorded.has(id) || recorded.get(id)!.placedBy === plan.ref);
 };
 
 /** An e-shop order created by a call whose answer was lost: found by account, time and content, among every order made since. */
@@ -280,7 +285,7 @@ async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string)
     // newest first: a page reaching before the call holds the last of them
     if (recent.length < page.length) break;
   }
-  return unclaimed(deps, alike);
+  return unclaimed(deps, plan, alike);
 }
 
 /** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */
@@ -293,6 +298,7 @@ async function lostSales(deps: CommerceDeps, plan: OrderPlan, since: string): Pr
   );
   return unclaimed(
     deps,
+    plan,
     alike.map((r) => r.id),
   );
 }

@@ -119,6 +119,9 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
   // the returns undoing a store sale sent to the POS, which keeps no key: sent again after a lost
   // answer, one would refund twice (apart from order_facts, whose rows say a sale is claimed)
   `CREATE TABLE sale_voids (order_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)`,
+  // which placeOrder recorded an order: the undo of one whose step was not marked done (the database
+  // failing between the two) finds its order among those alike, and takes no other operation's
+  `ALTER TABLE order_facts ADD COLUMN placed_by TEXT`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -171,6 +174,8 @@ export interface OrderFacts {
   voidedAt: string | null;
   /** a store sale's pricing, which its receipt cannot carry (a POS sale takes net unit prices only) */
   priced: PricedSale | null;
+  /** the placeOrder that made it (its plan's ref): its own undo may look for it, no other; null for an order placed otherwise */
+  placedBy: string | null;
 }
 
 export interface PricedSale {
@@ -453,8 +458,9 @@ export class SagaStore {
       delivery_address: string | null;
       voided_at: string | null;
       priced: string | null;
+      placed_by: string | null;
     }>(
-      `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced,
+      `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced, f.placed_by,
               (SELECT COALESCE(SUM(units), 0)::int FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
        FROM order_facts f WHERE f.order_id = ANY($1)`,
       [orderIds],
@@ -472,6 +478,7 @@ export class SagaStore {
           deliveryAddress: r.delivery_address === null ? null : (JSON.parse(r.delivery_address) as Address),
           voidedAt: r.voided_at,
           priced: r.priced === null ? null : (JSON.parse(r.priced) as PricedSale),
+          placedBy: r.placed_by,
         },
       ]),
     );
@@ -482,12 +489,14 @@ export class SagaStore {
   }
 
   async recordOrder(
-    facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced'>,
+    facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced' | 'placedBy'>,
   ): Promise<void> {
     await this.db.run(
-      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced, placed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
-         ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced`,
+         ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced,
+         placed_by = excluded.placed_by`,
       [
         facts.orderId,
         facts.reservationId,
@@ -495,6 +504,7 @@ export class SagaStore {
         facts.orderedUnits,
         facts.deliveryAddress && JSON.stringify(facts.deliveryAddress),
         facts.priced && JSON.stringify(facts.priced),
+        facts.placedBy,
       ],
     );
   }

@@ -53,3 +53,37 @@ it('finds and cancels the lost order behind more than a page of newer ones', asy
 
   expect(cancelled).toEqual(['W-2026-000777']);
 });
+
+describe('an order recorded whose step was not marked done (the database failing between the two)', () => {
+  const lost = order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00');
+  const recorded = (id: string, placedBy: string) => ({
+    orderId: id,
+    reservationId: null,
+    pickupStore: null,
+    orderedUnits: 2,
+    deliveryAddress: null,
+    priced: null,
+    placedBy,
+  });
+
+  async function undo(placedBy: string) {
+    const cancelled: string[] = [];
+    const eshop = {
+      listOrders: async (_account: string, page: number) => ({ data: page === 1 ? [lost] : [], meta: { page, per_page: 50, total: 1 } }),
+      cancelOrder: async (id: string) => cancelled.push(id),
+    };
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.recordOrder(recorded(lost.id, placedBy));
+    const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
+    await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
+    return cancelled;
+  }
+
+  it('is cancelled by the undo of the operation that placed it', async () => {
+    expect(await undo(plan.ref)).toEqual([lost.id]);
+  });
+
+  it("is left to another operation that placed it (an order alike, another key's)", async () => {
+    expect(await undo('OG-another')).toEqual([]);
+  });
+});

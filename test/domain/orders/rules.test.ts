@@ -78,6 +78,7 @@ describe('orderStatus', () => {
     deliveryAddress: null,
     voidedAt: null,
     priced: null,
+    placedBy: null,
     ...f,
   });
 

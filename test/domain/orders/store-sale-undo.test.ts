@@ -44,6 +44,7 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
     orderedUnits: 2,
     deliveryAddress: plan.address,
     priced: null,
+    placedBy: plan.ref,
   });
 
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });
