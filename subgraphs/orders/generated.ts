@@ -110,9 +110,10 @@ export type Mutation = {
   /**
    * Service role: settles a parked operation (sagasNeedingAttention) once an operator checked its step
    * in its silo; answers its id. NOT_DONE for a return or hand-over parked before its point of no
-   * return: its key may be sent again, and its order takes other operations. DONE for an operation
-   * parked past it, whose parked step the operator did by hand: it stands, as its client was told,
-   * and its steps after that one run.
+   * return: its key may be sent again, and its order takes other operations. DONE for a hand-over
+   * found made at the till (the order is marked collected, and collectOrder answers it), and for an
+   * operation parked past its point of no return, whose parked step the operator did by hand: it
+   * stands, as its client was told, and its steps after that one run.
    * BAD_USER_INPUT for any other (a return found done cannot be recorded through the graph yet; the
    * undo of a placeOrder is settled in the database, README "Parked sagas"); CONFLICT when it is no
    * longer parked.
@@ -255,7 +256,7 @@ export type ParkedSaga = {
 
 /** What an operator found of a parked operation's step in its silo. */
 export type ParkedSagaFinding =
-  /** done there by hand */
+  /** done there (a hand-over), or done there by hand */
   | 'DONE'
   /** not done there, or undone there by hand */
   | 'NOT_DONE';

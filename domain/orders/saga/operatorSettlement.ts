@@ -1,9 +1,9 @@
 // An operator's word on a parked operation, once they checked its step in its silo. Only what the
 // operation's records can carry on from: a return or a hand-over not made (its key and its order
-// given back), or an operation past its point of no return whose parked step was done by hand (it
-// stands, and its steps after that one run). A return found made would need its silo's id and
-// refund, which nothing here records yet; the undo of a placeOrder names sales its records do not
-// hold.
+// given back), a hand-over found made (its order marked collected), or an operation past its point
+// of no return whose parked step was done by hand (it stands, and its steps after that one run). A
+// return found made would need its silo's id and refund, which nothing here records yet; the undo
+// of a placeOrder names sales its records do not hold.
 import { badInput, graphqlError } from '../../../platform/errors';
 import type { Operation, OperationStatus } from './store';
 
@@ -13,6 +13,8 @@ const notParked = () => graphqlError('CONFLICT', 'This operation is not parked: 
 
 /** The kinds whose only step before the point of no return is the one that may have been done. */
 const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', 'collectOrder']);
+/** Of those, the kinds whose step, found done, taught the operation nothing it needs: the steps after it run. */
+const GOES_ON_WHEN_DONE = new Set(['collectOrder']);
 
 /** What the operator's finding makes of the operation: its status from now on, or why it cannot. */
 export function settledStatus(op: Pick<Operation, 'kind' | 'status' | 'result'>, found: ParkedSagaFinding): OperationStatus {
@@ -23,9 +25,10 @@ export function settledStatus(op: Pick<Operation, 'kind' | 'status' | 'result'>,
     throw badInput('This operation is past its point of no return and stands: do its parked step by hand, then settle it DONE');
   }
   if (found === 'NOT_DONE' && GIVEN_BACK_WHEN_NOT_DONE.has(op.kind)) return 'failed';
+  if (found === 'DONE' && GOES_ON_WHEN_DONE.has(op.kind)) return 'finishing';
   throw badInput(
     found === 'DONE'
-      ? 'A step found done before the point of no return cannot be recorded through the graph yet: leave it parked'
+      ? `A ${op.kind} whose step was found done before its point of no return cannot be recorded through the graph yet: leave it parked`
       : `A ${op.kind} is settled in the database (README, "Parked sagas")`,
   );
 }

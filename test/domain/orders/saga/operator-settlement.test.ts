@@ -20,8 +20,13 @@ it('lets an operation past its point of no return stand once its parked step was
   expect(refusal(() => settledStatus(parked('cancelOrder', { orderId: 'W-1' }), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
 });
 
+it('takes a hand-over found made at the till as done: its order is marked collected', () => {
+  expect(settledStatus(parked('collectOrder'), 'DONE')).toBe('finishing');
+});
+
 it('refuses what it could not carry on from: a return found made, the undo of a placeOrder, an operation no longer parked', () => {
   expect(refusal(() => settledStatus(parked('returnWebOrder'), 'DONE'))).toBe('BAD_USER_INPUT');
+  expect(refusal(() => settledStatus(parked('returnStoreSale'), 'DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus(parked('placeOrder'), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus({ kind: 'returnWebOrder', status: 'failed', result: null }, 'NOT_DONE'))).toBe('CONFLICT');
 });
