@@ -5,13 +5,14 @@
 // taken back. A store sale is returned at the POS alone, refunded what its receipt says was paid.
 // Goods held for a pickup are not returned before they are collected: the order is cancelled instead.
 import { decimalToCents } from '../canonical/money';
+import { checkedText } from '../canonical/text';
 import { normalizeCard } from '../canonical/card';
 import { storeIdToEshopCode } from '../canonical/store';
 import type { Channel } from '../types';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
-import type { RecordedReturn } from './saga/store';
+import type { RecordedReturn, ReturnFoundMade } from './saga/store';
 import { notAwaitingOperator } from './awaitingOperator';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
@@ -133,6 +134,22 @@ const result = (s: ReturnState): RecordedReturn => ({
   // what the return owes, also when its reversal is still being retried after the point of no return
   pointsReversed: pointsToReverse(s),
 });
+
+/** The largest refund an operator may say a return made (a whole order's worth): beyond, a typo. */
+const MAX_REFUND_CENTS = 10_000_000;
+
+/**
+ * A return an operator found made in its silo (its answer lost): the state its step would have
+ * left, and the return as that step would have recorded it, from what the silo's record says.
+ */
+export function returnFoundMade(s: ReturnState, made: { returnId: string; refundCents: number }): ReturnFoundMade {
+  const returnId = checkedText('returnId', made.returnId, 64);
+  if (!Number.isInteger(made.refundCents) || made.refundCents < 0 || made.refundCents > MAX_REFUND_CENTS) {
+    throw badInput(`refund is in cents, from 0 to ${MAX_REFUND_CENTS}`);
+  }
+  const state = { ...s, returnId, refundCents: made.refundCents };
+  return { state, key: s.key, taken: result(state), orderedUnits: s.orderedUnits };
+}
 
 export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
   const eshopReturn: SagaStep<ReturnState> = {

@@ -84,6 +84,14 @@ export type LegacySystem =
   | 'LOYALTY'
   | 'POS';
 
+/** A return an operator found made in its silo, as the silo's record of it says. */
+export type MadeReturnInput = {
+  /** what it refunded, in cents (the e-shop's refund; at the till, the POS's refund_cents) */
+  refund: Scalars['Int']['input'];
+  /** the silo's id of the return: the e-shop's R-..., the POS's RT-... */
+  returnId: Scalars['ID']['input'];
+};
+
 export type Money = {
   __typename?: 'Money';
   centAmount: Scalars['Int']['output'];
@@ -110,13 +118,14 @@ export type Mutation = {
   /**
    * Service role: settles a parked operation (sagasNeedingAttention) once an operator checked its step
    * in its silo; answers its id. NOT_DONE for a return or hand-over parked before its point of no
-   * return: its key may be sent again, and its order takes other operations. DONE for a hand-over
+   * return: its key may be sent again, and its order takes other operations. DONE for a return found
+   * made (with `made`, as its silo's record says: it is recorded, its key answers it, and the steps
+   * after it run: the POS takes a web order's goods back, the points are taken back), for a hand-over
    * found made at the till (the order is marked collected, and collectOrder answers it), and for an
    * operation parked past its point of no return, whose parked step the operator did by hand: it
    * stands, as its client was told, and its steps after that one run.
-   * BAD_USER_INPUT for any other (a return found done cannot be recorded through the graph yet; the
-   * undo of a placeOrder is settled in the database, README "Parked sagas"); CONFLICT when it is no
-   * longer parked.
+   * BAD_USER_INPUT for any other (the undo of a placeOrder is settled in the database, README "Parked
+   * sagas"), and for `made` anywhere but a return found made; CONFLICT when it is no longer parked.
    */
   settleParkedSaga: Scalars['ID']['output'];
 };
@@ -146,6 +155,7 @@ export type MutationReturnOrderArgs = {
 export type MutationSettleParkedSagaArgs = {
   found: ParkedSagaFinding;
   id: Scalars['ID']['input'];
+  made?: InputMaybe<MadeReturnInput>;
 };
 
 export type Order = {
@@ -457,6 +467,7 @@ export type ResolversTypes = ResolversObject<{
   FulfillmentType: FulfillmentType;
   Identity: ResolverTypeWrapper<Identity>;
   LegacySystem: LegacySystem;
+  MadeReturnInput: MadeReturnInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
@@ -494,6 +505,7 @@ export type ResolversParentTypes = ResolversObject<{
   Fulfillment: Fulfillment;
   FulfillmentInput: FulfillmentInput;
   Identity: Identity;
+  MadeReturnInput: MadeReturnInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;

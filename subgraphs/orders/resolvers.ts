@@ -97,9 +97,9 @@ export const resolvers: Resolvers = {
         commerce.runner.execute(saga, clientKey(idempotencyKey), request, () => planReturn(ctx.planning, ctx.pricing, input)),
       )) as ReturnModel;
     },
-    settleParkedSaga: async (_, { id, found }, ctx) => {
+    settleParkedSaga: async (_, { id, found, made }, ctx) => {
       requireRole(ctx);
-      return settleParkedSaga(ctx.commerce.deps.sagas, id, found);
+      return settleParkedSaga(ctx.commerce.deps.sagas, id, found, made ? { returnId: made.returnId, refundCents: made.refund } : null);
     },
   },
   Return: {

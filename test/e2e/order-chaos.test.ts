@@ -121,7 +121,7 @@ describe('a write whose answer was lost, and that nothing can undo', () => {
     message: errors?.[0].message,
   });
 
-  it('never refunds a return twice: its key, and any other on its order, answers that it may have been made', async () => {
+  it('never refunds a return twice: its key, and any other on its order, answers that it may have been made, until an operator finds it made', async () => {
     const { stack } = chaos;
     const { orderId, sku } = await placed({ type: 'HOME_DELIVERY', address: ADDRESS });
     const RETURN = `mutation($input: ReturnOrderInput!) { returnOrder(input: $input) { id refund { centAmount } } }`;
@@ -143,6 +143,25 @@ describe('a write whose answer was lost, and that nothing can undo', () => {
     expect(await returnsOf()).toHaveLength(1);
     const parked = await gql(stack, '{ sagasNeedingAttention { id step order { id } } }');
     expect(parked.data.sagasNeedingAttention).toContainEqual({ id: `client:${key}`, step: 'eshopReturn', order: { id: orderId } });
+
+    // the operator finds it in the e-shop and settles it with what the e-shop's record says: the key answers it
+    const [made] = await returnsOf();
+    const SETTLE = `mutation($id: ID!, $made: MadeReturnInput) { settleParkedSaga(id: $id, found: DONE, made: $made) }`;
+    const id = `client:${key}`;
+    const refund = Math.round(Number(made.refund) * 100);
+    expect((await gql(stack, SETTLE, { id })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // made it, but which?
+    expect(await gql(stack, SETTLE, { id, made: { returnId: made.return_id, refund } })).toEqual({ data: { settleParkedSaga: id } });
+    await until('the return recorded', async () => !(await gql(stack, RETURN, { input: input(key) })).errors);
+    expect((await gql(stack, RETURN, { input: input(key) })).data.returnOrder).toEqual({
+      id: made.return_id,
+      refund: { centAmount: refund },
+    });
+    const listed = await gql(stack, 'query($id: ID!) { order(id: $id) { returns { id refund { centAmount } } } }', { id: orderId });
+    expect(listed.data.order.returns).toEqual([{ id: made.return_id, refund: { centAmount: refund } }]);
+    // the steps after it ran: the POS took the goods back, refunding nothing (the e-shop did)
+    const takenBack = (await dump(stack, 'pos')).returns.filter((r: { ref: string }) => r.ref === orderId);
+    expect(takenBack).toEqual([expect.objectContaining({ refund_cents: 0 })]);
+    expect(await returnsOf()).toHaveLength(1);
   });
 
   it('gives a return an operator found not made back to its key: sent again, it refunds once', async () => {

@@ -1,7 +1,7 @@
 // What the order sagas write down before and after each legacy step, so that a crash, a retry or
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
-import { migrate, type Db, type Migration } from '../../../platform/db';
+import { migrate, type Db, type Migration, type Sql } from '../../../platform/db';
 import { LockWaitExpiredError, stillRunning } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
@@ -185,6 +185,16 @@ export interface PricedSale {
   promoCodes: string[];
 }
 
+/** A return an operator found made, to record as its step would have (SagaStore.settleParked). */
+export interface ReturnFoundMade {
+  /** the state the step would have left */
+  state: Record<string, unknown>;
+  /** the return's idempotency key, and the return as recordReturn takes it */
+  key: string;
+  taken: RecordedReturn;
+  orderedUnits: number;
+}
+
 /** A return made through the graph: what returnOrder answers, and Order.returns lists. */
 export interface RecordedReturn {
   /** the e-shop's (R-...) for a web order, the POS's (RT-...) for a store sale */
@@ -366,18 +376,21 @@ export class SagaStore {
   /**
    * Settles a parked operation as an operator found it (operatorSettlement.ts): its step in doubt
    * or refused taken as done when it goes on ('finishing'), its refusals forgotten; false when it is
-   * no longer parked.
+   * no longer parked. A return found made comes with the state its step would have left and the
+   * return as recorded (recordReturn), written with it.
    */
-  settleParked(key: string, status: OperationStatus): Promise<boolean> {
+  settleParked(key: string, status: OperationStatus, made?: ReturnFoundMade): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const settled = await tx.run(
-        `UPDATE operations SET status = $1, updated_at = $2, refusals = 0, refused_step = NULL, refusal = NULL
+        `UPDATE operations SET status = $1, updated_at = $2, refusals = 0, refused_step = NULL, refusal = NULL,
+           state = COALESCE($4, state)
          WHERE key = $3 AND status = 'parked'`,
-        [status, now(), key],
+        [status, now(), key, made ? JSON.stringify(made.state) : null],
       );
       if (settled === 1 && status === 'finishing') {
         await tx.run(`UPDATE operation_steps SET status = 'done', updated_at = $1 WHERE key = $2 AND status = 'started'`, [now(), key]);
       }
+      if (settled === 1 && made) await recordReturnIn(tx, made.key, made.taken, made.orderedUnits);
       return settled === 1;
     });
   }
@@ -575,32 +588,7 @@ export class SagaStore {
 
   /** A return under its idempotency key, with what it refunded; the order's ordered units are kept for PARTIALLY_RETURNED. */
   recordReturn(key: string, taken: RecordedReturn, orderedUnits: number): Promise<void> {
-    const { orderId, storeId, lines, refundCents, returnId, pointsReversed } = taken;
-    const units = lines.reduce((n, l) => n + l.quantity, 0);
-    return this.db.transaction(async (tx) => {
-      // recorded once: again, it only names a return recorded before the table kept the legacy id
-      await tx.run(
-        `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents, return_id, points_reversed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (key) DO UPDATE SET return_id = excluded.return_id, points_reversed = excluded.points_reversed
-         WHERE order_returns.return_id IS NULL`,
-        [
-          key,
-          orderId,
-          storeId,
-          units,
-          now(),
-          JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))),
-          refundCents,
-          returnId,
-          pointsReversed,
-        ],
-      );
-      await tx.run(
-        'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
-        [orderId, orderedUnits],
-      );
-    });
+    return this.db.transaction((tx) => recordReturnIn(tx, key, taken, orderedUnits));
   }
 
   /**
@@ -646,4 +634,31 @@ export class SagaStore {
       refundCents: rows.reduce((sum, r) => sum + (r.refund_cents ?? 0), 0),
     };
   }
+}
+
+async function recordReturnIn(tx: Sql, key: string, taken: RecordedReturn, orderedUnits: number): Promise<void> {
+  const { orderId, storeId, lines, refundCents, returnId, pointsReversed } = taken;
+  const units = lines.reduce((n, l) => n + l.quantity, 0);
+  // recorded once: again, it only names a return recorded before the table kept the legacy id
+  await tx.run(
+    `INSERT INTO order_returns (key, order_id, store_id, units, returned_at, lines, refund_cents, return_id, points_reversed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (key) DO UPDATE SET return_id = excluded.return_id, points_reversed = excluded.points_reversed
+     WHERE order_returns.return_id IS NULL`,
+    [
+      key,
+      orderId,
+      storeId,
+      units,
+      now(),
+      JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity }))),
+      refundCents,
+      returnId,
+      pointsReversed,
+    ],
+  );
+  await tx.run(
+    'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
+    [orderId, orderedUnits],
+  );
 }

@@ -1,5 +1,6 @@
 // What an operator's finding makes of a parked operation: only what its records can carry on from.
 import { settledStatus } from '../../../../domain/orders/saga/operatorSettlement';
+import { returnFoundMade, type ReturnState } from '../../../../domain/orders/returnOrder';
 
 const parked = (kind: string, result: unknown = null) => ({ kind, status: 'parked' as const, result });
 const refusal = (run: () => unknown) => {
@@ -29,4 +30,48 @@ it('refuses what it could not carry on from: a return found made, the undo of a 
   expect(refusal(() => settledStatus(parked('returnStoreSale'), 'DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus(parked('placeOrder'), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus({ kind: 'returnWebOrder', status: 'failed', result: null }, 'NOT_DONE'))).toBe('CONFLICT');
+});
+
+describe('a return found made, with what its silo records', () => {
+  const made = { returnId: 'R-000123', refundCents: 1250 };
+
+  it.each(['returnWebOrder', 'returnStoreSale'])('lets a %s go on: its steps after the one found made run', (kind) => {
+    expect(settledStatus(parked(kind), 'DONE', made)).toBe('finishing');
+  });
+
+  it('is refused anywhere else: found NOT_DONE, a hand-over, an operation past its point of no return', () => {
+    expect(refusal(() => settledStatus(parked('returnWebOrder'), 'NOT_DONE', made))).toBe('BAD_USER_INPUT');
+    expect(refusal(() => settledStatus(parked('collectOrder'), 'DONE', made))).toBe('BAD_USER_INPUT');
+    expect(refusal(() => settledStatus(parked('returnStoreSale', { returnId: 'RT-1' }), 'DONE', made))).toBe('BAD_USER_INPUT');
+  });
+
+  it('is recorded as its step would have: its id, its refund, the points that refund takes back', () => {
+    const state: ReturnState = {
+      key: 'return-key-0001',
+      orderId: 'W-2026-000123',
+      storeId: 'ST001',
+      channel: 'WEB',
+      lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 1 }],
+      orderedUnits: 2,
+      card: '4000123456781234',
+      earned: 40,
+      refundAt: 'none',
+      owedCents: null,
+    };
+    expect(returnFoundMade(state, { returnId: ' R-000123 ', refundCents: 1250 })).toEqual({
+      state: { ...state, returnId: 'R-000123', refundCents: 1250 },
+      key: 'return-key-0001',
+      taken: {
+        returnId: 'R-000123',
+        orderId: 'W-2026-000123',
+        storeId: 'ST001',
+        lines: [{ sku: 'SKU-1', quantity: 1 }],
+        refundCents: 1250,
+        pointsReversed: 12,
+      },
+      orderedUnits: 2,
+    });
+    expect(refusal(() => returnFoundMade(state, { returnId: ' ', refundCents: 1250 }))).toBe('BAD_USER_INPUT');
+    expect(refusal(() => returnFoundMade(state, { returnId: 'R-1', refundCents: -1 }))).toBe('BAD_USER_INPUT');
+  });
 });
