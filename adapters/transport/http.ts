@@ -66,8 +66,8 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 /** no connection made, so no request sent (a reset, by contrast, may follow one the system read) */
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const DEFAULT_RETRY_AFTER_MS = 1000;
-/** the TCP keep-alive delay axios gives every request's socket (its http adapter) */
-const AXIOS_KEEP_ALIVE_MS = 60_000;
+/** the TCP keep-alive delay axios gives every request's socket (its http adapter); a pooled socket idle 30 s is closed */
+const keepAlive = { keepAlive: true, keepAliveMsecs: 60_000, timeout: 30_000 };
 
 /**
  * The JSON error bodies: the e-shop's documented `{"error":{"code"}}`, and the shapes the loyalty
@@ -97,9 +97,10 @@ export function createHttpClient(options: HttpClientOptions): LegacyHttp {
     // Keep-alive: the subgraphs call the same few hosts thousands of times. axios sets each
     // request's socket to probe after 60 s idle, and the agent resets it to its own delay as the
     // socket goes back to the pool: with the two apart, every call paid two socket options
-    // (system calls) flipping it back and forth.
-    httpAgent: new http.Agent({ keepAlive: true, keepAliveMsecs: AXIOS_KEEP_ALIVE_MS }),
-    httpsAgent: new https.Agent({ keepAlive: true, keepAliveMsecs: AXIOS_KEEP_ALIVE_MS }),
+    // (system calls) flipping it back and forth. A socket idle in the pool longer than a firewall
+    // or NAT may keep it is closed rather than probed, so that no call is written into a dead one.
+    httpAgent: new http.Agent(keepAlive),
+    httpsAgent: new https.Agent(keepAlive),
   });
   instance.interceptors.response.use(
     (response) => {

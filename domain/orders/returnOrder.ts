@@ -12,7 +12,7 @@ import type { Channel } from '../types';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
-import type { RecordedReturn, ReturnFoundMade } from './saga/store';
+import type { FoundMade, RecordedReturn } from './saga/store';
 import { notAwaitingOperator } from './awaitingOperator';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
@@ -140,15 +140,20 @@ const MAX_REFUND_CENTS = 10_000_000;
 
 /**
  * A return an operator found made in its silo (its answer lost): the state its step would have
- * left, and the return as that step would have recorded it, from what the silo's record says.
+ * left, and the return as that step would have recorded it, from what the silo's record says: the
+ * e-shop's return of a web order, the POS's of a store sale (whose refund is the till's when the
+ * till paid it, and otherwise what the sale's receipt says was paid, as posReturn takes it).
  */
-export function returnFoundMade(s: ReturnState, made: { returnId: string; refundCents: number }): ReturnFoundMade {
+export function returnFoundMade(s: ReturnState, made: { returnId: string; refundCents: number }): FoundMade {
   const returnId = checkedText('returnId', made.returnId, 64);
+  const silo = s.owedCents === null ? { name: 'e-shop', prefix: 'R-' } : { name: 'POS', prefix: 'RT-' };
+  if (!returnId.startsWith(silo.prefix)) throw badInput(`returnId is the ${silo.name}'s id of the return: ${silo.prefix}...`);
   if (!Number.isInteger(made.refundCents) || made.refundCents < 0 || made.refundCents > MAX_REFUND_CENTS) {
     throw badInput(`refund is in cents, from 0 to ${MAX_REFUND_CENTS}`);
   }
-  const state = { ...s, returnId, refundCents: made.refundCents };
-  return { state, key: s.key, taken: result(state), orderedUnits: s.orderedUnits };
+  const refundCents = s.owedCents === null || s.refundAt === 'till' ? made.refundCents : s.owedCents;
+  const state = { ...s, returnId, refundCents };
+  return { kind: 'return', state, key: s.key, taken: result(state), orderedUnits: s.orderedUnits, result: result(state) };
 }
 
 export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {

@@ -63,6 +63,8 @@ export type CustomerOffersArgs = {
 export type FoundVoucherInput = {
   /** its code (GW-...), 1 to 64 characters */
   code: Scalars['String']['input'];
+  /** the CRM contact it was granted to, one of the customer's; default: their first, as grantGoodwill chooses */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
   expiresAt: Scalars['DateTime']['input'];
 };
 
@@ -123,12 +125,14 @@ export type Mutation = {
   releaseVouchers: Scalars['Boolean']['output'];
   /**
    * Service role: settles a goodwill request in doubt (goodwillInDoubt) as an operator found it in the
-   * CRM. With the voucher found, it is recorded as the key's, granted to the customer's call center
-   * contact when the key was asked: the key answers it from then on, and it applies to orders. With
-   * none (voucher null), the key is given back: the agent's request sent again with it grants, and
-   * null is answered. NOT_FOUND for a key never asked; CONFLICT for one not in doubt: its voucher
-   * recorded, or given back (for good), or still at the CRM (retryable); CONFLICT for a code already
-   * recorded (the key stays in doubt).
+   * CRM. With the voucher found, it is recorded as the key's, granted when the key was asked to the
+   * customer's call center contact the CRM shows it under: the key answers it from then on, and it
+   * applies to orders. With none (voucher null), the key is given back: the agent's request sent
+   * again with it grants, and null is answered. NOT_FOUND for a key with no request (never asked, or
+   * given back) and for a customer no longer known; CONFLICT for a request not in doubt: its voucher
+   * recorded, or still at the CRM (retryable), or another asked under the key since it was given
+   * back; CONFLICT for a code already recorded (the key stays in doubt); BAD_USER_INPUT for a contact
+   * not the customer's.
    */
   settleGoodwillInDoubt?: Maybe<Voucher>;
   /** Lists a store's discrepancies and, with dryRun false, writes the list prices to its shelves. */

@@ -105,7 +105,7 @@ export const resolvers: Resolvers = {
     },
     settleGoodwillInDoubt: async (_, { idempotencyKey, voucher }, ctx) => {
       requireRole(ctx);
-      const found = voucher ? { code: voucher.code, expiresAt: new Date(voucher.expiresAt).toISOString() } : null;
+      const found = voucher ? { ...voucher, expiresAt: new Date(voucher.expiresAt).toISOString() } : null;
       const settled = await settleGoodwillInDoubt({ ...ctx, customer: customerOf(ctx) }, idempotencyKey, found, new Date().toISOString());
       return settled && { ...settled, holderId: settled.customerId };
     },

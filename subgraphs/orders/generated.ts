@@ -86,7 +86,7 @@ export type LegacySystem =
 
 /** A return an operator found made in its silo, as the silo's record of it says. */
 export type MadeReturnInput = {
-  /** what it refunded, in cents (the e-shop's refund; at the till, the POS's refund_cents) */
+  /** what it refunded, in cents: the e-shop's refund (in euros there) x 100; the POS's refund_cents */
   refund: Scalars['Int']['input'];
   /** the silo's id of the return: the e-shop's R-..., the POS's RT-... */
   returnId: Scalars['ID']['input'];
@@ -102,17 +102,19 @@ export type Mutation = {
   __typename?: 'Mutation';
   cancelOrder: Order;
   /**
-   * Store staff hand over a click-and-collect order. CONFLICT, for good, when the POS's answer was
-   * lost: it may have handed the goods over, and an operator checks (sagasNeedingAttention).
+   * Store staff hand over a click-and-collect order. CONFLICT when the POS's answer was lost, until an
+   * operator who checked at the till settles it (sagasNeedingAttention, settleParkedSaga): it may have
+   * handed the goods over.
    */
   collectOrder: Order;
   /** Priced by the same engine as quote: a client never sends a price. */
   placeOrder: Order;
   /**
    * Goods bought in any channel, brought back to any store, refunded what was paid for them. CONFLICT
-   * for an order cancelled, not paid, or held for pickup and not collected yet (cancel that one); and,
-   * for good, when the silo's answer was lost: it may have refunded, and an operator checks
-   * (sagasNeedingAttention) before the order takes another return.
+   * for an order cancelled, not paid, or held for pickup and not collected yet (cancel that one); and
+   * when the silo's answer was lost, until an operator who checked the silo settles it
+   * (sagasNeedingAttention, settleParkedSaga): it may have refunded, and the order takes no other
+   * return meanwhile.
    */
   returnOrder: Return;
   /**
@@ -266,7 +268,7 @@ export type ParkedSaga = {
 
 /** What an operator found of a parked operation's step in its silo. */
 export type ParkedSagaFinding =
-  /** done there (a hand-over), or done there by hand */
+  /** done there (a return, with made; a hand-over), or done there by hand */
   | 'DONE'
   /** not done there, or undone there by hand */
   | 'NOT_DONE';

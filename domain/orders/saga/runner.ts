@@ -82,7 +82,7 @@ const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.
 const parkedAnswer = (why: string) =>
   graphqlError(
     'CONFLICT',
-    `This operation stopped part-way and waits for an operator (sagasNeedingAttention): ${why}. Nothing more is done under this idempotency key.`,
+    `This operation stopped part-way and waits for an operator (sagasNeedingAttention): ${why}. Nothing more is done under this idempotency key until an operator settles it.`,
   );
 
 /** The system (or the request's own rules) said no: nothing was done. */

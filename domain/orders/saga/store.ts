@@ -2,7 +2,7 @@
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
 import { migrate, type Db, type Migration, type Sql } from '../../../platform/db';
-import { LockWaitExpiredError, stillRunning } from '../../../platform/errors';
+import { graphqlError, LockWaitExpiredError, stillRunning } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
 
@@ -185,15 +185,22 @@ export interface PricedSale {
   promoCodes: string[];
 }
 
-/** A return an operator found made, to record as its step would have (SagaStore.settleParked). */
-export interface ReturnFoundMade {
-  /** the state the step would have left */
-  state: Record<string, unknown>;
-  /** the return's idempotency key, and the return as recordReturn takes it */
-  key: string;
-  taken: RecordedReturn;
-  orderedUnits: number;
-}
+/**
+ * A step an operator found made in its silo, to record as the step would have (SagaStore.settleParked),
+ * with what the operation answers from then on.
+ */
+export type FoundMade = { result: unknown } & (
+  | {
+      kind: 'return';
+      /** the state the step would have left */
+      state: Record<string, unknown>;
+      /** the return's idempotency key, and the return as recordReturn takes it */
+      key: string;
+      taken: RecordedReturn;
+      orderedUnits: number;
+    }
+  | { kind: 'handOver'; orderId: string }
+);
 
 /** A return made through the graph: what returnOrder answers, and Order.returns lists. */
 export interface RecordedReturn {
@@ -375,23 +382,30 @@ export class SagaStore {
 
   /**
    * Settles a parked operation as an operator found it (operatorSettlement.ts): its step in doubt
-   * or refused taken as done when it goes on ('finishing'), its refusals forgotten; false when it is
-   * no longer parked. A return found made comes with the state its step would have left and the
-   * return as recorded (recordReturn), written with it.
+   * or refused taken as done when it goes on ('finishing', 'succeeded'), its refusals forgotten;
+   * false when it is no longer parked. A step found made in its silo is recorded with it, as the
+   * step would have, and the operation's answer stored: its key answers it at once.
    */
-  settleParked(key: string, status: OperationStatus, made?: ReturnFoundMade): Promise<boolean> {
+  settleParked(key: string, status: OperationStatus, made?: FoundMade): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const settled = await tx.run(
         `UPDATE operations SET status = $1, updated_at = $2, refusals = 0, refused_step = NULL, refusal = NULL,
-           state = COALESCE($4, state)
+           state = COALESCE($4, state), result = COALESCE($5, result)
          WHERE key = $3 AND status = 'parked'`,
-        [status, now(), key, made ? JSON.stringify(made.state) : null],
+        [status, now(), key, made?.kind === 'return' ? JSON.stringify(made.state) : null, made ? JSON.stringify(made.result) : null],
       );
-      if (settled === 1 && status === 'finishing') {
+      if (settled === 0) return false;
+      if (status === 'finishing' || status === 'succeeded') {
         await tx.run(`UPDATE operation_steps SET status = 'done', updated_at = $1 WHERE key = $2 AND status = 'started'`, [now(), key]);
       }
-      if (settled === 1 && made) await recordReturnIn(tx, made.key, made.taken, made.orderedUnits);
-      return settled === 1;
+      if (made?.kind === 'return') {
+        const { returnId } = made.taken;
+        const recorded = await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key]);
+        if (recorded) throw graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
+        await recordReturnIn(tx, made.key, made.taken, made.orderedUnits);
+      }
+      if (made?.kind === 'handOver') await markCollectedIn(tx, made.orderId);
+      return true;
     });
   }
 
@@ -578,12 +592,8 @@ export class SagaStore {
   }
 
   /** Also an order from before go-live, of which nothing was recorded. */
-  async markCollected(orderId: string): Promise<void> {
-    await this.db.run(
-      `INSERT INTO order_facts (order_id, collected_at) VALUES ($1, $2)
-       ON CONFLICT (order_id) DO UPDATE SET collected_at = COALESCE(order_facts.collected_at, excluded.collected_at)`,
-      [orderId, now()],
-    );
+  markCollected(orderId: string): Promise<void> {
+    return markCollectedIn(this.db, orderId);
   }
 
   /** A return under its idempotency key, with what it refunded; the order's ordered units are kept for PARTIALLY_RETURNED. */
@@ -660,5 +670,13 @@ async function recordReturnIn(tx: Sql, key: string, taken: RecordedReturn, order
   await tx.run(
     'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
     [orderId, orderedUnits],
+  );
+}
+
+async function markCollectedIn(sql: Sql, orderId: string): Promise<void> {
+  await sql.run(
+    `INSERT INTO order_facts (order_id, collected_at) VALUES ($1, $2)
+     ON CONFLICT (order_id) DO UPDATE SET collected_at = COALESCE(order_facts.collected_at, excluded.collected_at)`,
+    [orderId, now()],
   );
 }

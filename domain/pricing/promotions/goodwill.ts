@@ -53,10 +53,11 @@ export interface GoodwillDeps {
     record(voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
     /** takes the key for the gesture (null), or answers the request made under it before */
     askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null>;
-    grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
+    /** `askedAt`: only the request asked then (an operator's settlement of the one they checked) */
+    grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>, askedAt?: Instant): Promise<void>;
     goodwillAnswerLost(key: string, at: Instant): Promise<void>;
-    /** false when the key holds a voucher, or was given back already */
-    forgetGoodwill(key: string): Promise<boolean>;
+    /** false when the key holds a voucher, or was given back already (or, with `askedAt`, holds another request) */
+    forgetGoodwill(key: string, askedAt?: Instant): Promise<boolean>;
   };
   /** the customer, NOT_FOUND when unknown */
   customer(id: string): Promise<{ id: string; crmContactIds: readonly string[] }>;
@@ -118,7 +119,7 @@ const mayHaveGranted = () =>
   graphqlError(
     'CONFLICT',
     "The CRM's answer to the request with this idempotency key was lost: it may have granted the voucher. " +
-      'Nothing more is granted under this key; check with the CRM before granting again.',
+      'Nothing more is granted under this key until an operator who checked the CRM settles it (settleGoodwillInDoubt).',
   );
 
 /** Grants the voucher to the customer's call center contact, and records it as theirs. */
@@ -182,6 +183,8 @@ async function grant(
 export interface FoundVoucher {
   code: string;
   expiresAt: Instant;
+  /** the CRM contact it was granted to; default: the customer's first, as the grant chose it */
+  contactId?: string | null;
 }
 
 export interface SettlementDeps {
@@ -216,13 +219,14 @@ export async function settleGoodwillInDoubt(
     throw stillRunning('This goodwill request may still be at the CRM: settle it once it is listed in goodwillInDoubt');
   }
   if (!found || !code) {
-    if (!(await deps.vouchers.forgetGoodwill(key))) throw goodwillSettled();
+    if (!(await deps.vouchers.forgetGoodwill(key, request.askedAt))) throw goodwillSettled();
     return null;
   }
   const { gesture } = request;
   const customer = await deps.customer(gesture.customerId);
-  const [contactId] = customer.crmContactIds;
+  const contactId = found.contactId?.trim() || customer.crmContactIds[0];
   if (!contactId) throw badInput('This customer has no call center contact to hold the voucher');
+  if (!customer.crmContactIds.includes(contactId)) throw badInput(`Contact ${contactId} is not one of this customer's`);
   const voucher = {
     code,
     customerId: customer.id,
@@ -232,6 +236,6 @@ export async function settleGoodwillInDoubt(
     grantedAt: request.askedAt,
     expiresAt: found.expiresAt,
   };
-  await deps.vouchers.grantedGoodwill(key, voucher);
+  await deps.vouchers.grantedGoodwill(key, voucher, request.askedAt);
   return { ...voucher, usedByOrder: null };
 }

@@ -125,7 +125,7 @@ describe('createHttpClient', () => {
     }
   });
 
-  it('keeps one connection to a system, its keep-alive probes set once rather than on every call', async () => {
+  it('keeps one connection to a system, with one keep-alive delay: the socket option is not set again on every call', async () => {
     let connections = 0;
     const server = await listenLocally(
       http

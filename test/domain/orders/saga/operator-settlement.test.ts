@@ -21,11 +21,11 @@ it('lets an operation past its point of no return stand once its parked step was
   expect(refusal(() => settledStatus(parked('cancelOrder', { orderId: 'W-1' }), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
 });
 
-it('takes a hand-over found made at the till as done: its order is marked collected', () => {
-  expect(settledStatus(parked('collectOrder'), 'DONE')).toBe('finishing');
+it('takes a hand-over found made at the till as done, its order marked collected with the settlement', () => {
+  expect(settledStatus(parked('collectOrder'), 'DONE')).toBe('succeeded');
 });
 
-it('refuses what it could not carry on from: a return found made, the undo of a placeOrder, an operation no longer parked', () => {
+it('refuses what it could not carry on from: a return found made without what its silo records, the undo of a placeOrder, an operation no longer parked', () => {
   expect(refusal(() => settledStatus(parked('returnWebOrder'), 'DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus(parked('returnStoreSale'), 'DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus(parked('placeOrder'), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
@@ -45,33 +45,52 @@ describe('a return found made, with what its silo records', () => {
     expect(refusal(() => settledStatus(parked('returnStoreSale', { returnId: 'RT-1' }), 'DONE', made))).toBe('BAD_USER_INPUT');
   });
 
-  it('is recorded as its step would have: its id, its refund, the points that refund takes back', () => {
-    const state: ReturnState = {
-      key: 'return-key-0001',
+  const state: ReturnState = {
+    key: 'return-key-0001',
+    orderId: 'W-2026-000123',
+    storeId: 'ST001',
+    channel: 'WEB',
+    lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 1 }],
+    orderedUnits: 2,
+    card: '4000123456781234',
+    earned: 40,
+    refundAt: 'none',
+    owedCents: null,
+  };
+
+  it('is recorded as its step would have: its id, its refund, the points that refund takes back; and answered', () => {
+    const taken = {
+      returnId: 'R-000123',
       orderId: 'W-2026-000123',
       storeId: 'ST001',
-      channel: 'WEB',
-      lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 1 }],
-      orderedUnits: 2,
-      card: '4000123456781234',
-      earned: 40,
-      refundAt: 'none',
-      owedCents: null,
+      lines: [{ sku: 'SKU-1', quantity: 1 }],
+      refundCents: 1250,
+      pointsReversed: 12,
     };
     expect(returnFoundMade(state, { returnId: ' R-000123 ', refundCents: 1250 })).toEqual({
+      kind: 'return',
       state: { ...state, returnId: 'R-000123', refundCents: 1250 },
       key: 'return-key-0001',
-      taken: {
-        returnId: 'R-000123',
-        orderId: 'W-2026-000123',
-        storeId: 'ST001',
-        lines: [{ sku: 'SKU-1', quantity: 1 }],
-        refundCents: 1250,
-        pointsReversed: 12,
-      },
+      taken,
       orderedUnits: 2,
+      result: taken,
     });
-    expect(refusal(() => returnFoundMade(state, { returnId: ' ', refundCents: 1250 }))).toBe('BAD_USER_INPUT');
-    expect(refusal(() => returnFoundMade(state, { returnId: 'R-1', refundCents: -1 }))).toBe('BAD_USER_INPUT');
+    for (const wrong of [
+      { returnId: ' ', refundCents: 1250 },
+      { returnId: 'RT-000123', refundCents: 1250 }, // the POS's: a web order's return is the e-shop's
+      { returnId: 'R-1', refundCents: -1 },
+    ]) {
+      expect(refusal(() => returnFoundMade(state, wrong))).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it("takes a store sale's refund from the till when the till paid it, and otherwise from what its receipt says was paid", () => {
+    const sale = { ...state, orderId: 'ST001-20261125-0003', channel: 'STORE' as const, owedCents: 1800 };
+    const refunded = (refundAt: ReturnState['refundAt'], refundCents: number) =>
+      (returnFoundMade({ ...sale, refundAt }, { returnId: 'RT-000042', refundCents }) as { taken: { refundCents: number } }).taken
+        .refundCents;
+    expect(refunded('till', 1750)).toBe(1750);
+    expect(refunded('none', 0)).toBe(1800);
+    expect(refusal(() => returnFoundMade(sale, { returnId: 'R-000042', refundCents: 0 }))).toBe('BAD_USER_INPUT');
   });
 });

@@ -59,6 +59,62 @@ describe('what holds an order back from another operation', () => {
   });
 });
 
+describe('a step an operator found made, settled with what it made', () => {
+  const order = { orderId: 'W-2026-000123' };
+  const taken = (key: string, returnId: string) => ({
+    kind: 'return' as const,
+    state: { ...order, key, returnId, refundCents: 1250 },
+    key,
+    taken: {
+      returnId,
+      orderId: order.orderId,
+      storeId: 'ST001',
+      lines: [{ sku: 'SKU-1', quantity: 1 }],
+      refundCents: 1250,
+      pointsReversed: 12,
+    },
+    orderedUnits: 2,
+    result: { returnId },
+  });
+
+  it('records the return with it and stores the answer; the order then shows it, and nothing holds it', async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.begin('client:r-1', 'returnWebOrder', 'h', order, lease);
+    await sagas.finish('client:r-1', 'parked', { error: refusal });
+    expect(await sagas.settleParked('client:r-1', 'finishing', taken('r-1', 'R-000001'))).toBe(true);
+    expect(await sagas.get('client:r-1')).toMatchObject({
+      status: 'finishing',
+      result: { returnId: 'R-000001' },
+      state: { returnId: 'R-000001' },
+    });
+    expect((await sagas.returnsOfMany([order.orderId])).get(order.orderId)).toEqual([expect.objectContaining({ returnId: 'R-000001' })]);
+    expect(await sagas.heldBy(order.orderId)).toBeNull();
+  });
+
+  it('refuses a return recorded already for another request, writing nothing: the operation stays parked', async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.recordReturn('r-earlier', taken('r-earlier', 'R-000001').taken, 2);
+    await sagas.begin('client:r-2', 'returnWebOrder', 'h', order, lease);
+    await sagas.finish('client:r-2', 'parked', { error: refusal });
+    await expect(sagas.settleParked('client:r-2', 'finishing', taken('r-2', 'R-000001'))).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(await sagas.get('client:r-2')).toMatchObject({ status: 'parked', result: null });
+    expect((await sagas.returnsOfMany([order.orderId])).get(order.orderId)).toHaveLength(1);
+  });
+
+  it("marks a hand-over's order collected with it, done", async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.begin('collect:W-2026-000123', 'collectOrder', 'h', order, lease);
+    await sagas.finish('collect:W-2026-000123', 'parked', { error: refusal });
+    const made = { kind: 'handOver' as const, orderId: order.orderId, result: order };
+    expect(await sagas.settleParked('collect:W-2026-000123', 'succeeded', made)).toBe(true);
+    expect(await sagas.get('collect:W-2026-000123')).toMatchObject({ status: 'succeeded', result: order });
+    expect((await sagas.orderFacts(order.orderId))?.collectedAt).not.toBeNull();
+    expect(await sagas.settleParked('collect:W-2026-000123', 'succeeded', made)).toBe(false);
+  });
+});
+
 it('tells an operation that waited too long for another on its order CONFLICT, having done nothing', async () => {
   const sagas = await SagaStore.open(await freshDb(), { orderLockWaitMs: 20 });
   let release!: () => void;

@@ -260,6 +260,30 @@ describe('settled by an operator who checked the CRM', () => {
     expect((await goodwillInDoubt(store, LATER, 3000)).map((r) => r.key)).toEqual([KEY]);
   });
 
+  it('leaves alone a request made under the key since another operator gave it back: the settlement was of the one before', async () => {
+    const { deps, store } = await inDoubt();
+    const checked = await store.goodwillRequest(KEY); // read by a second operator, who settles it late
+    expect(await settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, null, LATER)).toBeNull();
+    await store.askGoodwill(KEY, { customerId: 'cus_1', amountCents: 1500, reason: 'Colis abîmé' }, LATER); // the agent asks again
+    const late = { ...deps, vouchers: Object.assign(Object.create(store) as VoucherStore, { goodwillRequest: async () => checked }) };
+    for (const found of [null, FOUND]) {
+      await expect(settleGoodwillInDoubt(late, KEY, found, '2026-12-02T10:31:00.000Z')).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT' },
+      });
+    }
+    expect(await store.goodwillRequest(KEY)).toMatchObject({ askedAt: LATER, voucher: null });
+    expect(await store.unusedForContacts(['C-000123'])).toEqual([]);
+  });
+
+  it("records the voucher for the contact the CRM shows it under, when that is one of the customer's", async () => {
+    const { deps, store } = await inDoubt();
+    const two = { ...deps, vouchers: store, customer: async (id: string) => ({ id, crmContactIds: ['C-000123', 'C-000456'] }) };
+    await expect(settleGoodwillInDoubt(two, KEY, { ...FOUND, contactId: 'C-999999' }, LATER)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await settleGoodwillInDoubt(two, KEY, { ...FOUND, contactId: 'C-000456' }, LATER)).toMatchObject({ contactId: 'C-000456' });
+  });
+
   it('settles once when two operators settle at the same time', async () => {
     const { deps, store } = await inDoubt();
     const outcomes = await Promise.allSettled([
