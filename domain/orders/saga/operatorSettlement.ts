@@ -15,7 +15,7 @@ const notParked = () => graphqlError('CONFLICT', 'This operation is not parked: 
 
 /** The kinds whose only step before the point of no return is the one that may have been done. */
 const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', 'collectOrder']);
-/** Of those, the kinds whose step found done is recorded as it would have been, the steps after it run or done with it. */
+/** Of those, the kinds whose step, found done, needs nothing more recorded than what the settlement does with it (a hand-over: its order marked collected). */
 const RECORDED_WHEN_DONE = new Set(['collectOrder']);
 /** And the kinds whose step found done is recorded with what the silo's record of it says (MadeReturn). */
 const RECORDED_WHEN_MADE = new Set(['returnWebOrder', 'returnStoreSale']);
