@@ -153,7 +153,9 @@ export function returnFoundMade(s: ReturnState, made: { returnId: string; refund
   }
   const refundCents = s.owedCents === null || s.refundAt === 'till' ? made.refundCents : s.owedCents;
   const state = { ...s, returnId, refundCents };
-  return { kind: 'return', state, key: s.key, taken: result(state), orderedUnits: s.orderedUnits, result: result(state) };
+  // recorded as the return, and answered to its key
+  const taken = result(state);
+  return { kind: 'return', state, key: s.key, taken, orderedUnits: s.orderedUnits, result: taken };
 }
 
 export function returnSagas(deps: CommerceDeps): { web: Saga<ReturnState>; store: Saga<ReturnState> } {
