@@ -66,7 +66,10 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 /** no connection made, so no request sent (a reset, by contrast, may follow one the system read) */
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const DEFAULT_RETRY_AFTER_MS = 1000;
-/** the TCP keep-alive delay axios gives every request's socket (its http adapter); a pooled socket idle 30 s is closed */
+/**
+ * the TCP keep-alive delay axios gives every request's socket (its http adapter); a pooled socket
+ * idle 30 s is closed, or sooner when the system's Keep-Alive header says it closes them sooner
+ */
 const keepAlive = { keepAlive: true, keepAliveMsecs: 60_000, timeout: 30_000 };
 
 /**

@@ -144,14 +144,19 @@ const MAX_REFUND_CENTS = 10_000_000;
  * e-shop's return of a web order, the POS's of a store sale (whose refund is the till's when the
  * till paid it, and otherwise what the sale's receipt says was paid, as posReturn takes it).
  */
-export function returnFoundMade(s: ReturnState, made: { returnId: string; refundCents: number }): FoundMade {
+export function returnFoundMade(
+  kind: 'returnWebOrder' | 'returnStoreSale',
+  s: ReturnState,
+  made: { returnId: string; refundCents: number },
+): FoundMade {
   const returnId = checkedText('returnId', made.returnId, 64);
-  const silo = s.owedCents === null ? { name: 'e-shop', prefix: 'R-' } : { name: 'POS', prefix: 'RT-' };
+  const web = kind === 'returnWebOrder';
+  const silo = web ? { name: 'e-shop', prefix: 'R-' } : { name: 'POS', prefix: 'RT-' };
   if (!returnId.startsWith(silo.prefix)) throw badInput(`returnId is the ${silo.name}'s id of the return: ${silo.prefix}...`);
   if (!Number.isInteger(made.refundCents) || made.refundCents < 0 || made.refundCents > MAX_REFUND_CENTS) {
     throw badInput(`refund is in cents, from 0 to ${MAX_REFUND_CENTS}`);
   }
-  const refundCents = s.owedCents === null || s.refundAt === 'till' ? made.refundCents : s.owedCents;
+  const refundCents = web || s.refundAt === 'till' ? made.refundCents : s.owedCents!;
   const state = { ...s, returnId, refundCents };
   // recorded as the return, and answered to its key
   const taken = result(state);

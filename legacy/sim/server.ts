@@ -71,6 +71,10 @@ export async function serveSimulator(system: System, sim: SimSystem, { port = 0,
   app.use(onError);
 
   const server = createServer(app);
+  // Node's 5 s would close an idle connection as a client that paused longer (a test computing a
+  // report between two dumps) sends on it again: that request meets a reset. Clients read the
+  // Keep-Alive header and let the connection go a second before this.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

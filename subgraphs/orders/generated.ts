@@ -86,7 +86,11 @@ export type LegacySystem =
 
 /** A return an operator found made in its silo, as the silo's record of it says. */
 export type MadeReturnInput = {
-  /** what it refunded, in cents: the e-shop's refund (in euros there) x 100; the POS's refund_cents */
+  /**
+   * what it refunded, in cents: the e-shop's refund (in euros there) x 100; the POS's refund_cents (for a
+   * store sale the till did not refund, what its receipt says was paid is recorded instead, as a
+   * return through the graph records it)
+   */
   refund: Scalars['Int']['input'];
   /** the silo's id of the return: the e-shop's R-..., the POS's RT-... */
   returnId: Scalars['ID']['input'];
@@ -127,7 +131,9 @@ export type Mutation = {
    * operation parked past its point of no return, whose parked step the operator did by hand: it
    * stands, as its client was told, and its steps after that one run.
    * BAD_USER_INPUT for any other (the undo of a placeOrder is settled in the database, README "Parked
-   * sagas"), and for `made` anywhere but a return found made; CONFLICT when it is no longer parked.
+   * sagas"), for `made` anywhere but a return found made, and for a returnId of the other silo;
+   * CONFLICT when it is no longer parked, for a returnId recorded for another request, and for a return
+   * its step recorded already with another id or refund (settle it with those).
    */
   settleParkedSaga: Scalars['ID']['output'];
 };

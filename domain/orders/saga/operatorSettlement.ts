@@ -65,7 +65,7 @@ export async function settleParkedSaga(
   const status = settledStatus(op, found, made);
   const handOver = found === 'DONE' && RECORDED_WHEN_DONE.has(op.kind);
   const recorded = made
-    ? returnFoundMade(op.state as ReturnState, made)
+    ? returnFoundMade(op.kind as 'returnWebOrder' | 'returnStoreSale', op.state as ReturnState, made)
     : handOver
       ? handOverFoundMade(op.state as CollectState)
       : undefined;

@@ -162,6 +162,8 @@ export class SagaRunner {
       // interrupted (a crash) or waiting for a retry: settle it before answering, unless a
       // replica still works on it (the key's first request, or its recovery)
       const claimed = await this.store.claim(key, this.lease);
+      // past its point of no return it stands, whoever runs its last steps: its answer is stored
+      if (!claimed && op.status === 'finishing' && op.result !== null) return op.result;
       if (!claimed) throw firstStillRunning();
       await this.holding(key, () => this.settle(claimed));
       op = (await this.store.get(key))!;

@@ -399,9 +399,20 @@ export class SagaStore {
         await tx.run(`UPDATE operation_steps SET status = 'done', updated_at = $1 WHERE key = $2 AND status = 'started'`, [now(), key]);
       }
       if (made?.kind === 'return') {
-        const { returnId } = made.taken;
-        const recorded = await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key]);
-        if (recorded) throw graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
+        const { returnId, refundCents } = made.taken;
+        const elsewhere = await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key]);
+        if (elsewhere) throw graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
+        // its step recorded it before its process stopped: that record is what the silo answered
+        const mine = await tx.row<{ return_id: string | null; refund_cents: number }>(
+          'SELECT return_id, refund_cents FROM order_returns WHERE key = $1',
+          [made.key],
+        );
+        if (mine?.return_id && (mine.return_id !== returnId || mine.refund_cents !== refundCents)) {
+          throw graphqlError(
+            'CONFLICT',
+            `This return is recorded already, as ${mine.return_id} refunding ${mine.refund_cents} cents: settle it with those`,
+          );
+        }
         await recordReturnIn(tx, made.key, made.taken, made.orderedUnits);
       }
       if (made?.kind === 'handOver') await markCollectedIn(tx, made.orderId);

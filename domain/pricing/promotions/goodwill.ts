@@ -55,7 +55,7 @@ export interface GoodwillDeps {
     askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null>;
     /** `askedAt`: only the request asked then (an operator's settlement of the one they checked) */
     grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>, askedAt?: Instant): Promise<void>;
-    goodwillAnswerLost(key: string, at: Instant): Promise<void>;
+    goodwillAnswerLost(key: string, at: Instant, askedAt?: Instant): Promise<void>;
     /** false when the key holds a voucher, or was given back already (or, with `askedAt`, holds another request) */
     forgetGoodwill(key: string, askedAt?: Instant): Promise<boolean>;
   };
@@ -67,7 +67,11 @@ export interface GoodwillDeps {
 }
 
 /** The key settled meanwhile: nothing more to record under it. */
-export const goodwillSettled = () => graphqlError('CONFLICT', 'This goodwill request holds its voucher already, or was given back');
+export const goodwillSettled = () =>
+  graphqlError(
+    'CONFLICT',
+    'This goodwill request holds its voucher already, or was given back (and another may have been asked under its key since)',
+  );
 
 const anotherGesture = () => graphqlError('CONFLICT', 'This idempotency key was already used for another goodwill gesture');
 
@@ -160,7 +164,8 @@ async function grant(
     // could not be written stays as it was, which refuses its retry and grants nothing twice
     if (key !== null) {
       const lost = mayHaveHappened(err);
-      await (lost ? deps.vouchers.goodwillAnswerLost(key, at) : deps.vouchers.forgetGoodwill(key)).catch((failure: unknown) => {
+      // this request's own (asked at `at`): not one asked under the key since an operator gave it back
+      await (lost ? deps.vouchers.goodwillAnswerLost(key, at, at) : deps.vouchers.forgetGoodwill(key, at)).catch((failure: unknown) => {
         deps.logger.error({ err: failure, idempotencyKey: key }, "goodwill request: its CRM call's outcome not written");
       });
       // told at once, as every later request with the key will be: asking again grants nothing
@@ -170,7 +175,7 @@ async function grant(
   }
   const voucher = { ...voucherFromCrm({ ...granted, contact_id: contactId, reason: goodwill.reason }, at), customerId: customer.id };
   try {
-    await (key === null ? deps.vouchers.record(voucher) : deps.vouchers.grantedGoodwill(key, voucher));
+    await (key === null ? deps.vouchers.record(voucher) : deps.vouchers.grantedGoodwill(key, voucher, at));
   } catch (err) {
     // the CRM granted it and cannot list it: the log is the only trace left of this voucher
     deps.logger.error({ err, voucher, idempotencyKey: key }, 'goodwill voucher granted in the CRM but not recorded');

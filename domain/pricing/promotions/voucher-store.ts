@@ -87,7 +87,7 @@ const columns = (v: Omit<Voucher, 'usedByOrder'>) => ({
 
 /**
  * Only the request asked at this time, when one is named: an operator settles the request they
- * checked, not one made under the key since it was given back.
+ * checked, and a grant records its own outcome, not one asked under the key since it was given back.
  */
 const SAME_REQUEST = (askedAt: string) => `AND (${askedAt}::text IS NULL OR asked_at = ${askedAt})`;
 
@@ -149,8 +149,11 @@ export class VoucherStore implements VoucherBook {
   }
 
   /** The CRM's answer to the request under this key was lost: whether it granted is not known. */
-  async goodwillAnswerLost(key: string, at: Instant): Promise<void> {
-    await this.db.run('UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL', [key, at]);
+  async goodwillAnswerLost(key: string, at: Instant, askedAt?: Instant): Promise<void> {
+    await this.db.run(
+      `UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL ${SAME_REQUEST('$3')}`,
+      [key, at, askedAt ?? null],
+    );
   }
 
   /** Gives the key back: the CRM refused the gesture, or never received it. False when it holds a voucher, or was given back already. */

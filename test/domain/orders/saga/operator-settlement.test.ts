@@ -67,7 +67,7 @@ describe('a return found made, with what its silo records', () => {
       refundCents: 1250,
       pointsReversed: 12,
     };
-    expect(returnFoundMade(state, { returnId: ' R-000123 ', refundCents: 1250 })).toEqual({
+    expect(returnFoundMade('returnWebOrder', state, { returnId: ' R-000123 ', refundCents: 1250 })).toEqual({
       kind: 'return',
       state: { ...state, returnId: 'R-000123', refundCents: 1250 },
       key: 'return-key-0001',
@@ -80,17 +80,20 @@ describe('a return found made, with what its silo records', () => {
       { returnId: 'RT-000123', refundCents: 1250 }, // the POS's: a web order's return is the e-shop's
       { returnId: 'R-1', refundCents: -1 },
     ]) {
-      expect(refusal(() => returnFoundMade(state, wrong))).toBe('BAD_USER_INPUT');
+      expect(refusal(() => returnFoundMade('returnWebOrder', state, wrong))).toBe('BAD_USER_INPUT');
     }
   });
 
   it("takes a store sale's refund from the till when the till paid it, and otherwise from what its receipt says was paid", () => {
     const sale = { ...state, orderId: 'ST001-20261125-0003', channel: 'STORE' as const, owedCents: 1800 };
     const refunded = (refundAt: ReturnState['refundAt'], refundCents: number) =>
-      (returnFoundMade({ ...sale, refundAt }, { returnId: 'RT-000042', refundCents }) as { taken: { refundCents: number } }).taken
-        .refundCents;
+      (
+        returnFoundMade('returnStoreSale', { ...sale, refundAt }, { returnId: 'RT-000042', refundCents }) as {
+          taken: { refundCents: number };
+        }
+      ).taken.refundCents;
     expect(refunded('till', 1750)).toBe(1750);
     expect(refunded('none', 0)).toBe(1800);
-    expect(refusal(() => returnFoundMade(sale, { returnId: 'R-000042', refundCents: 0 }))).toBe('BAD_USER_INPUT');
+    expect(refusal(() => returnFoundMade('returnStoreSale', sale, { returnId: 'R-000042', refundCents: 0 }))).toBe('BAD_USER_INPUT');
   });
 });

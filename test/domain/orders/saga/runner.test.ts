@@ -291,6 +291,16 @@ describe('SagaRunner', () => {
     expect(log).toEqual(['do a', 'do b', 'do c']);
   });
 
+  it('answers the key of an operation past its point of no return while another replica finishes it: it stands', async () => {
+    const { log, failures, saga } = world();
+    const runner = new SagaRunner(store, { test: saga }, logger);
+    failures.set('c', new LegacyUnavailableError('loyalty', 'down'));
+    const answer = await runner.execute(saga, 'k', {}, async () => ({ n: 1 }));
+    expect(await store.claim('k', { owner: 'another replica', ms: 60_000 })).not.toBeNull(); // its recovery pass
+    expect(await runner.execute(saga, 'k', {}, async () => ({ n: 1 }))).toEqual(answer);
+    expect(log).toEqual(['do a', 'do b']);
+  });
+
   /** A process that died during step b: step a done, step b started, then nothing (and its lease ran out). */
   const diedDuringB = async () => {
     await store.begin('k', 'test', inputHash('test', {}), { n: 1, a: 'a-1' }, { owner: 'dead', ms: 0 });

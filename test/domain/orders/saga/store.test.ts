@@ -103,6 +103,19 @@ describe('a step an operator found made, settled with what it made', () => {
     expect((await sagas.returnsOfMany([order.orderId])).get(order.orderId)).toHaveLength(1);
   });
 
+  it('holds to what its step recorded before its process stopped: settled with the same, or refused', async () => {
+    const sagas = await SagaStore.open(await freshDb());
+    await sagas.recordReturn('r-3', taken('r-3', 'R-000007').taken, 2); // then the process died before the step was marked done
+    await sagas.begin('client:r-3', 'returnWebOrder', 'h', order, lease);
+    await sagas.finish('client:r-3', 'parked', { error: refusal });
+    await expect(sagas.settleParked('client:r-3', 'finishing', taken('r-3', 'R-000008'))).rejects.toMatchObject({
+      message: expect.stringMatching(/recorded already, as R-000007 refunding 1250 cents/),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(await sagas.settleParked('client:r-3', 'finishing', taken('r-3', 'R-000007'))).toBe(true);
+    expect((await sagas.returnsOfMany([order.orderId])).get(order.orderId)).toHaveLength(1);
+  });
+
   it("marks a hand-over's order collected with it, done", async () => {
     const sagas = await SagaStore.open(await freshDb());
     await sagas.begin('collect:W-2026-000123', 'collectOrder', 'h', order, lease);

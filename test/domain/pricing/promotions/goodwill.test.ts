@@ -275,6 +275,31 @@ describe('settled by an operator who checked the CRM', () => {
     expect(await store.unusedForContacts(['C-000123'])).toEqual([]);
   });
 
+  it('keeps a grant whose process stalled past its deadline off the request asked under the key after an operator gave it back', async () => {
+    const { deps, store, lines } = await world();
+    let reached!: () => void;
+    let answer!: () => void;
+    const atCrm = new Promise<void>((ok) => (reached = ok));
+    const stalled = {
+      ...deps,
+      crm: {
+        grantGoodwill: (grant: Parameters<GoodwillDeps['crm']['grantGoodwill']>[0]) => {
+          reached();
+          return new Promise<void>((ok) => (answer = ok)).then(() => deps.crm.grantGoodwill(grant));
+        },
+      },
+    };
+    const first = grantGoodwill(stalled, gesture(KEY), AT);
+    await atCrm;
+    // half an hour on, the operator takes it for a process that died, finds nothing in the CRM, and gives the key back
+    expect(await settleGoodwillInDoubt({ ...deps, vouchers: store }, KEY, null, LATER)).toBeNull();
+    await store.askGoodwill(KEY, { customerId: 'cus_1', amountCents: 1500, reason: 'Colis abîmé' }, LATER); // the agent asks again
+    answer();
+    await expect(first).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'goodwill voucher granted in the CRM but not recorded' }));
+    expect(await store.goodwillRequest(KEY)).toMatchObject({ askedAt: LATER, voucher: null });
+  });
+
   it("records the voucher for the contact the CRM shows it under, when that is one of the customer's", async () => {
     const { deps, store } = await inDoubt();
     const two = { ...deps, vouchers: store, customer: async (id: string) => ({ id, crmContactIds: ['C-000123', 'C-000456'] }) };
