@@ -135,6 +135,12 @@ const result = (s: ReturnState): RecordedReturn => ({
   pointsReversed: pointsToReverse(s),
 });
 
+/** A return as its silo's record says it was made: its id there, what it refunded. */
+export interface MadeReturn {
+  returnId: string;
+  refundCents: number;
+}
+
 /** The largest refund an operator may say a return made (a whole order's worth): beyond, a typo. */
 const MAX_REFUND_CENTS = 10_000_000;
 
@@ -144,11 +150,7 @@ const MAX_REFUND_CENTS = 10_000_000;
  * e-shop's return of a web order, the POS's of a store sale (whose refund is the till's when the
  * till paid it, and otherwise what the sale's receipt says was paid, as posReturn takes it).
  */
-export function returnFoundMade(
-  kind: 'returnWebOrder' | 'returnStoreSale',
-  s: ReturnState,
-  made: { returnId: string; refundCents: number },
-): FoundMade {
+export function returnFoundMade(kind: 'returnWebOrder' | 'returnStoreSale', s: ReturnState, made: MadeReturn): FoundMade {
   const returnId = checkedText('returnId', made.returnId, 64);
   const web = kind === 'returnWebOrder';
   const silo = web ? { name: 'e-shop', prefix: 'R-' } : { name: 'POS', prefix: 'RT-' };

@@ -6,7 +6,7 @@
 // undo of a placeOrder names sales its records do not hold.
 import { badInput, graphqlError } from '../../../platform/errors';
 import { handOverFoundMade, type CollectState } from '../collectOrder';
-import { returnFoundMade, type ReturnState } from '../returnOrder';
+import { returnFoundMade, type MadeReturn, type ReturnState } from '../returnOrder';
 import type { FoundMade, Operation, OperationStatus } from './store';
 
 export type ParkedSagaFinding = 'NOT_DONE' | 'DONE';
@@ -19,12 +19,6 @@ const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', '
 const RECORDED_WHEN_DONE = new Set(['collectOrder']);
 /** And the kinds whose step found done is recorded with what the silo's record of it says (MadeReturn). */
 const RECORDED_WHEN_MADE = new Set(['returnWebOrder', 'returnStoreSale']);
-
-/** A return as its silo's record says it was made: its id there, what it refunded. */
-export interface MadeReturn {
-  returnId: string;
-  refundCents: number;
-}
 
 /** What the operator's finding makes of the operation: its status from now on, or why it cannot. */
 export function settledStatus(
@@ -63,10 +57,10 @@ export async function settleParkedSaga(
   const op = await store.get(key);
   if (!op) throw graphqlError('NOT_FOUND', `No operation ${key}`);
   const status = settledStatus(op, found, made);
-  const handOver = found === 'DONE' && RECORDED_WHEN_DONE.has(op.kind);
+  // a hand-over found made is the only settlement done at once (settledStatus)
   const recorded = made
     ? returnFoundMade(op.kind as 'returnWebOrder' | 'returnStoreSale', op.state as ReturnState, made)
-    : handOver
+    : status === 'succeeded'
       ? handOverFoundMade(op.state as CollectState)
       : undefined;
   // settled meanwhile by another operator
