@@ -24,6 +24,13 @@ function unavailableOrBug(err: unknown): unknown {
   return new DatabaseUnavailableError(err instanceof Error ? err.message : String(err));
 }
 
+const UNIQUE_VIOLATION = '23505';
+
+/** A statement refused because a row it wrote would break the unique constraint (or index) `name`. */
+export function violates(err: unknown, name: string): boolean {
+  return err instanceof pg.DatabaseError && err.code === UNIQUE_VIOLATION && err.constraint === name;
+}
+
 function positional(text: string, values: Values | undefined): [string, unknown[] | undefined] {
   if (values === undefined || Array.isArray(values)) return [text, values as unknown[] | undefined];
   const named = values as Record<string, unknown>;

@@ -1,7 +1,7 @@
 // What the order sagas write down before and after each legacy step, so that a crash, a retry or
 // a second request with the same idempotency key never does a step twice and never forgets one
 // to undo. One row per operation (its idempotency key), one per step.
-import { migrate, type Db, type Migration, type Sql } from '../../../platform/db';
+import { migrate, violates, type Db, type Migration, type Sql } from '../../../platform/db';
 import { graphqlError, LockWaitExpiredError, stillRunning } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
@@ -122,6 +122,9 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
   // which placeOrder recorded an order: the undo of one whose step was not marked done (the database
   // failing between the two) finds its order among those alike, and takes no other operation's
   `ALTER TABLE order_facts ADD COLUMN placed_by TEXT`,
+  // one legacy return, one request: two operators settling two requests with the same return id at
+  // once would each find it unrecorded (settleParked)
+  `CREATE UNIQUE INDEX order_returns_return_id ON order_returns(return_id)`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -400,8 +403,10 @@ export class SagaStore {
       }
       if (made?.kind === 'return') {
         const { returnId, refundCents } = made.taken;
-        const elsewhere = await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key]);
-        if (elsewhere) throw graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
+        const recordedElsewhere = () => graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
+        if (await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key])) {
+          throw recordedElsewhere();
+        }
         // its step recorded it before its process stopped: that record is what the silo answered
         const mine = await tx.row<{ return_id: string | null; refund_cents: number }>(
           'SELECT return_id, refund_cents FROM order_returns WHERE key = $1',
@@ -413,7 +418,10 @@ export class SagaStore {
             `This return is recorded already, as ${mine.return_id} refunding ${mine.refund_cents} cents: settle it with those`,
           );
         }
-        await recordReturnIn(tx, made.key, made.taken, made.orderedUnits);
+        // ...or recorded by a settlement committed since that look
+        await recordReturnIn(tx, made.key, made.taken, made.orderedUnits).catch((err: unknown) => {
+          throw violates(err, 'order_returns_return_id') ? recordedElsewhere() : err;
+        });
       }
       if (made?.kind === 'handOver') await markCollectedIn(tx, made.orderId);
       return true;

@@ -103,6 +103,35 @@ describe('a step an operator found made, settled with what it made', () => {
     expect((await sagas.returnsOfMany([order.orderId])).get(order.orderId)).toHaveLength(1);
   });
 
+  it('refuses a return another request is recording at that very moment: one return id, one request', async () => {
+    const db = await freshDb();
+    const sagas = await SagaStore.open(db);
+    await sagas.begin('client:r-4', 'returnWebOrder', 'h', order, lease);
+    await sagas.finish('client:r-4', 'parked', { error: refusal });
+    let settling: Promise<unknown> | undefined;
+    let settled = false;
+    // another operator's settlement of another request, with the same id, written but not committed
+    // yet when this one looks for it (and finds nothing)
+    await db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO order_returns (key, order_id, units, returned_at, return_id) VALUES ('r-other', $1, 1, '2026-12-02T10:00:00Z', 'R-000009')`,
+        [order.orderId],
+      );
+      settling = sagas.settleParked('client:r-4', 'finishing', taken('r-4', 'R-000009')).finally(() => (settled = true));
+      settling.catch(() => undefined);
+      await until('the second settlement written or waiting on the first', async () => {
+        if (settled) return true;
+        const waiting = await db.row<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        return waiting!.n > 0;
+      });
+    });
+    await expect(settling).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await sagas.get('client:r-4')).toMatchObject({ status: 'parked', result: null });
+    expect(await db.rows('SELECT key FROM order_returns WHERE return_id = $1', ['R-000009'])).toEqual([{ key: 'r-other' }]);
+  });
+
   it('holds to what its step recorded before its process stopped: settled with the same, or refused', async () => {
     const sagas = await SagaStore.open(await freshDb());
     await sagas.recordReturn('r-3', taken('r-3', 'R-000007').taken, 2); // then the process died before the step was marked done
