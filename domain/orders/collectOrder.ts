@@ -5,7 +5,7 @@ import { graphqlError, badInput, notFound } from '../../platform/errors';
 import { notAwaitingOperator } from './awaitingOperator';
 import { refusedWith } from './effects';
 import type { Saga } from './saga/runner';
-import type { FoundMade } from './saga/store';
+import type { OperatorFinding } from './saga/store';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
 
@@ -31,7 +31,7 @@ export async function planCollect(deps: CommerceDeps, orderId: string): Promise<
 const result = (s: CollectState) => ({ orderId: s.orderId });
 
 /** A hand-over an operator found made at the till (its answer lost): the order collected, as its last step would have marked it. */
-export const handOverFoundMade = (s: CollectState): FoundMade => ({ kind: 'handOver', orderId: s.orderId, result: result(s) });
+export const handOverFoundMade = (s: CollectState): OperatorFinding => ({ kind: 'handOver', orderId: s.orderId, result: result(s) });
 
 export function collectOrderSaga(deps: CommerceDeps): Saga<CollectState> {
   return {

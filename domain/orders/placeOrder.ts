@@ -16,6 +16,7 @@ import { badInput, graphqlError, InDoubtError, mayHaveHappened, notFound } from 
 import type { Logger } from '../../platform/logging';
 import { checkedStoreId, priceBasket, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga } from './saga/runner';
+import type { OperatorFinding } from './saga/store';
 import type { CommerceDeps } from './deps';
 import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
@@ -233,11 +234,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
           for (const id of ids) {
             if ((await sagas.orderFacts(id))?.voidedAt) continue;
             const refund = await refundAt(deps, plan.storeId!, lines, plan.totalCents);
-            if (!(await sagas.sendingVoid(id))) {
-              throw new InDoubtError(
-                `The POS return undoing sale ${id} may have been made (its answer was lost, or its process stopped): check it at the till`,
-              );
-            }
+            if (!(await sagas.sendingVoid(id, plan.ref))) throw voidInDoubt(id);
             try {
               // all of it comes back: what was paid is the sale's total
               await pos.createReturn({ store: plan.storeId!, ref: id, refund, lines });
@@ -258,6 +255,23 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
       },
     ],
   };
+}
+
+/** Why the undo of a store sale stops: its wording names the sale (a migration of store.ts reads it). */
+export const voidInDoubt = (saleId: string) =>
+  new InDoubtError(
+    `The POS return undoing sale ${saleId} may have been made (its answer was lost, or its process stopped): check it at the till`,
+  );
+
+/**
+ * A placeOrder's undo parked on `step`, as an operator found it in its silo (operatorSettlement.ts):
+ * done there (by hand, or the return undoing a sale found at the till) or not. A sale's undo runs
+ * again whatever was found, for any other sale it undoes: the returns found made are recorded, and
+ * their sales skipped; any other step found undone is taken as such.
+ */
+export function undoFound(s: PlaceOrderState, step: string, done: boolean): OperatorFinding {
+  if (step === 'storeSale') return { kind: 'undo', step, undone: false, voids: { undoing: s.plan.ref, made: done } };
+  return { kind: 'undo', step, undone: done };
 }
 
 /** The same quantity of each product (a line of the plan may have become two lines at two unit prices). */

@@ -12,7 +12,7 @@ import type { Channel } from '../types';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
-import type { FoundMade, RecordedReturn } from './saga/store';
+import type { OperatorFinding, RecordedReturn } from './saga/store';
 import { notAwaitingOperator } from './awaitingOperator';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
@@ -150,7 +150,7 @@ const MAX_REFUND_CENTS = 10_000_000;
  * e-shop's return of a web order, the POS's of a store sale (whose refund is the till's when the
  * till paid it, and otherwise what the sale's receipt says was paid, as posReturn takes it).
  */
-export function returnFoundMade(kind: 'returnWebOrder' | 'returnStoreSale', s: ReturnState, made: MadeReturn): FoundMade {
+export function returnFoundMade(kind: 'returnWebOrder' | 'returnStoreSale', s: ReturnState, made: MadeReturn): OperatorFinding {
   const returnId = checkedText('returnId', made.returnId, 64);
   const web = kind === 'returnWebOrder';
   const silo = web ? { name: 'e-shop', prefix: 'R-' } : { name: 'POS', prefix: 'RT-' };

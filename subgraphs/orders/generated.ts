@@ -129,11 +129,15 @@ export type Mutation = {
    * after it run: the POS takes a web order's goods back, the points are taken back), for a hand-over
    * found made at the till (the order is marked collected, and collectOrder answers it), and for an
    * operation parked past its point of no return, whose parked step the operator did by hand: it
-   * stands, as its client was told, and its steps after that one run.
-   * BAD_USER_INPUT for any other (the undo of a placeOrder is settled in the database, README "Parked
-   * sagas"), for `made` anywhere but a return found made, and for a returnId of the other silo;
-   * CONFLICT when it is no longer parked, for a returnId recorded for another request, and for a return
-   * its step recorded already with another id or refund (settle it with those).
+   * stands, as its client was told, and its steps after that one run. For a placeOrder whose undo was
+   * parked (a POS return undoing a sale, its answer lost or refused; a cancel refused): DONE when the
+   * undo is found done there or was done by hand (a sale then shows CANCELLED), NOT_DONE when it was
+   * not (it is tried again); the recovery pass then undoes the rest and closes it failed.
+   * BAD_USER_INPUT for any other, for `made` anywhere but a return found made, and for a returnId of
+   * the other silo;
+   * CONFLICT when it is no longer parked (or parked on another step since it was read), for a returnId
+   * recorded for another request, and for a return its step recorded already with another id or
+   * refund (settle it with those).
    */
   settleParkedSaga: Scalars['ID']['output'];
 };

@@ -1,13 +1,16 @@
 // An operator's word on a parked operation, once they checked its step in its silo. Only what the
 // operation's records can carry on from: a return or a hand-over not made (its key and its order
 // given back), one found made (recorded as its step would have, a return with its silo's id and
-// refund; the key answers it at once, the steps after it run), or an operation past its point of
-// no return whose parked step was done by hand (it stands, and its steps after that one run). The
-// undo of a placeOrder names sales its records do not hold.
+// refund; the key answers it at once, the steps after it run), an operation past its point of no
+// return whose parked step was done by hand (it stands, and its steps after that one run), or a
+// placeOrder whose undo was parked, done there or not (the recovery pass undoes the rest, or that
+// step again).
 import { badInput, graphqlError } from '../../../platform/errors';
 import { handOverFoundMade, type CollectState } from '../collectOrder';
 import { returnFoundMade, type MadeReturn, type ReturnState } from '../returnOrder';
-import type { FoundMade, Operation, OperationStatus } from './store';
+import { undoFound } from '../placeOrder';
+import type { PlaceOrderState } from '../plan';
+import type { OperatorFinding, Operation, OperationStatus } from './store';
 
 export type ParkedSagaFinding = 'NOT_DONE' | 'DONE';
 
@@ -19,6 +22,8 @@ const GIVEN_BACK_WHEN_NOT_DONE = new Set(['returnWebOrder', 'returnStoreSale', '
 const RECORDED_WHEN_DONE = new Set(['collectOrder']);
 /** And the kinds whose step found done is recorded with what the silo's record of it says (MadeReturn). */
 const RECORDED_WHEN_MADE = new Set(['returnWebOrder', 'returnStoreSale']);
+/** The kinds parked before their point of no return only in their undo, which the recovery pass takes up again once settled. */
+const UNDONE_ONCE_SETTLED = new Set(['placeOrder']);
 
 /** What the operator's finding makes of the operation: its status from now on, or why it cannot. */
 export function settledStatus(
@@ -42,13 +47,14 @@ export function settledStatus(
   if (found === 'DONE' && RECORDED_WHEN_MADE.has(op.kind)) {
     throw badInput('A return found made is settled with made: its id and refund, as its silo records them');
   }
-  throw badInput(`A ${op.kind} is settled in the database (README, "Parked sagas")`);
+  if (UNDONE_ONCE_SETTLED.has(op.kind)) return 'compensating';
+  throw badInput(`A ${op.kind} parked before its point of no return has no settlement here`);
 }
 
 export async function settleParkedSaga(
   store: {
     get(key: string): Promise<Operation | null>;
-    settleParked(key: string, status: OperationStatus, made?: FoundMade): Promise<boolean>;
+    settleParked(key: string, status: OperationStatus, found?: OperatorFinding): Promise<boolean>;
   },
   key: string,
   found: ParkedSagaFinding,
@@ -62,8 +68,12 @@ export async function settleParkedSaga(
     ? returnFoundMade(op.kind as 'returnWebOrder' | 'returnStoreSale', op.state as ReturnState, made)
     : status === 'succeeded'
       ? handOverFoundMade(op.state as CollectState)
-      : undefined;
-  // settled meanwhile by another operator
-  if (!(await store.settleParked(key, status, recorded))) throw notParked();
+      : status === 'compensating'
+        ? undoFound(op.state as PlaceOrderState, op.refusedStep!, found === 'DONE')
+        : undefined;
+  // settled meanwhile by another operator, or parked since on another step than the one checked
+  if (!(await store.settleParked(key, status, recorded))) {
+    throw graphqlError('CONFLICT', 'This operation was settled, or parked on another step, since it was read: nothing settled');
+  }
   return key;
 }

@@ -26,6 +26,8 @@ export interface Operation {
   error: StoredError | null;
   /** the last refusal of a step or undo, or why a step in doubt was parked */
   refusal: StoredError | null;
+  /** the step (or undo) that refusal was of */
+  refusedStep: string | null;
   attempts: number;
   updatedAt: string;
 }
@@ -125,6 +127,17 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
   // one legacy return, one request: two operators settling two requests with the same return id at
   // once would each find it unrecorded (settleParked)
   `CREATE UNIQUE INDEX order_returns_return_id ON order_returns(return_id)`,
+  // which placeOrder's undo sent the return undoing a sale (its plan's ref): an operator's settlement
+  // of that undo finds it. Before, the placeOrder that recorded the sale; or, for a sale its undo
+  // found among the receipts (recorded by none), the one parked on it, whose refusal names it
+  // (placeOrder.ts, voidInDoubt)
+  // A return refused, or that never reached the POS, is kept as not sent (sent_at NULL): its sale is
+  // still being undone, and an operator who finds it done by hand has it to mark voided.
+  `ALTER TABLE sale_voids ADD COLUMN undoing TEXT, ALTER COLUMN sent_at DROP NOT NULL;
+   UPDATE sale_voids v SET undoing = f.placed_by FROM order_facts f WHERE f.order_id = v.order_id;
+   UPDATE sale_voids v SET undoing = o.state::jsonb->'plan'->>'ref' FROM operations o
+   WHERE v.undoing IS NULL AND o.kind = 'placeOrder' AND o.status = 'parked'
+     AND o.refusal::jsonb->>'message' LIKE 'The POS return undoing sale ' || v.order_id || ' %'`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -146,6 +159,7 @@ interface OperationRow {
   result: string | null;
   error: string | null;
   refusal: string | null;
+  refused_step: string | null;
   attempts: number;
   updated_at: string;
 }
@@ -159,6 +173,7 @@ const fromRow = (r: OperationRow): Operation => ({
   result: r.result === null ? null : JSON.parse(r.result),
   error: r.error === null ? null : JSON.parse(r.error),
   refusal: r.refusal === null ? null : JSON.parse(r.refusal),
+  refusedStep: r.refused_step,
   attempts: r.attempts,
   updatedAt: r.updated_at,
 });
@@ -189,12 +204,14 @@ export interface PricedSale {
 }
 
 /**
- * A step an operator found made in its silo, to record as the step would have (SagaStore.settleParked),
- * with what the operation answers from then on.
+ * What an operator found in a silo, settling a parked operation (SagaStore.settleParked): a step
+ * found made, recorded as the step would have, with what the operation answers from then on; or a
+ * placeOrder's parked undo, found done there (taken as undone) or not (tried again).
  */
-export type FoundMade = { result: unknown } & (
+export type OperatorFinding =
   | {
       kind: 'return';
+      result: unknown;
       /** the state the step would have left */
       state: Record<string, unknown>;
       /** the return's idempotency key, and the return as recordReturn takes it */
@@ -202,8 +219,19 @@ export type FoundMade = { result: unknown } & (
       taken: RecordedReturn;
       orderedUnits: number;
     }
-  | { kind: 'handOver'; orderId: string }
-);
+  | { kind: 'handOver'; result: unknown; orderId: string }
+  | {
+      kind: 'undo';
+      /** the step whose undo the operator checked: the settlement holds while it is still the one parked on */
+      step: string;
+      /** that undo found done: the step is taken as undone, and not run again */
+      undone: boolean;
+      /**
+       * the returns undoing the sales of the placeOrder of this ref (sendingVoid): found made there
+       * (their sales are voided) or not (they are sent again)
+       */
+      voids?: { undoing: string; made: boolean };
+    };
 
 /** A return made through the graph: what returnOrder answers, and Order.returns lists. */
 export interface RecordedReturn {
@@ -387,30 +415,39 @@ export class SagaStore {
    * Settles a parked operation as an operator found it (operatorSettlement.ts): its step in doubt
    * or refused taken as done when it goes on ('finishing', 'succeeded'), its refusals forgotten;
    * false when it is no longer parked. A step found made in its silo is recorded with it, as the
-   * step would have, and the operation's answer stored: its key answers it at once.
+   * step would have, and the operation's answer stored: its key answers it at once. A placeOrder's
+   * undo goes back to the recovery pass ('compensating') with what the operator found of it.
    */
-  settleParked(key: string, status: OperationStatus, made?: FoundMade): Promise<boolean> {
+  settleParked(key: string, status: OperationStatus, found?: OperatorFinding): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const settled = await tx.run(
         `UPDATE operations SET status = $1, updated_at = $2, refusals = 0, refused_step = NULL, refusal = NULL,
            state = COALESCE($4, state), result = COALESCE($5, result)
-         WHERE key = $3 AND status = 'parked'`,
-        [status, now(), key, made?.kind === 'return' ? JSON.stringify(made.state) : null, made ? JSON.stringify(made.result) : null],
+         WHERE key = $3 AND status = 'parked' AND ($6::text IS NULL OR refused_step = $6)`,
+        [
+          status,
+          now(),
+          key,
+          found?.kind === 'return' ? JSON.stringify(found.state) : null,
+          found && found.kind !== 'undo' ? JSON.stringify(found.result) : null,
+          found?.kind === 'undo' ? found.step : null,
+        ],
       );
       if (settled === 0) return false;
       if (status === 'finishing' || status === 'succeeded') {
         await tx.run(`UPDATE operation_steps SET status = 'done', updated_at = $1 WHERE key = $2 AND status = 'started'`, [now(), key]);
       }
-      if (made?.kind === 'return') {
-        const { returnId, refundCents } = made.taken;
+      if (found?.kind === 'undo') await settleUndoIn(tx, key, found);
+      if (found?.kind === 'return') {
+        const { returnId, refundCents } = found.taken;
         const recordedElsewhere = () => graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
-        if (await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, made.key])) {
+        if (await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, found.key])) {
           throw recordedElsewhere();
         }
         // its step recorded it before its process stopped: that record is what the silo answered
         const mine = await tx.row<{ return_id: string | null; refund_cents: number }>(
           'SELECT return_id, refund_cents FROM order_returns WHERE key = $1',
-          [made.key],
+          [found.key],
         );
         if (mine?.return_id && (mine.return_id !== returnId || mine.refund_cents !== refundCents)) {
           throw graphqlError(
@@ -419,11 +456,11 @@ export class SagaStore {
           );
         }
         // ...or recorded by a settlement committed since that look
-        await recordReturnIn(tx, made.key, made.taken, made.orderedUnits).catch((err: unknown) => {
+        await recordReturnIn(tx, found.key, found.taken, found.orderedUnits).catch((err: unknown) => {
           throw violates(err, 'order_returns_return_id') ? recordedElsewhere() : err;
         });
       }
-      if (made?.kind === 'handOver') await markCollectedIn(tx, made.orderId);
+      if (found?.kind === 'handOver') await markCollectedIn(tx, found.orderId);
       return true;
     });
   }
@@ -457,16 +494,20 @@ export class SagaStore {
 
   /**
    * What holds the order back from another operation (awaitingOperator.ts): an operator, when an
-   * operation on it is parked before its point of no return or the return undoing it (a store
-   * sale) was sent and not recorded (that first); recovery, when one is running or being undone (a
-   * step in doubt to run again, an undo under way, a crash to settle; or, for a moment, a request).
+   * operation on it is parked before its point of no return, or the return undoing it (a store
+   * sale) was sent and not recorded or its placeOrder parked (that first); recovery, when one is
+   * running or being undone (a step in doubt to run again, an undo under way, a sale's undoing return
+   * to send again, a crash to settle; or, for a moment, a request).
    */
   async heldBy(orderId: string): Promise<'operator' | 'recovery' | null> {
     const row = await this.db.row<{ by: 'operator' | 'recovery' }>(
       `SELECT by FROM (
          SELECT 'operator' AS by FROM operations WHERE status = 'parked' AND result IS NULL AND state::jsonb->>'orderId' = $1
          UNION ALL
-         SELECT 'operator' FROM sale_voids v WHERE v.order_id = $1
+         SELECT CASE WHEN v.sent_at IS NOT NULL OR EXISTS (
+             SELECT 1 FROM operations o WHERE o.status = 'parked' AND o.kind = 'placeOrder' AND o.state::jsonb->'plan'->>'ref' = v.undoing
+           ) THEN 'operator' ELSE 'recovery' END
+         FROM sale_voids v WHERE v.order_id = $1
            AND NOT EXISTS (SELECT 1 FROM order_facts f WHERE f.order_id = v.order_id AND f.voided_at IS NOT NULL)
          UNION ALL
          SELECT 'recovery' FROM operations WHERE status IN ('running', 'compensating') AND state::jsonb->>'orderId' = $1
@@ -564,29 +605,30 @@ export class SagaStore {
   }
 
   /**
-   * Writes down that the return undoing a store sale is being sent to the POS; false when one was
-   * sent before and not recorded since (its answer lost, or its process died): it may have been made.
+   * Writes down that the return undoing a store sale, for the placeOrder of ref `undoing`, is being
+   * sent to the POS; false when one was sent before and not recorded since (its answer lost, or its
+   * process died): it may have been made.
    */
-  async sendingVoid(orderId: string): Promise<boolean> {
-    const written = await this.db.run('INSERT INTO sale_voids (order_id, sent_at) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [
-      orderId,
-      now(),
-    ]);
+  async sendingVoid(orderId: string, undoing: string): Promise<boolean> {
+    // a return written down before sale_voids named its placeOrder is named by the undo sending it again
+    await this.db.run('UPDATE sale_voids SET undoing = $2 WHERE order_id = $1 AND undoing IS NULL', [orderId, undoing]);
+    // one at a time: a second sender waits on the row, then finds it sent
+    const written = await this.db.run(
+      `INSERT INTO sale_voids (order_id, sent_at, undoing) VALUES ($1, $2, $3)
+       ON CONFLICT (order_id) DO UPDATE SET sent_at = excluded.sent_at WHERE sale_voids.sent_at IS NULL`,
+      [orderId, now(), undoing],
+    );
     return written === 1;
   }
 
-  /** The return undoing a store sale never reached the POS (sendingVoid): it may be sent again. */
+  /** The return undoing a store sale did not reach the POS, or was refused (sendingVoid): it may be sent again. */
   async voidNotSent(orderId: string): Promise<void> {
-    await this.db.run('DELETE FROM sale_voids WHERE order_id = $1', [orderId]);
+    await this.db.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = $1', [orderId]);
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
-  async markVoided(orderId: string): Promise<void> {
-    await this.db.run(
-      `INSERT INTO order_facts (order_id, voided_at) VALUES ($1, $2)
-       ON CONFLICT (order_id) DO UPDATE SET voided_at = COALESCE(order_facts.voided_at, excluded.voided_at)`,
-      [orderId, now()],
-    );
+  markVoided(orderId: string): Promise<void> {
+    return markVoidedIn(this.db, [orderId]);
   }
 
   /** When the project handed orders over or took them back: the silos keep no date for either. */
@@ -690,6 +732,30 @@ async function recordReturnIn(tx: Sql, key: string, taken: RecordedReturn, order
     'INSERT INTO order_facts (order_id, ordered_units) VALUES ($1, $2) ON CONFLICT (order_id) DO UPDATE SET ordered_units = excluded.ordered_units',
     [orderId, orderedUnits],
   );
+}
+
+async function markVoidedIn(sql: Sql, orderIds: string[]): Promise<void> {
+  await sql.run(
+    `INSERT INTO order_facts (order_id, voided_at) SELECT id, $2 FROM unnest($1::text[]) AS id
+     ON CONFLICT (order_id) DO UPDATE SET voided_at = COALESCE(order_facts.voided_at, excluded.voided_at)`,
+    [orderIds, now()],
+  );
+}
+
+/** A placeOrder's parked undo as the operator found it (OperatorFinding). */
+async function settleUndoIn(tx: Sql, key: string, { step, undone, voids }: OperatorFinding & { kind: 'undo' }): Promise<void> {
+  if (undone) {
+    await tx.run(`UPDATE operation_steps SET status = 'compensated', updated_at = $1 WHERE key = $2 AND name = $3`, [now(), key, step]);
+  }
+  if (!voids) return;
+  const pending = await tx.rows<{ order_id: string }>(
+    `SELECT order_id FROM sale_voids v WHERE undoing = $1
+       AND NOT EXISTS (SELECT 1 FROM order_facts f WHERE f.order_id = v.order_id AND f.voided_at IS NOT NULL)`,
+    [voids.undoing],
+  );
+  const sales = pending.map((r) => r.order_id);
+  if (voids.made) await markVoidedIn(tx, sales);
+  else await tx.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = ANY($1)', [sales]);
 }
 
 async function markCollectedIn(sql: Sql, orderId: string): Promise<void> {

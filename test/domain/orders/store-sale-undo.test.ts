@@ -9,7 +9,8 @@ import { orderStatus } from '../../../domain/orders/status';
 import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
 import { SagaStore } from '../../../domain/orders/saga/store';
-import { InDoubtError, LegacyUnavailableError, NothingDoneError } from '../../../platform/errors';
+import { InDoubtError, LegacyRejectedError, LegacyUnavailableError, NothingDoneError } from '../../../platform/errors';
+import { settleParkedSaga } from '../../../domain/orders/saga/operatorSettlement';
 
 const plan: OrderPlan = {
   kind: 'storeSale',
@@ -76,7 +77,17 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
     )!;
     const lost = { ...plan, card: '4000123456781234' };
     const undo = () => sale.compensate!({ plan: lost }, { inDoubt: true, startedAt: '2026-11-25T10:00:00.000Z' });
-    return { sagas, returns, undo };
+    /** parks its placeOrder on the undo of `step`, as the saga runner does, for `err` */
+    const park = async (err: unknown, step = 'storeSale') => {
+      expect(err).toBeInstanceOf(Error);
+      const stored = { code: 'CONFLICT', message: (err as Error).message, extensions: {} };
+      await sagas.begin('k', 'placeOrder', 'h', { plan: lost }, { owner: 'replica-a', ms: 30_000 });
+      await sagas.stepStarted('k', 0, 'claimVouchers');
+      await sagas.stepStarted('k', 3, 'storeSale');
+      await sagas.refused('k', step, stored);
+      await sagas.finish('k', 'parked', { error: stored });
+    };
+    return { sagas, returns, undo, park };
   }
 
   it('its answer lost, it is not sent again: the undo stops in doubt, and the sale takes no return meanwhile', async () => {
@@ -85,6 +96,78 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
     await expect(undo()).rejects.toBeInstanceOf(InDoubtError);
     expect(returns).toHaveLength(1);
     expect(await sagas.heldBy(SALE)).toBe('operator');
+  });
+
+  describe('parked, then settled by an operator who checked the till', () => {
+    const stepOf = async (sagas: SagaStore, name: string) => (await sagas.steps('k')).find((r) => r.name === name)?.status;
+
+    it('the return found there: the sale shows cancelled and takes other operations, and nothing is sent again', async () => {
+      const { sagas, returns, undo, park } = await undoing([new LegacyUnavailableError('pos', 'timeout of 3000ms exceeded')]);
+      await expect(undo()).rejects.toBeInstanceOf(LegacyUnavailableError);
+      const inDoubt = await undo().catch((err: unknown) => err);
+      expect(inDoubt).toBeInstanceOf(InDoubtError);
+      await park(inDoubt);
+      await settleParkedSaga(sagas, 'k', 'DONE');
+      expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
+      expect(await sagas.heldBy(SALE)).toBeNull();
+      // its undo runs again, for any other sale it undoes: this one it skips
+      expect(await stepOf(sagas, 'storeSale')).toBe('started');
+      await undo();
+      expect(returns).toHaveLength(1);
+    });
+
+    it('none found there: held for the recovery pass meanwhile, then sent again, once', async () => {
+      const { sagas, returns, undo, park } = await undoing([]);
+      await sagas.sendingVoid(SALE, plan.ref); // sent, as far as the records know, and its answer lost
+      await park(await undo().catch((err: unknown) => err));
+      await settleParkedSaga(sagas, 'k', 'NOT_DONE');
+      expect((await sagas.get('k'))?.status).toBe('compensating');
+      expect(await sagas.heldBy(SALE)).toBe('recovery');
+      await undo();
+      await undo();
+      expect(returns).toHaveLength(1);
+      expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
+      expect(await sagas.heldBy(SALE)).toBeNull();
+    });
+
+    it('refused by the POS until parked, then made by hand: the sale is voided, held until then', async () => {
+      const refused = () => new LegacyRejectedError('pos', 'invalid_return', 'POST /pos/returns: HTTP 422');
+      const { sagas, returns, undo, park } = await undoing([refused(), refused()]);
+      await expect(undo()).rejects.toBeInstanceOf(LegacyRejectedError);
+      expect(await sagas.heldBy(SALE)).toBe('recovery'); // being undone: no return of it meanwhile
+      const last = await undo().catch((err: unknown) => err);
+      await park(last);
+      expect(await sagas.heldBy(SALE)).toBe('operator');
+      await settleParkedSaga(sagas, 'k', 'DONE');
+      expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
+      await undo();
+      expect(returns).toHaveLength(2); // the two refused; none sent after
+    });
+
+    it("another step's undo settled leaves the sale's return in doubt to the operator who checks the till", async () => {
+      const { sagas, returns, undo, park } = await undoing([new LegacyUnavailableError('pos', 'timeout of 3000ms exceeded')]);
+      await expect(undo()).rejects.toBeInstanceOf(LegacyUnavailableError);
+      await park(new LegacyRejectedError('crm', 'voucher_unknown', 'refused'), 'claimVouchers');
+      await settleParkedSaga(sagas, 'k', 'DONE');
+      expect(await stepOf(sagas, 'claimVouchers')).toBe('compensated');
+      expect((await sagas.orderFacts(SALE))?.voidedAt ?? null).toBeNull();
+      expect(await sagas.heldBy(SALE)).toBe('operator');
+      await expect(undo()).rejects.toBeInstanceOf(InDoubtError);
+      expect(returns).toHaveLength(1);
+    });
+
+    it('holds only for the step the operator checked: parked on another since, it is not settled', async () => {
+      const { sagas, park } = await undoing([]);
+      await park(new Error('refused'), 'claimVouchers');
+      const checked = await sagas.get('k');
+      await sagas.refused('k', 'storeSale', { code: 'CONFLICT', message: 'in doubt', extensions: {} });
+      await expect(
+        settleParkedSaga({ get: async () => checked, settleParked: (...a) => sagas.settleParked(...a) }, 'k', 'DONE'),
+      ).rejects.toMatchObject({
+        extensions: { code: 'CONFLICT' },
+      });
+      expect((await sagas.get('k'))?.status).toBe('parked');
+    });
   });
 
   it('never sent (no connection), it is found and sent again', async () => {

@@ -25,10 +25,14 @@ it('takes a hand-over found made at the till as done, its order marked collected
   expect(settledStatus(parked('collectOrder'), 'DONE')).toBe('succeeded');
 });
 
-it('refuses what it could not carry on from: a return found made without what its silo records, the undo of a placeOrder, an operation no longer parked', () => {
+it.each(['DONE', 'NOT_DONE'] as const)("gives a placeOrder's undo, found %s, back to the recovery pass", (found) => {
+  expect(settledStatus(parked('placeOrder'), found)).toBe('compensating');
+});
+
+it('refuses what it could not carry on from: a return found made without what its silo records, the undo of a cancel, an operation no longer parked', () => {
   expect(refusal(() => settledStatus(parked('returnWebOrder'), 'DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus(parked('returnStoreSale'), 'DONE'))).toBe('BAD_USER_INPUT');
-  expect(refusal(() => settledStatus(parked('placeOrder'), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
+  expect(refusal(() => settledStatus(parked('cancelOrder'), 'NOT_DONE'))).toBe('BAD_USER_INPUT');
   expect(refusal(() => settledStatus({ kind: 'returnWebOrder', status: 'failed', result: null }, 'NOT_DONE'))).toBe('CONFLICT');
 });
 

@@ -469,6 +469,43 @@ describe('SagaRunner', () => {
       expect(log).toEqual(['do a']);
     });
 
+    describe("a placeOrder's undo parked in doubt, settled by an operator who checked it in its silo", () => {
+      async function parkedUndo() {
+        const { log, failures, saga } = world();
+        const order = { ...saga, kind: 'placeOrder', steps: saga.steps.map((s) => ({ ...s })) };
+        let undos = 0;
+        order.steps[0].compensate = async () => {
+          if (++undos === 1) throw new InDoubtError('The POS return undoing sale S may have been made: check it at the till');
+          log.push('undo a');
+        };
+        const runner = new SagaRunner(store, { placeOrder: order }, logger);
+        failures.set('b', new LegacyRejectedError('pos', 'insufficient_stock', ''));
+        const start = async () => ({ n: 1, plan: { ref: 'OG-1' } }) as State;
+        expect(await code(runner.execute(order, 'k', {}, start))).toBe('CONFLICT');
+        expect((await store.get('k'))!.status).toBe('parked');
+        return { log, runner, order, start, undos: () => undos };
+      }
+
+      it('found done there: taken as undone, the operation closed failed by the recovery pass, its key free to run anew', async () => {
+        const { log, runner, order, start, undos } = await parkedUndo();
+        await settleParkedSaga(store, 'k', 'DONE');
+        expect(await runner.recover()).toBe(1);
+        expect((await store.get('k'))!.status).toBe('failed');
+        expect(undos()).toBe(1);
+        expect(await runner.execute(order, 'k', {}, start)).toEqual({ a: 'a-1', b: 'b-1' });
+        expect(log).toEqual(['do a', 'do a', 'do b', 'do c']);
+      });
+
+      it('found not done: undone again by the recovery pass', async () => {
+        const { log, runner, undos } = await parkedUndo();
+        await settleParkedSaga(store, 'k', 'NOT_DONE');
+        expect(await runner.recover()).toBe(1);
+        expect((await store.get('k'))!.status).toBe('failed');
+        expect(undos()).toBe(2);
+        expect(log).toEqual(['do a', 'undo a']);
+      });
+    });
+
     it('past the pivot, settled DONE by an operator who did its step by hand: the steps after it run, and it stands', async () => {
       const { log, saga } = world();
       const stuck = { ...saga, pivot: 1, steps: saga.steps.map((s) => ({ ...s })) };

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { SAGA_MIGRATIONS, SagaStore } from '../../../../domain/orders/saga/store';
 import { migrate } from '../../../../platform/db';
+import { voidInDoubt } from '../../../../domain/orders/placeOrder';
 import { freshDb } from '../../../databases';
 import { until } from '../../../until';
 
@@ -276,4 +277,35 @@ describe('the migration that backfills the legacy id and points of the returns r
     await sagas.recordReturn('return-d', one(sale, 'RT-000002', 300, 0), 3);
     expect((await sagas.returnsOfMany([sale])).get(sale)).toEqual([one(sale, 'RT-000001', 500, 0), one(sale, 'RT-000002', 300, 0)]);
   });
+});
+
+it('names the placeOrder each return undoing a sale was sent for, as order_facts recorded who placed it: its settlement finds it', async () => {
+  const db = await freshDb();
+  const naming = SAGA_MIGRATIONS.findIndex((m) => typeof m === 'string' && m.startsWith('ALTER TABLE sale_voids ADD COLUMN undoing'));
+  await migrate(db, 'sagas', SAGA_MIGRATIONS.slice(0, naming));
+  await db.run(`INSERT INTO order_facts (order_id, placed_by) VALUES ('ST001-20261101-0001', 'OG-1'), ('ST001-20261101-0002', NULL)`);
+  await db.run(
+    `INSERT INTO sale_voids (order_id, sent_at) VALUES ('ST001-20261101-0001', 'x'), ('ST001-20261101-0002', 'x'), ('ST001-20261101-0003', 'x')`,
+  );
+  // a sale found among the receipts, its return's answer lost: its placeOrder parked on it
+  const parkedOn = voidInDoubt('ST001-20261101-0003');
+  await db.run(
+    `INSERT INTO operations (key, kind, input_hash, status, state, refused_step, refusal, created_at, updated_at)
+     VALUES ('client:k', 'placeOrder', 'h', 'parked', $1, 'storeSale', $2, 'x', 'x')`,
+    [JSON.stringify({ plan: { ref: 'OG-3' } }), JSON.stringify({ code: 'CONFLICT', message: parkedOn.message, extensions: {} })],
+  );
+  await SagaStore.open(db);
+  expect(await db.rows('SELECT order_id, undoing FROM sale_voids ORDER BY order_id')).toEqual([
+    { order_id: 'ST001-20261101-0001', undoing: 'OG-1' },
+    { order_id: 'ST001-20261101-0002', undoing: null },
+    { order_id: 'ST001-20261101-0003', undoing: 'OG-3' },
+  ]);
+});
+
+it('names the placeOrder of a return undoing a sale written down before it was named, when its undo sends it again: still in doubt', async () => {
+  const db = await freshDb();
+  const sagas = await SagaStore.open(db);
+  await db.run(`INSERT INTO sale_voids (order_id, sent_at) VALUES ('ST001-20261101-0004', 'x')`);
+  expect(await sagas.sendingVoid('ST001-20261101-0004', 'OG-4')).toBe(false);
+  expect(await db.rows('SELECT undoing FROM sale_voids')).toEqual([{ undoing: 'OG-4' }]);
 });
