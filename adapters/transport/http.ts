@@ -7,7 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { isAxiosError, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig, type Method } from 'axios';
-import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError, type System } from '../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, NothingDoneError, UnansweredError, type System } from '../../platform/errors';
 import { inCallSpan, recordStatus } from './call-span';
 import { ThrottledError, TimedOutError, type LegacyGuard } from './resilience';
 
@@ -65,6 +65,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 /** no connection made, so no request sent (a reset, by contrast, may follow one the system read) */
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** the connection broke with the request sent: the system may still be at work on it */
+const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE']);
 const DEFAULT_RETRY_AFTER_MS = 1000;
 /**
  * the TCP keep-alive delay axios gives every request's socket (its http adapter); a pooled socket
@@ -173,7 +175,8 @@ function toLegacyError(system: System, error: unknown, errorCodeOf: ErrorCodeRea
   const where = error.config ? describeRequest(error.config) : 'request';
   const detail = `${where}: ${error.code ?? 'transport failure'}`;
   if (TIMEOUT_CODES.has(error.code ?? '')) return new TimedOutError(system, detail);
-  return NOT_CONNECTED_CODES.has(error.code ?? '') ? new NothingDoneError(system, detail) : new LegacyUnavailableError(system, detail);
+  if (NOT_CONNECTED_CODES.has(error.code ?? '')) return new NothingDoneError(system, detail);
+  return BROKEN_CODES.has(error.code ?? '') ? new UnansweredError(system, detail) : new LegacyUnavailableError(system, detail);
 }
 
 function describeRequest(config: InternalAxiosRequestConfig): string {

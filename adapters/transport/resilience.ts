@@ -12,6 +12,7 @@ import {
   LegacyRejectedError,
   LegacyUnavailableError,
   NothingDoneError,
+  UnansweredError,
   type MalformedAnswerError,
   type System,
 } from '../../platform/errors';
@@ -64,7 +65,7 @@ export class ThrottledError extends NothingDoneError {
 }
 
 /** No answer within the call's deadline: an attempt timed out (its request may have been done). */
-export class TimedOutError extends LegacyUnavailableError {}
+export class TimedOutError extends UnansweredError {}
 
 /** Not sent: no slot among the calls in flight came free before the call's deadline. */
 export class NoSlotError extends NothingDoneError {}

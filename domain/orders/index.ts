@@ -9,7 +9,7 @@ import { returnSagas } from './returnOrder';
 
 export type Commerce = ReturnType<typeof createCommerce>;
 
-export function createCommerce(deps: CommerceDeps, logger: Logger, options: { leaseMs?: number } = {}) {
+export function createCommerce(deps: CommerceDeps, logger: Logger, options: { leaseMs?: number; lateWriteMs?: number } = {}) {
   const returns = returnSagas(deps);
   const sagas = {
     place: placeOrderSaga(deps, logger),

@@ -178,6 +178,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
       },
       {
         name: 'createWebOrder',
+        findsLateWrites: true,
         run: async ({ plan, reservationId }) => {
           if (plan.kind === 'storeSale') return {};
           const order = await eshop.createOrder(newWebOrder(plan));
@@ -201,6 +202,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
       },
       {
         name: 'storeSale',
+        findsLateWrites: true,
         run: async ({ plan }) => {
           if (plan.kind !== 'storeSale') return {};
           const receipt = await pos.createSale({

@@ -119,6 +119,11 @@ const schema = z.object({
   SAGA_RECOVERY_INTERVAL_S: z.coerce.number().positive().default(30),
   /** a saga a replica works on is its own this long without renewal (a third of it): then, its replica dead, another takes it over */
   SAGA_LEASE_S: z.coerce.number().positive().default(30),
+  /**
+   * a write whose answer never came (its deadline ran out) may still be made by its system this long
+   * after: the order step's undo looks for what it made only then
+   */
+  LEGACY_LATE_WRITE_S: z.coerce.number().nonnegative().default(30),
   /** `npm start`: how many full replicas (gateway and subgraphs) over the one database and simulators; replica i's ports are replica 0's plus 10 x i */
   REPLICAS: z.coerce.number().int().min(1).max(9).default(1),
   /** the ROPO report first catches up with the silos when its last ingestion is older than this */

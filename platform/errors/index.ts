@@ -117,6 +117,12 @@ export class LegacyRejectedError extends Error {
 }
 
 /**
+ * No answer came (a deadline ran out, the connection broke): the request may still be at work in
+ * its system, and make what it asked after the caller gave up on it.
+ */
+export class UnansweredError extends LegacyUnavailableError {}
+
+/**
  * Whether a write that failed may have had its effect. Only a refusal (the system's, or the
  * request's own rules) or a call that never reached its system (or that it answered "not now")
  * says it did nothing. Anything else may follow its effect: a call whose answer was lost or

@@ -306,7 +306,7 @@ export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
         sagas,
       },
       r.env.logger,
-      { leaseMs: env.SAGA_LEASE_S * 1000 },
+      { leaseMs: env.SAGA_LEASE_S * 1000, lateWriteMs: env.LEGACY_LATE_WRITE_S * 1000 },
     );
     return {
       definition: subgraphDefinitions.orders({ ...(await r.pricing()), eshop: r.eshop(), pos: r.pos(), commerce }),

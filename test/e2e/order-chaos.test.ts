@@ -78,13 +78,18 @@ describe('undoing a call whose answer was lost', () => {
   });
 });
 
-describe('a write whose answer was lost, and that nothing can undo', () => {
+describe('a write whose answer was lost: the silo made it after the gateway stopped waiting', () => {
   // A silo slower than the gateway's deadline does the work after the gateway stopped waiting for
   // its answer. Recovery runs every second (every SAGA_RECOVERY_INTERVAL_S in production).
   const DEADLINE_MS = 2_000;
   let chaos: ChaosStack;
   beforeAll(async () => {
-    chaos = await startChaosStack({ ESHOP_TIMEOUT_MS: String(DEADLINE_MS), POS_TIMEOUT_MS: String(DEADLINE_MS) });
+    chaos = await startChaosStack({
+      ESHOP_TIMEOUT_MS: String(DEADLINE_MS),
+      POS_TIMEOUT_MS: String(DEADLINE_MS),
+      // what a call left without an answer asked is looked for this long after: the silo makes it DEADLINE_MS after that
+      LEGACY_LATE_WRITE_S: String((DEADLINE_MS * 2.5) / 1000),
+    });
   });
   afterAll(() => chaos?.close());
 
@@ -224,6 +229,36 @@ describe('a write whose answer was lost, and that nothing can undo', () => {
     });
     expect((await gql(stack, COLLECT, { id: orderId })).data).toEqual({ collectOrder: { id: orderId, status: 'COMPLETED' } });
     expect(await handOvers()).toHaveLength(1);
+  });
+
+  it('takes back a store sale the POS made after the gateway stopped waiting: looked for once it can have landed, never left standing', async () => {
+    const { stack, databaseUrl } = chaos;
+    const { skus, shoppers, stores } = await chaosFixtures(stack);
+    const idempotencyKey = `sale-${Date.now()}`;
+    const input = {
+      channel: 'STORE',
+      customerId: shoppers[2].customerId,
+      lines: [{ sku: skus[2], quantity: 1 }],
+      fulfillment: { type: 'HOME_DELIVERY', storeId: stores[0], address: ADDRESS },
+      idempotencyKey,
+    };
+    const before = new Set((await dump(stack, 'pos')).receipts.map((r: { id: string }) => r.id));
+    const newSales = async () => (await dump(stack, 'pos')).receipts.filter((r: { id: string }) => !before.has(r.id));
+    const answer = await answerLost(
+      'pos',
+      '/pos/sales',
+      () => gql(stack, PLACE, { input }),
+      async () => (await newSales()).length > 0,
+    );
+    expect(answer.errors?.[0].extensions?.code).toBe('SYSTEM_UNAVAILABLE');
+    const [sale] = await newSales();
+    const takenBack = async () => (await dump(stack, 'pos')).returns.filter((r: { ref: string }) => r.ref === sale.id);
+    await until('the placeOrder undone', () =>
+      readSagas(databaseUrl, async (sagas) => (await sagas.get(clientKey(idempotencyKey)))?.status === 'failed'),
+    );
+    expect(await takenBack()).toHaveLength(1);
+    const { data } = await gql(stack, 'query($id: ID!) { order(id: $id) { status } }', { id: sale.id });
+    expect(data.order.status).toBe('CANCELLED');
   });
 
   it('finishes a cancel the e-shop made without answering, with no request asking again: the goods released, the points taken back', async () => {

@@ -14,6 +14,7 @@ import {
   stillRunning,
   SubgraphCallError,
   toGraphQLError,
+  UnansweredError,
 } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { InFlight } from '../../in-flight';
@@ -39,6 +40,12 @@ export interface SagaStep<S extends SagaState> {
    * next request or the recovery pass, instead of being undone or parked.
    */
   repeatable?: boolean;
+  /**
+   * Its undo in doubt looks for what the call made (an order, a sale, by account, time and content).
+   * After a call that got no answer, which its system may still carry out late, the undo looks only
+   * once that can have happened (RunnerOptions.lateWriteMs); the steps before it are undone at once.
+   */
+  findsLateWrites?: boolean;
 }
 
 export interface Saga<S extends SagaState> {
@@ -74,7 +81,7 @@ function stored(err: unknown): StoredError {
 
 const conflict = () => graphqlError('CONFLICT', 'This idempotency key was already used for another request');
 const firstStillRunning = () =>
-  stillRunning('The first request with this idempotency key is still running: retry with the key later for its answer');
+  stillRunning('An earlier request with this idempotency key is still running, or waits to be undone: retry with the key later');
 
 const rethrow = (e: StoredError) => new GraphQLError(e.message, { extensions: e.extensions });
 
@@ -102,10 +109,14 @@ const refusedForGood = (err: unknown, e: StoredError) => e.code !== 'SYSTEM_UNAV
 const MAX_REFUSALS = 10;
 /** How long an operation stays a replica's without it renewing the lease: then another may take it over. */
 const LEASE_MS = 30_000;
+/** How long a call that got no answer may still be made by its system (LEGACY_LATE_WRITE_S). */
+const LATE_WRITE_MS = 30_000;
 
 export interface RunnerOptions {
   maxRefusals: number;
   leaseMs: number;
+  /** a step whose call got no answer is undone this long after, once what it asked can have been made */
+  lateWriteMs: number;
   /**
    * Runs a recovery pass's work on an operation alone among the operations on its order, as
    * requests are run (SagaStore.oneAtATime), so that a step run again checks the order as it runs;
@@ -129,7 +140,13 @@ export class SagaRunner {
     private readonly logger: Logger,
     options: Partial<RunnerOptions> = {},
   ) {
-    this.options = { maxRefusals: MAX_REFUSALS, leaseMs: LEASE_MS, aloneOnOrder: (_, work) => work(), ...options };
+    this.options = {
+      maxRefusals: MAX_REFUSALS,
+      leaseMs: LEASE_MS,
+      lateWriteMs: LATE_WRITE_MS,
+      aloneOnOrder: (_, work) => work(),
+      ...options,
+    };
     this.lease = { owner: randomUUID(), ms: this.options.leaseMs };
   }
 
@@ -233,9 +250,16 @@ export class SagaRunner {
           await this.store.release(op.key, error);
           throw rethrow(error);
         }
+        // No answer came: the system may still make what the step asked, after an undo looked for it
+        // and found nothing. The steps before it are undone now; its own undo waits until what it
+        // asked can have been made (a recovery pass, or the key's next request, then runs it).
+        const late = err instanceof UnansweredError && step.findsLateWrites ? this.options.lateWriteMs : undefined;
+        if (late !== undefined)
+          this.logger.warn({ key: op.key, step: step.name, waitMs: late }, 'no answer: its undo waits for a late write');
         // a refused step did nothing: there is nothing of it to undo, now or after a restart
         if (!inDoubt) await this.store.stepEnded(op.key, seq, 'compensated', state);
-        const parked = await this.undo(saga, { ...op, state }, await this.store.steps(op.key), inDoubt ? seq : seq - 1, error);
+        const steps = await this.store.steps(op.key);
+        const parked = await this.undo(saga, { ...op, state }, steps, inDoubt && late === undefined ? seq : seq - 1, error, late);
         throw parked === null ? rethrow(error) : parkedAnswer(parked);
       }
     }
@@ -245,7 +269,8 @@ export class SagaRunner {
   }
 
   /**
-   * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery.
+   * Undoes the steps up to `last`, newest first; what cannot be undone now waits for recovery, and
+   * so does the step after `last` for `lateWriteMs` when given (a call without an answer).
    * Answers why, when the operation had to be parked.
    */
   private async undo(
@@ -254,6 +279,7 @@ export class SagaRunner {
     records: StepRecord[],
     last: number,
     error: StoredError,
+    lateWriteMs?: number,
   ): Promise<string | null> {
     let complete = true;
     let parked: string | null = null;
@@ -281,7 +307,8 @@ export class SagaRunner {
         this.logger.warn({ key: op.key, step: step.name, err }, parked ? 'saga parked' : 'compensation failed: it will be retried');
       }
     }
-    await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
+    if (lateWriteMs !== undefined && !parked) await this.store.awaitLateWrite(op.key, error, lateWriteMs);
+    else await this.store.finish(op.key, complete ? 'failed' : parked ? 'parked' : 'compensating', { error });
     return parked;
   }
 

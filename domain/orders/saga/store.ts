@@ -149,6 +149,8 @@ export interface Lease {
 const UNFINISHED = `status IN ('running', 'compensating', 'finishing')`;
 const LEASE_FREE = `(lease_until IS NULL OR lease_until < now())`;
 const LEASE_UNTIL = `now() + @ms * interval '1 millisecond'`;
+/** the lease of an operation waiting for a late write (awaitLateWrite): no replica's, so none renews it */
+const LATE_WRITE = 'late write';
 
 interface OperationRow {
   key: string;
@@ -402,6 +404,18 @@ export class SagaStore {
     return this.finish(key, 'running', { error });
   }
 
+  /**
+   * Leaves an operation to be undone once the call of its step in doubt, which got no answer, can
+   * have been made by its system: no replica, this one included, claims it for `ms`.
+   */
+  async awaitLateWrite(key: string, error: StoredError, ms: number): Promise<void> {
+    await this.db.run(
+      `UPDATE operations SET status = 'compensating', error = @error, updated_at = @at, lease_owner = @owner,
+         lease_until = ${LEASE_UNTIL} WHERE key = @key`,
+      { error: JSON.stringify(error), at: now(), owner: LATE_WRITE, ms, key },
+    );
+  }
+
   /** One more refusal for good of a retried step (or undo), or why it was parked in doubt: answers how many the operation had. */
   async refused(key: string, step: string, error: StoredError): Promise<number> {
     const row = await this.db.row<{ refusals: number }>(
@@ -521,10 +535,15 @@ export class SagaStore {
     return (await this.db.row<{ n: number }>(`SELECT count(*)::int AS n FROM operations WHERE status = 'parked'`))!.n;
   }
 
-  /** Operations whose repeatable step is in doubt (release()), run again until its system answers. */
+  /**
+   * Operations whose step is in doubt: a repeatable one (release()), run again until its system
+   * answers, or one whose call got no answer, waiting to be looked for (awaitLateWrite()).
+   */
   async inDoubtCount(): Promise<number> {
-    return (await this.db.row<{ n: number }>(`SELECT count(*)::int AS n FROM operations WHERE status = 'running' AND error IS NOT NULL`))!
-      .n;
+    const row = await this.db.row<{ n: number }>(
+      `SELECT count(*)::int AS n FROM operations WHERE (status = 'running' AND error IS NOT NULL) OR lease_owner = '${LATE_WRITE}'`,
+    );
+    return row!.n;
   }
 
   /** Operations a recovery pass must look at: interrupted, being undone, or finishing. */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import nock from 'nock';
 import { createHttpClient } from '../../../adapters/transport/http';
-import { LegacyRejectedError, LegacyUnavailableError, mayHaveHappened, NothingDoneError } from '../../../platform/errors';
+import { LegacyRejectedError, LegacyUnavailableError, mayHaveHappened, NothingDoneError, UnansweredError } from '../../../platform/errors';
 import { useNock } from '../nock-lifecycle';
 import { listenLocally, refusedUrl, startServer } from '../servers';
 
@@ -99,15 +99,16 @@ describe('createHttpClient', () => {
     const url = await refusedUrl();
     const err = await failure(client(url).get('/things', { params: { email: 'marie@example.fr' } }));
     expect(err).toBeInstanceOf(LegacyUnavailableError);
+    expect(err).not.toBeInstanceOf(UnansweredError); // never sent
     expect(err).toMatchObject({ detail: 'GET /things: ECONNREFUSED' });
     expect(`${err.message} ${(err as LegacyUnavailableError).detail}`).not.toMatch(/127\.0\.0\.1|marie|secret/);
   });
 
-  it('turns a reset connection into LegacyUnavailableError', async () => {
+  it('turns a reset connection into UnansweredError: the system may still be at work on the request', async () => {
     const server = await startServer('reset');
     try {
       const err = await failure(client(server.url).get('/things'));
-      expect(err).toBeInstanceOf(LegacyUnavailableError);
+      expect(err).toBeInstanceOf(UnansweredError);
       expect((err as LegacyUnavailableError).detail).toMatch(/ECONNRESET/);
     } finally {
       await server.close();
@@ -118,7 +119,7 @@ describe('createHttpClient', () => {
     const server = await startServer('hang');
     try {
       const err = await failure(client(server.url, 200).get('/things'));
-      expect(err).toBeInstanceOf(LegacyUnavailableError);
+      expect(err).toBeInstanceOf(UnansweredError);
       expect((err as LegacyUnavailableError).detail).toMatch(/ECONNABORTED|ETIMEDOUT/);
     } finally {
       await server.close();

@@ -8,6 +8,7 @@ import {
   LegacyUnavailableError,
   MalformedAnswerError,
   NothingDoneError,
+  UnansweredError,
 } from '../../../../platform/errors';
 import { createLogger } from '../../../../platform/logging';
 import { inputHash, SagaRunner, type Saga } from '../../../../domain/orders/saga/runner';
@@ -254,10 +255,40 @@ describe('SagaRunner', () => {
     });
   });
 
-  it('treats a step that timed out as in doubt, and undoes it too', async () => {
+  describe('a step whose call got no answer: its system may still carry it out, late', () => {
+    const unanswered = () => new UnansweredError('pos', 'POST /pos/sales: timeout of 3000ms exceeded');
+
+    it('one whose undo looks for what it made: the steps before it undone at once, it once what it asked can have been made', async () => {
+      const { log, failures, saga } = world();
+      const looking = { ...saga, steps: saga.steps.map((s) => ({ ...s, findsLateWrites: s.name === 'b' })) };
+      const runner = new SagaRunner(store, { test: looking }, logger, { lateWriteMs: 60_000 });
+      failures.set('b', unanswered());
+      expect(await code(runner.execute(looking, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+      expect(await runner.recover()).toBe(0);
+      expect(await code(runner.execute(looking, 'k', {}, async () => ({ n: 1 })))).toBe('CONFLICT'); // retry later
+      expect(await store.inDoubtCount()).toBe(1);
+      expect(log).toEqual(['do a', 'undo a']);
+      // the time it may take gone by
+      await track(openDatabase(url)).run(`UPDATE operations SET lease_until = now() - interval '1 second'`);
+      expect(await runner.recover()).toBe(1);
+      expect(log).toEqual(['do a', 'undo a', 'undo b (in doubt)']);
+      expect((await store.get('k'))!.status).toBe('failed');
+      expect(await store.inDoubtCount()).toBe(0);
+    });
+
+    it('any other: undone at once, in doubt (nothing to look for later)', async () => {
+      const { log, failures, saga } = world();
+      const runner = new SagaRunner(store, { test: saga }, logger, { lateWriteMs: 60_000 });
+      failures.set('b', unanswered());
+      expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
+      expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
+    });
+  });
+
+  it('treats a step its system answered with a failure (a 5xx) as in doubt, and undoes it at once: nothing of it can land later', async () => {
     const { log, failures, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
-    failures.set('b', new LegacyUnavailableError('eshop', 'timeout'));
+    failures.set('b', new LegacyUnavailableError('eshop', 'POST /api/v2/orders: HTTP 503'));
     expect(await code(runner.execute(saga, 'k', {}, async () => ({ n: 1 })))).toBe('SYSTEM_UNAVAILABLE');
     expect(log).toEqual(['do a', 'undo b (in doubt)', 'undo a']);
   });
