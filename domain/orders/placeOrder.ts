@@ -6,6 +6,7 @@
 // sale returned, vouchers given back); after it, the points are retried until earned, once.
 import { createHash } from 'node:crypto';
 import { webOrderPages } from '../../adapters/eshop/order-pages';
+import type { EshopOrder } from '../../adapters/eshop/wire';
 import { centsToDecimal } from '../canonical/money';
 import { formatCardForPos } from '../canonical/card';
 import { externalIdIn } from '../identity/records';
@@ -283,25 +284,40 @@ export function sameLines(a: { sku: string; qty: number }[], plan: Pick<OrderPla
 }
 
 /**
- * An order whose creating call answered belongs to that call's operation, however alike it looks:
- * one recorded is this operation's only when it recorded it (its step not marked done after).
+ * Of the orders alike made since a call whose answer was lost, the one it made. Its own: recorded by
+ * this operation (its step not marked done after), or whose undoing return it sent. Otherwise the
+ * first one no other operation recorded, took back (a sale's return) or `taken` says is undone: an
+ * order whose call answered belongs to that call's operation, however alike it looks, and one call
+ * makes one order, a later one alike being the customer's ordering again (at the till, on the
+ * site), which this undo, looking a while after the call (runner.ts, findsLateWrites), must not take.
  */
-const unclaimed = async (deps: CommerceDeps, plan: OrderPlan, ids: string[]) => {
-  const recorded = await deps.sagas.orderFactsMany(ids);
-  return ids.filter((id) => !recorded.has(id) || recorded.get(id)!.placedBy === plan.ref);
-};
+async function madeByTheCall<T extends { id: string }>(
+  deps: CommerceDeps,
+  plan: OrderPlan,
+  alike: T[],
+  { at, taken }: { at: (o: T) => string; taken: (o: T) => boolean },
+): Promise<T | undefined> {
+  const ids = alike.map((o) => o.id);
+  const [recorded, voids] = await Promise.all([deps.sagas.orderFactsMany(ids), deps.sagas.saleVoidsOf(ids)]);
+  const own = (id: string) => recorded.get(id)?.placedBy === plan.ref || voids.get(id) === plan.ref;
+  const another = (id: string) => recorded.has(id) || (voids.get(id) ?? plan.ref) !== plan.ref;
+  const first = (os: T[]) => [...os].sort((x, y) => at(x).localeCompare(at(y)))[0];
+  return first(alike.filter((o) => own(o.id))) ?? first(alike.filter((o) => !another(o.id) && !taken(o)));
+}
 
-/** An e-shop order created by a call whose answer was lost: found by account, time and content, among every order made since. */
+/** An e-shop order created by a call whose answer was lost: found by account, time and content, among the orders made since. */
 async function lostWebOrders(deps: CommerceDeps, plan: OrderPlan, since: string): Promise<string[]> {
   const total = centsToDecimal(plan.totalCents);
-  const alike: string[] = [];
+  const alike: EshopOrder[] = [];
   for await (const page of webOrderPages(deps.eshop, plan.accountId!)) {
     const recent = page.filter((o) => o.created_at >= since);
-    alike.push(...recent.filter((o) => o.total === total && o.status !== 'cancelled' && sameLines(o.lines, plan)).map((o) => o.id));
+    alike.push(...recent.filter((o) => o.total === total && sameLines(o.lines, plan)));
     // newest first: a page reaching before the call holds the last of them
     if (recent.length < page.length) break;
   }
-  return unclaimed(deps, plan, alike);
+  // cancelled: by another operation's undo, or by this one's earlier pass (its own, then)
+  const made = await madeByTheCall(deps, plan, alike, { at: (o) => o.created_at, taken: (o) => o.status === 'cancelled' });
+  return made && made.status !== 'cancelled' ? [made.id] : [];
 }
 
 /** A POS sale whose answer was lost: found through the card's receipts of the day (anonymous sales cannot be). */
@@ -312,9 +328,7 @@ async function lostSales(deps: CommerceDeps, plan: OrderPlan, since: string): Pr
   const alike = receipts.filter(
     (r) => r.store === plan.storeId && r.deliver === 'home' && r.total_cents === plan.totalCents && r.at >= after,
   );
-  return unclaimed(
-    deps,
-    plan,
-    alike.map((r) => r.id),
-  );
+  // voided: recorded (order_facts), by whichever operation
+  const made = await madeByTheCall(deps, plan, alike, { at: (r) => r.at, taken: () => false });
+  return made ? [made.id] : [];
 }

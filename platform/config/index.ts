@@ -120,8 +120,8 @@ const schema = z.object({
   /** a saga a replica works on is its own this long without renewal (a third of it): then, its replica dead, another takes it over */
   SAGA_LEASE_S: z.coerce.number().positive().default(30),
   /**
-   * a write whose answer never came (its deadline ran out) may still be made by its system this long
-   * after: the order step's undo looks for what it made only then
+   * an order or sale whose call got no answer (its deadline ran out, its connection broke) may still
+   * be made by its system this long after: the undo looks for it only then
    */
   LEGACY_LATE_WRITE_S: z.coerce.number().nonnegative().default(30),
   /** `npm start`: how many full replicas (gateway and subgraphs) over the one database and simulators; replica i's ports are replica 0's plus 10 x i */

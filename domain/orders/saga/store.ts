@@ -640,6 +640,15 @@ export class SagaStore {
     return written === 1;
   }
 
+  /** For each of these sales whose undoing return was written down (sendingVoid), the placeOrder that sent it, by its ref (null: sent before they were named). */
+  async saleVoidsOf(orderIds: readonly string[]): Promise<Map<string, string | null>> {
+    const rows = await this.db.rows<{ order_id: string; undoing: string | null }>(
+      'SELECT order_id, undoing FROM sale_voids WHERE order_id = ANY($1)',
+      [orderIds],
+    );
+    return new Map(rows.map((r) => [r.order_id, r.undoing]));
+  }
+
   /** The return undoing a store sale did not reach the POS, or was refused (sendingVoid): it may be sent again. */
   async voidNotSent(orderId: string): Promise<void> {
     await this.db.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = $1', [orderId]);

@@ -54,6 +54,48 @@ it('finds and cancels the lost order behind more than a page of newer ones', asy
   expect(cancelled).toEqual(['W-2026-000777']);
 });
 
+it('cancels the first alike order made since, and only it: one call makes one order, a later one is the customer ordering again', async () => {
+  const orders = [order('W-2026-000888', '2026-11-25T10:00:40Z', '20.00'), order('W-2026-000777', '2026-11-25T10:00:05Z', '20.00')];
+  const cancelled: string[] = [];
+  const eshop = {
+    listOrders: async (_account: string, page: number) => ({ data: page === 1 ? orders : [], meta: { page, per_page: 50, total: 2 } }),
+    cancelOrder: async (id: string) => cancelled.push(id),
+  };
+  const sagas = await SagaStore.open(await freshDb());
+  const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
+  await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
+  expect(cancelled).toEqual(['W-2026-000777']);
+});
+
+describe('among orders alike another operation took, or this one recorded', () => {
+  async function undoAmong(orders: ReturnType<typeof order>[], prepare: (sagas: SagaStore) => Promise<unknown> = async () => undefined) {
+    const cancelled: string[] = [];
+    const eshop = {
+      listOrders: async (_account: string, page: number) => ({
+        data: page === 1 ? orders : [],
+        meta: { page, per_page: 50, total: orders.length },
+      }),
+      cancelOrder: async (id: string) => cancelled.push(id),
+    };
+    const sagas = await SagaStore.open(await freshDb());
+    await prepare(sagas);
+    const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
+    await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
+    return cancelled;
+  }
+
+  it('passes over the first one alike when cancelled already by another undo (an earlier attempt, whose call made it late)', async () => {
+    const earlier = { ...order('W-2026-000777', '2026-11-25T10:00:05Z', '20.00'), status: 'cancelled' };
+    expect(await undoAmong([order('W-2026-000888', '2026-11-25T10:00:20Z', '20.00'), earlier])).toEqual(['W-2026-000888']);
+  });
+
+  it('takes the one it recorded itself, not an earlier one alike', async () => {
+    const orders = [order('W-2026-000888', '2026-11-25T10:00:30Z', '20.00'), order('W-2026-000777', '2026-11-25T10:00:10Z', '20.00')];
+    const mine = { orderId: 'W-2026-000888', reservationId: null, pickupStore: null, orderedUnits: 2, deliveryAddress: null, priced: null };
+    expect(await undoAmong(orders, (sagas) => sagas.recordOrder({ ...mine, placedBy: plan.ref }))).toEqual(['W-2026-000888']);
+  });
+});
+
 describe('an order recorded whose step was not marked done (the database failing between the two)', () => {
   const lost = order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00');
   const recorded = (id: string, placedBy: string) => ({

@@ -56,13 +56,14 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
 
 describe('the return that undoes it, sent once: the POS keeps no key, and a second would refund twice', () => {
   const SALE = 'ST001-20261125-0004';
+  const receiptAt = (id: string, at: string) => ({ id, store: 'ST001', deliver: 'home', total_cents: plan.totalCents, at, lines: [] });
   /** A sale whose creating call's answer was lost, found among the card's receipts, then its undo. */
-  async function undoing(answers: (Error | null)[]) {
+  async function undoing(answers: (Error | null)[], rungAgain: object[] = []) {
     const sagas = await SagaStore.open(await freshDb());
     const returns: unknown[] = [];
     const receipt = { id: SALE, store: 'ST001', deliver: 'home', total_cents: plan.totalCents, at: '2026-11-25 11:00:05', lines: [] };
     const pos = {
-      listReceipts: async () => [receipt],
+      listReceipts: async () => [...rungAgain, receipt],
       // the POS takes the goods back, then its answer is lost (or it never gets the call)
       createReturn: async (r: unknown) => {
         const failure = answers.shift() ?? null;
@@ -177,6 +178,38 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
     expect(returns).toHaveLength(1);
     expect((await sagas.orderFacts(SALE))?.voidedAt).not.toBeNull();
     expect(await sagas.heldBy(SALE)).toBeNull();
+  });
+
+  it('takes back the first alike sale made since, and only it: one call makes one sale, a later one is the customer buying again', async () => {
+    const again = {
+      id: 'ST001-20261125-0009',
+      store: 'ST001',
+      deliver: 'home',
+      total_cents: plan.totalCents,
+      at: '2026-11-25 11:00:50',
+      lines: [],
+    };
+    const { returns, undo } = await undoing([], [again]);
+    await undo();
+    expect(returns).toEqual([expect.objectContaining({ ref: SALE })]);
+  });
+
+  it('passes over a sale alike another undo took back, and takes the next', async () => {
+    const taken = { ...receiptAt('ST001-20261125-0002', '2026-11-25 11:00:01') };
+    const { sagas, returns, undo } = await undoing([], [taken]);
+    await sagas.sendingVoid(taken.id, 'OG-an-earlier-attempt');
+    await sagas.markVoided(taken.id);
+    await undo();
+    expect(returns).toEqual([expect.objectContaining({ ref: SALE })]);
+  });
+
+  it('takes back the sale whose return it sent itself, not an earlier one alike', async () => {
+    const earlier = receiptAt('ST001-20261125-0002', '2026-11-25 11:00:01');
+    const { sagas, returns, undo } = await undoing([], [earlier]);
+    await sagas.sendingVoid(SALE, plan.ref);
+    await sagas.voidNotSent(SALE); // never reached the POS
+    await undo();
+    expect(returns).toEqual([expect.objectContaining({ ref: SALE })]);
   });
 
   it('done and recorded, it is not sent again', async () => {
