@@ -269,8 +269,8 @@ export const voidInDoubt = (saleId: string) =>
 /**
  * A placeOrder's undo parked on `step`, as an operator found it in its silo (operatorSettlement.ts):
  * done there (by hand, or the return undoing a sale found at the till) or not. A sale's undo runs
- * again whatever was found, for any other sale it undoes: the returns found made are recorded, and
- * their sales skipped; any other step found undone is taken as such.
+ * again either way, from what the settlement recorded: its sale voided (then skipped), or its
+ * return not sent (then sent); any other step found undone is taken as such.
  */
 export function undoFound(s: PlaceOrderState, step: string, done: boolean): OperatorFinding {
   if (step === 'storeSale') return { kind: 'undo', step, undone: false, voids: { undoing: s.plan.ref, made: done } };
