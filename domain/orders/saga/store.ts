@@ -651,7 +651,7 @@ export class SagaStore {
 
   /** The return undoing a store sale did not reach the POS, or was refused (sendingVoid): it may be sent again. */
   async voidNotSent(orderId: string): Promise<void> {
-    await this.db.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = $1', [orderId]);
+    await notSentIn(this.db, [orderId]);
   }
 
   /** Also for a sale whose creating call's answer was lost, of which nothing was recorded. */
@@ -783,7 +783,11 @@ async function settleUndoIn(tx: Sql, key: string, { step, undone, voids }: Opera
   );
   const sales = pending.map((r) => r.order_id);
   if (voids.made) await markVoidedIn(tx, sales);
-  else await tx.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = ANY($1)', [sales]);
+  else await notSentIn(tx, sales);
+}
+
+async function notSentIn(sql: Sql, orderIds: string[]): Promise<void> {
+  await sql.run('UPDATE sale_voids SET sent_at = NULL WHERE order_id = ANY($1)', [orderIds]);
 }
 
 async function markCollectedIn(sql: Sql, orderId: string): Promise<void> {
