@@ -454,10 +454,6 @@ export class SagaStore {
       if (found?.kind === 'undo') await settleUndoIn(tx, key, found);
       if (found?.kind === 'return') {
         const { returnId, refundCents } = found.taken;
-        const recordedElsewhere = () => graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`);
-        if (await tx.row('SELECT key FROM order_returns WHERE return_id = $1 AND key <> $2', [returnId, found.key])) {
-          throw recordedElsewhere();
-        }
         // its step recorded it before its process stopped: that record is what the silo answered
         const mine = await tx.row<{ return_id: string | null; refund_cents: number }>(
           'SELECT return_id, refund_cents FROM order_returns WHERE key = $1',
@@ -469,9 +465,11 @@ export class SagaStore {
             `This return is recorded already, as ${mine.return_id} refunding ${mine.refund_cents} cents: settle it with those`,
           );
         }
-        // ...or recorded by a settlement committed since that look
+        // one legacy return, one request (a unique index: also against a settlement committing meanwhile)
         await recordReturnIn(tx, found.key, found.taken, found.orderedUnits).catch((err: unknown) => {
-          throw violates(err, 'order_returns_return_id') ? recordedElsewhere() : err;
+          throw violates(err, 'order_returns_return_id')
+            ? graphqlError('CONFLICT', `Return ${returnId} is recorded already, for another request`)
+            : err;
         });
       }
       if (found?.kind === 'handOver') await markCollectedIn(tx, found.orderId);

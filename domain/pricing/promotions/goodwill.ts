@@ -53,11 +53,11 @@ export interface GoodwillDeps {
     record(voucher: Omit<GrantedVoucher, 'usedByOrder'>): Promise<void>;
     /** takes the key for the gesture (null), or answers the request made under it before */
     askGoodwill(key: string, gesture: GoodwillGesture, at: Instant): Promise<GoodwillRequest | null>;
-    /** `askedAt`: only the request asked then (an operator's settlement of the one they checked) */
-    grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>, askedAt?: Instant): Promise<void>;
-    goodwillAnswerLost(key: string, at: Instant, askedAt?: Instant): Promise<void>;
-    /** false when the key holds a voucher, or was given back already (or, with `askedAt`, holds another request) */
-    forgetGoodwill(key: string, askedAt?: Instant): Promise<boolean>;
+    /** each of these touches the request asked under `key` at `askedAt` only: not one asked under the key since it was given back */
+    grantedGoodwill(key: string, voucher: Omit<GrantedVoucher, 'usedByOrder'>, askedAt: Instant): Promise<void>;
+    goodwillAnswerLost(key: string, at: Instant, askedAt: Instant): Promise<void>;
+    /** false when the request holds a voucher, or was given back already */
+    forgetGoodwill(key: string, askedAt: Instant): Promise<boolean>;
   };
   /** the customer, NOT_FOUND when unknown */
   customer(id: string): Promise<{ id: string; crmContactIds: readonly string[] }>;

@@ -85,12 +85,6 @@ const columns = (v: Omit<Voucher, 'usedByOrder'>) => ({
   expiresAt: v.expiresAt,
 });
 
-/**
- * Only the request asked at this time, when one is named: an operator settles the request they
- * checked, and a grant records its own outcome, not one asked under the key since it was given back.
- */
-const SAME_REQUEST = (askedAt: string) => `AND (${askedAt}::text IS NULL OR asked_at = ${askedAt})`;
-
 /** The vouchers table: the offers subgraph's. */
 export class VoucherStore implements VoucherBook {
   private constructor(private readonly db: Db) {}
@@ -135,32 +129,32 @@ export class VoucherStore implements VoucherBook {
    * Records the voucher the CRM granted for the gesture under this key; CONFLICT, recording nothing,
    * when its code is held already or the key no longer waits for a voucher (an operator settled it).
    */
-  grantedGoodwill(key: string, v: Omit<GrantedVoucher, 'usedByOrder'>, askedAt?: Instant): Promise<void> {
+  grantedGoodwill(key: string, v: Omit<GrantedVoucher, 'usedByOrder'>, askedAt: Instant): Promise<void> {
     return this.db.transaction(async (tx) => {
       if ((await tx.run(`${INSERT} ON CONFLICT (code) DO NOTHING`, columns(v))) === 0) {
         throw graphqlError('CONFLICT', `Voucher ${v.code} is recorded already`);
       }
       const waiting = await tx.run(
-        `UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2 AND voucher_code IS NULL ${SAME_REQUEST('$3')}`,
-        [v.code, key, askedAt ?? null],
+        'UPDATE goodwill_requests SET voucher_code = $1 WHERE idempotency_key = $2 AND voucher_code IS NULL AND asked_at = $3',
+        [v.code, key, askedAt],
       );
       if (waiting === 0) throw goodwillSettled();
     });
   }
 
   /** The CRM's answer to the request under this key was lost: whether it granted is not known. */
-  async goodwillAnswerLost(key: string, at: Instant, askedAt?: Instant): Promise<void> {
+  async goodwillAnswerLost(key: string, at: Instant, askedAt: Instant): Promise<void> {
     await this.db.run(
-      `UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL ${SAME_REQUEST('$3')}`,
-      [key, at, askedAt ?? null],
+      'UPDATE goodwill_requests SET answer_lost_at = $2 WHERE idempotency_key = $1 AND voucher_code IS NULL AND asked_at = $3',
+      [key, at, askedAt],
     );
   }
 
   /** Gives the key back: the CRM refused the gesture, or never received it. False when it holds a voucher, or was given back already. */
-  async forgetGoodwill(key: string, askedAt?: Instant): Promise<boolean> {
+  async forgetGoodwill(key: string, askedAt: Instant): Promise<boolean> {
     const forgotten = await this.db.run(
-      `DELETE FROM goodwill_requests WHERE idempotency_key = $1 AND voucher_code IS NULL ${SAME_REQUEST('$2')}`,
-      [key, askedAt ?? null],
+      'DELETE FROM goodwill_requests WHERE idempotency_key = $1 AND voucher_code IS NULL AND asked_at = $2',
+      [key, askedAt],
     );
     return forgotten === 1;
   }
