@@ -60,6 +60,8 @@ export class Discovery {
       failedNow.forEach((s) => failed.add(s));
       // a search a silo did not answer is not done: the next look-up asks that silo again
       if (failedNow.size === 0) for (const k of keys) this.recent.set(cacheKey(k), true);
+      // a card is searched in loyalty alone, by reading its member: one a search answered is read
+      for (const r of records) if (r.system === 'loyalty' && r.card) this.recent.set(cacheKey({ kind: 'card', value: r.card }), true);
       pending = records.flatMap(keysOf);
     }
     return { failed };

@@ -31,4 +31,32 @@ describe('Discovery', () => {
     } as unknown as EshopClient;
     await expect(new Discovery({ ...nobody, eshop }, store, 60_000).discover([email])).rejects.toBeInstanceOf(TypeError);
   });
+
+  it('does not fetch again by its card a member a search answered whole, and fetches the card an e-shop account names', async () => {
+    const member = {
+      card_number: '1234567812345678',
+      email: 'someone@example.fr',
+      phone_e164: null,
+      first_name: 'A',
+      last_name: 'B',
+      enrolled_at: '2024-01-01T00:00:00Z',
+    };
+    const account = {
+      id: 'A-1',
+      email: 'someone@example.fr',
+      loyalty_card: '8765432187654321',
+      first_name: 'A',
+      last_name: 'B',
+      phone: null,
+      created_at: '2024-01-01T00:00:00Z',
+    };
+    const fetched: string[][] = [];
+    const loyalty = {
+      findMembers: async ({ email: e }: { email?: string }) => (e === member.email ? [member] : []),
+      batchGetMembers: async (cards: string[]) => (fetched.push(cards), []),
+    } as unknown as LoyaltyClient;
+    const eshop = { findAccountsByEmail: async () => [account] } as unknown as EshopClient;
+    await new Discovery({ ...nobody, eshop, loyalty }, store, 60_000).discover([email]);
+    expect(fetched).toEqual([[account.loyalty_card]]);
+  });
 });
