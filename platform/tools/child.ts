@@ -28,7 +28,7 @@ const REPLICA = /^Replica \d+'s gateway: (\S+)/;
  */
 export function startChildService(env: Record<string, string | undefined>, timeoutMs = 60_000, serve?: string): Promise<ChildService> {
   const merged: Record<string, string | undefined> = { ...process.env, ...env };
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', ...(serve ? [SERVE, serve] : [START])], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(serve ? [SERVE, serve] : [START])], {
     cwd: path.join(__dirname, '..', '..'),
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
     // the channel closes when this process ends, however it ends: the child then stops (start.ts)

@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
 import { stopOnSignals } from './shutdown';
-import { startStack } from './stack';
 import { buildWebPages } from './web';
 
 const FIRST_QUERY = `{ stores { id name isOpen } products(first: 3) { edges { node { sku name price { centAmount } availability(storeId: "ST001") { available } } } } }`;
@@ -55,6 +54,9 @@ async function ownDatabase(config: Config, logger: Logger): Promise<EmbeddedServ
 async function main() {
   const startedAt = performance.now();
   const initial = loadConfig();
+  // loaded once the configuration holds: the gateway's and subgraphs' modules take seconds, and a
+  // process refused for its settings (a crash loop under an orchestrator) should say so at once
+  const { startStack } = await import('./stack');
   const logger = createLogger(initial.env.LOG_LEVEL);
   // before anything listens: the gateway serves the pages as built
   buildWebPages((line) => logger.info(line));

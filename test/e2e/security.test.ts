@@ -197,7 +197,7 @@ describe('store staff', () => {
 
 describe('npm run token', () => {
   const token = (...args: string[]) =>
-    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
+    run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'platform', 'tools', 'token.ts'), ...args], { cwd: ROOT, env: ENV });
   const verify = tokenVerifier(tokenSettings(loadConfig({}).env));
 
   it('prints a token alone, which the gateway verifies', async () => {
@@ -218,7 +218,7 @@ describe('npm run serve', () => {
     const { DATABASE_URL: __, ...withoutDatabase } = ENV;
     const legacy = Object.fromEntries(['POS_URL', 'ESHOP_URL', 'CRM_URL', 'LOYALTY_URL'].map((name) => [name, 'http://127.0.0.1:9/']));
     const secret = { SUBGRAPH_SECRET: 'a-subgraph-secret-of-thirty-two-chars!' };
-    const serve = run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'serve.ts'), 'orders'], {
+    const serve = run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'platform', 'tools', 'serve.ts'), 'orders'], {
       cwd: ROOT,
       env: { ...withoutDatabase, ...legacy, ...secret },
       timeout: 50_000,
@@ -230,7 +230,7 @@ describe('npm run serve', () => {
 
 describe('in production', () => {
   const start = (env: Record<string, string>) =>
-    run(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
+    run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'platform', 'tools', 'start.ts')], {
       cwd: ROOT,
       env: { ...ENV, NODE_ENV: 'production', ...env },
       // a start that should have been refused would serve for ever: end it so the test fails instead of hanging
