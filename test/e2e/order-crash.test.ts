@@ -42,10 +42,14 @@ afterAll(async () => {
 const databases = new Map<string, Promise<string>>();
 const databaseNamed = (name: string) => databases.get(name) ?? databases.set(name, freshDatabaseUrl()).get(name)!;
 
-/** The service on database `db`, talking to this process's simulators; legacy calls may wait a minute, so that a hang holds it. */
-const service = async (db: string, env: Record<string, string> = {}) =>
+/**
+ * The service on database `db`, talking to this process's simulators; legacy calls may wait a
+ * minute, so that a hang holds it. A short lease: a killed process's sagas are another's (or its
+ * restart's) a few seconds after it died, not the default half-minute.
+ */
+const service = async (db: string) =>
   startChildService({
-    ...env,
+    SAGA_LEASE_S: '3',
     DATABASE_URL: await databaseNamed(db),
     POS_URL: legacyUrls.pos,
     ESHOP_URL: legacyUrls.eshop,
@@ -173,9 +177,7 @@ it('finishes after a crash past the point of no return: the order earns its poin
 }, 180_000);
 
 it('a replica killed between two steps: the other replica, on the same database, undoes that saga once, within its recovery interval', async () => {
-  // a short lease: a replica's sagas are another's a few seconds after it died
-  const replicas = { SAGA_LEASE_S: '3' };
-  const [doomed, survivor] = await Promise.all([service('replicas', replicas), service('replicas', replicas)]);
+  const [doomed, survivor] = await Promise.all([service('replicas'), service('replicas')]);
   const lines = [{ sku: product.sku, quantity: 1 }];
   const customerId = await customerAndWarmUp(doomed, lines, storeId);
   const input = {
