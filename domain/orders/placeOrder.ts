@@ -144,6 +144,8 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
     steps: [
       {
         name: 'claimVouchers',
+        // the offers subgraph may commit a claim after the call gave up: its release, by the order's ref, waits for it
+        findsLateWrites: true,
         run: async ({ plan }) => {
           await vouchers.claim(plan.voucherCodes, plan.ref);
           return {};

@@ -74,6 +74,9 @@ export class SubgraphCallError extends Error {
   }
 }
 
+/** A call to another subgraph that got no answer in time: like a legacy call's (UnansweredError), it may still make what it asked. */
+export class SubgraphUnansweredError extends SubgraphCallError {}
+
 /**
  * A legacy system answered, but not in the shape its reference gives (adapters/transport/answers.ts):
  * for that call it is as unavailable as a system that did not answer. Unlike a lost answer, though,
@@ -121,6 +124,9 @@ export class LegacyRejectedError extends Error {
  * its system, and make what it asked after the caller gave up on it.
  */
 export class UnansweredError extends LegacyUnavailableError {}
+
+/** No answer came, from a legacy system or another subgraph: what the call asked may be made after the caller gave up. */
+export const wentUnanswered = (err: unknown): boolean => err instanceof UnansweredError || err instanceof SubgraphUnansweredError;
 
 /**
  * Whether a write that failed may have had its effect. Only a refusal (the system's, or the

@@ -8,6 +8,7 @@ import {
   graphqlError,
   LegacyUnavailableError,
   SubgraphCallError,
+  SubgraphUnansweredError,
   SYSTEMS,
   type ErrorCode,
   type System,
@@ -52,8 +53,8 @@ function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
   return new SubgraphCallError(subgraph, 'it answered an error', error);
 }
 
-/** A subgraph that did not answer within SUBGRAPH_TIMEOUT_MS, over HTTP or in-process alike. */
-const noAnswerWithin = (subgraph: SubgraphName, ms: number) => new SubgraphCallError(subgraph, `no answer within ${ms} ms`);
+/** A subgraph that did not answer within SUBGRAPH_TIMEOUT_MS, over HTTP or in-process alike: it may still be at work. */
+const noAnswerWithin = (subgraph: SubgraphName, ms: number) => new SubgraphUnansweredError(subgraph, `no answer within ${ms} ms`);
 
 export interface HttpSubgraphClientOptions {
   /** where each subgraph listens (its /graphql URL); a function, as the servers of one process get their ports as they start */

@@ -14,7 +14,7 @@ import {
   stillRunning,
   SubgraphCallError,
   toGraphQLError,
-  UnansweredError,
+  wentUnanswered,
 } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { InFlight } from '../../in-flight';
@@ -41,8 +41,9 @@ export interface SagaStep<S extends SagaState> {
    */
   repeatable?: boolean;
   /**
-   * Its undo in doubt looks for what the call made (an order, a sale, by account, time and content).
-   * After a call that got no answer, which its system may still carry out late, the undo looks only
+   * Its undo in doubt looks for what the call made (an order, a sale, by account, time and content;
+   * a voucher claim, by the order's ref). After a call that got no answer (a legacy system's or
+   * another subgraph's), which may still be carried out late, the undo looks only
    * once that can have happened (RunnerOptions.lateWriteMs); the steps before it are undone at once.
    */
   findsLateWrites?: boolean;
@@ -253,7 +254,7 @@ export class SagaRunner {
         // No answer came: the system may still make what the step asked, after an undo looked for it
         // and found nothing. The steps before it are undone now; its own undo waits until what it
         // asked can have been made (a recovery pass, or the key's next request, then runs it).
-        const late = err instanceof UnansweredError && step.findsLateWrites ? this.options.lateWriteMs : undefined;
+        const late = wentUnanswered(err) && step.findsLateWrites ? this.options.lateWriteMs : undefined;
         if (late !== undefined)
           this.logger.warn({ key: op.key, step: step.name, waitMs: late }, 'no answer: its undo waits for a late write');
         // a refused step did nothing: there is nothing of it to undo, now or after a restart

@@ -3,28 +3,13 @@
 // than one page of orders while the call is in doubt).
 import type { CommerceDeps } from '../../../domain/orders/deps';
 import { placeOrderSaga } from '../../../domain/orders/placeOrder';
-import type { OrderPlan } from '../../../domain/orders/plan';
 import { SagaStore } from '../../../domain/orders/saga/store';
 import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
+import { webPlan } from './plans';
 
 const since = '2026-11-25T10:00:00.000Z';
-const plan: OrderPlan = {
-  kind: 'web',
-  channel: 'WEB',
-  customerId: 'cus_1',
-  storeId: null,
-  address: { street: '1 rue de Rivoli', zip: '75001', city: 'Paris' },
-  accountId: 'A-10001',
-  card: null,
-  lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 2, listCents: 1000, netCents: 2000 }],
-  totalCents: 2000,
-  discountCents: 0,
-  points: 0,
-  promoCodes: [],
-  voucherCodes: [],
-  ref: 'OG-test',
-};
+const plan = webPlan;
 
 const order = (id: string, at: string, total: string) => ({ id, created_at: at, total, status: 'paid', lines: [{ sku: 'SKU-1', qty: 2 }] });
 
