@@ -121,7 +121,8 @@ const schema = z.object({
   SAGA_LEASE_S: z.coerce.number().positive().default(30),
   /**
    * an order or sale whose call got no answer (its deadline ran out, its connection broke) may still
-   * be made by its system this long after: the undo looks for it only then
+   * be made by its system this long after, and a voucher claim by the offers subgraph: the undo looks
+   * for it only then
    */
   LEGACY_LATE_WRITE_S: z.coerce.number().nonnegative().default(30),
   /** `npm start`: how many full replicas (gateway and subgraphs) over the one database and simulators; replica i's ports are replica 0's plus 10 x i */

@@ -31,7 +31,7 @@ countGauge(
 );
 countGauge(
   'omnigraph_sagas_step_in_doubt',
-  'Order operations whose step may have been done: a cancel whose answer was lost, run again until its system answers; an order or sale whose call got no answer, looked for once it can have been made',
+  'Order operations whose step may have been done: a cancel whose answer was lost, run again until its system answers; an order, sale or voucher claim whose call got no answer, looked for once it can have been made',
   () => counts.inDoubt(),
 );
 

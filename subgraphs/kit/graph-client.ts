@@ -56,6 +56,10 @@ function remoteError(subgraph: SubgraphName, error: RemoteError): Error {
 /** A subgraph that did not answer within SUBGRAPH_TIMEOUT_MS, over HTTP or in-process alike: it may still be at work. */
 const noAnswerWithin = (subgraph: SubgraphName, ms: number) => new SubgraphUnansweredError(subgraph, `no answer within ${ms} ms`);
 
+/** fetch's causes of a connection that broke with the request sent (a refused one sent nothing): the subgraph may still be at work on it */
+const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const causeCode = (err: unknown) => String((err as { cause?: { code?: unknown } } | null)?.cause?.code);
+
 export interface HttpSubgraphClientOptions {
   /** where each subgraph listens (its /graphql URL); a function, as the servers of one process get their ports as they start */
   url: (subgraph: SubgraphName) => string;
@@ -96,6 +100,7 @@ export class HttpSubgraphClient implements SubgraphClient {
     } catch (err) {
       // AbortSignal.timeout's reason: a DOMException, not always an Error of this realm
       if ((err as { name?: unknown } | null)?.name === 'TimeoutError') throw noAnswerWithin(subgraph, this.opts.timeoutMs);
+      if (BROKEN_CODES.has(causeCode(err))) throw new SubgraphUnansweredError(subgraph, `the connection broke: ${causeCode(err)}`);
       throw new SubgraphCallError(subgraph, err instanceof Error ? err.message : String(err));
     }
     if (body.errors?.length) throw remoteError(subgraph, body.errors[0]);

@@ -45,11 +45,12 @@ const databaseNamed = (name: string) => databases.get(name) ?? databases.set(nam
 /**
  * The service on database `db`, talking to this process's simulators; legacy calls may wait a
  * minute, so that a hang holds it. A short lease: a killed process's sagas are another's (or its
- * restart's) a few seconds after it died, not the default half-minute.
+ * restart's) a few seconds after it died, not the default half-minute; renewed every 1.7 s, so that
+ * a busy machine's stall does not hand a living process's saga to its own recovery pass.
  */
 const service = async (db: string) =>
   startChildService({
-    SAGA_LEASE_S: '3',
+    SAGA_LEASE_S: '5',
     DATABASE_URL: await databaseNamed(db),
     POS_URL: legacyUrls.pos,
     ESHOP_URL: legacyUrls.eshop,

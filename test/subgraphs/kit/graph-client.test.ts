@@ -2,7 +2,13 @@ import http from 'node:http';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { requireGateway, subgraphKey } from '../../../platform/auth/gateway-assertion';
-import { DatabaseUnavailableError, LegacyUnavailableError, SubgraphCallError, toGraphQLError } from '../../../platform/errors';
+import {
+  DatabaseUnavailableError,
+  LegacyUnavailableError,
+  SubgraphCallError,
+  toGraphQLError,
+  wentUnanswered,
+} from '../../../platform/errors';
 import type { Logger } from '../../../platform/logging';
 import { HttpSubgraphClient, LocalSubgraphClient } from '../../../subgraphs/kit/graph-client';
 import { formatError, type RunningSubgraph, type SubgraphResponse } from '../../../subgraphs/kit/server';
@@ -75,6 +81,27 @@ describe('HttpSubgraphClient', () => {
       }
     } finally {
       await hanging.close();
+    }
+  });
+
+  it('tells a call that got no answer (its deadline ran out, its connection broke once sent) from one refused or never sent: only those may still be made there', async () => {
+    const [hanging, resetting] = await Promise.all([startServer('hang'), startServer('reset')]);
+    try {
+      answer = () => ({ status: 502, json: 'Bad gateway' });
+      const outcome = async (url: string, timeoutMs = 5000) =>
+        wentUnanswered(
+          await client(`${url}/graphql`, timeoutMs)
+            .request('offers', 'mutation { claimVouchers(codes: ["GW-1"], orderRef: "OG-1") }')
+            .catch((e: unknown) => e),
+        );
+      expect({
+        timedOut: await outcome(hanging.url, 200),
+        broken: await outcome(resetting.url),
+        refused: await outcome(await refusedUrl()),
+        badGateway: await outcome(subgraph.url),
+      }).toEqual({ timedOut: true, broken: true, refused: false, badGateway: false });
+    } finally {
+      await Promise.all([hanging.close(), resetting.close()]);
     }
   });
 
