@@ -270,13 +270,17 @@ describe('the cap on calls in flight', () => {
   it('fails a call as unavailable when no slot frees up within its deadline, and as one never sent', async () => {
     const server = await startServer('hang');
     try {
-      const c = client(guard({ maxInFlight: 1, retries: 0 }), server.url, 150);
-      const [first, second] = await Promise.all([failure(c.get('/a')), failure(c.get('/b'))]);
-      expect(first).toBeInstanceOf(LegacyUnavailableError);
-      expect(mayHaveHappened(first)).toBe(true); // its answer was lost
+      const g = guard({ maxInFlight: 1, retries: 0 });
+      // the slot held well past the second call's deadline: with one deadline for both, a loaded
+      // machine could fire the first's timeout before the second's wait ran out, and free the slot
+      const first = failure(client(g, server.url, 60_000).get('/a'));
+      const second = await failure(client(g, server.url, 150).get('/b'));
       expect(second).toBeInstanceOf(NothingDoneError); // it waited for a slot and never left
       expect(mayHaveHappened(second)).toBe(false);
       expect((second as LegacyUnavailableError).detail).toMatch(/no free slot/);
+      await server.close(); // the first one's connection dropped with its request sent
+      expect(await first).toBeInstanceOf(LegacyUnavailableError);
+      expect(mayHaveHappened(await first)).toBe(true); // its answer was lost
     } finally {
       await server.close();
     }
