@@ -6,10 +6,9 @@ import { placeOrderSaga } from '../../../domain/orders/placeOrder';
 import { SagaStore } from '../../../domain/orders/saga/store';
 import { freshDb } from '../../databases';
 import { createLogger } from '../../../platform/logging';
-import { webPlan } from './plans';
+import { webPlan as plan } from './plans';
 
 const since = '2026-11-25T10:00:00.000Z';
-const plan = webPlan;
 
 const order = (id: string, at: string, total: string) => ({ id, created_at: at, total, status: 'paid', lines: [{ sku: 'SKU-1', qty: 2 }] });
 
