@@ -30,7 +30,8 @@ function guard(
   return g;
 }
 
-function client(g: LegacyGuard, baseUrl = BASE, timeoutMs = 1000) {
+// a deadline a loaded machine does not spend by accident (a whole-suite run once did: 1 s); the tests of deadlines give their own
+function client(g: LegacyGuard, baseUrl = BASE, timeoutMs = 10_000) {
   return createHttpClient({ system: 'eshop', baseUrl, timeoutMs, guard: g });
 }
 
