@@ -11,16 +11,10 @@ import { webPlan as plan } from './plans';
 const since = '2026-11-25T10:00:00.000Z';
 
 const order = (id: string, at: string, total: string) => ({ id, created_at: at, total, status: 'paid', lines: [{ sku: 'SKU-1', qty: 2 }] });
+type Order = ReturnType<typeof order>;
 
-it('finds and cancels the lost order behind more than a page of newer ones', async () => {
-  // newest first: 45 other orders made after the lost one, then the lost one, then older ones
-  const orders = [
-    ...Array.from({ length: 45 }, (_, i) =>
-      order(`W-2026-1${String(i).padStart(5, '0')}`, `2026-11-25T11:${String(i).padStart(2, '0')}:00Z`, '5.00'),
-    ).reverse(),
-    order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00'),
-    order('W-2026-000001', '2026-11-01T10:00:00Z', '20.00'),
-  ];
+/** The e-shop holding `orders` (newest first, paged as it pages), then the undo of the call in doubt: the orders it cancelled. */
+async function undoAmong(orders: Order[], prepare: (sagas: SagaStore) => Promise<unknown> = async () => undefined) {
   const cancelled: string[] = [];
   const eshop = {
     listOrders: async (_account: string, page: number, perPage: number) => ({
@@ -30,44 +24,40 @@ it('finds and cancels the lost order behind more than a page of newer ones', asy
     cancelOrder: async (id: string) => cancelled.push(id),
   };
   const sagas = await SagaStore.open(await freshDb());
+  await prepare(sagas);
   const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
-  const create = saga.steps.find((s) => s.name === 'createWebOrder')!;
+  await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
+  return cancelled;
+}
 
-  await create.compensate!({ plan }, { inDoubt: true, startedAt: since });
+/** What the order's step recorded of it, for the operation of `placedBy`. */
+const recorded = (orderId: string, placedBy: string) => ({
+  orderId,
+  reservationId: null,
+  pickupStore: null,
+  orderedUnits: 2,
+  deliveryAddress: null,
+  priced: null,
+  placedBy,
+});
 
-  expect(cancelled).toEqual(['W-2026-000777']);
+it('finds and cancels the lost order behind more than a page of newer ones', async () => {
+  // newest first: 145 other orders made after the lost one (more than the 100 of a page), then the lost one, then older ones
+  const at = (i: number) => `2026-11-25T${String(11 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
+  const orders = [
+    ...Array.from({ length: 145 }, (_, i) => order(`W-2026-1${String(i).padStart(5, '0')}`, at(i), '5.00')).reverse(),
+    order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00'),
+    order('W-2026-000001', '2026-11-01T10:00:00Z', '20.00'),
+  ];
+  expect(await undoAmong(orders)).toEqual(['W-2026-000777']);
 });
 
 it('cancels the first alike order made since, and only it: one call makes one order, a later one is the customer ordering again', async () => {
   const orders = [order('W-2026-000888', '2026-11-25T10:00:40Z', '20.00'), order('W-2026-000777', '2026-11-25T10:00:05Z', '20.00')];
-  const cancelled: string[] = [];
-  const eshop = {
-    listOrders: async (_account: string, page: number) => ({ data: page === 1 ? orders : [], meta: { page, per_page: 50, total: 2 } }),
-    cancelOrder: async (id: string) => cancelled.push(id),
-  };
-  const sagas = await SagaStore.open(await freshDb());
-  const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
-  await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
-  expect(cancelled).toEqual(['W-2026-000777']);
+  expect(await undoAmong(orders)).toEqual(['W-2026-000777']);
 });
 
 describe('among orders alike another operation took, or this one recorded', () => {
-  async function undoAmong(orders: ReturnType<typeof order>[], prepare: (sagas: SagaStore) => Promise<unknown> = async () => undefined) {
-    const cancelled: string[] = [];
-    const eshop = {
-      listOrders: async (_account: string, page: number) => ({
-        data: page === 1 ? orders : [],
-        meta: { page, per_page: 50, total: orders.length },
-      }),
-      cancelOrder: async (id: string) => cancelled.push(id),
-    };
-    const sagas = await SagaStore.open(await freshDb());
-    await prepare(sagas);
-    const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
-    await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
-    return cancelled;
-  }
-
   it('passes over the first one alike when cancelled already by another undo (an earlier attempt, whose call made it late)', async () => {
     const earlier = { ...order('W-2026-000777', '2026-11-25T10:00:05Z', '20.00'), status: 'cancelled' };
     expect(await undoAmong([order('W-2026-000888', '2026-11-25T10:00:20Z', '20.00'), earlier])).toEqual(['W-2026-000888']);
@@ -75,35 +65,13 @@ describe('among orders alike another operation took, or this one recorded', () =
 
   it('takes the one it recorded itself, not an earlier one alike', async () => {
     const orders = [order('W-2026-000888', '2026-11-25T10:00:30Z', '20.00'), order('W-2026-000777', '2026-11-25T10:00:10Z', '20.00')];
-    const mine = { orderId: 'W-2026-000888', reservationId: null, pickupStore: null, orderedUnits: 2, deliveryAddress: null, priced: null };
-    expect(await undoAmong(orders, (sagas) => sagas.recordOrder({ ...mine, placedBy: plan.ref }))).toEqual(['W-2026-000888']);
+    expect(await undoAmong(orders, (sagas) => sagas.recordOrder(recorded('W-2026-000888', plan.ref)))).toEqual(['W-2026-000888']);
   });
 });
 
 describe('an order recorded whose step was not marked done (the database failing between the two)', () => {
   const lost = order('W-2026-000777', '2026-11-25T10:00:01Z', '20.00');
-  const recorded = (id: string, placedBy: string) => ({
-    orderId: id,
-    reservationId: null,
-    pickupStore: null,
-    orderedUnits: 2,
-    deliveryAddress: null,
-    priced: null,
-    placedBy,
-  });
-
-  async function undo(placedBy: string) {
-    const cancelled: string[] = [];
-    const eshop = {
-      listOrders: async (_account: string, page: number) => ({ data: page === 1 ? [lost] : [], meta: { page, per_page: 50, total: 1 } }),
-      cancelOrder: async (id: string) => cancelled.push(id),
-    };
-    const sagas = await SagaStore.open(await freshDb());
-    await sagas.recordOrder(recorded(lost.id, placedBy));
-    const saga = placeOrderSaga({ eshop, sagas } as unknown as CommerceDeps, createLogger('silent'));
-    await saga.steps.find((s) => s.name === 'createWebOrder')!.compensate!({ plan }, { inDoubt: true, startedAt: since });
-    return cancelled;
-  }
+  const undo = (placedBy: string) => undoAmong([lost], (sagas) => sagas.recordOrder(recorded(lost.id, placedBy)));
 
   it('is cancelled by the undo of the operation that placed it', async () => {
     expect(await undo(plan.ref)).toEqual([lost.id]);

@@ -61,7 +61,7 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
   async function undoing(answers: (Error | null)[], rungAgain: object[] = []) {
     const sagas = await SagaStore.open(await freshDb());
     const returns: unknown[] = [];
-    const receipt = { id: SALE, store: 'ST001', deliver: 'home', total_cents: plan.totalCents, at: '2026-11-25 11:00:05', lines: [] };
+    const receipt = receiptAt(SALE, '2026-11-25 11:00:05');
     const pos = {
       listReceipts: async () => [...rungAgain, receipt],
       // the POS takes the goods back, then its answer is lost (or it never gets the call)
@@ -181,21 +181,14 @@ describe('the return that undoes it, sent once: the POS keeps no key, and a seco
   });
 
   it('takes back the first alike sale made since, and only it: one call makes one sale, a later one is the customer buying again', async () => {
-    const again = {
-      id: 'ST001-20261125-0009',
-      store: 'ST001',
-      deliver: 'home',
-      total_cents: plan.totalCents,
-      at: '2026-11-25 11:00:50',
-      lines: [],
-    };
+    const again = receiptAt('ST001-20261125-0009', '2026-11-25 11:00:50');
     const { returns, undo } = await undoing([], [again]);
     await undo();
     expect(returns).toEqual([expect.objectContaining({ ref: SALE })]);
   });
 
   it('passes over a sale alike another undo took back, and takes the next', async () => {
-    const taken = { ...receiptAt('ST001-20261125-0002', '2026-11-25 11:00:01') };
+    const taken = receiptAt('ST001-20261125-0002', '2026-11-25 11:00:01');
     const { sagas, returns, undo } = await undoing([], [taken]);
     await sagas.sendingVoid(taken.id, 'OG-an-earlier-attempt');
     await sagas.markVoided(taken.id);
