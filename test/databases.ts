@@ -12,14 +12,14 @@ function server(): string {
   return url;
 }
 
-/** The URL of a new, empty database. */
-export async function freshDatabaseUrl(): Promise<string> {
+/** The URL of a new database: empty, or a copy of `template`. */
+export async function freshDatabaseUrl(template?: string): Promise<string> {
   const name = `test_${randomBytes(8).toString('hex')}`;
   const url = new URL(server());
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }

@@ -4,9 +4,8 @@
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { SUBGRAPH_URL } from '../../platform/config';
 import type { Stack } from '../../platform/tools/stack';
-import { freshDatabaseUrl } from '../databases';
 import { killChildServices, startChildService, type ChildService } from './child-service';
-import { gql, inEverySilo, seeded, SEED, setFaults, startTestStack } from './harness';
+import { gql, inEverySilo, seeded, SEED, setFaults, startTestStack, stackDatabaseUrl } from './harness';
 
 const { world, truth } = seeded();
 const buyer = truth.find((p) => inEverySilo(p))!;
@@ -17,7 +16,7 @@ let apart: Stack;
 const children = new Map<SubgraphName | 'gateway', ChildService>();
 
 beforeAll(async () => {
-  const DATABASE_URL = await freshDatabaseUrl();
+  const DATABASE_URL = await stackDatabaseUrl();
   together = await startTestStack({ DATABASE_URL, SUBGRAPH_SECRET: SECRET });
   const env: Record<string, string> = {
     ...SEED,

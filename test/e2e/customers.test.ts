@@ -2,8 +2,7 @@
 // (which records belong to which person) and the simulators' own data.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo, until } from './harness';
-import { freshDatabaseUrl } from '../databases';
+import { gql, legacyCalls, resetStats, seeded, setFaults, startTestStack, inEverySilo, until, stackDatabaseUrl } from './harness';
 import { expectedOrders, parisToUtc, receiptsOfCard } from './seeded-orders';
 
 const { world, truth } = seeded();
@@ -238,7 +237,7 @@ describe('when the POS is down', () => {
 
 describe('customer ids', () => {
   it('survive a restart of the service', async () => {
-    const env = { DATABASE_URL: await freshDatabaseUrl() };
+    const env = { DATABASE_URL: await stackDatabaseUrl() };
     const p = everywhere[6];
     const q = 'query($e: String) { findCustomers(email: $e) { id } }';
     const first = await startTestStack(env);

@@ -8,6 +8,7 @@ import { generateWorld, type Person } from '../../legacy/seed';
 import { createLogger, type Logger } from '../../platform/logging';
 import { startStack, type Stack } from '../../platform/tools/stack';
 import { freshDatabaseUrl } from '../databases';
+import { indexedTemplateFor } from '../indexed-template';
 
 export const SEED = { SIM_SEED: '7', SIM_SCALE: '1', SIM_NOW: '2026-11-20T00:00:00Z' };
 
@@ -46,6 +47,13 @@ export const MEMBERS_ASKED = { LOYALTY_MEMBER_REUSE_MS: '0' };
 export const TRANSPORTS = ['local', 'http'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
+/**
+ * A new database for a stack on the default seed's silos, `env` its settings over the defaults
+ * above: a copy of the run's first identity index pass where they leave the index's reading as it
+ * was (../indexed-template.ts), empty otherwise.
+ */
+export const stackDatabaseUrl = (env: Record<string, string> = {}) => freshDatabaseUrl(indexedTemplateFor(env));
+
 /** A test stack's configuration: `env` over the defaults above, on a database of its own unless it names one. */
 export async function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
@@ -56,7 +64,7 @@ export async function testConfig(env: Record<string, string> = {}) {
     ...MEMBERS_ASKED,
     LOG_LEVEL: 'silent',
     ...env,
-    DATABASE_URL: env.DATABASE_URL ?? (await freshDatabaseUrl()),
+    DATABASE_URL: env.DATABASE_URL ?? (await stackDatabaseUrl(env)),
   });
 }
 

@@ -1,8 +1,19 @@
 // One price and one set of promotions in every channel, through the gateway.
 import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
-import { freshDatabaseUrl } from '../databases';
-import { dump, gql, legacyCalls, resetStats, seeded, setFaults, simStats, startTestStack, SYSTEM_LIST, until } from './harness';
+import {
+  dump,
+  gql,
+  legacyCalls,
+  resetStats,
+  seeded,
+  setFaults,
+  simStats,
+  startTestStack,
+  SYSTEM_LIST,
+  until,
+  stackDatabaseUrl,
+} from './harness';
 
 const { world, truth } = seeded();
 const CHANNELS = ['WEB', 'STORE', 'CALL_CENTER'] as const;
@@ -232,7 +243,7 @@ describe('goodwill vouchers', () => {
       // two replicas on one database, and a CRM that makes the grant after their deadline: the answer is lost. The
       // deadline is what the other replica's request has to arrive in while the first is at the CRM: 5 s, which a
       // loaded machine's few ms of polling and one request never come near
-      const env = { CRM_TIMEOUT_MS: '5000', DATABASE_URL: await freshDatabaseUrl() };
+      const env = { CRM_TIMEOUT_MS: '5000', DATABASE_URL: await stackDatabaseUrl() };
       const lossy = await startTestStack(env);
       const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, lossy.legacyUrls[s]]));
       const replica = await startTestStack({ ...env, ...legacy });

@@ -8,12 +8,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Faker, base } from '@faker-js/faker';
 import { openDatabase } from '../../platform/db';
-import { freshDatabaseUrl } from '../databases';
 import type { Person } from '../../legacy/seed';
 import { SagaStore } from '../../domain/orders/saga/store';
 import { clientKey, collectKey } from '../../domain/orders/keys';
 import type { Stack } from '../../platform/tools/stack';
-import { dump, gql, seeded, setFaults, startTestStack, SYSTEM_LIST } from './harness';
+import { dump, gql, seeded, setFaults, startTestStack, SYSTEM_LIST, stackDatabaseUrl } from './harness';
 import { reconcile, type Dumps, type Line, type PlacedOrder, type Reconciliation, type Told } from './reconcile';
 
 export interface ChaosOptions {
@@ -90,7 +89,7 @@ export async function startChaosStack(
   env: Record<string, string> = {},
   count = 1,
 ): Promise<{ stack: Stack; replicas: Stack[]; databaseUrl: string; close(): Promise<void> }> {
-  const databaseUrl = await freshDatabaseUrl();
+  const databaseUrl = await stackDatabaseUrl(env);
   const settings = { DATABASE_URL: databaseUrl, SAGA_RECOVERY_INTERVAL_S: '1', ...env };
   const stack = await startTestStack(settings);
   const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, stack.legacyUrls[s]]));

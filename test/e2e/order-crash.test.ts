@@ -8,8 +8,7 @@ import { startSimulators, type SimHandle } from '../../legacy';
 import { generateWorld, type Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { killChildServices, startChildService, type ChildService } from './child-service';
-import { dump, gql, SEED, setFaults, simStats, until } from './harness';
-import { freshDatabaseUrl } from '../databases';
+import { dump, gql, SEED, setFaults, simStats, until, stackDatabaseUrl } from './harness';
 
 const seed = { seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) };
 const { world, truth } = generateWorld(seed);
@@ -40,7 +39,7 @@ afterAll(async () => {
 
 /** Each test's database, which the service started again finds as the crashed one left it. */
 const databases = new Map<string, Promise<string>>();
-const databaseNamed = (name: string) => databases.get(name) ?? databases.set(name, freshDatabaseUrl()).get(name)!;
+const databaseNamed = (name: string) => databases.get(name) ?? databases.set(name, stackDatabaseUrl()).get(name)!;
 
 /**
  * The service on database `db`, talking to this process's simulators; legacy calls may wait a

@@ -3,15 +3,14 @@
 import { openDatabase } from '../../platform/db';
 import { SagaStore } from '../../domain/orders/saga/store';
 import type { Stack } from '../../platform/tools/stack';
-import { freshDatabaseUrl } from '../databases';
-import { gql, seeded, startTestStack, tokenFor } from './harness';
+import { gql, seeded, startTestStack, tokenFor, stackDatabaseUrl } from './harness';
 
 const PARKED = `{ sagasNeedingAttention { id kind order { id } step reason { code message } refusals parkedAt } }`;
 const orderId = seeded().world.eshop.orders[0].id;
 let stack: Stack;
 
 beforeAll(async () => {
-  const url = await freshDatabaseUrl();
+  const url = await stackDatabaseUrl();
   // what an earlier run left: a cancel whose reservation release the POS refused, ten times
   const db = openDatabase(url);
   const sagas = await SagaStore.open(db);

@@ -2,8 +2,8 @@
 // subgraph served apart): they share the database, which tells them all.
 import type { Stack } from '../../platform/tools/stack';
 import { openDatabase, type Db } from '../../platform/db';
-import { freshDatabaseUrl, listeningConnections } from '../databases';
-import { gql, seeded, simStats, startTestStack, SYSTEM_LIST, until } from './harness';
+import { listeningConnections } from '../databases';
+import { gql, seeded, simStats, startTestStack, SYSTEM_LIST, until, stackDatabaseUrl } from './harness';
 
 const { world } = seeded();
 const QUOTE = 'query($i: QuoteInput!) { quote(input: $i) { total { centAmount } } }';
@@ -16,7 +16,7 @@ let other: Stack;
 let db: Db;
 
 beforeAll(async () => {
-  const DATABASE_URL = await freshDatabaseUrl();
+  const DATABASE_URL = await stackDatabaseUrl();
   db = openDatabase(DATABASE_URL);
   reached = await startTestStack({ DATABASE_URL });
   const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, reached.legacyUrls[s]]));

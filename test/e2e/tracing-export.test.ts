@@ -1,9 +1,8 @@
 // With OTEL_EXPORTER_OTLP_ENDPOINT set, the service as `npm start` runs it sends its traces there
 // over OTLP/HTTP, the last ones when it stops: a request's trace, from the gateway to the legacy call.
 import { startOtlpCollector, type OtlpCollector } from '../otlp-collector';
-import { freshDatabaseUrl } from '../databases';
 import { killChildServices, startChildService } from './child-service';
-import { gql, SEED } from './harness';
+import { gql, SEED, stackDatabaseUrl } from './harness';
 import type { Stack } from '../../platform/tools/stack';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
@@ -18,7 +17,7 @@ afterAll(async () => {
 });
 
 it('sends every span of a request to the collector, the last ones when the service stops', async () => {
-  const service = await startChildService({ ...SEED, DATABASE_URL: await freshDatabaseUrl(), OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
+  const service = await startChildService({ ...SEED, DATABASE_URL: await stackDatabaseUrl(), OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
   const answer = await gql(
     { gatewayUrl: service.gatewayUrl } as Stack,
     '{ stores { id name } }',
