@@ -3,8 +3,7 @@
 // the catalogue, a quote for nobody) answers; /ready, which asks it `SELECT 1`, is 503.
 import net from 'node:net';
 import type { Stack } from '../../platform/tools/stack';
-import { freshDatabaseUrl } from '../databases';
-import { gql, seeded, simStats, startTestStack } from './harness';
+import { gql, seeded, simStats, startTestStack, stackDatabaseUrl } from './harness';
 
 const { world, truth } = seeded();
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { total { centAmount } } }`;
@@ -39,7 +38,7 @@ async function cuttableRelay(target: URL): Promise<{ url: string; cut(): Promise
 let stack: Stack;
 let relay: Awaited<ReturnType<typeof cuttableRelay>>;
 beforeAll(async () => {
-  relay = await cuttableRelay(new URL(await freshDatabaseUrl()));
+  relay = await cuttableRelay(new URL(await stackDatabaseUrl()));
   stack = await startTestStack({ DATABASE_URL: relay.url });
 });
 afterAll(() => stack?.close());

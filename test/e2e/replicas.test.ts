@@ -5,8 +5,7 @@ import type { Stack } from '../../platform/tools/stack';
 import { SYSTEMS } from '../../platform/errors';
 import { generateWorld, type Person } from '../../legacy/seed';
 import { capturedLogger } from '../captured-logs';
-import { freshDatabaseUrl } from '../databases';
-import { dump, gql, SEED, startTestStack } from './harness';
+import { dump, gql, SEED, startTestStack, stackDatabaseUrl } from './harness';
 
 const { world, truth } = generateWorld({ seed: Number(SEED.SIM_SEED), scale: Number(SEED.SIM_SCALE), now: new Date(SEED.SIM_NOW) });
 const buyer = truth.find((p): p is Person & { loyaltyCard: string } => !!p.eshopAccountId && !!p.loyaltyCard && p.householdId === null)!;
@@ -20,7 +19,7 @@ let replicas: Stack[];
 const logs = [capturedLogger(), capturedLogger()];
 
 beforeAll(async () => {
-  const DATABASE_URL = await freshDatabaseUrl();
+  const DATABASE_URL = await stackDatabaseUrl();
   const first = await startTestStack({ DATABASE_URL }, logs[0].logger);
   const legacy = Object.fromEntries(SYSTEMS.map((s) => [`${s.toUpperCase()}_URL`, first.legacyUrls[s]]));
   replicas = [first, await startTestStack({ DATABASE_URL, ...legacy }, logs[1].logger)];
