@@ -220,6 +220,36 @@ describe('goodwill vouchers', () => {
     expect(theirs.data.quote.rejectedPromoCodes).toEqual([{ code, reason: 'NOT_FOR_THIS_CUSTOMER' }]);
   });
 
+  it("keep the agent's note from the customer and store staff, in the offer and the quote as in the voucher", async () => {
+    const id = await customerId(member);
+    const note = `courier lost the parcel ${Date.now()}`;
+    const granted = await gql(stack, 'mutation($c: ID!, $r: String!) { grantGoodwill(customerId: $c, amount: 700, reason: $r) { code } }', {
+      c: id,
+      r: note,
+    });
+    expect(granted.errors).toBeUndefined();
+    const { code } = granted.data.grantGoodwill;
+    const storeId = world.pos.stores[0].code;
+    const read = `query($id: ID!, $store: ID!, $input: QuoteInput!) {
+      customer(id: $id) { vouchers { code reason } offers(channel: STORE, storeId: $store) { id name } }
+      quote(input: $input) { appliedPromotions { promotion { id name } } } }`;
+    const input = { channel: 'STORE', storeId, customerId: id, lines: basket(3), promoCodes: [code] };
+    const asAgent = await gql(stack, read, { id, store: storeId, input }, { as: 'agent' });
+    expect(asAgent.data.customer.vouchers).toContainEqual({ code, reason: note });
+    for (const as of [
+      { role: 'customer' as const, sub: id },
+      { role: 'store' as const, sub: 'clerk-note', storeId },
+    ]) {
+      const { data, errors } = await gql(stack, read, { id, store: storeId, input }, { as });
+      expect(errors).toBeUndefined();
+      expect(data.customer.vouchers).toContainEqual({ code, reason: null });
+      // the voucher is theirs to see and use, by a name of its own
+      expect(data.customer.offers).toContainEqual({ id: `crm:${code}`, name: expect.stringContaining(code) });
+      expect(data.quote.appliedPromotions).toContainEqual({ promotion: { id: `crm:${code}`, name: expect.stringContaining(code) } });
+      expect(JSON.stringify(data)).not.toContain(note);
+    }
+  });
+
   describe('under an idempotency key', () => {
     const GRANT =
       'mutation($c: ID!, $a: Int!, $r: String!, $k: String) { grantGoodwill(customerId: $c, amount: $a, reason: $r, idempotencyKey: $k) { code } }';

@@ -22,12 +22,15 @@ export function voucherStatus(v: Pick<Voucher, 'usedByOrder' | 'expiresAt'>, at:
 export const knownGrantDate = (v: Pick<Voucher, 'customerId' | 'grantedAt'>): Instant | null =>
   v.customerId === null ? null : v.grantedAt;
 
-/** `customerId`: the only customer who may use it (its contact's holder). */
+/**
+ * `customerId`: the only customer who may use it (its contact's holder). Named by its code: its
+ * reason is the agent's note, which the customer and store staff do not read (Voucher.reason).
+ */
 export function promotionFromVoucher(v: Voucher, customerId: string): Promotion {
   return {
     id: `crm:${v.code}`,
     source: 'crm',
-    name: `Goodwill voucher: ${v.reason}`,
+    name: `Goodwill voucher ${v.code}`,
     code: v.code,
     kind: 'AMOUNT',
     value: v.amountCents,
