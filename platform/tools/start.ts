@@ -1,8 +1,8 @@
 // npm start: the whole stack on embedded defaults, until Ctrl-C.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config, type Env } from '../config';
 import { SYSTEMS } from '../errors';
+import { openDatabase } from '../db';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
 import { createLogger, type Logger } from '../logging';
 import { startReplicas } from './replicas';
@@ -29,26 +29,39 @@ function tokenHelp(env: Env, gatewayUrl: string): string[] {
 
 /**
  * The database server `npm start` runs itself when DATABASE_URL names none, its data under
- * DATA_DIR. Kept between runs while every legacy system is real; the simulators are seeded afresh
- * at every start, so with any of them the database starts afresh too: kept, it would hold sagas,
- * idempotency keys and order facts of orders the silos no longer have.
+ * DATA_DIR. Kept between runs while every legacy system is real. The simulators are seeded afresh
+ * at every start, so with any of them the database starts empty (kept, it would hold sagas,
+ * idempotency keys and order facts of orders the silos no longer have), on a server of its own
+ * that is kept: made once (initdb takes seconds), emptied at each start, never mixed with the
+ * real systems' data.
  */
 async function ownDatabase(config: Config, logger: Logger): Promise<EmbeddedServer> {
-  const dir = path.resolve(config.env.DATA_DIR, 'postgres');
   const simulated = SYSTEMS.filter((system) => !config.legacy[system].url);
-  if (simulated.length) fs.rmSync(dir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({
-    dir,
-    persistent: !simulated.length,
-    onLog: (line) => logger.debug({ postgres: line.trim() }),
-  });
+  const dir = path.resolve(config.env.DATA_DIR, simulated.length ? 'postgres-simulated' : 'postgres');
+  const server = await startEmbeddedPostgres({ dir, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
+  if (simulated.length)
+    await emptied(server).catch(async (err: unknown) => {
+      await server.stop();
+      throw err;
+    });
   logger.info(
     { dir, simulated },
     simulated.length
-      ? 'DATABASE_URL is not set: a PostgreSQL server of its own, started afresh with the simulated systems'
+      ? 'DATABASE_URL is not set: a PostgreSQL server of its own, emptied for the simulated systems'
       : 'DATABASE_URL is not set: a PostgreSQL server of its own, its data kept between runs',
   );
   return server;
+}
+
+/** Every table, row and sequence the last run left, dropped with the schema that holds them. */
+async function emptied(server: EmbeddedServer): Promise<void> {
+  const db = openDatabase(server.url);
+  try {
+    await db.run('DROP SCHEMA public CASCADE');
+    await db.run('CREATE SCHEMA public');
+  } finally {
+    await db.close();
+  }
 }
 
 async function main() {
