@@ -2,19 +2,20 @@
 // (test/global-setup.ts) into a template database. A test stack on that seed starts on a copy of it
 // (test/e2e/harness.ts testConfig): the database a stack holds once its own first pass has run,
 // without every start spending two seconds writing the same few hundred people. Its first pass then
-// reads only what the silos numbered since, as a restarted replica's does. A stack whose silos or
-// identity settings differ starts empty and indexes them itself.
+// reads only what the silos numbered since, as a restarted replica's does. A stack on other silos
+// starts empty and indexes them itself.
 import { startSimulators } from '../legacy';
-import { IdentityIndex } from '../domain/identity/indexer';
-import { IndexCursors } from '../domain/identity/index-cursors';
-import { IdentityStore } from '../domain/identity/store';
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logging';
-import { Resources } from '../platform/tools/pieces';
+import { identityIndexOf, Resources } from '../platform/tools/pieces';
 import { freshDatabaseUrl } from './databases';
 
-/** What the index reads and how: a stack setting any of these starts on an empty database. */
-const INDEX_INPUTS = /^(SIM_|ESHOP_|CRM_|LOYALTY_|IDENTITY_)/;
+/**
+ * What changes what the index writes: the silos' seed and where they are. A stack setting any of
+ * these starts empty; a caller that names its database (stackDatabaseUrl, test/e2e/harness.ts)
+ * and reaches the default seed's simulators by URL says so by passing none of them.
+ */
+const INDEX_INPUTS = /^(SIM_\w+|(ESHOP|CRM|LOYALTY)_URL|ESHOP_API_KEY|LOYALTY_CLIENT_\w+)$/;
 
 /** Where the workers find the template's name: set before they start, unset outside jest. */
 const TEMPLATE = 'TEST_INDEXED_TEMPLATE';
@@ -40,12 +41,7 @@ export async function makeIndexedTemplate(seed: Record<'SIM_SEED' | 'SIM_SCALE' 
     graph: { request: () => Promise.reject(new Error('no subgraph while the template is made')) },
   });
   try {
-    const index = new IdentityIndex(
-      { eshop: resources.eshop(), crm: resources.crm(), loyalty: resources.loyalty() },
-      await IdentityStore.open(resources.db()),
-      await IndexCursors.open(resources.db()),
-    );
-    await index.catchUp();
+    await (await identityIndexOf(resources)).identityIndex.catchUp();
   } finally {
     await resources.close();
     await Promise.all(Object.values(sims).map((sim) => sim?.close()));

@@ -271,12 +271,17 @@ export interface Piece {
   caughtUp?: Promise<void>;
 }
 
+/** The identity store and its index over the silos, as the identity subgraph runs them (and test/indexed-template.ts). */
+export async function identityIndexOf(r: Resources) {
+  const clients = { eshop: r.eshop(), crm: r.crm(), loyalty: r.loyalty() };
+  const store = await IdentityStore.open(r.db());
+  return { clients, store, identityIndex: new IdentityIndex(clients, store, await IndexCursors.open(r.db())) };
+}
+
 export const PIECES: Record<SubgraphName, (r: Resources) => Promise<Piece>> = {
   identity: async (r) => {
     const { env } = r.env.config;
-    const clients = { eshop: r.eshop(), crm: r.crm(), loyalty: r.loyalty() };
-    const store = await IdentityStore.open(r.db());
-    const identityIndex = new IdentityIndex(clients, store, await IndexCursors.open(r.db()));
+    const { clients, store, identityIndex } = await identityIndexOf(r);
     return {
       definition: subgraphDefinitions.identity({
         store,

@@ -49,8 +49,8 @@ export type Transport = (typeof TRANSPORTS)[number];
 
 /**
  * A new database for a stack on the default seed's silos, `env` its settings over the defaults
- * above: a copy of the run's first identity index pass where they leave the index's reading as it
- * was (../indexed-template.ts), empty otherwise.
+ * above: a copy of the run's first identity index pass where they leave what the index reads as it
+ * was (../indexed-template.ts), empty otherwise. Stacks on copies hand out the same customer ids.
  */
 export const stackDatabaseUrl = (env: Record<string, string> = {}) => freshDatabaseUrl(indexedTemplateFor(env));
 
