@@ -50,10 +50,17 @@ export class Discovery {
 
   async discover(start: SearchKey[]): Promise<DiscoveryResult> {
     const failed = new Set<System>();
+    // Asked in this look-up, answered or not: a key the records found carry again (each member of a
+    // household, the key searched first), or one a failing silo leaves to the next look-up, is asked
+    // once here, not once per record and round.
+    const asked = new Set<string>();
     let pending = start;
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-      const keys = pending.filter((k) => !this.recent.has(cacheKey(k)));
+      const keys = [...new Map(pending.map((k) => [cacheKey(k), k]))]
+        .filter(([id]) => !this.recent.has(id) && !asked.has(id))
+        .map(([, k]) => k);
       if (keys.length === 0) break;
+      for (const k of keys) asked.add(cacheKey(k));
       const failedNow = new Set<System>();
       const records = await this.search(keys, failedNow);
       await this.store.observe(records);

@@ -277,6 +277,22 @@ describe('linkIdentity', () => {
 });
 
 describe('a look-up during an outage', () => {
+  it('asks the silos still up for each email and phone once, not once per record and round', async () => {
+    const p = everywhere[everywhere.length - 1];
+    await setFaults(stack, 'eshop', { down: true });
+    try {
+      await resetStats(stack);
+      const found = await gql(stack, 'query($e: String) { findCustomers(email: $e) { id } }', { e: account(p).email });
+      expect(found.errors?.map((e) => e.extensions?.system)).toEqual(['eshop']);
+      // their records carry at most three emails and three phones (a batch of cards besides, each round)
+      const calls = await legacyCalls(stack);
+      expect(calls.loyalty).toBeLessThanOrEqual(6 + 3);
+      expect(calls.crm).toBeLessThanOrEqual(6);
+    } finally {
+      await setFaults(stack, 'eshop', {});
+    }
+  });
+
   it('searches the silo that failed again once it is back, rather than trusting the partial answer', async () => {
     // a stack of its own: nobody was looked up in it before; loyalty cannot be listed, so a member
     // whose card is on no account is known only once searched for (its breaker kept shut: each key is a call of its own)

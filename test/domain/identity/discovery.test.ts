@@ -59,4 +59,40 @@ describe('Discovery', () => {
     await new Discovery({ ...nobody, eshop, loyalty }, store, 60_000).discover([email]);
     expect(fetched).toEqual([[account.loyalty_card]]);
   });
+
+  it('searches each key once in a look-up while a silo is down, however many records carry it', async () => {
+    // a household: three members sharing the mailbox and the phone, each with a CRM contact
+    const members = ['1111222233334444', '5555666677778888', '9999000011112222'].map((card, i) => ({
+      card_number: card,
+      email: email.value,
+      phone_e164: '+33612345678',
+      first_name: `P${i}`,
+      last_name: 'B',
+      enrolled_at: '2024-01-01T00:00:00Z',
+    }));
+    const contacts = members.map((m, i) => ({
+      id: `C-${i}`,
+      email: m.email,
+      phone: '06 12 34 56 78',
+      first_name: m.first_name,
+      last_name: 'B',
+      created_at: 1704067200,
+    }));
+    const searched: string[] = [];
+    const loyalty = {
+      findMembers: async (by: { email?: string; phone?: string }) => (searched.push(`loyalty ${JSON.stringify(by)}`), members),
+      batchGetMembers: async (cards: string[]) => (searched.push(...cards.map((c) => `loyalty card ${c}`)), []),
+    } as unknown as LoyaltyClient;
+    const crm = {
+      searchContactsMany: async (queries: unknown[]) => queries.map((q) => (searched.push(`crm ${JSON.stringify(q)}`), contacts)),
+    } as unknown as CrmClient;
+    const eshop = {
+      findAccountsByEmail: async () => {
+        throw new LegacyUnavailableError('eshop', 'down');
+      },
+    } as unknown as EshopClient;
+    const result = await new Discovery({ eshop, crm, loyalty }, store, 60_000).discover([email]);
+    expect([...result.failed]).toEqual(['eshop']);
+    expect(searched.filter((call, i) => searched.indexOf(call) !== i)).toEqual([]);
+  });
 });
