@@ -31,6 +31,13 @@ const SUBGRAPH_PROBE_MS = 2000;
 /** How long the database may take to answer `SELECT 1` before /ready counts it failed. */
 const DATABASE_PROBE_MS = 1000;
 
+/**
+ * How long /ready waits for a legacy system's probe before it reports it late (unavailable, so
+ * degraded, never a 503): a hanging silo must not hold /ready past an orchestrator's probe
+ * deadline (Kubernetes': 1 s), which would take the replica out of rotation for the silo.
+ */
+const LEGACY_PROBE_MS = 800;
+
 const PROBE = { query: '{ __typename }' };
 
 const noAnswer = () => new Error('no answer');
@@ -92,7 +99,7 @@ export async function readiness(
   subgraphs?: Record<string, SubgraphEndpoint>,
 ): Promise<ReadyReport> {
   const [own, probes, db] = await Promise.all([
-    Promise.all(legacy.map((guard) => guard.health())),
+    Promise.all(legacy.map((guard) => guard.health(LEGACY_PROBE_MS))),
     Promise.all(Object.entries(subgraphs ?? {}).map(async ([name, endpoint]) => [name, await answers(endpoint)] as const)),
     database && databaseAnswers(database),
   ]);

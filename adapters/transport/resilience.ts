@@ -25,6 +25,7 @@ import {
   type BreakerState,
   type CallOutcome,
 } from '../../platform/metrics/legacy-calls';
+import { raceTimer } from '../../platform/http/deadline';
 import { Bulkhead } from './bulkhead';
 import { systemClock, type Clock } from './clock';
 
@@ -78,8 +79,8 @@ export interface SystemHealth {
   /** calls get through: the breaker is not open and the system answered the probe */
   usable: boolean;
   breaker: BreakerState;
-  /** `skipped` while the breaker is open: no request is sent then */
-  probe: 'ok' | 'failed' | 'skipped';
+  /** `skipped` while the breaker is open: no request is sent then; `late`: no answer within the deadline of the one asking */
+  probe: 'ok' | 'failed' | 'skipped' | 'late';
   lastCall: { outcome: CallOutcome; at: string } | null;
 }
 
@@ -151,15 +152,18 @@ export class LegacyGuard {
     }
   }
 
-  /** Probes through the breaker: a half-open breaker closes when the probe gets an answer. */
-  async health(): Promise<SystemHealth> {
-    let probe: SystemHealth['probe'];
-    try {
-      await this.breaker.fire(this.probe);
-      probe = 'ok';
-    } catch (err) {
-      probe = err instanceof Error && CircuitBreaker.isOurError(err) ? 'skipped' : 'failed';
-    }
+  /**
+   * Probes through the breaker: a half-open breaker closes when the probe gets an answer. A probe
+   * with no answer after `answerWithinMs` is reported `late`, not usable, and not waited for (a
+   * readiness check answers within its orchestrator's deadline); left to end, it still counts for
+   * the breaker.
+   */
+  async health(answerWithinMs: number): Promise<SystemHealth> {
+    const fired = this.breaker.fire(this.probe).then(
+      () => 'ok' as const,
+      (err: unknown) => (err instanceof Error && CircuitBreaker.isOurError(err) ? ('skipped' as const) : ('failed' as const)),
+    );
+    const probe = await raceTimer(fired, answerWithinMs, () => 'late' as const);
     const breaker = this.state;
     return { system: this.system, usable: probe === 'ok' && breaker !== 'open', breaker, probe, lastCall: this.last };
   }

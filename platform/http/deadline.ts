@@ -3,7 +3,7 @@
 // and pile up with every call.
 
 /** What `work` settles with, or what `late()` answers once `ms` pass first. */
-async function raceTimer<T, L>(work: Promise<T>, ms: number, late: () => L): Promise<T | L> {
+export async function raceTimer<T, L>(work: Promise<T>, ms: number, late: () => L): Promise<T | L> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<L>((resolve, reject) => {
     timer = setTimeout(() => {

@@ -1,6 +1,8 @@
-// /ready's probes of an in-process subgraph and the database: each gives up at its deadline, and
+// /ready's probes of an in-process subgraph, the database and a legacy system: each gives up at its deadline, and
 // leaves no timer running once answered (a fake clock counts them).
+import { LegacyGuard } from '../../adapters/transport/resilience';
 import { readiness } from '../../gateway/health';
+import { createLogger } from '../../platform/logging';
 import type { SubgraphResponse } from '../../subgraphs/kit/server';
 
 beforeEach(() => jest.useFakeTimers());
@@ -44,4 +46,23 @@ it('gives an in-process subgraph its 2 s, and no more', async () => {
   expect(settled).toBe(false);
   await jest.advanceTimersByTimeAsync(1);
   expect(await asked).toMatchObject({ status: 'unavailable', subgraphs: { identity: 'failed' }, database: 'ok' });
+});
+
+it('gives a legacy system 0.8 s to answer its probe, then reports it late: degraded, never a 503', async () => {
+  const settings = { retries: 0, retryBaseMs: 1, maxInFlight: 10, breakerMinCalls: 3, breakerResetMs: 1000 };
+  const guard = new LegacyGuard('loyalty', settings, never, createLogger('silent'));
+  try {
+    let settled = false;
+    const asked = readiness([guard]).then((r) => ((settled = true), r));
+    await jest.advanceTimersByTimeAsync(799);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await asked).toMatchObject({
+      status: 'degraded',
+      unavailable: ['loyalty'],
+      systems: { loyalty: { usable: false, probe: 'late' } },
+    });
+  } finally {
+    guard.close();
+  }
 });

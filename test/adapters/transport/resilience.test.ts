@@ -212,7 +212,7 @@ describe('the circuit breaker', () => {
       [40, 'legacy call failed', 'eshop'],
     ]);
     await sleep(SETTINGS.breakerResetMs + 100);
-    await g.health();
+    await g.health(10_000);
     expect(lines.at(-1)).toMatchObject({ level: 30, msg: 'circuit breaker closed', system: 'eshop' });
   });
 
@@ -233,12 +233,37 @@ describe('the circuit breaker', () => {
     });
     nock(BASE).get('/things').times(3).reply(503);
     for (let i = 0; i < 3; i++) await failure(client(g).get('/things'));
-    expect(await g.health()).toMatchObject({ usable: false, breaker: 'open', probe: 'skipped', lastCall: { outcome: 'unavailable' } });
+    expect(await g.health(10_000)).toMatchObject({
+      usable: false,
+      breaker: 'open',
+      probe: 'skipped',
+      lastCall: { outcome: 'unavailable' },
+    });
     await sleep(SETTINGS.breakerResetMs + 100);
-    expect(await g.health()).toMatchObject({ usable: false, breaker: 'open', probe: 'failed' });
+    expect(await g.health(10_000)).toMatchObject({ usable: false, breaker: 'open', probe: 'failed' });
     up = true;
     await sleep(SETTINGS.breakerResetMs + 100);
-    expect(await g.health()).toMatchObject({ usable: true, breaker: 'closed', probe: 'ok' });
+    expect(await g.health(10_000)).toMatchObject({ usable: true, breaker: 'closed', probe: 'ok' });
+  });
+});
+
+describe('health within a deadline', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('is reported late and not usable while the probe hangs, without waiting for it, and usable once it answers', async () => {
+    let up = false;
+    let answer = () => undefined as void;
+    const g = guard({}, () => (up ? Promise.resolve() : new Promise<void>((resolve) => (answer = resolve))));
+    let settled = false;
+    const asked = g.health(800).then((h) => ((settled = true), h));
+    await jest.advanceTimersByTimeAsync(799);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await asked).toMatchObject({ usable: false, breaker: 'closed', probe: 'late' });
+    up = true;
+    answer();
+    expect(await g.health(800)).toMatchObject({ usable: true, breaker: 'closed', probe: 'ok' });
   });
 });
 
