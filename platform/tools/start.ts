@@ -1,4 +1,5 @@
 // npm start: the whole stack on embedded defaults, until Ctrl-C.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config, type Env } from '../config';
 import { SYSTEMS } from '../errors';
@@ -38,7 +39,16 @@ function tokenHelp(env: Env, gatewayUrl: string): string[] {
 async function ownDatabase(config: Config, logger: Logger): Promise<EmbeddedServer> {
   const simulated = SYSTEMS.filter((system) => !config.legacy[system].url);
   const dir = path.resolve(config.env.DATA_DIR, simulated.length ? 'postgres-simulated' : 'postgres');
-  const server = await startEmbeddedPostgres({ dir, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
+  const start = () => startEmbeddedPostgres({ dir, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
+  const server = !simulated.length
+    ? await start()
+    : await start().catch(() => {
+        // its data is thrown away at every start anyway: one a run killed outright left broken (or
+        // still held by its server) is made anew rather than refusing every start after
+        logger.warn({ dir }, 'the kept database server for the simulated systems did not start: made anew');
+        fs.rmSync(dir, { recursive: true, force: true });
+        return start();
+      });
   if (simulated.length)
     await emptied(server).catch(async (err: unknown) => {
       await server.stop();

@@ -2,7 +2,7 @@
 // are seeded afresh at every start, so what the database held of the last run's orders (sagas,
 // idempotency keys, order facts) would describe orders the silos no longer have: a key sent again
 // must answer an order that exists, not one of the run before.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { killChildServices, startChildService } from './child-service';
@@ -48,4 +48,20 @@ it('with simulated silos, a key of the run before answers an order the silos hol
   const order = await gql(stack, 'query($id: ID!) { order(id: $id) { id status } }', { id: again.data.placeOrder.id });
   expect(order.data.order).toEqual(again.data.placeOrder);
   await second.stop();
+}, 120_000);
+
+it('with simulated silos, starts on a new database server when the one kept cannot start (left broken by a run killed outright)', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'omnigraph-broken-'));
+  chmodSync(dataDir, 0o755);
+  try {
+    mkdirSync(path.join(dataDir, 'postgres-simulated'));
+    writeFileSync(path.join(dataDir, 'postgres-simulated', 'PG_VERSION'), 'not a data directory\n');
+    const service = await startChildService({ ...ENV, DATA_DIR: dataDir });
+    const stores = await gql({ gatewayUrl: service.gatewayUrl } as Stack, '{ stores { id } }');
+    expect(stores.errors).toBeUndefined();
+    expect(stores.data.stores.length).toBeGreaterThan(0);
+    await service.stop();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }, 120_000);
