@@ -38,28 +38,27 @@ function tokenHelp(env: Env, gatewayUrl: string): string[] {
  */
 async function ownDatabase(config: Config, logger: Logger): Promise<EmbeddedServer> {
   const simulated = SYSTEMS.filter((system) => !config.legacy[system].url);
-  const dir = path.resolve(config.env.DATA_DIR, simulated.length ? 'postgres-simulated' : 'postgres');
-  const start = () => startEmbeddedPostgres({ dir, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
-  const server = !simulated.length
-    ? await start()
-    : await start().catch(() => {
-        // its data is thrown away at every start anyway: one a run killed outright left broken (or
-        // still held by its server) is made anew rather than refusing every start after
-        logger.warn({ dir }, 'the kept database server for the simulated systems did not start: made anew');
-        fs.rmSync(dir, { recursive: true, force: true });
-        return start();
-      });
-  if (simulated.length)
-    await emptied(server).catch(async (err: unknown) => {
-      await server.stop();
-      throw err;
-    });
-  logger.info(
-    { dir, simulated },
-    simulated.length
-      ? 'DATABASE_URL is not set: a PostgreSQL server of its own, emptied for the simulated systems'
-      : 'DATABASE_URL is not set: a PostgreSQL server of its own, its data kept between runs',
-  );
+  const onLog = (line: string) => logger.debug({ postgres: line.trim() });
+  if (!simulated.length) {
+    const dir = path.resolve(config.env.DATA_DIR, 'postgres');
+    const server = await startEmbeddedPostgres({ dir, persistent: true, onLog });
+    logger.info({ dir }, 'DATABASE_URL is not set: a PostgreSQL server of its own, its data kept between runs');
+    return server;
+  }
+  const dir = path.resolve(config.env.DATA_DIR, 'postgres-simulated');
+  const start = () => startEmbeddedPostgres({ dir, persistent: true, onLog });
+  const server = await start().catch(() => {
+    // its data is thrown away at every start anyway: one a run killed outright left broken (or
+    // still held by its server) is made anew rather than refusing every start after
+    logger.warn({ dir }, 'the kept database server for the simulated systems did not start: made anew');
+    fs.rmSync(dir, { recursive: true, force: true });
+    return start();
+  });
+  await emptied(server).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+  logger.info({ dir, simulated }, 'DATABASE_URL is not set: a PostgreSQL server of its own, emptied for the simulated systems');
   return server;
 }
 

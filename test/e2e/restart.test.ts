@@ -12,15 +12,21 @@ import type { Stack } from '../../platform/tools/stack';
 const { world, truth } = seeded();
 const buyer = truth.find((p) => p.eshopAccountId && p.householdId === null)!;
 const email = world.eshop.accounts.find((a) => a.id === buyer.eshopAccountId)!.email;
-const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'omnigraph-restart-'));
-// the database server runs as its own unprivileged user, which must reach its folder inside
-chmodSync(DATA_DIR, 0o755);
-const ENV = { ...SEED, DATABASE_URL: undefined, DATA_DIR };
+const dataDirs: string[] = [];
+/** A DATA_DIR of its own, removed after the file. */
+function newDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'omnigraph-restart-'));
+  // the database server runs as its own unprivileged user, which must reach its folder inside
+  chmodSync(dir, 0o755);
+  dataDirs.push(dir);
+  return dir;
+}
+const ENV = { ...SEED, DATABASE_URL: undefined, DATA_DIR: newDataDir() };
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
 
 afterAll(async () => {
   await killChildServices();
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function placeOnce(stack: Stack, key: string) {
@@ -51,17 +57,12 @@ it('with simulated silos, a key of the run before answers an order the silos hol
 }, 120_000);
 
 it('with simulated silos, starts on a new database server when the one kept cannot start (left broken by a run killed outright)', async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'omnigraph-broken-'));
-  chmodSync(dataDir, 0o755);
-  try {
-    mkdirSync(path.join(dataDir, 'postgres-simulated'));
-    writeFileSync(path.join(dataDir, 'postgres-simulated', 'PG_VERSION'), 'not a data directory\n');
-    const service = await startChildService({ ...ENV, DATA_DIR: dataDir });
-    const stores = await gql({ gatewayUrl: service.gatewayUrl } as Stack, '{ stores { id } }');
-    expect(stores.errors).toBeUndefined();
-    expect(stores.data.stores.length).toBeGreaterThan(0);
-    await service.stop();
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const dataDir = newDataDir();
+  mkdirSync(path.join(dataDir, 'postgres-simulated'));
+  writeFileSync(path.join(dataDir, 'postgres-simulated', 'PG_VERSION'), 'not a data directory\n');
+  const service = await startChildService({ ...ENV, DATA_DIR: dataDir });
+  const stores = await gql({ gatewayUrl: service.gatewayUrl } as Stack, '{ stores { id } }');
+  expect(stores.errors).toBeUndefined();
+  expect(stores.data.stores.length).toBeGreaterThan(0);
+  await service.stop();
 }, 120_000);
