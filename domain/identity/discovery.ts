@@ -9,7 +9,7 @@ import type { CrmClient } from '../../adapters/crm/client';
 import type { EshopClient } from '../../adapters/eshop/client';
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import type { PersonRecord } from '../types';
-import type { CrmContact } from '../../adapters/crm/wire';
+import type { LoyaltyMember } from '../../adapters/loyalty/wire';
 import { LegacyUnavailableError, type System } from '../../platform/errors';
 import { toFrenchNational } from '../canonical/phone';
 import { personFromEshopAccount } from '../../adapters/eshop/mapping';
@@ -119,34 +119,41 @@ export class Discovery {
       }),
       ...names.map((name) => ({ name })),
     ];
-    // a silo that cannot answer leaves its records out, named in `failed`; anything else (a mapping
-    // bug, a request the silo refuses) is ours, and reaches the caller as INTERNAL with its request id
-    const guarded = async (system: System, work: () => Promise<PersonRecord[]>) => {
-      try {
-        return await work();
-      } catch (err) {
-        if (!(err instanceof LegacyUnavailableError)) throw err;
-        failed.add(system);
-        return [];
+    // Each search settled alone: a silo that cannot answer one leaves that one's records out and is
+    // named in `failed`, what its other searches found is kept. Anything else (a mapping bug, a
+    // request the silo refuses) is ours, and reaches the caller as INTERNAL with its request id.
+    const settle = async (system: System, searches: Promise<PersonRecord[]>[]) => {
+      const records: PersonRecord[] = [];
+      for (const result of await Promise.allSettled(searches)) {
+        if (result.status === 'fulfilled') records.push(...result.value);
+        else if (result.reason instanceof LegacyUnavailableError) failed.add(system);
+        else throw result.reason;
       }
+      return records;
     };
+    const members = (search: Promise<LoyaltyMember[]>) => search.then((found) => found.map(personFromLoyaltyMember));
+    // one JSON-RPC batch for every CRM query, each answered (or failed) on its own
+    const crmAnswers = crmQueries.length > 0 ? crm.searchContactsMany(crmQueries) : Promise.resolve([]);
+    const contacts = (i: number) =>
+      crmAnswers.then((answers) => {
+        const answer = answers[i];
+        if (answer instanceof Error) throw answer;
+        return answer.map(personFromCrmContact);
+      });
     const found = await Promise.all([
-      guarded('eshop', async () => (await Promise.all(emails.map((e) => eshop.findAccountsByEmail(e)))).flat().map(personFromEshopAccount)),
-      guarded('loyalty', async () => {
-        const lists = await Promise.all([
-          ...emails.map((email) => loyalty.findMembers({ email })),
-          ...phones.map((phone) => loyalty.findMembers({ phone })),
-          cards.length ? loyalty.batchGetMembers(cards) : Promise.resolve([]),
-        ]);
-        return lists.flat().map(personFromLoyaltyMember);
-      }),
-      guarded('crm', async () => {
-        if (crmQueries.length === 0) return [];
-        const results = await crm.searchContactsMany(crmQueries);
-        const failure = results.find((r) => r instanceof Error);
-        if (failure) throw failure;
-        return (results as CrmContact[][]).flat().map(personFromCrmContact);
-      }),
+      settle(
+        'eshop',
+        emails.map(async (e) => (await eshop.findAccountsByEmail(e)).map(personFromEshopAccount)),
+      ),
+      settle('loyalty', [
+        ...emails.map((email) => members(loyalty.findMembers({ email }))),
+        ...phones.map((phone) => members(loyalty.findMembers({ phone }))),
+        ...(cards.length ? [members(loyalty.batchGetMembers(cards))] : []),
+      ]),
+      settle(
+        'crm',
+        crmQueries.map((_, i) => contacts(i)),
+      ),
     ]);
     return found.flat();
   }

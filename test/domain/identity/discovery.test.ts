@@ -95,4 +95,38 @@ describe('Discovery', () => {
     expect([...result.failed]).toEqual(['eshop']);
     expect(searched.filter((call, i) => searched.indexOf(call) !== i)).toEqual([]);
   });
+
+  it("keeps what a silo's other searches found when one of its searches fails, and reports the silo failed", async () => {
+    const member = {
+      card_number: '1234567812345678',
+      email: email.value,
+      phone_e164: '+33612345678',
+      first_name: 'A',
+      last_name: 'B',
+      enrolled_at: '2024-01-01T00:00:00Z',
+    };
+    const contact = { id: 'C-1', email: email.value, phone: null, first_name: 'A', last_name: 'B', created_at: 1704067200 };
+    const observed: string[] = [];
+    const recording = {
+      observe: async (records: { system: string; externalId: string }[]) =>
+        void observed.push(...records.map((r) => `${r.system} ${r.externalId}`)),
+    };
+    // the loyalty platform answers the email search and fails the phone one; the CRM fails one query of its batch
+    const loyalty = {
+      findMembers: async ({ phone }: { phone?: string }) => {
+        if (phone) throw new LegacyUnavailableError('loyalty', 'throttled');
+        return [member];
+      },
+      batchGetMembers: async () => [],
+    } as unknown as LoyaltyClient;
+    const crm = {
+      searchContactsMany: async (queries: { phone?: string }[]) =>
+        queries.map((q) => (q.phone ? new LegacyUnavailableError('crm', 'one query failed') : [contact])),
+    } as unknown as CrmClient;
+    const eshop = { findAccountsByEmail: async () => [] } as unknown as EshopClient;
+    const phone = { kind: 'phone', value: '+33612345678' } as const;
+    const result = await new Discovery({ eshop, crm, loyalty }, recording as unknown as IdentityStore, 60_000).discover([email, phone]);
+    expect([...result.failed].sort()).toEqual(['crm', 'loyalty']);
+    expect(observed).toEqual(expect.arrayContaining([`loyalty ${member.card_number}`, 'crm C-1']));
+  });
 });
