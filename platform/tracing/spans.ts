@@ -1,6 +1,7 @@
 // The spans of the HTTP hops between our own servers: the server span of every GraphQL request
 // (gateway and subgraphs alike, continuing the caller's trace), and the gateway's fetch from a
-// subgraph, named after it, whose context the subgraph request carries on.
+// subgraph, named after it, whose context the subgraph request carries on; and a subgraph's own
+// call to another subgraph's API, its span named and passed on alike.
 import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import type { RequestHandler } from 'express';
@@ -43,4 +44,24 @@ export function traceSubgraphFetch(subgraph: string, headers?: { set(name: strin
   trace.getActiveSpan()?.updateName(`subgraph ${subgraph}`);
   // unsampled too: the subgraph keeps the decision (without a provider, the propagator writes nothing)
   if (headers) propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
+}
+
+/**
+ * A subgraph's call to another subgraph's API: a client span named as the gateway's fetch is, in
+ * whose context `call` runs (an in-process call carries the trace by itself) and whose
+ * `traceparent` it is given for its HTTP request.
+ */
+export function traceSubgraphCall<T>(subgraph: string, call: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(`subgraph ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { service: subgraph } }, async (span) => {
+    const headers: Record<string, string> = {};
+    propagation.inject(context.active(), headers);
+    try {
+      return await call(headers);
+    } catch (err) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+      throw err;
+    } finally {
+      span.end();
+    }
+  });
 }

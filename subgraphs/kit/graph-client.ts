@@ -15,6 +15,7 @@ import {
 } from '../../platform/errors';
 import { withDeadline } from '../../platform/http/deadline';
 import { currentRequestId, REQUEST_ID_HEADER } from '../../platform/logging/request-context';
+import { traceSubgraphCall } from '../../platform/tracing/spans';
 import type { SubgraphName } from '../../gateway/supergraph';
 import type { Caller } from '../../platform/auth/caller';
 import type { RunningSubgraph } from './server';
@@ -78,7 +79,16 @@ export class HttpSubgraphClient implements SubgraphClient {
     this.assertFor = callerAssertions(opts.gatewayKey);
   }
 
-  async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
+  request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
+    return traceSubgraphCall(subgraph, (traceHeaders) => this.send<TData>(subgraph, document, variables, traceHeaders));
+  }
+
+  private async send<TData>(
+    subgraph: SubgraphName,
+    document: string,
+    variables: Record<string, unknown> | undefined,
+    traceHeaders: Record<string, string>,
+  ): Promise<TData> {
     const requestId = currentRequestId();
     let body: { data?: TData | null; errors?: RemoteError[] };
     try {
@@ -88,6 +98,7 @@ export class HttpSubgraphClient implements SubgraphClient {
           'content-type': 'application/json',
           [CALLER_HEADER]: await this.assertFor({ sub: `subgraph:${this.opts.from}`, role: 'service' }),
           ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+          ...traceHeaders,
         },
         body: JSON.stringify({ query: document, variables }),
         signal: AbortSignal.timeout(this.opts.timeoutMs),
@@ -122,7 +133,7 @@ export class LocalSubgraphClient implements SubgraphClient {
 
   async request<TData>(subgraph: SubgraphName, document: string, variables?: Record<string, unknown>): Promise<TData> {
     const { body } = await withDeadline(
-      this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE),
+      traceSubgraphCall(subgraph, () => this.subgraph(subgraph).execute({ query: document, variables }, LocalSubgraphClient.SERVICE)),
       this.timeoutMs,
       () => noAnswerWithin(subgraph, this.timeoutMs),
     );

@@ -152,6 +152,28 @@ describe.each(MODES)('$name', ({ start, hop }) => {
     }
   });
 
+  it("keeps a subgraph's call to another subgraph's API in the request's trace", async () => {
+    // a quote for a customer: the offers subgraph asks the identity subgraph who the customer is
+    const answer = await gql(
+      stack,
+      `query($i: QuoteInput!) { quote(input: $i) { total { centAmount } } }`,
+      { i: { channel: 'WEB', customerId, lines: [{ sku: 'SKU-100001', quantity: 1 }] } },
+      { as: 'agent' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const trace = await traceOf(hop);
+    expect(new Set(exporter.getFinishedSpans().map((s) => s.spanContext().traceId)).size).toBe(1);
+    expect(trace.roots).toHaveLength(1);
+    // the call: a client span named after the subgraph called, below the gateway's fetch from offers
+    const calls = trace.fetches.filter((f) => trace.fetchAbove(f) !== undefined);
+    expect(calls.map((c) => `${subgraphOfFetch(trace.fetchAbove(c)!)} -> ${c.name}`)).toContain('offers -> subgraph identity');
+    for (const call of calls) {
+      expect(call.kind).toBe(SpanKind.CLIENT);
+      // over HTTP, the subgraph called continued the trace sent in its request's traceparent
+      if (hop === 'http') expect(trace.children(call).map((c) => `${c.kind} ${c.name}`)).toEqual([`${SpanKind.SERVER} POST /graphql`]);
+    }
+  });
+
   it("continues the client's trace when the request carries a traceparent", async () => {
     await ask({ traceparent: `00-${TRACE_ID}-${CLIENT_SPAN_ID}-01` });
     const trace = await traceOf(hop);
