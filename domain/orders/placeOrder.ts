@@ -6,7 +6,9 @@
 // sale returned, vouchers given back); after it, the points are retried until earned, once.
 import { createHash } from 'node:crypto';
 import { webOrderPages } from '../../adapters/eshop/order-pages';
+import { orderFromEshop } from '../../adapters/eshop/mapping';
 import type { EshopOrder } from '../../adapters/eshop/wire';
+import { orderFromPosReceipt } from '../../adapters/pos/mapping';
 import { centsToDecimal } from '../canonical/money';
 import { formatCardForPos } from '../canonical/card';
 import { externalIdIn } from '../identity/records';
@@ -140,7 +142,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
   return {
     kind: 'placeOrder',
     pivot: 4,
-    result: (s) => ({ orderId: s.orderId }),
+    result: (s) => ({ orderId: s.orderId, placed: s.placed }),
     steps: [
       {
         name: 'claimVouchers',
@@ -195,7 +197,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             priced: null,
             placedBy: plan.ref,
           });
-          return { orderId: order.id };
+          return { orderId: order.id, placed: orderFromEshop(order) };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind === 'storeSale') return;
@@ -230,7 +232,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             },
             placedBy: plan.ref,
           });
-          return { orderId: receipt.id };
+          return { orderId: receipt.id, placed: orderFromPosReceipt(receipt) };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind !== 'storeSale') return;

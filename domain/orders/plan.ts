@@ -1,6 +1,6 @@
 // What placeOrder decides before it writes anything (the plan), and what its saga records as it
 // goes: shared by the saga's steps and by the points that follow an order.
-import type { Address, Channel } from '../types';
+import type { Address, Channel, Order } from '../types';
 
 export interface PlaceOrderInput {
   channel: Channel;
@@ -43,4 +43,6 @@ export interface PlaceOrderState extends Record<string, unknown> {
   plan: OrderPlan;
   reservationId?: string;
   orderId?: string;
+  /** the order as the silo answered its creation: what placeOrder answers when the order cannot be read back */
+  placed?: Order;
 }

@@ -63,10 +63,11 @@ export const resolvers: Resolvers = {
       await assertMayPlaceOrder(ctx, input);
       const { idempotencyKey, ...request } = input;
       const { commerce } = ctx;
-      const { orderId } = (await commerce.runner.execute(commerce.sagas.place, clientKey(idempotencyKey), request, async () => ({
+      const result = (await commerce.runner.execute(commerce.sagas.place, clientKey(idempotencyKey), request, async () => ({
         plan: await planPlaceOrder(ctx.planning, ctx.pricing, input as PlaceOrderInput),
-      }))) as { orderId: string };
-      const order = await placed(ctx, orderId);
+      }))) as { orderId: string; placed?: Order };
+      const { orderId } = result;
+      const order = await placed(ctx, orderId, result.placed);
       await assertOrderAccess(ctx, orderId, order); // the key's first request may have been another caller's
       return order;
     },
@@ -182,14 +183,20 @@ const factsOf = (ctx: OrdersContext, info: GraphQLResolveInfo, o: Order) => orNu
 /** A store sale placed through the graph: its list prices, discount and codes, which its receipt cannot carry. */
 const pricedSale = async (ctx: OrdersContext, info: GraphQLResolveInfo, o: Order) => (await factsOf(ctx, info, o))?.priced ?? null;
 
-/** The order a mutation just wrote, read back from its legacy system. */
-async function placed(ctx: OrdersContext, orderId: string) {
-  const order = await ctx.orderById.load(orderId);
-  if (!order) {
-    const system = orderIdKind(orderId) === 'web' ? 'eshop' : 'pos';
-    throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, {
-      system,
-    });
-  }
-  return order;
+/**
+ * The order a mutation just wrote, read back from its legacy system. An order placed is also known
+ * as its silo answered its creation (`asPlaced`): that is the answer when the read-back fails, as
+ * an error would tell the client the order failed, and one placed again under a new key is placed twice.
+ */
+async function placed(ctx: OrdersContext, orderId: string, asPlaced?: Order): Promise<Order> {
+  const order = await ctx.orderById.load(orderId).catch((err: unknown) => {
+    if (asPlaced) return null;
+    throw err;
+  });
+  if (order) return order;
+  if (asPlaced) return asPlaced;
+  const system = orderIdKind(orderId) === 'web' ? 'eshop' : 'pos';
+  throw graphqlError('SYSTEM_UNAVAILABLE', `Order ${orderId} was recorded but cannot be read back yet; retry with the same key`, {
+    system,
+  });
 }

@@ -237,6 +237,23 @@ describe('placeOrder', () => {
     ]);
   });
 
+  it.each([
+    { system: 'eshop', path: '/api/v2/orders/W', channel: 'WEB', fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS } },
+    { system: 'pos', path: '/pos/receipts/', channel: 'STORE', fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS } },
+  ] as const)(
+    'answers the order it placed when $system fails to read it back: the order as it is read later, not an error',
+    async ({ system, path, channel, fulfillment }) => {
+      const input = { channel, customerId, lines: [{ sku: stocked(1)[0].sku, quantity: 1 }], fulfillment, idempotencyKey: key() };
+      // the order's own look-up fails, its creation does not
+      await setFaults(stack, system, { down: true, path });
+      const placed = await gql(stack, PLACE, { input }).finally(() => setFaults(stack, system, {}));
+      expect(placed.errors).toBeUndefined();
+      const read = await gql(stack, `query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: placed.data.placeOrder.id });
+      expect(read.errors).toBeUndefined();
+      expect(placed.data.placeOrder).toEqual(read.data.order);
+    },
+  );
+
   it('refuses bad input with its code and changes nothing', async () => {
     const sku = stocked(1)[0].sku;
     const base = { channel: 'WEB', customerId, lines: [{ sku, quantity: 1 }], fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS } };
