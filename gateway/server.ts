@@ -20,6 +20,7 @@ import { traceSubgraphFetch } from '../platform/tracing/spans';
 import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
+import { failingFieldByField } from './failed-fetch';
 import { InProcessDataSource, type SubgraphEndpoint } from './in-process';
 import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   production: boolean;
   /** routes for development only (gateway/dev-token.ts): the caller passes none in production */
   developmentRoutes?: (app: express.Express) => void;
+  /** how long a subgraph's answer is waited for (SUBGRAPH_TIMEOUT_MS) */
+  subgraphTimeoutMs: number;
   /** let @apollo/gateway send its anonymous usage metrics to Apollo */
   apolloTelemetry: boolean;
   /** the web origins whose pages may call /graphql from a browser; none: same origin only */
@@ -69,8 +72,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     supergraphSdl,
     buildService: ({ name }) => {
       const endpoint = opts.subgraphs[name as SubgraphName];
-      if ('execute' in endpoint) return new InProcessDataSource<GatewayContext>(name, endpoint.execute);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      if ('execute' in endpoint) return failingFieldByField(name, new InProcessDataSource<GatewayContext>(name, endpoint.execute), logger);
+      const source = new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint.url,
         async willSendRequest({ request, context }) {
           request.http?.headers.set(CALLER_HEADER, await assertFor(context.caller ?? null));
@@ -78,6 +81,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           traceSubgraphFetch(name, request.http?.headers);
         },
       });
+      // its fetcher waits as long as the connection stays open: a stopped subgraph would hold the request for minutes
+      const fetchOnce = source.fetcher;
+      source.fetcher = (url, init) => fetchOnce(url, { ...init, signal: AbortSignal.timeout(opts.subgraphTimeoutMs) });
+      return failingFieldByField(name, source, logger);
     },
     logger,
   });

@@ -154,7 +154,7 @@ const schema = z.object({
    * not listen), `http` serves each on its port and fetches over loopback as from another host
    */
   SUBGRAPH_TRANSPORT: z.enum(['local', 'http']).default('local'),
-  /** a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
+  /** the gateway's fetch from a subgraph over HTTP, and a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
   SUBGRAPH_TIMEOUT_MS: timeout(30000),
   /** where each subgraph is served when it runs apart (`npm run serve -- <name>`): the gateway's routes and the subgraphs' calls to each other */
   IDENTITY_SUBGRAPH_URL: optionalUrl,
