@@ -63,8 +63,11 @@ const schema = z.object({
   ESHOP_API_KEY: z.string().min(1).default('sim-eshop-key'),
   CRM_URL: optionalUrl,
   LOYALTY_URL: optionalUrl,
-  /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` says otherwise */
-  APOLLO_TELEMETRY_DISABLED: z.enum(['true', 'false']).default('true'),
+  /** @apollo/gateway's hourly anonymous usage report to Apollo: off unless `false` (or `0`) says otherwise; `true` and `1` as Apollo reads them */
+  APOLLO_TELEMETRY_DISABLED: z
+    .enum(['true', '1', 'false', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** an OTLP/HTTP collector (`http://collector:4318`): every request's trace is sent to its /v1/traces; unset, no trace leaves the process */
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .string()

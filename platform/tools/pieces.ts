@@ -80,7 +80,7 @@ export function gatewayOptions(
     production: config.production,
     developmentRoutes: devTokenRoute(config),
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-    apolloTelemetry: env.APOLLO_TELEMETRY_DISABLED === 'false',
+    apolloTelemetry: !env.APOLLO_TELEMETRY_DISABLED,
     corsOrigins: env.CORS_ORIGINS,
     limits: {
       maxBodyBytes: env.MAX_BODY_BYTES,

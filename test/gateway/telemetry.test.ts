@@ -16,8 +16,14 @@ it("is off by default: the gateway starts no exporter of Apollo's usage metrics"
   expect(exporter).not.toHaveBeenCalled();
 });
 
-it('is on only when asked for (APOLLO_TELEMETRY_DISABLED=false)', async () => {
-  const stack = await startTestStack({ APOLLO_TELEMETRY_DISABLED: 'false' });
+// the values Apollo's own documentation and code take: `true` or `1` disable it
+it.each([
+  ['false', 1],
+  ['0', 1],
+  ['true', 0],
+  ['1', 0],
+])('is on only when asked for: APOLLO_TELEMETRY_DISABLED=%s starts %d exporter', async (value, started) => {
+  const stack = await startTestStack({ APOLLO_TELEMETRY_DISABLED: value });
   await stack.close();
-  expect(exporter).toHaveBeenCalledTimes(1);
+  expect(exporter).toHaveBeenCalledTimes(started);
 });
