@@ -217,15 +217,18 @@ export const SUBGRAPH_PORT = {
   insights: 'INSIGHTS_PORT',
 } as const satisfies Record<Subgraph, keyof Env>;
 
-/** Where a subgraph is served by default (npm start's host and port): the URL the committed supergraph names (@join__graph). */
-export function defaultSubgraphUrl(name: Subgraph): string {
-  const defaults = schema.parse({});
-  return `http://${defaults.HOST}:${defaults[SUBGRAPH_PORT[name]]}/graphql`;
+/** Where a subgraph is served on this host by this configuration (a server listening on every address is reached on loopback). */
+function localSubgraphUrl(env: Env, name: Subgraph): string {
+  const host = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST;
+  return `http://${host}:${env[SUBGRAPH_PORT[name]]}/graphql`;
 }
 
-/** Where these subgraphs are served apart: <NAME>_SUBGRAPH_URL, or the supergraph's default URL when unset. */
+/** Where a subgraph is served by default (npm start's host and port): the URL the committed supergraph names (@join__graph). */
+export const defaultSubgraphUrl = (name: Subgraph): string => localSubgraphUrl(schema.parse({}), name);
+
+/** Where these subgraphs are served apart: <NAME>_SUBGRAPH_URL, or where this configuration serves them on this host (its *_PORT). */
 export function subgraphUrls<Name extends Subgraph>(config: Config, names: readonly Name[]): Record<Name, string> {
-  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]] ?? defaultSubgraphUrl(name)])) as Record<
+  return Object.fromEntries(names.map((name) => [name, config.env[SUBGRAPH_URL[name]] ?? localSubgraphUrl(config.env, name)])) as Record<
     Name,
     string
   >;

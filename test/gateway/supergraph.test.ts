@@ -57,4 +57,12 @@ describe('schema/supergraph.graphql', () => {
     expect(subgraphUrls(staging, SUBGRAPHS)).toEqual({ ...joinUrls, orders: 'http://orders.staging.internal:8080/graphql' });
     expect(() => loadConfig({ ORDERS_SUBGRAPH_URL: 'orders.internal 8080' })).toThrow(ConfigError);
   });
+
+  it("finds a subgraph whose URL is unset where this configuration serves it: its host and its port's variable", () => {
+    const moved = loadConfig({ ORDERS_PORT: '5002', CRM_SUBGRAPH_PORT: '5005' });
+    const urls = subgraphUrls(moved, SUBGRAPHS);
+    expect(urls.orders).toBe('http://127.0.0.1:5002/graphql');
+    expect(urls.crm).toBe('http://127.0.0.1:5005/graphql');
+    expect(urls.identity).toBe(subgraphUrls(loadConfig({}), ['identity']).identity);
+  });
 });
