@@ -205,6 +205,14 @@ export const listeningPorts = (env: Env): Record<string, number> =>
 
 type Subgraph = keyof typeof SUBGRAPH_URL;
 
+/** the variable of each simulated system's port */
+export const SIM_PORT = {
+  pos: 'POS_SIM_PORT',
+  eshop: 'ESHOP_SIM_PORT',
+  crm: 'CRM_SIM_PORT',
+  loyalty: 'LOYALTY_SIM_PORT',
+} as const satisfies Record<System, keyof Env>;
+
 /** the variable of each subgraph's port */
 export const SUBGRAPH_PORT = {
   identity: 'IDENTITY_PORT',

@@ -2,23 +2,36 @@
 // migrations it needs (platform/tools/pieces.ts), reaching the other subgraphs it asks at their
 // <NAME>_SUBGRAPH_URL. npm run serve -- gateway: the gateway alone, routing to every subgraph's
 // <NAME>_SUBGRAPH_URL; each answers /health and /ready. They share SUBGRAPH_SECRET (the gateway signs, the subgraphs verify).
+// What they run on, for a try on one machine: npm run serve -- simulators (the four simulated
+// systems on their *_SIM_PORT, seeded as npm start seeds them) and npm run serve -- database (a
+// PostgreSQL server of its own, its data kept under DATA_DIR).
+import path from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
+import { startSimulators } from '../../legacy';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import { sharedSubgraphKey } from '../auth/gateway-assertion';
-import { ConfigError, loadConfig, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
+import { ConfigError, LEGACY_URL, loadConfig, SIM_PORT, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
+import { startEmbeddedPostgres } from '../db/embedded';
 import { SYSTEMS } from '../errors';
-import type { RunningServer } from '../http/serve';
 import { startConfiguredTracing } from '../tracing';
 import { createLogger, type Logger } from '../logging';
 import { stopOnSignals } from './shutdown';
 import { CALLS, gatewayOptions, PIECES, Resources, subgraphEndpoints } from './pieces';
 
-const USAGE = `usage: npm run serve -- <${[...SUBGRAPHS, 'gateway'].join('|')}>`;
+/** What one `npm run serve` runs: where it answers, what else to tell whoever started it, how it stops. */
+interface Served {
+  url: string;
+  notes?: string[];
+  close(): Promise<void>;
+}
 
-async function serveGateway(config: Config, logger: Logger): Promise<{ server: RunningServer; close: () => Promise<void> }> {
+const BACKENDS = ['simulators', 'database'];
+const USAGE = `usage: npm run serve -- <${[...SUBGRAPHS, 'gateway', ...BACKENDS].join('|')}>`;
+
+async function serveGateway(config: Config, logger: Logger): Promise<Served> {
   const urls = subgraphUrls(config, SUBGRAPHS);
   const server = await startGateway(
     // the subgraphs call the legacy systems and the database: each reports its own at its /ready, which this /ready asks
@@ -28,10 +41,10 @@ async function serveGateway(config: Config, logger: Logger): Promise<{ server: R
       subgraphKey: sharedSubgraphKey(config),
     }),
   );
-  return { server, close: () => server.close() };
+  return { url: server.url, close: () => server.close() };
 }
 
-async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger) {
+async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger): Promise<Served> {
   const gatewayKey = sharedSubgraphKey(config);
   const others = subgraphUrls(config, CALLS[name]);
   let ownUrl: string | null = null;
@@ -64,7 +77,7 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
     ownUrl = server.url;
     const background = piece.background?.();
     return {
-      server,
+      url: server.url!, // given `listen`, it listens
       close: async () => {
         await background?.();
         await server.close();
@@ -77,20 +90,57 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
   }
 }
 
+/** The simulated systems, as `npm start` runs them: only on loopback (their /__sim API takes systems down and dumps every record). */
+async function serveSimulators(config: Config): Promise<Served> {
+  const { env } = config;
+  const handles = await startSimulators({
+    seed: { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) },
+    ports: Object.fromEntries(SYSTEMS.map((s) => [s, Number(env[SIM_PORT[s]])])),
+    host: '127.0.0.1',
+  });
+  const urls = SYSTEMS.map((s) => handles[s]!.url);
+  return {
+    url: urls[0],
+    notes: [`export ${SYSTEMS.map((s, i) => `${LEGACY_URL[s]}=${urls[i]}`).join(' ')}`],
+    close: async () => {
+      await Promise.all(SYSTEMS.map((s) => handles[s]?.close()));
+    },
+  };
+}
+
+/** A PostgreSQL server of its own, kept under DATA_DIR (apart from the ones `npm start` runs): its URL is the DATABASE_URL to give the others. */
+async function serveDatabase(config: Config, logger: Logger): Promise<Served> {
+  const dir = path.resolve(config.env.DATA_DIR, 'postgres-served');
+  const server = await startEmbeddedPostgres({ dir, persistent: true, onLog: (line) => logger.debug({ postgres: line.trim() }) });
+  return { url: server.url, notes: [`export DATABASE_URL=${server.url}`, `its data: ${dir}`], close: () => server.stop() };
+}
+
+function serve(what: string, config: Config, logger: Logger): Promise<Served> {
+  if (what === 'gateway') return serveGateway(config, logger);
+  if (what === 'simulators') return serveSimulators(config);
+  if (what === 'database') return serveDatabase(config, logger);
+  return serveSubgraph(what as SubgraphName, config, logger);
+}
+
 async function main() {
   const startedAt = performance.now();
   const what = process.argv[2];
-  if (what !== 'gateway' && !SUBGRAPHS.includes(what as SubgraphName)) throw new ConfigError(USAGE);
+  if (![...SUBGRAPHS, 'gateway', ...BACKENDS].includes(what)) throw new ConfigError(USAGE);
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL).child({ process: what });
   const stopTracing = startConfiguredTracing(config.env);
-  const served = what === 'gateway' ? await serveGateway(config, logger) : await serveSubgraph(what as SubgraphName, config, logger);
-  const { server } = served;
+  const served = await serve(what, config, logger);
   const close = async () => {
     await served.close();
     await stopTracing(); // last: the spans of the shutdown sent
   };
-  console.log(`Omnigraph ${what} ready in ${Math.round(performance.now() - startedAt)} ms: ${server.url}\nCtrl-C stops it.`);
+  console.log(
+    [
+      `Omnigraph ${what} ready in ${Math.round(performance.now() - startedAt)} ms: ${served.url}`,
+      ...(served.notes ?? []),
+      'Ctrl-C stops it.',
+    ].join('\n'),
+  );
   stopOnSignals(close);
 }
 

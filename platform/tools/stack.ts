@@ -3,7 +3,7 @@
 // end-to-end tests both go through here, so what is tested is what runs.
 import { randomBytes } from 'node:crypto';
 import { subgraphKey } from '../auth/gateway-assertion';
-import { SUBGRAPH_PORT, type Config } from '../config';
+import { SIM_PORT, SUBGRAPH_PORT, type Config } from '../config';
 import { SYSTEMS, type System } from '../errors';
 import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
@@ -26,13 +26,6 @@ export interface Stack {
   identityIndexed: Promise<void>;
   close(): Promise<void>;
 }
-
-const SIM_PORT: Record<System, keyof Config['env']> = {
-  pos: 'POS_SIM_PORT',
-  eshop: 'ESHOP_SIM_PORT',
-  crm: 'CRM_SIM_PORT',
-  loyalty: 'LOYALTY_SIM_PORT',
-};
 
 export async function startStack(config: Config, logger: Logger): Promise<Stack> {
   const { env } = config;
