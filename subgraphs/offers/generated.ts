@@ -356,6 +356,7 @@ export type Quote = {
 export type QuoteInput = {
   channel: Channel;
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lines of the same product are priced as one (quantities summed, at most 99): the quote has one line a product, where it first appears. */
   lines: Array<QuoteLineInput>;
   promoCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Required for STORE; for other channels, the pickup store whose promotions apply. */

@@ -289,6 +289,7 @@ export type PlaceOrderInput = {
   fulfillment: FulfillmentInput;
   /** The same key returns the first result and does nothing twice (8 to 200 characters). */
   idempotencyKey: Scalars['String']['input'];
+  /** Lines of the same product are priced and ordered as one (quantities summed, at most 99), where it first appears. */
   lines: Array<OrderLineInput>;
   promoCodes?: InputMaybe<Array<Scalars['String']['input']>>;
 };

@@ -100,6 +100,27 @@ describe('quote', () => {
     expect(data.quote.discount.centAmount).toBe(0);
   });
 
+  it('prices a product given on several lines as one line of all its units, its store promotion on the second unit included', async () => {
+    const half = world.pos.promotions.find((p) => p.kind === 'second_half_price' && p.ean && p.to > '2026-12')!;
+    const sku = world.eshop.products.find((p) => p.ean === half.ean)!.sku;
+    const other = world.eshop.products.find((p) => p.sku !== sku)!.sku;
+    const quoted = (lines: { sku: string; quantity: number }[]) =>
+      gql(stack, QUOTE, { input: { channel: 'STORE', storeId: half.store, lines } });
+    const [split, whole] = await Promise.all([
+      quoted([
+        { sku, quantity: 1 },
+        { sku: other, quantity: 1 },
+        { sku, quantity: 1 },
+      ]),
+      quoted([
+        { sku, quantity: 2 },
+        { sku: other, quantity: 1 },
+      ]),
+    ]);
+    expect(whole.data.quote.appliedPromotions.map((a: any) => a.promotion.kind)).toContain('SECOND_HALF_PRICE');
+    expect(split).toEqual(whole);
+  });
+
   it('rejects bad baskets with BAD_USER_INPUT and changes nothing', async () => {
     const sku = world.eshop.products[0].sku;
     const bad = [

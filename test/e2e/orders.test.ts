@@ -237,6 +237,24 @@ describe('placeOrder', () => {
     ]);
   });
 
+  it('sells a product given on several lines as one line of all its units, at the price of its quote', async () => {
+    const half = world.pos.promotions.find((p) => p.store === storeId && p.kind === 'second_half_price' && p.ean && p.to > '2026-12')!;
+    const sku = world.eshop.products.find((p) => p.ean === half.ean)!.sku;
+    const lines = (...quantities: number[]) => quantities.map((quantity) => ({ sku, quantity }));
+    const quoted = (await gql(stack, QUOTE, { input: { channel: 'STORE', storeId, customerId, lines: lines(2) } })).data.quote;
+    const { data, errors } = await gql(stack, PLACE, {
+      input: {
+        channel: 'STORE',
+        customerId,
+        lines: lines(1, 1),
+        fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS },
+        idempotencyKey: key(),
+      },
+    });
+    expect(errors).toBeUndefined();
+    expect(data.placeOrder).toMatchObject({ total: quoted.total, lines: [{ product: { sku }, quantity: 2 }] });
+  });
+
   it.each([
     { system: 'eshop', path: '/api/v2/orders/W', channel: 'WEB', fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS } },
     { system: 'pos', path: '/pos/receipts/', channel: 'STORE', fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS } },

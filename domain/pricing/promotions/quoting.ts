@@ -58,13 +58,14 @@ export async function checkedCustomer(sources: PricingSources, customerId: strin
 function checkedLines(request: QuoteRequest, catalog: CatalogIndex): BasketLine[] {
   if (request.lines.length === 0) throw badInput('A basket needs at least one line');
   if (request.lines.length > MAX_LINES) throw badInput(`A basket has at most ${MAX_LINES} lines`);
-  // the limit is per product: one split over several lines is still checked whole
-  for (const [sku, quantity] of sumBy(request.lines.map((l) => [l.sku, l.quantity])))
-    if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
-  return request.lines.map(({ sku, quantity }) => {
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+  // a product is priced whole, however many lines it was given on: scanned twice, it is two units
+  // to its promotions (a second unit at half price) and to its limit
+  const perProduct = sumBy(request.lines.map((l) => [l.sku, l.quantity]));
+  for (const [sku, quantity] of perProduct) if (quantity > MAX_QUANTITY) throw badInput(`At most ${MAX_QUANTITY} of ${sku} in one basket`);
+  for (const { sku, quantity } of request.lines)
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
       throw badInput(`Quantity of ${sku} must be between 1 and ${MAX_QUANTITY}`);
-    }
+  return [...perProduct].map(([sku, quantity]) => {
     const product = catalog.bySku.get(sku);
     if (!product) throw badInput(`Unknown product ${sku}`);
     return { sku, category: product.category, quantity, listPriceCents: product.priceCents };

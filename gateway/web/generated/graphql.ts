@@ -108,6 +108,7 @@ export type PlaceOrderInput = {
   fulfillment: FulfillmentInput;
   /** The same key returns the first result and does nothing twice (8 to 200 characters). */
   idempotencyKey: string;
+  /** Lines of the same product are priced and ordered as one (quantities summed, at most 99), where it first appears. */
   lines: Array<OrderLineInput>;
   promoCodes?: Array<string> | null | undefined;
 };
@@ -126,6 +127,7 @@ export type PromoCodeRejection =
 export type QuoteInput = {
   channel: Channel;
   customerId?: string | null | undefined;
+  /** Lines of the same product are priced as one (quantities summed, at most 99): the quote has one line a product, where it first appears. */
   lines: Array<QuoteLineInput>;
   promoCodes?: Array<string> | null | undefined;
   /** Required for STORE; for other channels, the pickup store whose promotions apply. */

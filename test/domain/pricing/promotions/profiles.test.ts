@@ -2,11 +2,11 @@ import type { MemberBatcher } from '../../../../subgraphs/kit/loaders/loyalty';
 import type { CustomerDirectory } from '../../../../domain/identity/directory';
 import type { PromotionBook, PromotionScope } from '../../../../domain/pricing/promotions/book';
 import { pricingSources, type PricingDeps } from '../../../../domain/pricing/promotions/profiles';
-import { priceOffers, type PricedBasket } from '../../../../domain/pricing/promotions/quoting';
+import { priceBasket, priceOffers, type PricedBasket } from '../../../../domain/pricing/promotions/quoting';
 import type { Catalog, CatalogIndex } from '../../../../domain/reference/catalog';
 import type { StoreDirectory, StoreIndex } from '../../../../domain/reference/store-directory';
 import type { Product, Store } from '../../../../domain/types';
-import { policy, promotion } from '../builders';
+import { AT, policy, promotion } from '../builders';
 
 const product = (sku: string, priceCents: number) => ({ sku, ean: `ean-${sku}`, category: 'Maison', priceCents }) as Product;
 const CATALOG = [product('SKU-1', 1000), product('SKU-2', 2500)];
@@ -14,11 +14,11 @@ const INDEX = { products: CATALOG, bySku: new Map(CATALOG.map((p) => [p.sku, p])
 const STORES = { stores: [], byId: new Map([['ST001', {} as Store]]) } as StoreIndex;
 const TEN_PERCENT = promotion('pos:ST001:P1', { source: 'pos', level: 'PRODUCT', categories: ['Maison'], storeIds: ['ST001'] });
 
-function deps() {
+function deps(promotions = [TEN_PERCENT]) {
   const counted = {
     catalog: jest.fn(async () => INDEX),
     stores: jest.fn(async () => STORES),
-    promotionsFor: jest.fn(async (_scope: PromotionScope) => ({ promotions: [TEN_PERCENT], unavailable: null })),
+    promotionsFor: jest.fn(async (_scope: PromotionScope) => ({ promotions, unavailable: null })),
   };
   const pricing: PricingDeps = {
     catalog: { get: counted.catalog, invalidate: () => undefined } as Catalog,
@@ -79,6 +79,53 @@ describe('priceOffers', () => {
   it('fails every product alike when the sale itself is wrong (a STORE price without its store)', async () => {
     const { pricing } = deps();
     await expect(priceOffers(pricingSources(pricing), { channel: 'STORE' }, ['SKU-1'])).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});
+
+describe('priceBasket', () => {
+  const SECOND_HALF_PRICE = promotion('pos:ST001:P2', {
+    source: 'pos',
+    kind: 'SECOND_HALF_PRICE',
+    value: 50,
+    level: 'PRODUCT',
+    skus: ['SKU-1'],
+    storeIds: ['ST001'],
+  });
+  const basket = (lines: { sku: string; quantity: number }[]) =>
+    priceBasket(pricingSources(deps([SECOND_HALF_PRICE]).pricing), { channel: 'STORE', storeId: 'ST001', lines }, new Date(AT));
+
+  it('prices a product scanned twice as two units of one line, its lines in the order each product first appears', async () => {
+    const split = await basket([
+      { sku: 'SKU-1', quantity: 1 },
+      { sku: 'SKU-2', quantity: 1 },
+      { sku: 'SKU-1', quantity: 1 },
+    ]);
+    const whole = await basket([
+      { sku: 'SKU-1', quantity: 2 },
+      { sku: 'SKU-2', quantity: 1 },
+    ]);
+    expect(split).toEqual(whole);
+    expect(whole.quote.totalCents).toBe(1000 + 500 + 2500);
+  });
+
+  it('bounds the units of a product over all its lines', async () => {
+    expect(
+      (
+        await basket([
+          { sku: 'SKU-1', quantity: 50 },
+          { sku: 'SKU-1', quantity: 49 },
+        ])
+      ).quote.lines,
+    ).toMatchObject([{ sku: 'SKU-1', quantity: 99 }]);
+    await expect(
+      basket([
+        { sku: 'SKU-1', quantity: 50 },
+        { sku: 'SKU-1', quantity: 50 },
+      ]),
+    ).rejects.toMatchObject({
+      message: 'At most 99 of SKU-1 in one basket',
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });
