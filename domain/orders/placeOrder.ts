@@ -107,16 +107,43 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
   };
 }
 
+/** A line the store lacks: the units of its product over all the order's lines, and those the store has free (null: not known). */
+interface ShortLine {
+  sku: string;
+  requested: number;
+  available: number | null;
+}
+
+/** Each line whose product the store has fewer free units of (on hand less reserved) than asked; with no stock to go by, every line. */
+function lacking(lines: PlannedLine[], free: Map<string, number> | null): ShortLine[] {
+  const wanted = sumBy(lines.map((l) => [l.ean, l.quantity]));
+  return lines
+    .map((l) => ({ sku: l.sku, requested: wanted.get(l.ean)!, available: free ? (free.get(l.ean) ?? 0) : null }))
+    .filter((l) => l.available === null || l.available < l.requested);
+}
+
+async function freeStock(deps: CommerceDeps, storeId: string, lines: PlannedLine[]): Promise<Map<string, number>> {
+  const stock = await deps.pos.getStock(storeId, [...new Set(lines.map((l) => l.ean))]);
+  return new Map(stock.map((s) => [s.ean, Math.max(0, s.qty - s.reserved)]));
+}
+
+const insufficientStock = (storeId: string, lines: ShortLine[]) =>
+  graphqlError('INSUFFICIENT_STOCK', `Store ${storeId} lacks ${lines.map((l) => l.sku).join(', ')}`, { storeId, lines });
+
 /** INSUFFICIENT_STOCK names the store and each line it lacks, before anything is written. */
 async function checkStock(deps: CommerceDeps, storeId: string, lines: PlannedLine[]): Promise<void> {
-  const wanted = sumBy(lines.map((l) => [l.ean, l.quantity]));
-  const stock = new Map((await deps.pos.getStock(storeId, [...wanted.keys()])).map((s) => [s.ean, Math.max(0, s.qty - s.reserved)]));
-  const missing = lines
-    .filter((l) => (stock.get(l.ean) ?? 0) < wanted.get(l.ean)!)
-    .map((l) => ({ sku: l.sku, requested: wanted.get(l.ean)!, available: stock.get(l.ean) ?? 0 }));
-  if (missing.length > 0) {
-    throw graphqlError('INSUFFICIENT_STOCK', `Store ${storeId} lacks ${missing.map((m) => m.sku).join(', ')}`, { storeId, lines: missing });
-  }
+  const missing = lacking(lines, await freeStock(deps, storeId, lines));
+  if (missing.length > 0) throw insufficientStock(storeId, missing);
+}
+
+/**
+ * The lines of a reservation the POS refused, though the stock was checked: other pickups took the
+ * units since, which its stock read again shows. Unreadable, or showing enough again (released
+ * since), it cannot tell which line was short: the client is told every line, rather than none.
+ */
+async function refusedLines(deps: CommerceDeps, storeId: string, lines: PlannedLine[]): Promise<ShortLine[]> {
+  const missing = lacking(lines, await freeStock(deps, storeId, lines).catch(() => null));
+  return missing.length > 0 ? missing : lacking(lines, null);
 }
 
 function newWebOrder(plan: OrderPlan) {
@@ -166,12 +193,8 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             );
             return { reservationId: reservation.id };
           } catch (err) {
-            if (refusedWith(err, 'insufficient_stock')) {
-              throw graphqlError('INSUFFICIENT_STOCK', `Store ${plan.storeId} lacks stock for this order`, {
-                storeId: plan.storeId,
-                lines: [],
-              });
-            }
+            if (refusedWith(err, 'insufficient_stock'))
+              throw insufficientStock(plan.storeId!, await refusedLines(deps, plan.storeId!, plan.lines));
             throw err;
           }
         },
