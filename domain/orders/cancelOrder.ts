@@ -7,7 +7,7 @@ import type { Saga } from './saga/runner';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
-import { pointsHeld, reversePoints } from './points';
+import { pointsOf, reversePoints } from './points';
 import type { Channel } from '../types';
 
 export interface CancelState extends Record<string, unknown> {
@@ -44,7 +44,7 @@ export async function planCancel(deps: CommerceDeps, orderId: string): Promise<C
     orderId,
     channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',
     card,
-    earned: card ? await pointsHeld(deps, card, orderId) : 0,
+    earned: card ? (await pointsOf(deps, card, orderId)).held : 0,
     reservationId: facts?.reservationId ?? null,
   };
 }

@@ -10,9 +10,6 @@ import type { PlaceOrderState } from './plan';
 
 const LEDGER_CHANNEL: Record<Channel, 'WEB' | 'STORE' | 'PHONE'> = { WEB: 'WEB', STORE: 'STORE', CALL_CENTER: 'PHONE' };
 
-/** Whole euros paid. */
-export const pointsFor = (totalCents: number) => Math.floor(totalCents / 100);
-
 /** A reversal of an order's points (cancel, return) has a reference of its own that starts with the order id. */
 export const reversesPointsOf = (orderId: string, ref: string | null | undefined) => ref?.startsWith(`${orderId}:`) ?? false;
 
@@ -67,12 +64,12 @@ export async function reversePoints(
 }
 
 /**
- * The points an order earned and still holds: its EARN less what earlier returns took back (each
- * reversal's ref starts with the order id), so several returns never take back more than it
- * earned. While the saga that placed it is still finishing, its EARN may not be in the ledger yet;
- * it is retried until it is, so the points it will earn count.
+ * The points an order earned, and those it still holds: its EARN less what earlier returns took
+ * back (each reversal's ref starts with the order id), so several returns never take back more
+ * than it earned. While the saga that placed it is still finishing, its EARN may not be in the
+ * ledger yet; it is retried until it is, so the points it will earn count.
  */
-export async function pointsHeld(deps: CommerceDeps, card: string, orderId: string): Promise<number> {
+export async function pointsOf(deps: CommerceDeps, card: string, orderId: string): Promise<{ earned: number; held: number }> {
   const earning = await placing(deps, orderId);
   const ledger = await wholeLedger(deps.loyalty, card);
   const earned = earning
@@ -81,5 +78,28 @@ export async function pointsHeld(deps: CommerceDeps, card: string, orderId: stri
   const reversed = ledger
     .filter((t) => t.type === 'ADJUST' && reversesPointsOf(orderId, t.external_ref))
     .reduce((sum, t) => sum - t.points, 0);
-  return Math.max(0, earned - reversed);
+  return { earned, held: Math.max(0, earned - reversed) };
+}
+
+/** An order's points as its returns take them back. */
+export interface ReturnedPoints {
+  earned: number;
+  /** what it still holds in the ledger: the most a return takes back */
+  held: number;
+  paidCents: number;
+  /** what its earlier returns refunded, and the points they took back (or owe still) */
+  refundedCents: number;
+  reversed: number;
+}
+
+/**
+ * The points a return takes back: so that the returns of an order, together, take back the points
+ * of all they refunded (earned x refunded / paid, rounded down), and every point once it is
+ * refunded in full. Each return's own share rounded down would leave a point or two on an order
+ * returned a unit at a time.
+ */
+export function pointsToTakeBack(points: ReturnedPoints, refundCents: number): number {
+  const refunded = points.refundedCents + refundCents;
+  const due = refunded >= points.paidCents ? points.earned : Math.floor((points.earned * refunded) / points.paidCents);
+  return Math.max(0, Math.min(points.held, due - points.reversed));
 }

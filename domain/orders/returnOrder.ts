@@ -18,7 +18,7 @@ import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
 import { sumBy } from '../quantities';
-import { pointsHeld, pointsFor, reversePoints } from './points';
+import { pointsOf, pointsToTakeBack, reversePoints, type ReturnedPoints } from './points';
 import { refundDue } from './refunds';
 import { refundAt, type RefundAt } from './till';
 
@@ -37,7 +37,8 @@ export interface ReturnState extends Record<string, unknown> {
   lines: { sku: string; ean: string; quantity: number }[];
   orderedUnits: number;
   card: string | null;
-  earned: number;
+  /** the order's points (none without a card), for those this return takes back */
+  points: ReturnedPoints;
   /** who pays the refund at the POS: nobody for a web order (the e-shop refunds it) */
   refundAt: RefundAt;
   /** a store sale's refund, what its receipt says was paid for the units (the e-shop says a web order's) */
@@ -64,6 +65,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   let card: string | null;
   let channel: Channel;
   let owedCents: number | null = null;
+  let paidCents: number;
   if (kind === 'web') {
     const order = await deps.eshop.getOrder(input.orderId);
     if (!order) throw notFound(`Unknown order ${input.orderId}`);
@@ -77,6 +79,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
       throw graphqlError('CONFLICT', `Order ${input.orderId} is held for pickup: hand it over (collectOrder) or cancel it`);
     }
     bought = sumBy(order.lines.map((l) => [l.sku, l.qty]));
+    paidCents = decimalToCents(order.total);
     card = await cardOfAccount(deps, order.account_id);
     channel = order.origin === 'phone' ? 'CALL_CENTER' : 'WEB';
   } else {
@@ -88,6 +91,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
       throw graphqlError('CONFLICT', `${input.orderId} is the hand-over of a click-and-collect order: return that web order`);
     const lines = receipt.lines.map((l) => ({ key: catalog.byEan.get(l.ean)?.sku ?? l.ean, qty: l.qty, unitCents: l.unit_cents }));
     bought = sumBy(lines.map((l) => [l.key, l.qty]));
+    paidCents = receipt.total_cents;
     card = normalizeCard(receipt.card);
     channel = 'STORE';
     const listed = lines.reduce((sum, l) => sum + l.qty * l.unitCents, 0);
@@ -115,14 +119,18 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     lines: wanted,
     orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
     card,
-    earned: card ? await pointsHeld(deps, card, input.orderId) : 0,
+    points: {
+      ...(card ? await pointsOf(deps, card, input.orderId) : { earned: 0, held: 0 }),
+      paidCents,
+      refundedCents: before.refundCents,
+      reversed: before.pointsReversed,
+    },
     refundAt: owedCents === null ? 'none' : await refundAt(deps, storeId, posLines, owedCents),
     owedCents,
   };
 }
 
-/** The points of the refunded euros, never more than the order earned. */
-const pointsToReverse = (s: ReturnState) => (s.card ? Math.min(s.earned, pointsFor(s.refundCents ?? 0)) : 0);
+const pointsToReverse = (s: ReturnState) => pointsToTakeBack(s.points, s.refundCents ?? 0);
 
 /** What returnOrder answers (and stores for its idempotency key). */
 const result = (s: ReturnState): RecordedReturn => ({

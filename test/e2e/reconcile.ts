@@ -184,8 +184,13 @@ export function reconcile(before: Dumps, after: Dumps, told: Told): Reconciliati
     if (earned === 0) continue;
     expected.push({ ref: o.orderId, type: 'EARN', points: earned, card: o.card! });
     if (cancelled.has(o.orderId)) expected.push({ ref: `${o.orderId}:cancel`, type: 'ADJUST', points: -earned, card: o.card! });
+    // the returns together take back the points of all they refunded, rounded down
+    let refunded = 0;
+    let reversed = 0;
     for (const r of returnsOf(o.orderId)) {
-      const due = Math.min(earned, pointsFor(r.refundCents));
+      refunded += r.refundCents;
+      const due = (refunded >= o.totalCents ? earned : Math.floor((earned * refunded) / o.totalCents)) - reversed;
+      reversed += due;
       if (r.pointsReversed !== due) fail(`return ${r.returnId} of ${o.orderId} reversed ${r.pointsReversed} points, ${due} were due`);
       if (due > 0) expected.push({ ref: `${o.orderId}:return:${r.key}`, type: 'ADJUST', points: -due, card: o.card! });
     }

@@ -720,15 +720,16 @@ export class SagaStore {
     return returns;
   }
 
-  /** The lines of every return of the order made through the graph, and what they refunded. */
-  async returnsOf(orderId: string): Promise<{ lines: { sku: string; quantity: number }[]; refundCents: number }> {
-    const rows = await this.db.rows<{ lines: string; refund_cents: number | null }>(
-      'SELECT lines, refund_cents FROM order_returns WHERE order_id = $1 AND lines IS NOT NULL ORDER BY returned_at, key',
+  /** The lines of every return of the order made through the graph, what they refunded, and the points they took back (or owe still). */
+  async returnsOf(orderId: string): Promise<{ lines: { sku: string; quantity: number }[]; refundCents: number; pointsReversed: number }> {
+    const rows = await this.db.rows<{ lines: string; refund_cents: number | null; points_reversed: number | null }>(
+      'SELECT lines, refund_cents, points_reversed FROM order_returns WHERE order_id = $1 AND lines IS NOT NULL ORDER BY returned_at, key',
       [orderId],
     );
     return {
       lines: rows.flatMap(({ lines }) => JSON.parse(lines) as { sku: string; quantity: number }[]),
       refundCents: rows.reduce((sum, r) => sum + (r.refund_cents ?? 0), 0),
+      pointsReversed: rows.reduce((sum, r) => sum + (r.points_reversed ?? 0), 0),
     };
   }
 }

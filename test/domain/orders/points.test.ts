@@ -1,6 +1,6 @@
 import type { LoyaltyClient } from '../../../adapters/loyalty/client';
 import type { CommerceDeps } from '../../../domain/orders/deps';
-import { pointsHeld, reversePoints } from '../../../domain/orders/points';
+import { pointsOf, pointsToTakeBack, reversePoints } from '../../../domain/orders/points';
 import { LegacyRejectedError, NothingDoneError } from '../../../platform/errors';
 
 /** A member's ledger as the platform keeps it: refused below zero, refused twice under one reference, `limit` entries newest first. */
@@ -78,12 +78,30 @@ describe("a ledger longer than the platform's first page", () => {
   it('still finds what an order earned, behind 1,500 newer entries', async () => {
     const { loyalty } = platform(100, ['W-1'], 1500);
     const deps = { loyalty, sagas: { unfinished: () => [] } } as unknown as CommerceDeps;
-    expect(await pointsHeld(deps, '4000123456781234', 'W-1')).toBe(1);
+    expect(await pointsOf(deps, '4000123456781234', 'W-1')).toEqual({ earned: 1, held: 1 });
   });
 
   it('takes back what is left once the order earned, however long ago', async () => {
     const { member, loyalty } = platform(5, ['W-1'], 1500);
     await reversePoints(withSagas(loyalty), '4000123456781234', 30, 'WEB', 'W-1', 'W-1:cancel');
     expect(member.points_balance).toBe(0);
+  });
+});
+
+describe('pointsToTakeBack', () => {
+  const order = { earned: 101, held: 101, paidCents: 10101, refundedCents: 0, reversed: 0 };
+
+  it('takes back, with the returns before, the points of all they refunded, rounded down', () => {
+    expect(pointsToTakeBack(order, 3367)).toBe(33);
+    expect(pointsToTakeBack({ ...order, held: 68, refundedCents: 3367, reversed: 33 }, 3367)).toBe(34);
+  });
+
+  it('takes back every point left once the order is refunded in full', () => {
+    expect(pointsToTakeBack({ ...order, held: 34, refundedCents: 6734, reversed: 67 }, 3367)).toBe(34);
+  });
+
+  it('never more than the order still holds, nor less than nothing', () => {
+    expect(pointsToTakeBack({ ...order, held: 10 }, 10101)).toBe(10);
+    expect(pointsToTakeBack({ ...order, reversed: 50 }, 3367)).toBe(0);
   });
 });

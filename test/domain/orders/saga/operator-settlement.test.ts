@@ -57,7 +57,7 @@ describe('a return found made, with what its silo records', () => {
     lines: [{ sku: 'SKU-1', ean: '3000000000017', quantity: 1 }],
     orderedUnits: 2,
     card: '4000123456781234',
-    earned: 40,
+    points: { earned: 40, held: 40, paidCents: 4000, refundedCents: 0, reversed: 0 },
     refundAt: 'none',
     owedCents: null,
   };

@@ -207,6 +207,7 @@ it('lists the returns of each order asked, oldest first, recorded once however o
       { sku: 'SKU-1', quantity: 1 },
     ],
     refundCents: 2240,
+    pointsReversed: 21,
   });
 });
 
