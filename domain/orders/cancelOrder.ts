@@ -14,7 +14,6 @@ export interface CancelState extends Record<string, unknown> {
   orderId: string;
   channel: Channel;
   card: string | null;
-  earned: number;
   reservationId: string | null;
 }
 
@@ -44,7 +43,6 @@ export async function planCancel(deps: CommerceDeps, orderId: string): Promise<C
     orderId,
     channel: order.origin === 'phone' ? 'CALL_CENTER' : 'WEB',
     card,
-    earned: card ? (await pointsOf(deps, card, orderId)).held : 0,
     reservationId: facts?.reservationId ?? null,
   };
 }
@@ -75,8 +73,9 @@ export function cancelOrderSaga(deps: CommerceDeps): Saga<CancelState> {
       },
       {
         name: 'reversePoints',
-        run: async ({ card, earned, channel, orderId }) => {
-          if (card) await reversePoints(deps, card, earned, channel, orderId, `${orderId}:cancel`);
+        run: async ({ card, channel, orderId }) => {
+          // what the order holds, read here rather than before the cancel: a cancel need not wait for the loyalty platform
+          if (card) await reversePoints(deps, card, (await pointsOf(deps, card, orderId)).held, channel, orderId, `${orderId}:cancel`);
           return {};
         },
       },

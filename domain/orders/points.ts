@@ -3,7 +3,7 @@
 import type { LoyaltyClient } from '../../adapters/loyalty/client';
 import { wholeLedger } from '../../adapters/loyalty/ledger';
 import type { Channel } from '../types';
-import { graphqlError, NothingDoneError } from '../../platform/errors';
+import { graphqlError, LegacyUnavailableError, NothingDoneError } from '../../platform/errors';
 import { alreadyDoneIf, refusedWith } from './effects';
 import type { CommerceDeps } from './deps';
 import type { PlaceOrderState } from './plan';
@@ -80,6 +80,20 @@ export async function pointsOf(deps: CommerceDeps, card: string, orderId: string
     .reduce((sum, t) => sum - t.points, 0);
   return { earned, held: Math.max(0, earned - reversed) };
 }
+
+/**
+ * An order's points when the loyalty platform cannot say: by its earning rule (a point per whole
+ * euro paid, in every channel: legacy-systems.md) less what its returns through the graph took back.
+ * A return need not wait for the platform: its points are a step after its point of no return,
+ * taken back once the platform is back.
+ */
+export const pointsByRule = (paidCents: number, reversed: number): { earned: number; held: number } => {
+  const earned = Math.floor(paidCents / 100);
+  return { earned, held: Math.max(0, earned - reversed) };
+};
+
+/** Whether the loyalty platform itself failed (not a refusal, nor another system). */
+export const loyaltyDown = (err: unknown) => err instanceof LegacyUnavailableError && err.system === 'loyalty';
 
 /** An order's points as its returns take them back. */
 export interface ReturnedPoints {

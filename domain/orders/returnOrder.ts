@@ -18,7 +18,7 @@ import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
 import { sumBy } from '../quantities';
-import { pointsOf, pointsToTakeBack, reversePoints, type ReturnedPoints } from './points';
+import { loyaltyDown, pointsByRule, pointsOf, pointsToTakeBack, reversePoints, type ReturnedPoints } from './points';
 import { refundDue } from './refunds';
 import { refundAt, type RefundAt } from './till';
 
@@ -120,7 +120,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
     card,
     points: {
-      ...(card ? await pointsOf(deps, card, input.orderId) : { earned: 0, held: 0 }),
+      ...(card ? await ledgerOrRule(deps, card, input.orderId, paidCents, before.pointsReversed) : { earned: 0, held: 0 }),
       paidCents,
       refundedCents: before.refundCents,
       reversed: before.pointsReversed,
@@ -130,7 +130,27 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   };
 }
 
-const pointsToReverse = (s: ReturnState) => pointsToTakeBack(s.points, s.refundCents ?? 0);
+/** The order's points as the ledger says, or by the earning rule while the platform is down. */
+async function ledgerOrRule(deps: CommerceDeps, card: string, orderId: string, paidCents: number, reversed: number) {
+  try {
+    return await pointsOf(deps, card, orderId);
+  } catch (err) {
+    if (loyaltyDown(err)) return pointsByRule(paidCents, reversed);
+    throw err;
+  }
+}
+
+/** A return planned before its state kept `points` (unfinished across an upgrade): its own refund's points, as then. */
+interface EarlierReturnState {
+  earned?: number;
+}
+
+const pointsToReverse = (s: ReturnState) =>
+  s.points
+    ? pointsToTakeBack(s.points, s.refundCents ?? 0)
+    : s.card
+      ? Math.min((s as EarlierReturnState).earned ?? 0, Math.floor((s.refundCents ?? 0) / 100))
+      : 0;
 
 /** What returnOrder answers (and stores for its idempotency key). */
 const result = (s: ReturnState): RecordedReturn => ({

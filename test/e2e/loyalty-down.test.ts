@@ -121,3 +121,67 @@ it('sells to a known customer at those prices, and earns the points once loyalty
     expect.objectContaining({ card_number: member.loyaltyCard, type: 'EARN', points: Math.floor(expected.total / 100) }),
   ]);
 });
+
+it("takes a card holder's return and cancel while loyalty is down, and their points back once it is back", async () => {
+  await setFaults(stack, 'loyalty', {});
+  const place = async () => {
+    const { data, errors } = await gql(
+      stack,
+      'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id total { centAmount } } }',
+      {
+        input: {
+          ...basket(),
+          fulfillment: { type: 'HOME_DELIVERY', address: ADDRESS },
+          idempotencyKey: `loyalty-back-${now()}-${Math.random()}`,
+        },
+      },
+    );
+    expect(errors).toBeUndefined();
+    return data.placeOrder as { id: string; total: { centAmount: number } };
+  };
+  const [returned, cancelled] = [await place(), await place()];
+  const ledger = async (ref: (r: string) => boolean) =>
+    (await dump(stack, 'loyalty')).transactions.filter((t: any) => ref(t.external_ref ?? ''));
+  const [earned] = await until('the points of the returned order', async () => {
+    const found = await ledger((r) => r === returned.id);
+    return found.length > 0 && found;
+  });
+
+  await setFaults(stack, 'loyalty', { down: true });
+  const ret = await gql(
+    stack,
+    'mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { refund { centAmount } loyaltyPointsReversed } }',
+    {
+      i: {
+        orderId: returned.id,
+        storeId: world.pos.stores[0].code,
+        lines: [{ sku: lines[1].sku, quantity: 1 }],
+        idempotencyKey: `r-${now()}`,
+      },
+    },
+  );
+  expect(ret.errors).toBeUndefined();
+  // the earning rule: its share of the points, as its share of what was paid
+  const due = Math.floor((earned.points * ret.data.returnOrder.refund.centAmount) / returned.total.centAmount);
+  expect(due).toBeGreaterThan(0);
+  expect(ret.data.returnOrder.loyaltyPointsReversed).toBe(due);
+  const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { status } }', {
+    id: cancelled.id,
+    k: `c-${now()}`,
+  });
+  expect(cancel.errors).toBeUndefined();
+  expect(cancel.data.cancelOrder.status).toBe('CANCELLED');
+
+  await setFaults(stack, 'loyalty', {});
+  const reversals = await until('both reversals', async () => {
+    const found = await ledger((r) => r.startsWith(`${returned.id}:`) || r.startsWith(`${cancelled.id}:`));
+    return found.length === 2 && found;
+  });
+  const [cancelEarn] = await ledger((r) => r === cancelled.id);
+  expect(reversals.map((t: any) => [t.external_ref.split(':')[0], t.type, t.points]).sort()).toEqual(
+    [
+      [returned.id, 'ADJUST', -due],
+      [cancelled.id, 'ADJUST', -cancelEarn.points],
+    ].sort(),
+  );
+});

@@ -13,7 +13,7 @@ function cancelStep(facts: Partial<OrderFacts>, heldBy: 'operator' | 'recovery' 
     eshop: { cancelOrder: async (id: string) => void cancelled.push(id) },
   } as unknown as CommerceDeps;
   const [step] = cancelOrderSaga(deps).steps;
-  const state = { orderId: 'W-2026-000123', channel: 'WEB' as const, card: null, earned: 0, reservationId: 'RSV-1' };
+  const state = { orderId: 'W-2026-000123', channel: 'WEB' as const, card: null, reservationId: 'RSV-1' };
   return { run: () => step.run(state), cancelled };
 }
 

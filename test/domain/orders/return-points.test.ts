@@ -1,7 +1,7 @@
 // An order returned a few units at a time gives back all its points once it is refunded in full:
 // each return's points rounded down on their own left some on an order that cost nothing in the end.
 import type { CommerceDeps } from '../../../domain/orders/deps';
-import { planReturn, returnSagas, type ReturnOrderInput } from '../../../domain/orders/returnOrder';
+import { planReturn, returnSagas, type ReturnOrderInput, type ReturnState } from '../../../domain/orders/returnOrder';
 import { SagaRunner } from '../../../domain/orders/saga/runner';
 import { SagaStore } from '../../../domain/orders/saga/store';
 import type { PricingSources } from '../../../domain/pricing/promotions/quoting';
@@ -61,9 +61,12 @@ async function world(orderId: string) {
   const sagas = returnSagas(deps);
   const saga = orderId.startsWith('W-') ? sagas.web : sagas.store;
   const runner = new SagaRunner(deps.sagas, { [saga.kind]: saga }, createLogger('silent'));
-  const returnOne = (key: string) => {
+  /** `as`: the state as a version of the saga recorded it */
+  const returnOne = (key: string, as = (planned: ReturnState): Record<string, unknown> => planned) => {
     const input: ReturnOrderInput = { orderId, storeId: 'ST001', lines: [{ sku: product.sku, quantity: 1 }], idempotencyKey: key };
-    return runner.execute(saga, key, input, () => planReturn(deps, pricing, input)) as Promise<{ pointsReversed: number }>;
+    return runner.execute(saga, key, input, async () => as(await planReturn(deps, pricing, input)) as ReturnState) as Promise<{
+      pointsReversed: number;
+    }>;
   };
   const reversed = () => ledger.filter((t) => t.type === 'ADJUST').reduce((sum, t) => sum - t.points, 0);
   return { returnOne, reversed };
@@ -80,3 +83,11 @@ it.each(['W-2026-000001', 'ST001-20261125-0003'])(
     expect(reversed()).toBe(101);
   },
 );
+
+it('finishes a return planned by the version before, whose state kept only the points the order held', async () => {
+  const { returnOne, reversed } = await world('W-2026-000002');
+  // unfinished across an upgrade: its points are its own refund's whole euros, as that version took them
+  const { pointsReversed } = await returnOne('before', ({ points, ...rest }) => ({ ...rest, earned: points.held }));
+  expect(pointsReversed).toBe(33);
+  expect(reversed()).toBe(33);
+});
