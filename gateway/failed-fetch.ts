@@ -24,7 +24,7 @@ function responseNames(set: SelectionSetNode, fragments: Map<string, FragmentDef
   });
 }
 
-/** The path, in the fetch's own answer, of every field it asked for: a root field, or a field of each entity it was sent. */
+/** The path, in the fetch's own answer, of every field it asked for: a root field, or a field of the entities it was sent. */
 export function fetchedPaths(document: DocumentNode, variables: Record<string, unknown> | undefined): Path[] {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -37,8 +37,13 @@ export function fetchedPaths(document: DocumentNode, variables: Record<string, u
       return responseNames({ kind: Kind.SELECTION_SET, selections: [s] }, fragments).map((n) => [n]);
     }
     const entities = s.alias?.value ?? '_entities';
+    // each field once, on the first entity asked for it: one error per field however many entities
+    // (a page of orders), as a silo's outage is reported
+    const named = new Set<string>();
     return representations.flatMap((r, i) =>
-      [...new Set(responseNames(s.selectionSet!, fragments, String(r?.__typename)))].map((f): Path => [entities, i, f]),
+      responseNames(s.selectionSet!, fragments, String(r?.__typename))
+        .filter((f) => !named.has(f) && named.add(f))
+        .map((f): Path => [entities, i, f]),
     );
   });
 }

@@ -225,9 +225,9 @@ export const SUBGRAPH_PORT = {
   insights: 'INSIGHTS_PORT',
 } as const satisfies Record<Subgraph, keyof Env>;
 
-/** Where a subgraph is served on this host by this configuration (a server listening on every address is reached on loopback). */
+/** Where a subgraph is served on this host by this configuration (a server listening on every address is reached on loopback; an IPv6 address in brackets). */
 function localSubgraphUrl(env: Env, name: Subgraph): string {
-  const host = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST;
+  const host = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   return `http://${host}:${env[SUBGRAPH_PORT[name]]}/graphql`;
 }
 

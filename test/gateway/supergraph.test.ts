@@ -64,5 +64,8 @@ describe('schema/supergraph.graphql', () => {
     expect(urls.orders).toBe('http://127.0.0.1:5002/graphql');
     expect(urls.crm).toBe('http://127.0.0.1:5005/graphql');
     expect(urls.identity).toBe(subgraphUrls(loadConfig({}), ['identity']).identity);
+    // a server listening on every address is reached on loopback; an IPv6 address takes its brackets
+    expect(subgraphUrls(loadConfig({ HOST: '0.0.0.0' }), ['orders']).orders).toBe('http://127.0.0.1:4002/graphql');
+    expect(subgraphUrls(loadConfig({ HOST: '::1' }), ['orders']).orders).toBe('http://[::1]:4002/graphql');
   });
 });
