@@ -71,7 +71,10 @@ export interface Order {
   totalCents: Cents;
   fulfillment: { type: FulfillmentType; storeId: string | null; address: Address | null };
   promoCodes: string[];
-  /** the legacy record that owns the order: an e-shop account id or a loyalty card (digits) */
+  /**
+   * the legacy record that owns the order: an e-shop account id or a loyalty card (digits); for a
+   * card-less store sale placed through the graph, the account or CRM contact the project recorded
+   */
   owner: { system: System; externalId: string } | null;
 }
 

@@ -23,6 +23,7 @@ import type { OperatorFinding } from './saga/store';
 import type { CommerceDeps } from './deps';
 import { cancelWebOrder, refusedWith, releaseReservation } from './effects';
 import { earnPoints } from './points';
+import { storeSaleOwner, withRecordedOwner } from './owner';
 import { paidUnits } from './paidUnits';
 import { sumBy } from '../quantities';
 import { refundAt } from './till';
@@ -97,6 +98,7 @@ export async function planPlaceOrder(deps: CommerceDeps, pricing: PricingSources
     address,
     accountId,
     card,
+    owner: storeSaleOwner({ kind, card }, records),
     lines,
     totalCents: quote.totalCents,
     discountCents: quote.discountCents,
@@ -219,6 +221,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             deliveryAddress: null,
             priced: null,
             placedBy: plan.ref,
+            owner: null,
           });
           return { orderId: order.id, placed: orderFromEshop(order) };
         },
@@ -254,8 +257,10 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
               promoCodes: plan.promoCodes,
             },
             placedBy: plan.ref,
+            // the POS knows a receipt's customer by its card only: without one, the project keeps whose it is
+            owner: plan.owner ?? null,
           });
-          return { orderId: receipt.id, placed: orderFromPosReceipt(receipt) };
+          return { orderId: receipt.id, placed: withRecordedOwner(orderFromPosReceipt(receipt), plan.owner) };
         },
         compensate: async ({ plan, orderId }, { inDoubt, startedAt }) => {
           if (plan.kind !== 'storeSale') return;

@@ -1,6 +1,7 @@
 // What placeOrder decides before it writes anything (the plan), and what its saga records as it
 // goes: shared by the saga's steps and by the points that follow an order.
 import type { Address, Channel, Order } from '../types';
+import type { OrderOwner } from './owner';
 
 export interface PlaceOrderInput {
   channel: Channel;
@@ -29,6 +30,11 @@ export interface OrderPlan {
   address: Address | null;
   accountId: string | null;
   card: string | null;
+  /**
+   * the record a store sale is recorded as owned by when its receipt carries no card (storeSaleOwner);
+   * absent from the plans of operations begun before it was kept
+   */
+  owner?: OrderOwner | null;
   lines: PlannedLine[];
   totalCents: number;
   discountCents: number;

@@ -16,6 +16,7 @@ import { perRequestPricing, type PricingPieces } from '../kit/pricing';
 import { orderIdKind } from '../../domain/orders/orderIds';
 import type { PricingSources } from '../../domain/pricing/promotions/quoting';
 import type { OrderFacts, RecordedReturn } from '../../domain/orders/saga/store';
+import { withRecordedOwner, type OrderOwner } from '../../domain/orders/owner';
 
 export interface OrdersDeps extends PricingPieces {
   eshop: EshopClient;
@@ -31,6 +32,8 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
   orderById: DataLoader<string, Order | null>;
   /** what the project recorded of the orders it placed (collected, returned, reservation) */
   factsById: DataLoader<string, OrderFacts | undefined>;
+  /** the ids of the store sales the project recorded as owned by each record (a sale placed for a customer without a card) */
+  salesOwnedBy: DataLoader<OrderOwner, string[], string>;
   /** who is who, for this request alone (pieces.ts says why) */
   identity: CustomerDirectory;
   pricing: PricingSources;
@@ -40,7 +43,13 @@ export interface OrdersContext extends BaseContext, OrdersDeps {
   returnsById: DataLoader<string, RecordedReturn[]>;
 }
 
+const ownerKey = (o: OrderOwner) => `${o.system}:${o.externalId}`;
+
 export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseContext> {
+  const factsById = new DataLoader<string, OrderFacts | undefined>(async (ids) => {
+    const facts = await deps.commerce.deps.sagas.orderFactsMany(ids);
+    return ids.map((id) => facts.get(id));
+  });
   const orderById = new DataLoader<string, Order | null>((ids) =>
     eachKey(ids, async (id) => {
       if (orderIdKind(id) === 'web') {
@@ -48,13 +57,22 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
         return order && orderFromEshop(order);
       }
       const receipt = await deps.pos.getReceipt(id);
-      return receipt && orderFromPosReceipt(receipt);
+      if (!receipt) return null;
+      const order = orderFromPosReceipt(receipt);
+      if (order.owner) return order;
+      // the POS names a receipt's customer by its card only: a card-less sale the project placed is
+      // owned as its facts recorded (those unreadable, the sale stands as the POS has it, no one's)
+      const facts = await factsById.load(id).catch(() => undefined);
+      return withRecordedOwner(order, facts?.owner);
     }),
   );
-  const factsById = new DataLoader<string, OrderFacts | undefined>(async (ids) => {
-    const facts = await deps.commerce.deps.sagas.orderFactsMany(ids);
-    return ids.map((id) => facts.get(id));
-  });
+  const salesOwnedBy = new DataLoader<OrderOwner, string[], string>(
+    async (owners) => {
+      const sales = await deps.commerce.deps.sagas.salesOwnedBy(owners);
+      return owners.map((owner) => sales.filter((s) => ownerKey(s.owner) === ownerKey(owner)).map((s) => s.orderId));
+    },
+    { cacheKeyFn: ownerKey },
+  );
   const { identity, pricing } = perRequestPricing(deps);
   return {
     ...deps,
@@ -62,6 +80,7 @@ export function ordersContext(deps: OrdersDeps): Omit<OrdersContext, keyof BaseC
     receiptsByCard: receiptsByCard(deps.pos),
     orderById,
     factsById,
+    salesOwnedBy,
     identity,
     pricing,
     planning: { ...deps.commerce.deps, identity },

@@ -10,7 +10,7 @@ import {
 import { graphqlError } from '../../platform/errors';
 import type { Order } from '../../domain/types';
 import type { GraphQLResolveInfo } from 'graphql';
-import { externalIds } from '../kit/customerRef';
+import { externalIds, type CustomerRef } from '../kit/customerRef';
 import { money } from '../kit/money';
 import { pageSize } from '../kit/relay';
 import { newestFirstConnection } from '../kit/merged-pages';
@@ -116,7 +116,7 @@ export const resolvers: Resolvers = {
       const size = pageSize(first, 10);
       const web = wants(channel, 'eshop') ? unwrap(await ctx.webOrderPages.loadMany(externalIds(customer, 'ESHOP'))) : [];
       const sales = wants(channel, 'pos')
-        ? [ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat())]
+        ? [ctx.receiptsByCard.loadMany(externalIds(customer, 'LOYALTY')).then((r) => unwrap(r).flat()), recordedSales(ctx, customer)]
         : [];
       // every source at once: the web orders' first page is read whatever the page asked for
       const [readable, whole] = await Promise.all([
@@ -124,7 +124,7 @@ export const resolvers: Resolvers = {
         settleSources(ctx, info, sales),
         ...web.map((list) => list.started()),
       ]);
-      const connection = await newestFirstConnection(whole, web, {
+      const connection = await newestFirstConnection(uniqueById(whole), web, {
         compare: newestFirst,
         keyOf: (o) => o.id,
         first: size,
@@ -172,6 +172,22 @@ export const resolvers: Resolvers = {
     lineTotal: (line) => money(line.lineTotalCents),
   },
 };
+
+/**
+ * The store sales the project placed for the customer without a card (their receipts name no one),
+ * recorded as owned by one of its e-shop accounts or CRM contacts: each read from the POS by id.
+ */
+async function recordedSales(ctx: OrdersContext, customer: CustomerRef): Promise<Order[]> {
+  const owners = [
+    ...externalIds(customer, 'ESHOP').map((externalId) => ({ system: 'eshop' as const, externalId })),
+    ...externalIds(customer, 'CRM').map((externalId) => ({ system: 'crm' as const, externalId })),
+  ];
+  const ids = unwrap(await ctx.salesOwnedBy.loadMany(owners)).flat();
+  return unwrap(await ctx.orderById.loadMany(ids)).filter((o): o is Order => o !== null);
+}
+
+/** An order listed by two sources once. */
+const uniqueById = (orders: Order[]) => [...new Map(orders.map((o) => [o.id, o])).values()];
 
 /**
  * What the project knows of the order beyond its legacy record (collected, returned, cancelled by

@@ -237,6 +237,50 @@ describe('placeOrder', () => {
     ]);
   });
 
+  it("sells in store and ships home to a customer without a card: the receipt names no one, the sale is still the customer's", async () => {
+    // someone the e-shop knows, with no loyalty card: the POS writes the sale with no card
+    const cardless = truth.find((p) => p.eshopAccountId && !p.loyaltyCard && p.householdId === null)!;
+    const account = world.eshop.accounts.find((a) => a.id === cardless.eshopAccountId)!;
+    const found = await gql(stack, 'query($e: String) { findCustomers(email: $e) { id } }', { e: account.email });
+    const theirs: string = found.data.findCustomers[0].id;
+    const { data, errors } = await gql(stack, PLACE, {
+      input: {
+        channel: 'STORE',
+        customerId: theirs,
+        lines: [{ sku: stocked(1)[0].sku, quantity: 1 }],
+        fulfillment: { type: 'HOME_DELIVERY', storeId, address: ADDRESS },
+        idempotencyKey: key(),
+      },
+    });
+    expect(errors).toBeUndefined();
+    const orderId: string = data.placeOrder.id;
+    const receipt = (await dump(stack, 'pos')).receipts.find((r: any) => r.id === orderId);
+    expect(receipt).toMatchObject({ deliver: 'home', store: storeId, card: null });
+
+    const ORDERS = `query($id: ID!, $channel: Channel) { customer(id: $id) { orders(first: 50, channel: $channel) { edges { node { id } } } } }`;
+    const listed = async (channel: string | null, as?: { role: 'customer'; sub: string }) => {
+      const answer = await gql(stack, ORDERS, { id: theirs, channel }, { as });
+      expect(answer.errors).toBeUndefined();
+      return answer.data.customer.orders.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+    };
+    for (const channel of [null, 'STORE']) expect((await listed(channel)).filter((id) => id === orderId)).toEqual([orderId]);
+    expect(await listed('WEB')).not.toContain(orderId);
+
+    const READ = `query($id: ID!) { order(id: $id) { id placedBy { system externalId } customer { id } } }`;
+    const expected = { id: orderId, placedBy: { system: 'ESHOP', externalId: account.id }, customer: { id: theirs } };
+    const read = await gql(stack, READ, { id: orderId });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.order).toEqual(expected);
+    // the customer's own token reads it, and finds it among its orders
+    const own = await gql(stack, READ, { id: orderId }, { as: { role: 'customer', sub: theirs } });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.order).toEqual(expected);
+    expect(await listed(null, { role: 'customer', sub: theirs })).toContain(orderId);
+    // and no other customer's token does
+    const other = await gql(stack, READ, { id: orderId }, { as: { role: 'customer', sub: customerId } });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('sells a product given on several lines as one line of all its units, at the price of its quote', async () => {
     const half = world.pos.promotions.find((p) => p.store === storeId && p.kind === 'second_half_price' && p.ean && p.to > '2026-12')!;
     const sku = world.eshop.products.find((p) => p.ean === half.ean)!.sku;

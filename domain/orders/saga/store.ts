@@ -5,6 +5,7 @@ import { migrate, violates, type Db, type Migration, type Sql } from '../../../p
 import { graphqlError, LockWaitExpiredError, stillRunning } from '../../../platform/errors';
 import type { Address } from '../../types';
 import type { AfterSale } from '../../journey/timeline';
+import type { OrderOwner } from '../owner';
 
 export type OperationStatus =
   | 'running' // steps in progress (or interrupted by a crash)
@@ -138,6 +139,10 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
    UPDATE sale_voids v SET undoing = o.state::jsonb->'plan'->>'ref' FROM operations o
    WHERE v.undoing IS NULL AND o.kind = 'placeOrder' AND o.status = 'parked'
      AND o.refusal::jsonb->>'message' LIKE 'The POS return undoing sale ' || v.order_id || ' %'`,
+  // whose a store sale is when its receipt carries no card (the POS knows a receipt's customer by its
+  // card only): the customer's e-shop account or CRM contact, as the placeOrder that made it recorded
+  `ALTER TABLE order_facts ADD COLUMN owner_system TEXT, ADD COLUMN owner_id TEXT;
+   CREATE INDEX order_facts_owner ON order_facts(owner_id, owner_system) WHERE owner_id IS NOT NULL`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -196,6 +201,8 @@ export interface OrderFacts {
   priced: PricedSale | null;
   /** the placeOrder that made it (its plan's ref): its own undo may look for it, no other; null for an order placed otherwise */
   placedBy: string | null;
+  /** a store sale whose receipt carries no card: the record of the customer it was sold to (storeSaleOwner) */
+  owner: OrderOwner | null;
 }
 
 export interface PricedSale {
@@ -563,8 +570,11 @@ export class SagaStore {
       voided_at: string | null;
       priced: string | null;
       placed_by: string | null;
+      owner_system: OrderOwner['system'] | null;
+      owner_id: string | null;
     }>(
       `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced, f.placed_by,
+              f.owner_system, f.owner_id,
               (SELECT COALESCE(SUM(units), 0)::int FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
        FROM order_facts f WHERE f.order_id = ANY($1)`,
       [orderIds],
@@ -583,6 +593,7 @@ export class SagaStore {
           voidedAt: r.voided_at,
           priced: r.priced === null ? null : (JSON.parse(r.priced) as PricedSale),
           placedBy: r.placed_by,
+          owner: r.owner_system && r.owner_id ? { system: r.owner_system, externalId: r.owner_id } : null,
         },
       ]),
     );
@@ -592,15 +603,28 @@ export class SagaStore {
     return (await this.orderFactsMany([orderId])).get(orderId) ?? null;
   }
 
+  /** The store sales recorded as owned by these records (OrderFacts.owner), each with its owner. */
+  async salesOwnedBy(owners: readonly OrderOwner[]): Promise<{ orderId: string; owner: OrderOwner }[]> {
+    const rows = await this.db.rows<{ order_id: string; owner_system: OrderOwner['system']; owner_id: string }>(
+      `SELECT order_id, owner_system, owner_id FROM order_facts
+       WHERE (owner_id, owner_system) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [owners.map((o) => o.externalId), owners.map((o) => o.system)],
+    );
+    return rows.map((r) => ({ orderId: r.order_id, owner: { system: r.owner_system, externalId: r.owner_id } }));
+  }
+
   async recordOrder(
-    facts: Pick<OrderFacts, 'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced' | 'placedBy'>,
+    facts: Pick<
+      OrderFacts,
+      'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced' | 'placedBy' | 'owner'
+    >,
   ): Promise<void> {
     await this.db.run(
-      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced, placed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced, placed_by, owner_system, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
          ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced,
-         placed_by = excluded.placed_by`,
+         placed_by = excluded.placed_by, owner_system = excluded.owner_system, owner_id = excluded.owner_id`,
       [
         facts.orderId,
         facts.reservationId,
@@ -609,6 +633,8 @@ export class SagaStore {
         facts.deliveryAddress && JSON.stringify(facts.deliveryAddress),
         facts.priced && JSON.stringify(facts.priced),
         facts.placedBy,
+        facts.owner?.system ?? null,
+        facts.owner?.externalId ?? null,
       ],
     );
   }

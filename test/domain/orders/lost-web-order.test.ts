@@ -39,6 +39,7 @@ const recorded = (orderId: string, placedBy: string) => ({
   deliveryAddress: null,
   priced: null,
   placedBy,
+  owner: null,
 });
 
 it('finds and cancels the lost order behind more than a page of newer ones', async () => {

@@ -79,6 +79,7 @@ describe('orderStatus', () => {
     voidedAt: null,
     priced: null,
     placedBy: null,
+    owner: null,
     ...f,
   });
 

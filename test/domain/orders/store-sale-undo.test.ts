@@ -46,6 +46,7 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
     deliveryAddress: plan.address,
     priced: null,
     placedBy: plan.ref,
+    owner: null,
   });
 
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });

@@ -310,3 +310,33 @@ it('names the placeOrder of a return undoing a sale written down before it was n
   expect(await sagas.sendingVoid('ST001-20261101-0004', 'OG-4')).toBe(false);
   expect(await db.rows('SELECT undoing FROM sale_voids')).toEqual([{ undoing: 'OG-4' }]);
 });
+
+it('records whose a card-less store sale is, and finds the sales of each owner asked in one query', async () => {
+  const sagas = await SagaStore.open(await freshDb());
+  const facts = (orderId: string, owner: { system: 'eshop' | 'crm'; externalId: string } | null) => ({
+    orderId,
+    reservationId: null,
+    pickupStore: null,
+    orderedUnits: 1,
+    deliveryAddress: null,
+    priced: null,
+    placedBy: `OG-${orderId}`,
+    owner,
+  });
+  const account = { system: 'eshop', externalId: 'A-10001' } as const;
+  const contact = { system: 'crm', externalId: 'C-10001' } as const;
+  await sagas.recordOrder(facts('ST001-20261125-0001', account));
+  await sagas.recordOrder(facts('ST001-20261125-0002', contact));
+  await sagas.recordOrder(facts('ST001-20261125-0003', null));
+  // another system's record of the same id is another owner
+  await sagas.recordOrder(facts('ST001-20261125-0004', { system: 'crm', externalId: 'A-10001' }));
+
+  expect((await sagas.orderFacts('ST001-20261125-0001'))?.owner).toEqual(account);
+  expect((await sagas.orderFacts('ST001-20261125-0003'))?.owner).toBeNull();
+  const found = await sagas.salesOwnedBy([account, contact, { system: 'eshop', externalId: 'A-99999' }]);
+  expect(found.sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual([
+    { orderId: 'ST001-20261125-0001', owner: account },
+    { orderId: 'ST001-20261125-0002', owner: contact },
+  ]);
+  expect(await sagas.salesOwnedBy([])).toEqual([]);
+});
