@@ -221,6 +221,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
             deliveryAddress: null,
             priced: null,
             placedBy: plan.ref,
+            pointsEarned: plan.points,
             owner: null,
           });
           return { orderId: order.id, placed: orderFromEshop(order) };
@@ -257,6 +258,7 @@ export function placeOrderSaga(deps: CommerceDeps, logger: Logger): Saga<PlaceOr
               promoCodes: plan.promoCodes,
             },
             placedBy: plan.ref,
+            pointsEarned: plan.points,
             // the POS knows a receipt's customer by its card only: without one, the project keeps whose it is
             owner: plan.owner ?? null,
           });

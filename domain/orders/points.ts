@@ -81,17 +81,6 @@ export async function pointsOf(deps: CommerceDeps, card: string, orderId: string
   return { earned, held: Math.max(0, earned - reversed) };
 }
 
-/**
- * An order's points when the loyalty platform cannot say: by its earning rule (a point per whole
- * euro paid, in every channel: legacy-systems.md) less what its returns through the graph took back.
- * A return need not wait for the platform: its points are a step after its point of no return,
- * taken back once the platform is back.
- */
-export const pointsByRule = (paidCents: number, reversed: number): { earned: number; held: number } => {
-  const earned = Math.floor(paidCents / 100);
-  return { earned, held: Math.max(0, earned - reversed) };
-};
-
 /** Whether the loyalty platform itself failed (not a refusal, nor another system). */
 export const loyaltyDown = (err: unknown) => err instanceof LegacyUnavailableError && err.system === 'loyalty';
 

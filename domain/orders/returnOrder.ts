@@ -12,13 +12,13 @@ import type { Channel } from '../types';
 import { badInput, graphqlError, LegacyRejectedError, notFound } from '../../platform/errors';
 import { checkedStoreId, MAX_QUANTITY, type PricingSources } from '../pricing/promotions/quoting';
 import type { Saga, SagaStep } from './saga/runner';
-import type { OperatorFinding, RecordedReturn } from './saga/store';
+import type { OperatorFinding, OrderFacts, RecordedReturn } from './saga/store';
 import { notAwaitingOperator } from './awaitingOperator';
 import { cardOfAccount } from './customerOf';
 import type { CommerceDeps } from './deps';
 import { orderIdKind } from './orderIds';
 import { sumBy } from '../quantities';
-import { loyaltyDown, pointsByRule, pointsOf, pointsToTakeBack, reversePoints, type ReturnedPoints } from './points';
+import { loyaltyDown, pointsOf, pointsToTakeBack, reversePoints, type ReturnedPoints } from './points';
 import { refundDue } from './refunds';
 import { refundAt, type RefundAt } from './till';
 
@@ -120,7 +120,7 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
     orderedUnits: [...bought.values()].reduce((a, b) => a + b, 0),
     card,
     points: {
-      ...(card ? await ledgerOrRule(deps, card, input.orderId, paidCents, before.pointsReversed) : { earned: 0, held: 0 }),
+      ...(card ? await ledgerOrRecorded(deps, card, input.orderId, facts, before.pointsReversed) : { earned: 0, held: 0 }),
       paidCents,
       refundedCents: before.refundCents,
       reversed: before.pointsReversed,
@@ -130,12 +130,17 @@ export async function planReturn(deps: CommerceDeps, pricing: PricingSources, in
   };
 }
 
-/** The order's points as the ledger says, or by the earning rule while the platform is down. */
-async function ledgerOrRule(deps: CommerceDeps, card: string, orderId: string, paidCents: number, reversed: number) {
+/**
+ * The order's points as the ledger says; while the platform is down, as the placeOrder that made it
+ * recorded them, less what its returns through the graph took back: a return need not wait for the
+ * platform, its points being a step after its point of no return. An order placed otherwise waits.
+ */
+async function ledgerOrRecorded(deps: CommerceDeps, card: string, orderId: string, facts: OrderFacts | null, reversed: number) {
   try {
     return await pointsOf(deps, card, orderId);
   } catch (err) {
-    if (loyaltyDown(err)) return pointsByRule(paidCents, reversed);
+    const earned = facts?.pointsEarned;
+    if (loyaltyDown(err) && earned != null) return { earned, held: Math.max(0, earned - reversed) };
     throw err;
   }
 }

@@ -161,8 +161,13 @@ it("takes a card holder's return and cancel while loyalty is down, and their poi
     },
   );
   expect(ret.errors).toBeUndefined();
-  // the earning rule: its share of the points, as its share of what was paid
-  const due = Math.floor((earned.points * ret.data.returnOrder.refund.centAmount) / returned.total.centAmount);
+  // its share of the points its order earned, as its share of what was paid: as the e-shop holds the order and its return
+  const eshop = await dump(stack, 'eshop');
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+  const [made] = eshop.returns.filter((r: any) => r.order_id === returned.id);
+  const paid = cents(eshop.orders.find((o: any) => o.id === returned.id).total);
+  expect(ret.data.returnOrder.refund.centAmount).toBe(cents(made.refund));
+  const due = Math.floor((earned.points * cents(made.refund)) / paid);
   expect(due).toBeGreaterThan(0);
   expect(ret.data.returnOrder.loyaltyPointsReversed).toBe(due);
   const cancel = await gql(stack, 'mutation($id: ID!, $k: String!) { cancelOrder(id: $id, idempotencyKey: $k) { status } }', {
@@ -184,4 +189,25 @@ it("takes a card holder's return and cancel while loyalty is down, and their poi
       [cancelled.id, 'ADJUST', -cancelEarn.points],
     ].sort(),
   );
+});
+
+it("refuses, with loyalty down, the return of a card holder's order placed elsewhere: its points are only in the ledger", async () => {
+  const elsewhere = world.eshop.orders.find((o) => o.account_id === member.eshopAccountId && o.status === 'shipped')!;
+  expect(elsewhere).toBeDefined();
+  await setFaults(stack, 'loyalty', { down: true });
+  try {
+    const returnsBefore = (await dump(stack, 'eshop')).returns.length;
+    const ret = await gql(stack, 'mutation($i: ReturnOrderInput!) { returnOrder(input: $i) { id } }', {
+      i: {
+        orderId: elsewhere.id,
+        storeId: world.pos.stores[0].code,
+        lines: [{ sku: elsewhere.lines[0].sku, quantity: 1 }],
+        idempotencyKey: `e-${now()}`,
+      },
+    });
+    expect(outages(ret)).toEqual([['returnOrder', 'SYSTEM_UNAVAILABLE', 'loyalty']]);
+    expect((await dump(stack, 'eshop')).returns).toHaveLength(returnsBefore);
+  } finally {
+    await setFaults(stack, 'loyalty', {});
+  }
 });

@@ -143,6 +143,8 @@ export const SAGA_MIGRATIONS: readonly Migration[] = [
   // card only): the customer's e-shop account or CRM contact, as the placeOrder that made it recorded
   `ALTER TABLE order_facts ADD COLUMN owner_system TEXT, ADD COLUMN owner_id TEXT;
    CREATE INDEX order_facts_owner ON order_facts(owner_id, owner_system) WHERE owner_id IS NOT NULL`,
+  // the points a placeOrder earns, which its returns take back while the loyalty ledger cannot be read
+  `ALTER TABLE order_facts ADD COLUMN points_earned INTEGER`,
 ];
 
 /** Who works on an operation (a replica's runner), and for how long without renewing. */
@@ -203,6 +205,8 @@ export interface OrderFacts {
   placedBy: string | null;
   /** a store sale whose receipt carries no card: the record of the customer it was sold to (storeSaleOwner) */
   owner: OrderOwner | null;
+  /** the points its placeOrder earns (0 without a card); null: placed otherwise, or before they were recorded */
+  pointsEarned: number | null;
 }
 
 export interface PricedSale {
@@ -572,9 +576,10 @@ export class SagaStore {
       placed_by: string | null;
       owner_system: OrderOwner['system'] | null;
       owner_id: string | null;
+      points_earned: number | null;
     }>(
       `SELECT f.order_id, f.reservation_id, f.pickup_store, f.collected_at, f.ordered_units, f.delivery_address, f.voided_at, f.priced, f.placed_by,
-              f.owner_system, f.owner_id,
+              f.owner_system, f.owner_id, f.points_earned,
               (SELECT COALESCE(SUM(units), 0)::int FROM order_returns r WHERE r.order_id = f.order_id) AS returned_units
        FROM order_facts f WHERE f.order_id = ANY($1)`,
       [orderIds],
@@ -594,6 +599,7 @@ export class SagaStore {
           priced: r.priced === null ? null : (JSON.parse(r.priced) as PricedSale),
           placedBy: r.placed_by,
           owner: r.owner_system && r.owner_id ? { system: r.owner_system, externalId: r.owner_id } : null,
+          pointsEarned: r.points_earned,
         },
       ]),
     );
@@ -616,15 +622,17 @@ export class SagaStore {
   async recordOrder(
     facts: Pick<
       OrderFacts,
-      'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced' | 'placedBy' | 'owner'
+      'orderId' | 'reservationId' | 'pickupStore' | 'orderedUnits' | 'deliveryAddress' | 'priced' | 'placedBy' | 'owner' | 'pointsEarned'
     >,
   ): Promise<void> {
     await this.db.run(
-      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced, placed_by, owner_system, owner_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO order_facts (order_id, reservation_id, pickup_store, ordered_units, delivery_address, priced, placed_by, owner_system, owner_id,
+         points_earned)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (order_id) DO UPDATE SET reservation_id = excluded.reservation_id, pickup_store = excluded.pickup_store,
          ordered_units = excluded.ordered_units, delivery_address = excluded.delivery_address, priced = excluded.priced,
-         placed_by = excluded.placed_by, owner_system = excluded.owner_system, owner_id = excluded.owner_id`,
+         placed_by = excluded.placed_by, owner_system = excluded.owner_system, owner_id = excluded.owner_id,
+         points_earned = excluded.points_earned`,
       [
         facts.orderId,
         facts.reservationId,
@@ -635,6 +643,7 @@ export class SagaStore {
         facts.placedBy,
         facts.owner?.system ?? null,
         facts.owner?.externalId ?? null,
+        facts.pointsEarned,
       ],
     );
   }

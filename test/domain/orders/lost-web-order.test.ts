@@ -40,6 +40,7 @@ const recorded = (orderId: string, placedBy: string) => ({
   priced: null,
   placedBy,
   owner: null,
+  pointsEarned: null,
 });
 
 it('finds and cancels the lost order behind more than a page of newer ones', async () => {

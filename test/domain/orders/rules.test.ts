@@ -80,6 +80,7 @@ describe('orderStatus', () => {
     priced: null,
     placedBy: null,
     owner: null,
+    pointsEarned: null,
     ...f,
   });
 

@@ -47,6 +47,7 @@ it('returns the sale at the POS and shows the order cancelled', async () => {
     priced: null,
     placedBy: plan.ref,
     owner: null,
+    pointsEarned: null,
   });
 
   await sale.compensate!({ plan, orderId: 'ST001-20261125-0003' }, { inDoubt: false, startedAt: '2026-11-25T10:00:00.000Z' });

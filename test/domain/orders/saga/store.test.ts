@@ -322,6 +322,7 @@ it('records whose a card-less store sale is, and finds the sales of each owner a
     priced: null,
     placedBy: `OG-${orderId}`,
     owner,
+    pointsEarned: 7,
   });
   const account = { system: 'eshop', externalId: 'A-10001' } as const;
   const contact = { system: 'crm', externalId: 'C-10001' } as const;
@@ -333,6 +334,7 @@ it('records whose a card-less store sale is, and finds the sales of each owner a
 
   expect((await sagas.orderFacts('ST001-20261125-0001'))?.owner).toEqual(account);
   expect((await sagas.orderFacts('ST001-20261125-0003'))?.owner).toBeNull();
+  expect((await sagas.orderFacts('ST001-20261125-0001'))?.pointsEarned).toBe(7);
   const found = await sagas.salesOwnedBy([account, contact, { system: 'eshop', externalId: 'A-99999' }]);
   expect(found.sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual([
     { orderId: 'ST001-20261125-0001', owner: account },
