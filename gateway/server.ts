@@ -47,7 +47,7 @@ export interface GatewayOptions {
   production: boolean;
   /** routes for development only (gateway/dev-token.ts): the caller passes none in production */
   developmentRoutes?: (app: express.Express) => void;
-  /** how long a subgraph's answer is waited for (SUBGRAPH_TIMEOUT_MS) */
+  /** how long a subgraph's answer is waited for over HTTP (GATEWAY_FETCH_TIMEOUT_MS) */
   subgraphTimeoutMs: number;
   /** let @apollo/gateway send its anonymous usage metrics to Apollo */
   apolloTelemetry: boolean;

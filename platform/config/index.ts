@@ -157,8 +157,13 @@ const schema = z.object({
    * not listen), `http` serves each on its port and fetches over loopback as from another host
    */
   SUBGRAPH_TRANSPORT: z.enum(['local', 'http']).default('local'),
-  /** the gateway's fetch from a subgraph over HTTP, and a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
+  /** a subgraph's call to another subgraph's API (who is who, an order's after-sale facts): unavailable after this long */
   SUBGRAPH_TIMEOUT_MS: timeout(30000),
+  /**
+   * the gateway's fetch from a subgraph over HTTP (one stopped or hung): given up after this long.
+   * Longer than SUBGRAPH_TIMEOUT_MS, so that a subgraph waiting for another answers its own error first
+   */
+  GATEWAY_FETCH_TIMEOUT_MS: timeout(60000),
   /** where each subgraph is served when it runs apart (`npm run serve -- <name>`): the gateway's routes and the subgraphs' calls to each other */
   IDENTITY_SUBGRAPH_URL: optionalUrl,
   ORDERS_SUBGRAPH_URL: optionalUrl,
@@ -253,6 +258,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (production && !env.JWT_JWKS_URL && (source.JWT_SECRET === undefined || env.JWT_SECRET === DEV_JWT_SECRET)) {
     throw new ConfigError(
       `Invalid configuration: JWT_SECRET: in production, set a secret of your own (at least ${MIN_SECRET_LENGTH} characters) or JWT_JWKS_URL`,
+    );
+  }
+  if (env.GATEWAY_FETCH_TIMEOUT_MS <= env.SUBGRAPH_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid configuration: GATEWAY_FETCH_TIMEOUT_MS: longer than SUBGRAPH_TIMEOUT_MS (a subgraph waiting for another answers its own error first)',
     );
   }
   const unconfigured = SYSTEMS.filter((system) => !env[LEGACY_URL[system]]).map((system) => LEGACY_URL[system]);

@@ -79,7 +79,7 @@ export function gatewayOptions(
     verifyToken: tokenVerifier(tokenSettings(env)),
     production: config.production,
     developmentRoutes: devTokenRoute(config),
-    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutMs: env.GATEWAY_FETCH_TIMEOUT_MS,
     apolloTelemetry: !env.APOLLO_TELEMETRY_DISABLED,
     corsOrigins: env.CORS_ORIGINS,
     limits: {

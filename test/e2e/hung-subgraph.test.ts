@@ -1,11 +1,12 @@
 // A subgraph that takes the gateway's request and never answers (a process stopped or stuck, a
-// network that drops the answer): the gateway gives up on it after SUBGRAPH_TIMEOUT_MS, its fields
+// network that drops the answer): the gateway gives up on it after GATEWAY_FETCH_TIMEOUT_MS, its fields
 // are null with their error, and the other subgraphs' fields are answered. The gateway runs alone
 // (as `npm run serve -- gateway`), the CRM subgraph's URL pointing at a server that never answers.
 import { createServer, type Server, type Socket } from 'node:net';
 import { startGateway } from '../../gateway/server';
 import { sharedSubgraphKey } from '../../platform/auth/gateway-assertion';
 import type { RunningServer } from '../../platform/http/serve';
+import { ConfigError, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logging';
 import type { Stack } from '../../platform/tools/stack';
 import { gatewayOptions, subgraphEndpoints } from '../../platform/tools/pieces';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   silent = createServer((socket) => held.push(socket));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   const { port } = silent.address() as { port: number };
-  const config = await testConfig({ DATABASE_URL, SUBGRAPH_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: '1000' });
+  const config = await testConfig({ DATABASE_URL, SUBGRAPH_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: '500', GATEWAY_FETCH_TIMEOUT_MS: '1000' });
   gateway = await startGateway(
     gatewayOptions(config, createLogger('silent'), {
       subgraphs: subgraphEndpoints((name) => ({ url: name === 'crm' ? `http://127.0.0.1:${port}/graphql` : stack.subgraphs[name].url! })),
@@ -61,4 +62,9 @@ it("gives up on a subgraph that never answers: its fields are null with their er
   expect(answer.data.customer).toEqual({ ...whole.data.customer, cases: null });
   expect(answer.errors).toHaveLength(1);
   expect(answer.errors![0]).toMatchObject({ path: ['customer', 'cases'], extensions: { code: 'INTERNAL' } });
+});
+
+it('waits for a subgraph longer than a subgraph waits for another: the one asked answers its own error first', () => {
+  expect(() => loadConfig({ SUBGRAPH_TIMEOUT_MS: '30000', GATEWAY_FETCH_TIMEOUT_MS: '30000' })).toThrow(ConfigError);
+  expect(loadConfig({}).env.GATEWAY_FETCH_TIMEOUT_MS).toBeGreaterThan(loadConfig({}).env.SUBGRAPH_TIMEOUT_MS);
 });
