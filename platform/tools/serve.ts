@@ -5,11 +5,13 @@
 // What they run on, for a try on one machine: npm run serve -- simulators (the four simulated
 // systems on their *_SIM_PORT, seeded as npm start seeds them) and npm run serve -- database (a
 // PostgreSQL server of its own, its data kept under DATA_DIR).
+import fs from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { readiness, readinessRoutes } from '../../gateway/health';
 import { startGateway } from '../../gateway/server';
 import { startSimulators } from '../../legacy';
+import { generateWorld } from '../../legacy/seed';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import { sharedSubgraphKey } from '../auth/gateway-assertion';
@@ -90,18 +92,39 @@ async function serveSubgraph(name: SubgraphName, config: Config, logger: Logger)
   }
 }
 
-/** The simulated systems, as `npm start` runs them: only on loopback (their /__sim API takes systems down and dumps every record). */
+/**
+ * The simulated systems, as `npm start` runs them: only on loopback (their /__sim API takes systems
+ * down and dumps every record). Beside them, the go-live exports of their seeded records (the CRM's
+ * vouchers, the POS's held pickups), which `npm start` imports from the world itself and the
+ * subgraphs served apart read from their files.
+ */
 async function serveSimulators(config: Config): Promise<Served> {
   const { env } = config;
+  const seed = { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) };
+  const { world } = generateWorld(seed);
+  const exports = path.resolve(env.DATA_DIR, 'go-live');
+  const files = {
+    CRM_VOUCHERS_FILE: path.join(exports, 'crm-vouchers.json'),
+    GO_LIVE_RESERVATIONS_FILE: path.join(exports, 'pos-reservations.json'),
+  };
+  fs.mkdirSync(exports, { recursive: true });
+  fs.writeFileSync(files.CRM_VOUCHERS_FILE, JSON.stringify({ vouchers: world.crm.vouchers }));
+  fs.writeFileSync(files.GO_LIVE_RESERVATIONS_FILE, JSON.stringify(world.pos.reservations));
   const handles = await startSimulators({
-    seed: { seed: env.SIM_SEED, scale: env.SIM_SCALE, now: new Date(env.SIM_NOW) },
+    seed,
+    world,
     ports: Object.fromEntries(SYSTEMS.map((s) => [s, Number(env[SIM_PORT[s]])])),
     host: '127.0.0.1',
   });
   const urls = SYSTEMS.map((s) => handles[s]!.url);
   return {
     url: urls[0],
-    notes: [`export ${SYSTEMS.map((s, i) => `${LEGACY_URL[s]}=${urls[i]}`).join(' ')}`],
+    notes: [
+      `export ${SYSTEMS.map((s, i) => `${LEGACY_URL[s]}=${urls[i]}`).join(' ')}`,
+      `export ${Object.entries(files)
+        .map(([name, file]) => `${name}=${file}`)
+        .join(' ')}`,
+    ],
     close: async () => {
       await Promise.all(SYSTEMS.map((s) => handles[s]?.close()));
     },
