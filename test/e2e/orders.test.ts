@@ -297,6 +297,12 @@ describe('placeOrder', () => {
     });
     expect(errors).toBeUndefined();
     expect(data.placeOrder).toMatchObject({ total: quoted.total, lines: [{ product: { sku }, quantity: 2 }] });
+    // as the silos hold it: the POS sold both units, for less than two at the e-shop's list price
+    const receipt = (await dump(stack, 'pos')).receipts.find((r: any) => r.id === data.placeOrder.id);
+    expect(receipt.lines.filter((l: any) => l.ean === half.ean).reduce((n: number, l: any) => n + l.qty, 0)).toBe(2);
+    expect(receipt.total_cents).toBe(data.placeOrder.total.centAmount);
+    const list = Math.round(Number(world.eshop.products.find((p) => p.sku === sku)!.price) * 100);
+    expect(receipt.total_cents).toBeLessThan(2 * list);
   });
 
   it.each([
