@@ -17,7 +17,7 @@ import { newestFirstConnection } from '../kit/merged-pages';
 import { planCancel } from '../../domain/orders/cancelOrder';
 import { planCollect } from '../../domain/orders/collectOrder';
 import { orderIdKind } from '../../domain/orders/orderIds';
-import { clientKey, collectKey } from '../../domain/orders/keys';
+import { clientKey, collectKey, placeOrderRequest } from '../../domain/orders/keys';
 import { planPlaceOrder } from '../../domain/orders/placeOrder';
 import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
@@ -61,9 +61,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     placeOrder: async (_, { input }, ctx) => {
       await assertMayPlaceOrder(ctx, input);
-      const { idempotencyKey, ...request } = input;
       const { commerce } = ctx;
-      const result = (await commerce.runner.execute(commerce.sagas.place, clientKey(idempotencyKey), request, async () => ({
+      const request = placeOrderRequest(input as PlaceOrderInput);
+      const result = (await commerce.runner.execute(commerce.sagas.place, clientKey(input.idempotencyKey), request, async () => ({
         plan: await planPlaceOrder(ctx.planning, ctx.pricing, input as PlaceOrderInput),
       }))) as { orderId: string; placed?: Order };
       const { orderId } = result;

@@ -95,6 +95,11 @@ describe('placeOrder', () => {
 
     const other = await gql(stack, PLACE, { input: { ...input, lines: [{ sku: lines[0].sku, quantity: 2 }] } });
     expect(other.errors?.[0].extensions?.code).toBe('CONFLICT');
+    // no promo codes, said either way, is the same request
+    for (const promoCodes of [[], null]) {
+      const same = await gql(stack, PLACE, { input: { ...input, promoCodes } });
+      expect([promoCodes, same.errors, same.data?.placeOrder.id]).toEqual([promoCodes, undefined, a.data.placeOrder.id]);
+    }
   });
 
   it('refuses another input sent with the key of a request still running: CONFLICT, one order', async () => {
