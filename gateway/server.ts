@@ -21,6 +21,7 @@ import { accessLog } from './access-log';
 import { clientErrors } from './client-errors';
 import { healthRoutes } from './health';
 import { failingFieldByField } from './failed-fetch';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { InProcessDataSource, type SubgraphEndpoint } from './in-process';
 import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
@@ -68,6 +69,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   // the caller signed for every subgraph an operation reaches over HTTP (gateway-assertion.ts says how often it is signed)
   const assertFor = callerAssertions(opts.subgraphKey);
+  const fetching = subgraphFetcher(opts.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
@@ -75,15 +77,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       if ('execute' in endpoint) return failingFieldByField(name, new InProcessDataSource<GatewayContext>(name, endpoint.execute), logger);
       const source = new RemoteGraphQLDataSource<GatewayContext>({
         url: endpoint.url,
+        fetcher: fetching.fetcher,
         async willSendRequest({ request, context }) {
           request.http?.headers.set(CALLER_HEADER, await assertFor(context.caller ?? null));
           request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
           traceSubgraphFetch(name, request.http?.headers);
         },
       });
-      // its fetcher waits as long as the connection stays open: a stopped subgraph would hold the request for minutes
-      const fetchOnce = source.fetcher;
-      source.fetcher = (url, init) => fetchOnce(url, { ...init, signal: AbortSignal.timeout(opts.subgraphTimeoutMs) });
       return failingFieldByField(name, source, logger);
     },
     logger,
@@ -108,7 +108,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     // the process stops everything in order itself (platform/tools/stack.ts); ten servers each catching Ctrl-C would race it
     stopOnTerminationSignals: false,
   });
-  return serveGraphQL(apollo, {
+  const served = await serveGraphQL(apollo, {
     port: opts.port,
     host: opts.host,
     logger,
@@ -122,6 +122,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       webPages(app);
     },
   });
+  return {
+    ...served,
+    close: async () => {
+      await served.close();
+      await fetching.close();
+    },
+  };
 }
 
 /**

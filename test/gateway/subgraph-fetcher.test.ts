@@ -1,0 +1,74 @@
+// The gateway's fetch from a subgraph over HTTP (gateway/subgraph-fetcher.ts), against servers that
+// behave as a subgraph behind another stack might: one announcing a keep-alive timeout, one taking
+// the request and never answering, one answering an error.
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { subgraphFetcher } from '../../gateway/subgraph-fetcher';
+import { until } from '../until';
+
+const servers: { close(cb: () => void): unknown }[] = [];
+const sockets: Socket[] = [];
+const fetchers: ReturnType<typeof subgraphFetcher>[] = [];
+
+async function listen<S extends Server | ReturnType<typeof createHttpServer>>(server: S): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+const fetcherOf = (timeoutMs: number) => {
+  const made = subgraphFetcher(timeoutMs);
+  fetchers.push(made);
+  return made.fetcher;
+};
+
+const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' };
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await Promise.all(fetchers.map((f) => f.close()));
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(() => resolve(undefined)))));
+});
+
+it("closes an idle connection before the subgraph's announced keep-alive timeout, so that no fetch is sent into one the subgraph is closing", async () => {
+  // announces 2 s, as a server closing idle connections after 2 s does, and leaves the closing to the client
+  const closedByClient: Socket[] = [];
+  const url = await listen(
+    createServer((socket) => {
+      sockets.push(socket);
+      socket.on('end', () => closedByClient.push(socket));
+      socket.once('data', () => {
+        const body = '{"data":{"__typename":"Query"}}';
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n` +
+            `connection: keep-alive\r\nkeep-alive: timeout=2\r\n\r\n${body}`,
+        );
+      });
+    }),
+  );
+  const answer = await fetcherOf(10_000)(url, post);
+  expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+  await until('the fetcher to close its idle connection', async () => closedByClient.length === 1, 10_000);
+});
+
+it('gives up on a subgraph that takes the request and never answers', async () => {
+  const url = await listen(createServer((socket) => sockets.push(socket)));
+  await expect(fetcherOf(200)(url, post)).rejects.toThrow();
+  expect(sockets.length).toBeGreaterThan(0);
+});
+
+it('hands an error answer over as it came: its status, headers and body, for the data source to report', async () => {
+  const url = await listen(
+    createHttpServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json', 'x-request-id': 'r-1' });
+      res.end('{"errors":[{"message":"down"}]}');
+    }),
+  );
+  const answer = await fetcherOf(10_000)(url, post);
+  expect(answer.ok).toBe(false);
+  expect(answer.status).toBe(503);
+  expect(answer.headers.get('content-type')).toBe('application/json');
+  expect(answer.headers.get('x-request-id')).toBe('r-1');
+  expect(await answer.clone().json()).toEqual({ errors: [{ message: 'down' }] });
+  expect(await answer.text()).toBe('{"errors":[{"message":"down"}]}');
+});
