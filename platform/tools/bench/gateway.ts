@@ -4,8 +4,9 @@
 // over HTTP to the subgraphs of (b); (b) Omnigraph with SUBGRAPH_TRANSPORT=http; (c) Omnigraph
 // in-process (`npm start`'s default). Then `{ __typename }` against the cached store list in the
 // default mode, and the legacy round trips of the customer 360 and the product list with every
-// legacy call slowed by 100 ms, with the critical path of each (./critical-path.ts: the chain of
-// legacy calls that waited for one another, from the request's trace). BENCH_SECONDS (20) per
+// legacy call slowed by 100 ms, timed untraced (as `npm start` runs), then traced for the critical
+// path of each (./critical-path.ts: the chain of legacy calls that waited for one another, from the
+// request's trace; the spans cost a traced request a few ms of their own). BENCH_SECONDS (20) per
 // target, after 2 s unmeasured, 0 for the round trips alone; BENCH_CONNECTIONS (10). Beside each
 // rate, the main thread's CPU time per request (./thread-cpu.ts), which the machine's own load
 // moves far less.
@@ -186,41 +187,52 @@ async function requestSpans(exporter: InMemorySpanExporter) {
 }
 
 /** Requests per round-trip figure: one alone moves by several ms on this machine, its median far less. */
-const ROUND_TRIP_RUNS = 11;
+const ROUND_TRIP_RUNS = 31;
 
-async function roundTrips(
-  stack: Stack,
-  exporter: InMemorySpanExporter,
-  label: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token: string,
-) {
+interface RoundTrip {
+  stack: Stack;
+  label: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** The median of ROUND_TRIP_RUNS requests (warm), and the runs themselves. */
+async function timedRuns(trip: RoundTrip, token: string, traced?: InMemorySpanExporter) {
   // one token, as a client holds one for its session: one signed for each request would time the
   // signing, and the gateway's check of a token it has not seen
   const as = { authorization: `Bearer ${token}` };
-  await timedQuery(stack, query, variables, as); // warm
+  for (let i = 0; i < 5; i++) await timedQuery(trip.stack, trip.query, trip.variables, as); // warm
   const runs = [];
   for (let i = 0; i < ROUND_TRIP_RUNS; i++) {
-    exporter.reset();
-    const run = await timedQuery(stack, query, variables, as);
-    const spans = await requestSpans(exporter);
-    runs.push({ ...run, path: criticalPath(legacyCallsOf(spans)) });
+    traced?.reset();
+    const run = await timedQuery(trip.stack, trip.query, trip.variables, as);
+    runs.push({ ...run, path: traced ? criticalPath(legacyCallsOf(await requestSpans(traced))) : [] });
   }
-  const paths = runs.map((r) => r.path.length);
-  runs.sort((x, y) => x.ms - y.ms);
-  const median = runs[Math.floor(runs.length / 2)];
-  const [fastest, slowest] = [runs[0].ms, runs[runs.length - 1].ms].map((ms) => (ms / LEGACY_LATENCY_MS).toFixed(2));
+  const sorted = [...runs].sort((x, y) => x.ms - y.ms);
+  return { runs, sorted, median: sorted[Math.floor(runs.length / 2)] };
+}
+
+const roundTripsOf = (ms: number) => (ms / LEGACY_LATENCY_MS).toFixed(2);
+
+/** Untraced, as `npm start` runs without OTEL_EXPORTER_OTLP_ENDPOINT: the figure. */
+async function roundTrips(trip: RoundTrip, token: string) {
+  const { sorted, median } = await timedRuns(trip, token);
   const calls = SYSTEM_LIST.filter((s) => median.calls[s])
     .map((s) => `${s}=${median.calls[s]}`)
     .join(' ');
   console.log(
-    `${label.padEnd(40)} ${median.ms.toFixed(0).padStart(5)} ms = ${(median.ms / LEGACY_LATENCY_MS).toFixed(2)} round trips ` +
-      `(${fastest} to ${slowest})  (${calls})`,
+    `${trip.label.padEnd(40)} ${median.ms.toFixed(0).padStart(5)} ms = ${roundTripsOf(median.ms)} round trips ` +
+      `(${roundTripsOf(sorted[0].ms)} to ${roundTripsOf(sorted[sorted.length - 1].ms)})  (${calls})`,
   );
+}
+
+/** Traced (the spans cost the request a few ms of their own): which legacy calls waited for which. */
+async function criticalPathOf(trip: RoundTrip, token: string, exporter: InMemorySpanExporter) {
+  const { runs, median } = await timedRuns(trip, token, exporter);
   const inCalls = median.path.reduce((sum, c) => sum + c.end - c.start, 0);
   console.log(
-    `${''.padEnd(40)} critical path ${median.path.length} (the ${runs.length} runs: ${paths.join(' ')}), ${inCalls.toFixed(0)} ms in its calls, ` +
+    `${trip.label.padEnd(40)} traced ${median.ms.toFixed(0)} ms: critical path ${median.path.length} ` +
+      `(the ${runs.length} runs: ${runs.map((r) => r.path.length).join(' ')}), ${inCalls.toFixed(0)} ms in its calls, ` +
       `${(median.ms - inCalls).toFixed(0)} ms outside them: ${describePath(median.path)}`,
   );
 }
@@ -287,20 +299,24 @@ async function main() {
     }
 
     console.log(
-      `\nEvery legacy call slowed by ${LEGACY_LATENCY_MS} ms, warm, median of ${ROUND_TRIP_RUNS} (end to end / ${LEGACY_LATENCY_MS} ms):`,
+      `\nEvery legacy call slowed by ${LEGACY_LATENCY_MS} ms, warm, median of ${ROUND_TRIP_RUNS} (end to end / ${LEGACY_LATENCY_MS} ms), untraced:`,
     );
     await Promise.all(SYSTEM_LIST.map((s: System) => setFaults(http, s, { latency_ms: LEGACY_LATENCY_MS })));
-    // traced from here only, so that the spans cost the load above nothing
+    const trips: RoundTrip[] = (
+      [
+        [local, localMix, 'in-process'],
+        [http, httpMix, 'http'],
+      ] as const
+    ).flatMap(([stack, mix, mode]) => [
+      { stack, label: `customer 360 (${mode})`, query: CUSTOMER_360, variables: JSON.parse(mix[2]).variables as Record<string, unknown> },
+      { stack, label: `20 products with availability (${mode})`, query: PRODUCT_LIST, variables: { store: world.stores[0] } },
+    ]);
+    for (const trip of trips) await roundTrips(trip, token);
+    // traced from here only, so that the spans cost the figures above nothing
+    console.log('\nThe same, traced, for the chain of legacy calls that waited for one another:');
     const exporter = new InMemorySpanExporter();
     const tracing = startTracing('bench-gateway', [new SimpleSpanProcessor({ exporter })]);
-    for (const [stack, mode] of [
-      [local, 'in-process'],
-      [http, 'http'],
-    ] as const) {
-      const { id } = JSON.parse((stack === local ? localMix : httpMix)[2]).variables as { id: string };
-      await roundTrips(stack, exporter, `customer 360 (${mode})`, CUSTOMER_360, { id }, token);
-      await roundTrips(stack, exporter, `20 products with availability (${mode})`, PRODUCT_LIST, { store: world.stores[0] }, token);
-    }
+    for (const trip of trips) await criticalPathOf(trip, token, exporter);
     await tracing.shutdown();
   } finally {
     await bare.close();
