@@ -18,3 +18,12 @@ export function placeOrderRequest({
 }: PlaceOrderInput): Omit<PlaceOrderInput, 'idempotencyKey'> {
   return promoCodes?.length ? { ...request, promoCodes } : request;
 }
+
+/**
+ * The same request as replicas of versions before this one named it (no promo codes written as the
+ * client wrote them: null or []): a retry reaching this version mid-deploy finds the key they stored.
+ */
+export function placeOrderRequestEarlierForms(input: PlaceOrderInput): Omit<PlaceOrderInput, 'idempotencyKey'>[] {
+  const request = placeOrderRequest(input);
+  return request.promoCodes ? [] : [null, []].map((promoCodes) => ({ ...request, promoCodes }));
+}

@@ -17,7 +17,7 @@ import { newestFirstConnection } from '../kit/merged-pages';
 import { planCancel } from '../../domain/orders/cancelOrder';
 import { planCollect } from '../../domain/orders/collectOrder';
 import { orderIdKind } from '../../domain/orders/orderIds';
-import { clientKey, collectKey, placeOrderRequest } from '../../domain/orders/keys';
+import { clientKey, collectKey, placeOrderRequest, placeOrderRequestEarlierForms } from '../../domain/orders/keys';
 import { planPlaceOrder } from '../../domain/orders/placeOrder';
 import type { PlaceOrderInput } from '../../domain/orders/plan';
 import { planReturn } from '../../domain/orders/returnOrder';
@@ -63,9 +63,13 @@ export const resolvers: Resolvers = {
       await assertMayPlaceOrder(ctx, input);
       const { commerce } = ctx;
       const request = placeOrderRequest(input as PlaceOrderInput);
-      const result = (await commerce.runner.execute(commerce.sagas.place, clientKey(input.idempotencyKey), request, async () => ({
-        plan: await planPlaceOrder(ctx.planning, ctx.pricing, input as PlaceOrderInput),
-      }))) as { orderId: string; placed?: Order };
+      const result = (await commerce.runner.execute(
+        commerce.sagas.place,
+        clientKey(input.idempotencyKey),
+        request,
+        async () => ({ plan: await planPlaceOrder(ctx.planning, ctx.pricing, input as PlaceOrderInput) }),
+        placeOrderRequestEarlierForms(input as PlaceOrderInput),
+      )) as { orderId: string; placed?: Order };
       const { orderId } = result;
       const order = await placed(ctx, orderId, result.placed);
       await assertOrderAccess(ctx, orderId, order); // the key's first request may have been another caller's

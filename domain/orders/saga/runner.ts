@@ -153,27 +153,41 @@ export class SagaRunner {
 
   /**
    * Runs the operation named by `key`, or answers what it already answered. `plan` checks and
-   * prepares the request (reads only); it runs only when a new attempt starts.
+   * prepares the request (reads only); it runs only when a new attempt starts. `earlierForms`: the
+   * same input as earlier versions named it, whose replicas may have stored the key (a rolling deploy).
    */
-  async execute<S extends SagaState>(saga: Saga<S>, key: string, input: unknown, plan: () => Promise<S>): Promise<unknown> {
+  async execute<S extends SagaState>(
+    saga: Saga<S>,
+    key: string,
+    input: unknown,
+    plan: () => Promise<S>,
+    earlierForms: readonly unknown[] = [],
+  ): Promise<unknown> {
     const hash = inputHash(saga.kind, input);
+    const sameRequest = new Set([hash, ...earlierForms.map((form) => inputHash(saga.kind, form))]);
     const existing = await this.store.get(key);
-    if (existing && (existing.kind !== saga.kind || existing.inputHash !== hash)) throw conflict();
+    if (existing && (existing.kind !== saga.kind || !sameRequest.has(existing.inputHash))) throw conflict();
     // a request working on the key may not be in the store yet (still planning): the key is taken all the same
     const running = this.inFlight.joining(key, hash);
     if (running) return running;
     // a recovery pass settling this key: let it end, then answer from what it left
     await this.settling.get(key);
-    return this.inFlight.joining(key, hash) ?? this.inFlight.track(key, hash, this.start(saga, key, hash, plan));
+    return this.inFlight.joining(key, hash) ?? this.inFlight.track(key, hash, this.start(saga, key, hash, sameRequest, plan));
   }
 
-  private async start<S extends SagaState>(saga: Saga<S>, key: string, hash: string, plan: () => Promise<S>): Promise<unknown> {
+  private async start<S extends SagaState>(
+    saga: Saga<S>,
+    key: string,
+    hash: string,
+    sameRequest: ReadonlySet<string>,
+    plan: () => Promise<S>,
+  ): Promise<unknown> {
     let op = await this.store.get(key);
     if (!op) {
       const { operation, created } = await this.store.begin(key, saga.kind, hash, await plan(), this.lease);
       if (created) return this.holding(key, () => this.drive(saga, operation, 0));
       // another replica claimed the key while this one planned
-      if (operation.kind !== saga.kind || operation.inputHash !== hash) throw conflict();
+      if (operation.kind !== saga.kind || !sameRequest.has(operation.inputHash)) throw conflict();
       op = operation;
     }
     if (unfinished(op)) {

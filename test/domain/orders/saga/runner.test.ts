@@ -101,6 +101,22 @@ describe('SagaRunner', () => {
     expect(await code(runner.execute(saga, 'k', { x: 2 }, async () => ({ n: 1 })))).toBe('CONFLICT');
   });
 
+  it("answers a key stored by an earlier version's replica under an earlier form of the same input (a rolling deploy), and nothing else", async () => {
+    const { saga, log } = world();
+    const before = new SagaRunner(store, { test: saga }, logger);
+    const first = await before.execute(saga, 'k', { x: 1, codes: [] }, async () => ({ n: 1 }));
+    const now = new SagaRunner(store, { test: saga }, logger);
+    expect(await code(now.execute(saga, 'k', { x: 1 }, async () => ({ n: 2 })))).toBe('CONFLICT');
+    expect(
+      await now.execute(saga, 'k', { x: 1 }, async () => ({ n: 2 }), [
+        { x: 1, codes: null },
+        { x: 1, codes: [] },
+      ]),
+    ).toEqual(first);
+    expect(await code(now.execute(saga, 'k', { x: 2 }, async () => ({ n: 2 }), [{ x: 2, codes: [] }]))).toBe('CONFLICT');
+    expect(log).toEqual(['do a', 'do b', 'do c']);
+  });
+
   it('refuses another input with the key of a request still running: CONFLICT, and the first runs alone', async () => {
     const { log, saga } = world();
     const runner = new SagaRunner(store, { test: saga }, logger);
