@@ -7,6 +7,7 @@
 //   announced timeout (`keepAliveTimeoutThreshold`).
 // - its layers (an HTTP cache, retries, a proxy-aware agent that reads a stack trace per request)
 //   were a tenth of the gateway's CPU per request (`npm run bench:gateway`, "What the gateway costs").
+import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, request } from 'undici';
 
@@ -29,8 +30,9 @@ class SubgraphAnswer implements FetcherResponse {
     return this.status >= 200 && this.status <= 299;
   }
 
+  /** the standard phrase of its status (errorFromResponse words its error `503: Service Unavailable`, as it did) */
   get statusText() {
-    return '';
+    return STATUS_CODES[this.status] ?? '';
   }
 
   async text() {
@@ -51,19 +53,21 @@ class SubgraphAnswer implements FetcherResponse {
 }
 
 /**
- * The fetcher of every subgraph of one gateway: a subgraph that takes the request and does not
- * answer (stopped, stuck) is given up after `timeoutMs` without an answer's first byte, or between
- * two of its chunks.
+ * The fetcher of every subgraph of one gateway: a fetch not answered whole within `timeoutMs`
+ * (connecting, waiting, reading) is given up, a subgraph stopped or stuck as well as one whose
+ * answer trickles in (the agent's headers and body timeouts alone bound only each wait for a byte).
+ * Its close() drops the fetches still in flight: the gateway's server closed, none has a client left.
  */
 export function subgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
   const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeoutThreshold: 1000 });
   const fetcher: Fetcher = async (url, init = {}) => {
-    const answer = await request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, dispatcher });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const answer = await request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, dispatcher, signal });
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
       for (const one of Array.isArray(value) ? value : [value ?? '']) headers.append(name, one);
     }
     return new SubgraphAnswer(url, answer.statusCode, headers, await answer.body.text());
   };
-  return { fetcher, close: () => dispatcher.close() };
+  return { fetcher, close: () => dispatcher.destroy() };
 }

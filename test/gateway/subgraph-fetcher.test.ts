@@ -52,9 +52,38 @@ it("closes an idle connection before the subgraph's announced keep-alive timeout
 });
 
 it('gives up on a subgraph that takes the request and never answers', async () => {
-  const url = await listen(createServer((socket) => sockets.push(socket)));
+  const held: Socket[] = [];
+  const url = await listen(createServer((socket) => (sockets.push(socket), held.push(socket))));
   await expect(fetcherOf(200)(url, post)).rejects.toThrow();
-  expect(sockets.length).toBeGreaterThan(0);
+  expect(held.length).toBeGreaterThan(0);
+});
+
+it('gives up on an answer that trickles in, a byte at a time, within the timeout as a whole', async () => {
+  // a byte every 50 ms: never 300 ms without one, the whole answer in about 3 s
+  const body = `{"data":{"__typename":"Query"}}${' '.repeat(30)}`;
+  const url = await listen(
+    createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      let sent = 0;
+      const dribble = setInterval(() => {
+        if (res.destroyed || sent === body.length) return void (clearInterval(dribble), res.end());
+        res.write(body[sent++]);
+      }, 50);
+    }),
+  );
+  await expect(fetcherOf(300)(url, post)).rejects.toThrow();
+});
+
+it('drops the fetches still in flight when closed: the gateway stops without waiting for a hung subgraph', async () => {
+  const held: Socket[] = [];
+  const url = await listen(createServer((socket) => (sockets.push(socket), held.push(socket))));
+  const made = subgraphFetcher(10_000);
+  const inFlight = made.fetcher(url, post);
+  await until('the request to reach the subgraph', async () => held.length > 0);
+  const started = performance.now();
+  await made.close();
+  await expect(inFlight).rejects.toThrow();
+  expect(performance.now() - started).toBeLessThan(5_000);
 });
 
 it('hands an error answer over as it came: its status, headers and body, for the data source to report', async () => {
@@ -67,6 +96,7 @@ it('hands an error answer over as it came: its status, headers and body, for the
   const answer = await fetcherOf(10_000)(url, post);
   expect(answer.ok).toBe(false);
   expect(answer.status).toBe(503);
+  expect(answer.statusText).toBe('Service Unavailable'); // the data source's error says `503: Service Unavailable`
   expect(answer.headers.get('content-type')).toBe('application/json');
   expect(answer.headers.get('x-request-id')).toBe('r-1');
   expect(await answer.clone().json()).toEqual({ errors: [{ message: 'down' }] });
