@@ -3,8 +3,8 @@
 // make-fetch-happen that @apollo/gateway's data source brings, for two reasons:
 // - make-fetch-happen's agent keeps an idle connection until the subgraph closes it, ignoring the
 //   subgraph's announced keep-alive timeout: a fetch sent as the subgraph closes its end is reset,
-//   and the fields it was for fail (`INTERNAL`). undici closes its end a second before that
-//   announced timeout (`keepAliveTimeoutThreshold`).
+//   and the fields it was for fail (`INTERNAL`). undici closes its end two seconds before that
+//   announced timeout (its `keepAliveTimeoutThreshold`).
 // - its layers (an HTTP cache, retries, a proxy-aware agent that reads a stack trace per request)
 //   were a tenth of the gateway's CPU per request (`npm run bench:gateway`, "What the gateway costs").
 import { STATUS_CODES } from 'node:http';
@@ -59,7 +59,7 @@ class SubgraphAnswer implements FetcherResponse {
  * Its close() drops the fetches still in flight: the gateway's server closed, none has a client left.
  */
 export function subgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
-  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeoutThreshold: 1000 });
+  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const fetcher: Fetcher = async (url, init = {}) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const answer = await request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, dispatcher, signal });

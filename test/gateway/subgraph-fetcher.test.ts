@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 it("closes an idle connection before the subgraph's announced keep-alive timeout, so that no fetch is sent into one the subgraph is closing", async () => {
-  // announces 2 s, as a server closing idle connections after 2 s does, and leaves the closing to the client
+  // announces 3 s, as a server closing idle connections after 3 s does, and leaves the closing to the client
   const closedByClient: Socket[] = [];
   const url = await listen(
     createServer((socket) => {
@@ -41,7 +41,7 @@ it("closes an idle connection before the subgraph's announced keep-alive timeout
         const body = '{"data":{"__typename":"Query"}}';
         socket.write(
           `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n` +
-            `connection: keep-alive\r\nkeep-alive: timeout=2\r\n\r\n${body}`,
+            `connection: keep-alive\r\nkeep-alive: timeout=3\r\n\r\n${body}`,
         );
       });
     }),
