@@ -247,6 +247,21 @@ export function subgraphUrls<Name extends Subgraph>(config: Config, names: reado
   >;
 }
 
+/**
+ * `npm start` runs a simulator for each system without a URL. The simulators hold every seeded
+ * customer and answer /__sim to anyone: in production, only when asked for (a demo). A process
+ * served alone (`npm run serve`) starts none, and asks only for the systems it calls.
+ */
+export function refuseSimulatorsInProduction(config: Config): void {
+  const unconfigured = SYSTEMS.filter((system) => !config.legacy[system].url).map((system) => LEGACY_URL[system]);
+  if (config.production && unconfigured.length && !config.env.SIMULATORS_IN_PRODUCTION) {
+    throw new ConfigError(
+      `Invalid configuration: in production, set ${unconfigured.join(', ')} to the real systems ` +
+        '(or SIMULATORS_IN_PRODUCTION=true for a demo on simulated systems)',
+    );
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -263,14 +278,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.GATEWAY_FETCH_TIMEOUT_MS <= env.SUBGRAPH_TIMEOUT_MS) {
     throw new ConfigError(
       'Invalid configuration: GATEWAY_FETCH_TIMEOUT_MS: longer than SUBGRAPH_TIMEOUT_MS (a subgraph waiting for another answers its own error first)',
-    );
-  }
-  const unconfigured = SYSTEMS.filter((system) => !env[LEGACY_URL[system]]).map((system) => LEGACY_URL[system]);
-  if (production && unconfigured.length && !env.SIMULATORS_IN_PRODUCTION) {
-    // the simulators hold every seeded customer and answer /__sim to anyone: never in production by accident
-    throw new ConfigError(
-      `Invalid configuration: in production, set ${unconfigured.join(', ')} to the real systems ` +
-        '(or SIMULATORS_IN_PRODUCTION=true for a demo on simulated systems)',
     );
   }
   return {

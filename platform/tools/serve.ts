@@ -15,7 +15,16 @@ import { generateWorld } from '../../legacy/seed';
 import { HttpSubgraphClient } from '../../subgraphs/kit/graph-client';
 import { startSubgraph } from '../../subgraphs/kit/server';
 import { sharedSubgraphKey } from '../auth/gateway-assertion';
-import { ConfigError, LEGACY_URL, loadConfig, SIM_PORT, SUBGRAPH_PORT, subgraphUrls, type Config } from '../config';
+import {
+  ConfigError,
+  LEGACY_URL,
+  loadConfig,
+  refuseSimulatorsInProduction,
+  SIM_PORT,
+  SUBGRAPH_PORT,
+  subgraphUrls,
+  type Config,
+} from '../config';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { SYSTEMS } from '../errors';
 import { startConfiguredTracing } from '../tracing';
@@ -140,7 +149,10 @@ async function serveDatabase(config: Config, logger: Logger): Promise<Served> {
 
 function serve(what: string, config: Config, logger: Logger): Promise<Served> {
   if (what === 'gateway') return serveGateway(config, logger);
-  if (what === 'simulators') return serveSimulators(config);
+  if (what === 'simulators') {
+    refuseSimulatorsInProduction(config);
+    return serveSimulators(config);
+  }
   if (what === 'database') return serveDatabase(config, logger);
   return serveSubgraph(what as SubgraphName, config, logger);
 }

@@ -1,7 +1,7 @@
 // npm start: the whole stack on embedded defaults, until Ctrl-C.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, DEV_JWT_SECRET, loadConfig, type Config, type Env } from '../config';
+import { ConfigError, DEV_JWT_SECRET, loadConfig, refuseSimulatorsInProduction, type Config, type Env } from '../config';
 import { SYSTEMS } from '../errors';
 import { openDatabase } from '../db';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded';
@@ -76,6 +76,7 @@ async function emptied(server: EmbeddedServer): Promise<void> {
 async function main() {
   const startedAt = performance.now();
   const initial = loadConfig();
+  refuseSimulatorsInProduction(initial);
   const logger = createLogger(initial.env.LOG_LEVEL);
   // Loaded once the configuration holds: the gateway's and subgraphs' modules take seconds, and a
   // process refused for its settings (a crash loop under an orchestrator) should say so at once.

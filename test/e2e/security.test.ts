@@ -12,6 +12,7 @@ import type { Person } from '../../legacy/seed';
 import type { Stack } from '../../platform/tools/stack';
 import { type As, dump, gql, gqlResponse, seeded, startTestStack, SYSTEM_LIST, tokenFor, inEverySilo } from './harness';
 import { capturedLogger } from '../captured-logs';
+import { killChildServices, startChildService } from './child-service';
 import { hostileRequests, type Fixtures, type HostileRequest } from './hostile-requests';
 import { receiptsOfCard } from './seeded-orders';
 
@@ -52,7 +53,10 @@ beforeAll(async () => {
     sku,
   };
 });
-afterAll(() => stack?.close());
+afterAll(async () => {
+  await killChildServices();
+  await stack?.close();
+});
 
 describe('without a token', () => {
   it('reads the catalogue, the stores, offers and quotes that name no customer', async () => {
@@ -250,6 +254,24 @@ describe('in production', () => {
     await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/POS_URL.*CRM_URL.*LOYALTY_URL/) });
     await expect(failure).rejects.toMatchObject({ stderr: expect.stringContaining('SIMULATORS_IN_PRODUCTION') });
     await expect(failure).rejects.toMatchObject({ stderr: expect.not.stringContaining('ESHOP_URL') });
+  });
+
+  it('serves the gateway alone without the silos it never calls (only a process that would start simulators needs their URLs)', async () => {
+    const gateway = await startChildService(
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-forty-characters!',
+        SUBGRAPH_SECRET: 'the-secret-the-gateway-and-its-subgraphs-share',
+        ...Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, undefined])),
+      },
+      60_000,
+      'gateway',
+    );
+    try {
+      expect((await fetch(new URL('/health', gateway.gatewayUrl))).status).toBe(200);
+    } finally {
+      await gateway.kill();
+    }
   });
 
   it('answers without introspection or field suggestions', async () => {
