@@ -101,8 +101,9 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     const s = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   // Node closes an idle connection after 5 s, sooner than the clients in front of it drop theirs
-  // (Apollo Router 2's pool keeps one 15 s, a load balancer 60 s, @apollo/gateway's own fetcher until
-  // the server closes it): a request they send as it closes is reset, and its fields fail.
+  // (Apollo Router's pool keeps one 15 s in its recent releases, a load balancer 60 s,
+  // @apollo/gateway's own fetcher until the server closes it): a request they send as it closes is
+  // reset, and its fields fail.
   server.keepAliveTimeout = KEEP_IDLE_CONNECTION_MS;
   const port = (server.address() as AddressInfo).port;
   return {

@@ -35,7 +35,7 @@ it('still serves GraphQL', async () => {
 });
 
 it("keeps an idle connection longer than the clients in front of it keep theirs, and says so: a client's fetch is never sent into one the server is closing", async () => {
-  // Apollo Router keeps a subgraph's idle connection 15 s, a load balancer 60 s, @apollo/gateway's own
+  // Apollo Router keeps a subgraph's idle connection 15 s (5 s in older releases), a load balancer 60 s, @apollo/gateway's own
   // fetcher until the server closes it; a client reading the header closes its own end before this
   const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ ok }"}' });
   expect(res.headers.get('keep-alive')).toBe('timeout=75');
