@@ -55,11 +55,11 @@ class SubgraphAnswer implements FetcherResponse {
 /**
  * The fetcher of every subgraph of one gateway: a fetch not answered whole within `timeoutMs`
  * (connecting, waiting, reading) is given up, a subgraph stopped or stuck as well as one whose
- * answer trickles in (the agent's headers and body timeouts alone bound only each wait for a byte).
+ * answer trickles in (the agent's own headers and body timeouts bound only each wait for a byte).
  * Its close() drops the fetches still in flight: the gateway's server closed, none has a client left.
  */
 export function subgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
-  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const dispatcher = new Agent();
   const fetcher: Fetcher = async (url, init = {}) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const answer = await request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, dispatcher, signal });

@@ -77,13 +77,12 @@ it('gives up on an answer that trickles in, a byte at a time, within the timeout
 it('drops the fetches still in flight when closed: the gateway stops without waiting for a hung subgraph', async () => {
   const held: Socket[] = [];
   const url = await listen(createServer((socket) => (sockets.push(socket), held.push(socket))));
-  const made = subgraphFetcher(10_000);
+  // a timeout far past the test's own: a close() that waited for the fetch would never end in time
+  const made = subgraphFetcher(600_000);
   const inFlight = made.fetcher(url, post);
   await until('the request to reach the subgraph', async () => held.length > 0);
-  const started = performance.now();
   await made.close();
   await expect(inFlight).rejects.toThrow();
-  expect(performance.now() - started).toBeLessThan(5_000);
 });
 
 it('hands an error answer over as it came: its status, headers and body, for the data source to report', async () => {
