@@ -9,11 +9,13 @@
 // request's trace; the spans cost a traced request a few ms of their own). BENCH_SECONDS (20) per
 // target, after 2 s unmeasured, 0 for the round trips alone; BENCH_CONNECTIONS (10). Beside each
 // rate, the main thread's CPU time per request (./thread-cpu.ts), which the machine's own load
-// moves far less.
+// moves far less, and the share of a core each part of the machine took meanwhile.
 //
 // What is measured (gateways and subgraphs) runs on this process's event loop, the same for all
 // three; the simulators and autocannon run on threads of their own, so that neither the legacy
-// systems' work nor the client's takes the servers' time.
+// systems' work nor the client's runs on the servers' thread. They, V8's GC helpers and the
+// database still share the machine's second core: the faster a target, the more of it they take,
+// and a main thread busy less than all the time was waiting for them.
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -32,7 +34,7 @@ import { dump, gql, SEED, setFaults, startTestStack, SYSTEM_LIST, timedQuery, to
 import { withDatabaseServer } from '../../../test/database-server';
 import { simulatorsOnThread } from './simulators-thread';
 import { criticalPath, describePath, legacyCallsOf } from './critical-path';
-import { mainThreadCpuMs } from './thread-cpu';
+import { descendantsCpuMs, descendantsCpuMsSince, mainThreadCpuMs } from './thread-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -120,6 +122,12 @@ interface Figures {
   p99: number;
   /** the main thread's CPU time per request, in µs (NaN where it cannot be read) */
   cpu: number;
+  /**
+   * Shares of a core over the load (NaN where they cannot be read): the main thread's (the servers
+   * measured), this process's other threads' (the simulators, the load generator, V8's GC helpers),
+   * the database server's. On two cores, what the others take is what the main thread waits for.
+   */
+  busy: { main: number; others: number; database: number };
 }
 
 /** Each request once (it must answer without errors, and caches are warm), then the load. */
@@ -130,6 +138,7 @@ async function load(url: string, bodies: string[], token: string | undefined, se
     if (answer.errors) throw new Error(`${url}: ${body.slice(0, 60)}: ${JSON.stringify(answer.errors)}`);
   }
   const cpuBefore = mainThreadCpuMs();
+  const [processBefore, databaseBefore, started] = [process.cpuUsage(), descendantsCpuMs(), performance.now()];
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -140,8 +149,20 @@ async function load(url: string, bodies: string[], token: string | undefined, se
   });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   const cpuAfter = mainThreadCpuMs();
-  const cpu = cpuBefore === null || cpuAfter === null ? NaN : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
+  const [processMs, databaseAfter, wallMs] = [process.cpuUsage(processBefore), descendantsCpuMs(), performance.now() - started];
+  const mainMs = cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore;
+  const busy = {
+    main: mainMs / wallMs,
+    others: ((processMs.user + processMs.system) / 1000 - mainMs) / wallMs,
+    database: databaseBefore === null || databaseAfter === null ? NaN : descendantsCpuMsSince(databaseBefore, databaseAfter) / wallMs,
+  };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpu: (mainMs * 1000) / result.requests.total,
+    busy,
+  };
 }
 
 interface Target {
@@ -168,13 +189,20 @@ async function sideBySide(targets: Target[]): Promise<Figures[]> {
       turns[i].push(await load(targets[i].url, targets[i].bodies, targets[i].token, SECONDS / TURNS));
     }
   }
-  const mean = (runs: Figures[], of: keyof Figures) => runs.reduce((sum, r) => sum + r[of], 0) / runs.length;
-  return turns.map((runs) => ({ rps: mean(runs, 'rps'), p50: mean(runs, 'p50'), p99: mean(runs, 'p99'), cpu: mean(runs, 'cpu') }));
+  const mean = (runs: Figures[], of: (r: Figures) => number) => runs.reduce((sum, r) => sum + of(r), 0) / runs.length;
+  return turns.map((runs) => ({
+    rps: mean(runs, (r) => r.rps),
+    p50: mean(runs, (r) => r.p50),
+    p99: mean(runs, (r) => r.p99),
+    cpu: mean(runs, (r) => r.cpu),
+    busy: { main: mean(runs, (r) => r.busy.main), others: mean(runs, (r) => r.busy.others), database: mean(runs, (r) => r.busy.database) },
+  }));
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(0).padStart(3)} %`;
 const row = (label: string, r: Figures, extra = '') =>
   `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ` +
-  `CPU ${r.cpu.toFixed(0).padStart(5)} µs/req  ${extra}`;
+  `CPU ${r.cpu.toFixed(0).padStart(5)} µs/req  busy: main ${percent(r.busy.main)}, others ${percent(r.busy.others)}, database ${percent(r.busy.database)}  ${extra}`;
 
 /** One request's spans, once its gateway's server span has ended (the last to): the exporter holds nothing else. */
 async function requestSpans(exporter: InMemorySpanExporter) {
