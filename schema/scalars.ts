@@ -3,10 +3,20 @@
 // supergraph names a custom scalar but not its rules, so without that the gateway would pass any
 // value on, and the subgraph's refusal would come back as a failed subgraph request (INTERNAL)
 // instead of an error about the client's request.
-import { isScalarType, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, isScalarType, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-export const CUSTOM_SCALARS = { DateTime: DateTimeResolver };
+/**
+ * graphql-scalars' DateTime, serializing to the string the wire carries rather than to a Date: a
+ * subgraph called in-process (gateway/in-process.ts, subgraphs/kit/graph-client.ts) hands its answer
+ * over with no JSON in between, and a Date there reached code that reads times as strings.
+ */
+const DateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+});
+
+export const CUSTOM_SCALARS = { DateTime };
 
 /** Gives the gateway's copies of the custom scalars the subgraphs' input parsing; output passes through as the subgraph wrote it. */
 export function parseCustomScalarsAsSubgraphsDo(schema: GraphQLSchema): void {

@@ -193,6 +193,27 @@ describe('placeOrder', () => {
     expect(cancel.errors?.[0].extensions?.code).toBe('CONFLICT');
     const reservations = (await dump(stack, 'pos')).reservations.filter((r: any) => r.status === 'collected');
     expect(reservations).toHaveLength(1);
+
+    // the customer's journey holds the hand-over and the return (the orders subgraph's, asked in-process
+    // by the insights subgraph), newest first, each cursor naming its time as the wire writes it
+    const journey = await gql(
+      stack,
+      'query($id: ID!) { customer(id: $id) { id journey(first: 100) { edges { cursor node { kind at } } } } }',
+      {
+        id: customerId,
+      },
+    );
+    expect(journey.errors).toBeUndefined();
+    const edges: { cursor: string; node: { kind: string; at: string } }[] = journey.data.customer.journey.edges;
+    const byKind = (kind: string) => edges.filter((e) => e.node.kind === kind);
+    expect(byKind('PICKUP')).toHaveLength(1);
+    expect(byKind('RETURN')).toHaveLength(1);
+    for (const { cursor, node } of [...byKind('PICKUP'), ...byKind('RETURN')]) {
+      expect(node.at).toBe(new Date(node.at).toISOString());
+      expect(Buffer.from(cursor, 'base64').toString()).toContain(node.at);
+    }
+    const times = edges.map((e) => e.node.at);
+    expect(times).toEqual([...times].sort().reverse());
   });
 
   it('says INSUFFICIENT_STOCK with the store and the missing lines, and writes nothing', async () => {

@@ -171,6 +171,16 @@ describe('in-process (local)', () => {
       { r: [{ __typename: 'Customer', id: running.local.bob, identities: [{ system: 'LOYALTY', externalId: member.card_number }] }] },
     );
     expect(card._entities[0].loyalty.cardNumber).toBe(member.card_number);
+    // handed over with no JSON in between, an answer is already what JSON would make of it (a time: its string)
+    const cases = await request<{ _entities: { cases: { openedAt: unknown }[] }[] }>(
+      'crm',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { cases { openedAt } } } }',
+      {
+        r: [{ __typename: 'Customer', id: running.local.bob, identities: [{ system: 'CRM', externalId: world.crm.cases[0].contact_id }] }],
+      },
+    );
+    expect(cases._entities[0].cases.length).toBeGreaterThan(0);
+    expect(cases).toEqual(JSON.parse(JSON.stringify(cases)));
     await expect(request('pos', '{ store(id: "nowhere") { id } }')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
