@@ -27,14 +27,30 @@ export async function freshDatabaseUrl(template?: string): Promise<string> {
   return url.toString();
 }
 
-const opened: Db[] = [];
-// (afterAll is jest's: the benchmarks that share the harness have none)
-if (typeof afterAll === 'function') afterAll(() => Promise.all(opened.splice(0).map((db) => db.close())));
+/** opened for the whole file (in a beforeAll) */
+const forFile: Db[] = [];
+/** opened by the running test or its beforeEach, while one runs */
+let forTest: Db[] | null = null;
+const closeAll = (dbs: Db[]) => Promise.all(dbs.splice(0).map((db) => db.close()));
+// (the hooks are jest's: the benchmarks that share the harness have none). A database a test opens
+// is closed after it: left to the file's end, a file opening one per test held their pools' idle
+// connections, and beside another worker's stack the server ran out of connections.
+if (typeof afterAll === 'function') {
+  beforeEach(() => {
+    forTest = [];
+  });
+  afterEach(async () => {
+    const dbs = forTest ?? [];
+    forTest = null;
+    await closeAll(dbs);
+  });
+  afterAll(() => closeAll(forFile));
+}
 
-/** A pool on a new, empty database; closed after the test file. */
+/** A pool on a new, empty database; closed after the test that opened it, or after the file when a beforeAll did. */
 export async function freshDb(): Promise<Db> {
   const db = openDatabase(await freshDatabaseUrl());
-  opened.push(db);
+  (forTest ?? forFile).push(db);
   return db;
 }
 
