@@ -5,6 +5,7 @@ import type { EshopClient } from '../../adapters/eshop/client';
 import type { Product } from '../types';
 import { productFromEshop } from '../../adapters/eshop/mapping';
 import { cachedValue, type CachedValue } from '../../platform/cache/cachedValue';
+import { folded } from '../canonical/text';
 
 const PAGE = 100;
 const PARALLEL_PAGES = 8;
@@ -15,6 +16,8 @@ export interface CatalogIndex {
   bySku: Map<string, Product>;
   byEan: Map<string, Product>;
   categories: string[];
+  /** each product's name folded (../canonical/text.ts), in the order of `products` */
+  foldedNames: string[];
 }
 
 export type Catalog = CachedValue<CatalogIndex>;
@@ -34,11 +37,31 @@ async function loadIndex(eshop: EshopClient): Promise<CatalogIndex> {
     }
     for (const result of await Promise.all(batch)) raw.push(...result.data);
   }
-  const products = raw.map(productFromEshop).sort((a, b) => a.sku.localeCompare(b.sku));
+  return catalogIndex(raw.map(productFromEshop));
+}
+
+/** The index of these products. */
+export function catalogIndex(unsorted: Product[]): CatalogIndex {
+  const products = [...unsorted].sort((a, b) => a.sku.localeCompare(b.sku));
   return {
     products,
     bySku: new Map(products.map((p) => [p.sku, p])),
     byEan: new Map(products.map((p) => [p.ean, p])),
     categories: [...new Set(products.map((p) => p.category))].sort(),
+    foldedNames: products.map((p) => folded(p.name)),
   };
+}
+
+/**
+ * The products whose name holds `search` or whose SKU it is, in `category`, in the catalogue's order;
+ * both compared folded, so that 'eclairage' finds 'Éclairage'.
+ */
+export function searchCatalog(index: CatalogIndex, { search, category }: { search?: string | null; category?: string | null }): Product[] {
+  const needle = search ? folded(search) : '';
+  const inCategory = category ? folded(category) : null;
+  return index.products.filter(
+    (p, i) =>
+      (inCategory === null || folded(p.category) === inCategory) &&
+      (!needle || index.foldedNames[i].includes(needle) || p.sku.toLowerCase() === needle),
+  );
 }

@@ -1,6 +1,7 @@
 import { checkedEan } from '../../domain/canonical/ean';
 import { checkedSku } from '../../domain/canonical/sku';
 import { productFromEshop } from '../../adapters/eshop/mapping';
+import { searchCatalog } from '../../domain/reference/catalog';
 import { money } from '../kit/money';
 import { decodeOffset, offsetConnection, pagesCovering, pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
@@ -18,11 +19,7 @@ export const resolvers: Resolvers = {
       const size = pageSize(first, 20);
       const start = decodeOffset(after);
       if (search || category) {
-        const needle = search?.trim().toLowerCase();
-        const matches = (await ctx.catalog.get()).products.filter(
-          (p) =>
-            (!category || p.category === category) && (!needle || p.name.toLowerCase().includes(needle) || p.sku.toLowerCase() === needle),
-        );
+        const matches = searchCatalog(await ctx.catalog.get(), { search, category });
         return {
           ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length),
           totalCount: matches.length,

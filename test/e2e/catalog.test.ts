@@ -129,6 +129,22 @@ describe('products', () => {
     expect(search.data.products.edges.every((e: any) => e.node.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
   });
 
+  it('finds a name or a category typed without its accents or capitals', async () => {
+    const bare = (text: string) =>
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+    const accented = products.find((p) => /[éèêàçôû]/i.test(p.title))!;
+    const word = accented.title.split(' ').find((w) => /[éèêàçôû]/i.test(w))!;
+    const search = await gql(stack, 'query($q: String) { products(search: $q, first: 100) { totalCount } }', { q: bare(word) });
+    expect(search.errors).toBeUndefined();
+    expect(search.data.products.totalCount).toBe(products.filter((p) => bare(p.title).includes(bare(word))).length);
+    const category = products.map((p) => p.category).find((c) => bare(c) !== c.toLowerCase())!;
+    const filtered = await gql(stack, 'query($c: String) { products(category: $c, first: 100) { totalCount } }', { c: bare(category) });
+    expect(filtered.data.products.totalCount).toBe(products.filter((p) => p.category === category).length);
+  });
+
   it('gives every store availability and the same figure from the store side', async () => {
     const p = products[10];
     const { data } = await gql(

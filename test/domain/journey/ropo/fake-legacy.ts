@@ -1,5 +1,5 @@
 // The three legacy systems ingestion reads, in memory, recording every call made to them.
-import type { CatalogIndex } from '../../../../domain/reference/catalog';
+import { catalogIndex } from '../../../../domain/reference/catalog';
 import type { Product, Store } from '../../../../domain/types';
 import type { EshopAccount, EshopEvent, EshopOrder } from '../../../../adapters/eshop/wire';
 import type { LoyaltyMember } from '../../../../adapters/loyalty/wire';
@@ -107,12 +107,10 @@ export class FakeLegacy {
 
 /** Products SKU-n with EAN En, in category 'cat-n'. */
 export function fakeCatalog(n: number) {
-  const products = Array.from({ length: n }, (_, i) => ({ sku: `SKU-${i + 1}`, ean: `E${i + 1}`, category: `cat-${i + 1}` }) as Product);
-  const index: CatalogIndex = {
-    products,
-    bySku: new Map(products.map((p) => [p.sku, p])),
-    byEan: new Map(products.map((p) => [p.ean, p])),
-    categories: products.map((p) => p.category),
-  };
+  const products = Array.from(
+    { length: n },
+    (_, i) => ({ sku: `SKU-${i + 1}`, ean: `E${i + 1}`, name: `Product ${i + 1}`, category: `cat-${i + 1}` }) as Product,
+  );
+  const index = catalogIndex(products);
   return { get: async () => index, invalidate: () => undefined };
 }
