@@ -64,7 +64,11 @@ export type Query = {
    * BAD_USER_INPUT when it is not 8 or 13 digits or its check digit is wrong. Answered as product(sku) is.
    */
   productByEan?: Maybe<Product>;
-  /** Search matches the name or the SKU, case-insensitively. Null when the e-shop is unavailable: the rest of the query is still answered. */
+  /**
+   * Search matches a part of the name or the whole SKU, and `category` a category, each without regard to
+   * case or accents ("decouper" finds "Couteau à découper", "eclairage" the category "Éclairage"). Null
+   * when the e-shop is unavailable: the rest of the query is still answered.
+   */
   products?: Maybe<ProductConnection>;
 };
 
