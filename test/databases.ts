@@ -31,20 +31,23 @@ export async function freshDatabaseUrl(template?: string): Promise<string> {
 const forFile: Db[] = [];
 /** opened by the running test or its beforeEach, while one runs */
 let forTest: Db[] | null = null;
+/** opened by the test that ran last: closed before the next one starts */
+const forLastTest: Db[] = [];
 const closeAll = (dbs: Db[]) => Promise.all(dbs.splice(0).map((db) => db.close()));
 // (the hooks are jest's: the benchmarks that share the harness have none). A database a test opens
-// is closed after it: left to the file's end, a file opening one per test held their pools' idle
-// connections, and beside another worker's stack the server ran out of connections.
+// is closed before the next test starts, once every afterEach of its own has run: left to the
+// file's end, a file opening one per test held their pools' idle connections, and beside another
+// worker's stack the server ran out of connections.
 if (typeof afterAll === 'function') {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await closeAll(forLastTest);
     forTest = [];
   });
-  afterEach(async () => {
-    const dbs = forTest ?? [];
+  afterEach(() => {
+    forLastTest.push(...(forTest ?? []));
     forTest = null;
-    await closeAll(dbs);
   });
-  afterAll(() => closeAll(forFile));
+  afterAll(() => closeAll([...forLastTest, ...forFile]));
 }
 
 /** A pool on a new, empty database; closed after the test that opened it, or after the file when a beforeAll did. */
