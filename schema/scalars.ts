@@ -3,7 +3,7 @@
 // supergraph names a custom scalar but not its rules, so without that the gateway would pass any
 // value on, and the subgraph's refusal would come back as a failed subgraph request (INTERNAL)
 // instead of an error about the client's request.
-import { GraphQLScalarType, isScalarType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLScalarType, isScalarType, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
 /**
@@ -13,7 +13,13 @@ import { DateTimeResolver } from 'graphql-scalars';
  */
 const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  serialize: (value) => {
+    const serialized: unknown = DateTimeResolver.serialize(value);
+    const date = serialized instanceof Date ? serialized : new Date(String(serialized));
+    // a number no time can be (NaN, 1e20): JSON wrote null for it, even in a non-null field
+    if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
+    return date.toISOString();
+  },
 });
 
 export const CUSTOM_SCALARS = { DateTime };
