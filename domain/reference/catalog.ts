@@ -40,7 +40,7 @@ async function loadIndex(eshop: EshopClient): Promise<CatalogIndex> {
   return catalogIndex(raw.map(productFromEshop));
 }
 
-/** The index of these products. */
+/** The index of these products (loaded from the e-shop, or a test's own). */
 export function catalogIndex(unsorted: Product[]): CatalogIndex {
   const products = [...unsorted].sort((a, b) => a.sku.localeCompare(b.sku));
   return {
@@ -58,10 +58,8 @@ export function catalogIndex(unsorted: Product[]): CatalogIndex {
  */
 export function searchCatalog(index: CatalogIndex, { search, category }: { search?: string | null; category?: string | null }): Product[] {
   const needle = search ? folded(search) : '';
-  const inCategory = category ? folded(category) : null;
+  const wanted = category ? new Set(index.categories.filter((c) => folded(c) === folded(category))) : null;
   return index.products.filter(
-    (p, i) =>
-      (inCategory === null || folded(p.category) === inCategory) &&
-      (!needle || index.foldedNames[i].includes(needle) || p.sku.toLowerCase() === needle),
+    (p, i) => (!wanted || wanted.has(p.category)) && (!needle || index.foldedNames[i].includes(needle) || p.sku.toLowerCase() === needle),
   );
 }

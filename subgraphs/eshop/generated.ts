@@ -66,7 +66,7 @@ export type Query = {
   productByEan?: Maybe<Product>;
   /**
    * Search matches a part of the name or the whole SKU, and `category` a category, each without regard to
-   * case or accents ("decouper" finds "Couteau à découper", "eclairage" the category "Éclairage"). Null
+   * case or accents ("decouper" finds "Planche à découper", "eclairage" the category "Éclairage"). Null
    * when the e-shop is unavailable: the rest of the query is still answered.
    */
   products?: Maybe<ProductConnection>;

@@ -131,7 +131,7 @@ describe('placeOrder', () => {
     expect((await dump(stack, 'eshop')).orders.length).toBe(before + 1);
   });
 
-  it('reserves click-and-collect goods in the store, then hands them over', async () => {
+  it('reserves click-and-collect goods in the store, then hands them over, and the journey shows both', async () => {
     const [product] = stocked(1);
     const stockOf = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean);
     const held = (await stockOf()).reserved;

@@ -16,39 +16,34 @@ export function mainThreadCpuMs(): number | null {
 
 /** The CPU time (user + system) of the process or thread whose /proc stat file this is, in ms. */
 export function cpuMsOf(statFile: string): number {
-  // the fields after the command name, which may hold spaces and parentheses: utime and stime are the 12th and 13th
-  const stat = readFileSync(statFile, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return cpuMsOfFields(statFields(readFileSync(statFile, 'utf8')));
 }
+
+/** The fields after the command name, which may hold spaces and parentheses: the state first, then the parent's pid. */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
+/** utime and stime are the 12th and 13th fields after the command name */
+const cpuMsOfFields = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 
 /** The CPU time of each of this process's descendants (the embedded PostgreSQL server and its backends), in ms; null where /proc cannot tell. */
 export function descendantsCpuMs(): Map<number, number> | null {
   try {
-    const parents = new Map<number, number>();
+    const processes = new Map<number, { parent: number; cpuMs: number }>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+        const fields = statFields(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+        processes.set(Number(entry), { parent: Number(fields[1]), cpuMs: cpuMsOfFields(fields) });
       } catch {
         // ended while listed
       }
     }
     const isDescendant = (pid: number): boolean => {
-      for (let up = parents.get(pid); up !== undefined && up > 1; up = parents.get(up)) if (up === process.pid) return true;
+      for (let up = processes.get(pid)?.parent; up !== undefined && up > 0; up = processes.get(up)?.parent)
+        if (up === process.pid) return true;
       return false;
     };
-    const times = new Map<number, number>();
-    for (const pid of parents.keys()) {
-      if (!isDescendant(pid)) continue;
-      try {
-        times.set(pid, cpuMsOf(`/proc/${pid}/stat`));
-      } catch {
-        // ended since
-      }
-    }
-    return times;
+    return new Map([...processes].filter(([pid]) => isDescendant(pid)).map(([pid, { cpuMs }]) => [pid, cpuMs]));
   } catch {
     return null;
   }
