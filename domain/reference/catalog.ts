@@ -58,7 +58,8 @@ export function catalogIndex(unsorted: Product[]): CatalogIndex {
  */
 export function searchCatalog(index: CatalogIndex, { search, category }: { search?: string | null; category?: string | null }): Product[] {
   const needle = search ? folded(search) : '';
-  const wanted = category ? new Set(index.categories.filter((c) => folded(c) === folded(category))) : null;
+  const categoryKey = category ? folded(category) : null;
+  const wanted = categoryKey === null ? null : new Set(index.categories.filter((c) => folded(c) === categoryKey));
   return index.products.filter(
     (p, i) => (!wanted || wanted.has(p.category)) && (!needle || index.foldedNames[i].includes(needle) || p.sku.toLowerCase() === needle),
   );
