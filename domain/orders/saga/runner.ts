@@ -164,9 +164,10 @@ export class SagaRunner {
     earlierForms: readonly unknown[] = [],
   ): Promise<unknown> {
     const hash = inputHash(saga.kind, input);
-    const sameRequest = new Set([hash, ...earlierForms.map((form) => inputHash(saga.kind, form))]);
+    // the earlier forms hashed only for a key already stored under another hash: most keys are new
+    const sameRequest = (stored: string) => stored === hash || earlierForms.some((form) => inputHash(saga.kind, form) === stored);
     const existing = await this.store.get(key);
-    if (existing && (existing.kind !== saga.kind || !sameRequest.has(existing.inputHash))) throw conflict();
+    if (existing && (existing.kind !== saga.kind || !sameRequest(existing.inputHash))) throw conflict();
     // a request working on the key may not be in the store yet (still planning): the key is taken all the same
     const running = this.inFlight.joining(key, hash);
     if (running) return running;
@@ -179,7 +180,7 @@ export class SagaRunner {
     saga: Saga<S>,
     key: string,
     hash: string,
-    sameRequest: ReadonlySet<string>,
+    sameRequest: (stored: string) => boolean,
     plan: () => Promise<S>,
   ): Promise<unknown> {
     let op = await this.store.get(key);
@@ -187,7 +188,7 @@ export class SagaRunner {
       const { operation, created } = await this.store.begin(key, saga.kind, hash, await plan(), this.lease);
       if (created) return this.holding(key, () => this.drive(saga, operation, 0));
       // another replica claimed the key while this one planned
-      if (operation.kind !== saga.kind || !sameRequest.has(operation.inputHash)) throw conflict();
+      if (operation.kind !== saga.kind || !sameRequest(operation.inputHash)) throw conflict();
       op = operation;
     }
     if (unfinished(op)) {
