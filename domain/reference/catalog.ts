@@ -57,6 +57,7 @@ export function catalogIndex(unsorted: Product[]): CatalogIndex {
  * both compared folded, so that 'eclairage' finds 'Éclairage'.
  */
 export function searchCatalog(index: CatalogIndex, { search, category }: { search?: string | null; category?: string | null }): Product[] {
+  if (!search && !category) return index.products;
   const needle = search ? folded(search) : '';
   const categoryKey = category ? folded(category) : null;
   const wanted = categoryKey === null ? null : new Set(index.categories.filter((c) => folded(c) === categoryKey));

@@ -34,8 +34,12 @@ export type Product = {
   /** EAN-13 */
   ean: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** Units the e-shop can sell now, read live whatever list the product is in; 0 once the e-shop no longer sells it. */
   onlineStock: Scalars['Int']['output'];
-  /** The one list price. */
+  /**
+   * The one list price: the catalogue's, which offers, quotes and orders are priced with. The catalogue is
+   * read again every 10 minutes (or at once by refreshPricing): a price changed in the e-shop shows after that.
+   */
   price: Money;
   sku: Scalars['ID']['output'];
 };
@@ -65,9 +69,11 @@ export type Query = {
    */
   productByEan?: Maybe<Product>;
   /**
-   * Search matches a part of the name or the whole SKU, and `category` a category, each without regard to
-   * case or accents ("decouper" finds "Planche à découper", "eclairage" the category "Éclairage"). Null
-   * when the e-shop is unavailable: the rest of the query is still answered.
+   * The catalogue, by SKU: its names and prices are those offers and quotes are priced with (read every
+   * 10 minutes), its stock live. Search matches a part of the name or the whole SKU, and `category` a
+   * category, each without regard to case or accents ("decouper" finds "Planche à découper", "eclairage"
+   * the category "Éclairage"). With the e-shop unavailable, the catalogue last read answers; null when it
+   * was never read: the rest of the query is still answered.
    */
   products?: Maybe<ProductConnection>;
 };

@@ -1,9 +1,8 @@
 import { checkedEan } from '../../domain/canonical/ean';
 import { checkedSku } from '../../domain/canonical/sku';
-import { productFromEshop } from '../../adapters/eshop/mapping';
 import { searchCatalog } from '../../domain/reference/catalog';
 import { money } from '../kit/money';
-import { decodeOffset, offsetConnection, pagesCovering, pageSize } from '../kit/relay';
+import { decodeOffset, offsetConnection, pageSize } from '../kit/relay';
 import type { Resolvers } from './generated';
 
 export const resolvers: Resolvers = {
@@ -18,22 +17,13 @@ export const resolvers: Resolvers = {
     products: async (_, { search, category, first, after }, ctx) => {
       const size = pageSize(first, 20);
       const start = decodeOffset(after);
-      if (search || category) {
-        const matches = searchCatalog(await ctx.catalog.get(), { search, category });
-        return {
-          ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length),
-          totalCount: matches.length,
-        };
-      }
-      // Without a filter the e-shop's own pages serve directly, of the slice's length: one call or two.
-      const { perPage, pages, skip } = pagesCovering(start, size);
-      const read = await Promise.all(pages.map((page) => ctx.eshop.listProducts(page, perPage)));
-      const total = read[0].meta.total;
-      const products = read
-        .flatMap((p) => p.data)
-        .slice(skip, skip + size)
-        .map(productFromEshop);
-      return { ...offsetConnection(products, start, start + size < total), totalCount: total };
+      // Every list is the catalogue's, filtered or not: its names and list prices are the ones its
+      // offers and quotes are priced with; its stock is read live (Product.onlineStock).
+      const matches = searchCatalog(await ctx.catalog.get(), { search, category });
+      return {
+        ...offsetConnection(matches.slice(start, start + size), start, start + size < matches.length),
+        totalCount: matches.length,
+      };
     },
   },
   Product: {
@@ -43,6 +33,19 @@ export const resolvers: Resolvers = {
       return null;
     },
     name: (p) => p.name,
-    price: (p) => money(p.priceCents),
+    // The one list price: the catalogue's, which offers, quotes and orders are priced with, also for
+    // a product read from the e-shop just now (until the catalogue is read again, the two may differ);
+    // the e-shop's own when the catalogue cannot be read, or does not have the product yet.
+    price: async (p, _, ctx) => {
+      const catalogued = await ctx.catalog.get().then(
+        (index) => index.bySku.get(p.sku),
+        () => undefined,
+      );
+      return money((catalogued ?? p).priceCents);
+    },
+    // Stock changes with every sale: read live, whatever the product was read from (a list's, from
+    // the catalogue): one `skus=` call for all a request names, none for a product it read by SKU.
+    // A product the e-shop no longer sells has none online.
+    onlineStock: async (p, _, ctx) => (await ctx.productBySku.load(p.sku))?.onlineStock ?? 0,
   },
 };

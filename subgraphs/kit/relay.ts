@@ -57,15 +57,3 @@ export function keyedConnection<T>(
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return { edges, pageInfo: { hasNextPage: start + first < sorted.length, endCursor: edges.at(-1)?.cursor ?? null } };
 }
-
-/**
- * The numbered pages of a legacy list (pages of `perPage` items, the first numbered 1) that hold
- * `size` items from offset `start`: pages as long as the slice, so that one page aligned with it is
- * one call reading exactly those items, and any other slice two calls, never a whole page of 100 to
- * show 20. `skip`: where the slice starts in the first page.
- */
-export function pagesCovering(start: number, size: number): { perPage: number; pages: number[]; skip: number } {
-  const first = Math.floor(start / size);
-  const last = Math.floor((start + size - 1) / size);
-  return { perPage: size, pages: Array.from({ length: last - first + 1 }, (_, i) => first + i + 1), skip: start - first * size };
-}

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { decodeOffset, encodeCursor, keyedConnection, offsetConnection, pagesCovering, pageSize } from '../../../subgraphs/kit/relay';
+import { decodeOffset, encodeCursor, keyedConnection, offsetConnection, pageSize } from '../../../subgraphs/kit/relay';
 
 const code = (fn: () => unknown) => {
   try {
@@ -40,18 +40,5 @@ describe('relay helpers', () => {
     const rest = keyedConnection(items, (s) => s, 3, first.pageInfo.endCursor);
     expect(rest.edges.map((e) => e.node)).toEqual(['a']);
     expect(rest.pageInfo.hasNextPage).toBe(false);
-  });
-});
-
-describe('pagesCovering', () => {
-  it('reads a slice aligned with pages of its length in one page holding exactly it', () => {
-    expect(pagesCovering(0, 20)).toEqual({ perPage: 20, pages: [1], skip: 0 });
-    expect(pagesCovering(30, 30)).toEqual({ perPage: 30, pages: [2], skip: 0 });
-  });
-
-  it('reads any other slice in the two pages it straddles', () => {
-    expect(pagesCovering(10, 20)).toEqual({ perPage: 20, pages: [1, 2], skip: 10 });
-    expect(pagesCovering(99, 1)).toEqual({ perPage: 1, pages: [100], skip: 0 });
-    expect(pagesCovering(150, 100)).toEqual({ perPage: 100, pages: [2, 3], skip: 50 });
   });
 });
