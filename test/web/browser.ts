@@ -62,7 +62,12 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
 export function stackAndBrowser(env: Record<string, string> = {}): { stack: Stack; browser: Browser } {
   const running = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    [running.stack, running.browser] = await Promise.all([startTestStack(env), launchChromium()]);
+    // both waited for: when one fails to start (no Chromium), afterAll still stops the other, whose
+    // servers would otherwise keep the test worker from exiting
+    const [stack, browser] = await Promise.allSettled([startTestStack(env), launchChromium()]);
+    if (stack.status === 'fulfilled') running.stack = stack.value;
+    if (browser.status === 'fulfilled') running.browser = browser.value;
+    for (const started of [stack, browser]) if (started.status === 'rejected') throw started.reason;
   });
   afterAll(async () => {
     await running.browser?.close();
