@@ -56,7 +56,10 @@ export function catalogIndex(unsorted: Product[]): CatalogIndex {
  * The products whose name holds `search` or whose SKU it is, in `category`, in the catalogue's order;
  * both compared folded, so that 'eclairage' finds 'Éclairage'.
  */
-export function searchCatalog(index: CatalogIndex, { search, category }: { search?: string | null; category?: string | null }): Product[] {
+export function searchCatalog(
+  index: CatalogIndex,
+  { search, category }: { search?: string | null; category?: string | null },
+): readonly Product[] {
   if (!search && !category) return index.products;
   const needle = search ? folded(search) : '';
   const categoryKey = category ? folded(category) : null;

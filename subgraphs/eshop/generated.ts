@@ -34,11 +34,14 @@ export type Product = {
   /** EAN-13 */
   ean: Scalars['String']['output'];
   name: Scalars['String']['output'];
-  /** Units the e-shop can sell now, read live whatever list the product is in; 0 once the e-shop no longer sells it. */
+  /**
+   * Units the e-shop can sell now, read live whatever list the product is in (one e-shop call for a list);
+   * the catalogue's last read while the e-shop is unavailable; 0 once the e-shop no longer sells it.
+   */
   onlineStock: Scalars['Int']['output'];
   /**
-   * The one list price: the catalogue's, which offers, quotes and orders are priced with. The catalogue is
-   * read again every 10 minutes (or at once by refreshPricing): a price changed in the e-shop shows after that.
+   * The one list price. In a list, the catalogue's: the price offers, quotes and orders use (the catalogue
+   * is read every 10 minutes). For a product read by SKU, what the e-shop says now.
    */
   price: Money;
   sku: Scalars['ID']['output'];
@@ -72,8 +75,9 @@ export type Query = {
    * The catalogue, by SKU: its names and prices are those offers and quotes are priced with (read every
    * 10 minutes), its stock live. Search matches a part of the name or the whole SKU, and `category` a
    * category, each without regard to case or accents ("decouper" finds "Planche à découper", "eclairage"
-   * the category "Éclairage"). With the e-shop unavailable, the catalogue last read answers; null when it
-   * was never read: the rest of the query is still answered.
+   * the category "Éclairage"). With the e-shop unavailable, the catalogue last read answers; null when
+   * there is none (never read, or dropped by refreshPricing meanwhile): the rest of the query is still
+   * answered.
    */
   products?: Maybe<ProductConnection>;
 };

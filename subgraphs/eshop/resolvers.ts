@@ -33,19 +33,12 @@ export const resolvers: Resolvers = {
       return null;
     },
     name: (p) => p.name,
-    // The one list price: the catalogue's, which offers, quotes and orders are priced with, also for
-    // a product read from the e-shop just now (until the catalogue is read again, the two may differ);
-    // the e-shop's own when the catalogue cannot be read, or does not have the product yet.
-    price: async (p, _, ctx) => {
-      const catalogued = await ctx.catalog.get().then(
-        (index) => index.bySku.get(p.sku),
-        () => undefined,
-      );
-      return money((catalogued ?? p).priceCents);
-    },
+    // a list's product is the catalogue's, priced as its offer is; one read by SKU, the e-shop's just now
+    price: (p) => money(p.priceCents),
     // Stock changes with every sale: read live, whatever the product was read from (a list's, from
-    // the catalogue): one `skus=` call for all a request names, none for a product it read by SKU.
-    // A product the e-shop no longer sells has none online.
+    // the catalogue): one `skus=` call for all a request names, none for a product it read by SKU;
+    // the catalogue's last read while the e-shop is unavailable (productBySku). A product the e-shop
+    // no longer sells has none online.
     onlineStock: async (p, _, ctx) => (await ctx.productBySku.load(p.sku))?.onlineStock ?? 0,
   },
 };

@@ -1,9 +1,10 @@
 // What a product list shows once the e-shop has changed since the catalogue was read: an e-shop (a
-// legacy double in front of the simulator) whose products' stock and prices change after the
+// legacy double in front of the simulator) whose products' names, stock and prices change after the
 // gateway's first read. A list's stock is read live, whatever list it is (a search, a category, the
-// whole catalogue); its names and list prices are the catalogue's, the ones its offers and quotes are
-// priced with, until the catalogue is read again (REFERENCE_DATA_TTL_S, or refreshPricing). Expected
-// figures come from the simulator's dump and from the change the double makes.
+// whole catalogue); its names and list prices are the catalogue's, the ones its offers, quotes and
+// orders are priced with, until the catalogue is read again (REFERENCE_DATA_TTL_S, or refreshPricing);
+// with the e-shop unavailable, the catalogue last read answers. Expected figures come from the
+// simulator's dump and from the change the double makes.
 import { startSimulator, type SimHandle } from '../../legacy';
 import type { Stack } from '../../platform/tools/stack';
 import type { LocalServer } from '../adapters/servers';
@@ -13,12 +14,13 @@ import { startLegacyDouble } from './legacy-double';
 const { world } = seeded();
 const PRODUCTS_ROUTE = /^\/api\/v2\/products(\/[^/]+)?$/;
 /** the e-shop's change, once made: every product's stock and price as the double answers them */
-const CHANGED = { stock: 7, price: '1234.50' };
+const CHANGED = { title: 'Renamed by the e-shop', stock: 7, price: '1234.50' };
 
 let eshop: SimHandle;
 let double: LocalServer;
 let stack: Stack;
 let changed = false;
+let doubleUp = true;
 beforeAll(async () => {
   eshop = await startSimulator('eshop', { world });
   const change = (product: Record<string, unknown>) => ({ ...product, ...CHANGED });
@@ -32,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.close();
-  await double?.close();
+  if (doubleUp) await double?.close();
   await eshop?.close();
 });
 
@@ -65,26 +67,25 @@ it("reads a list's stock live, and keeps its names and prices those its offers a
   for (const nodes of [await listed(), await listed(word)]) {
     expect(nodes.length).toBeGreaterThan(0);
     for (const node of nodes) {
-      const product = bySku.get(node.sku) as { stock: number; price: string };
+      const product = bySku.get(node.sku) as { title: string; price: string };
       expect(node.onlineStock).toBe(CHANGED.stock);
-      // one list price in one answer: the product's and its offer's, until the catalogue is read again
-      expect(node.price).toEqual({ centAmount: cents(product.price) });
+      // one list price in one answer, the product's and its offer's, until the catalogue is read again
+      expect(node).toMatchObject({ name: product.title, price: { centAmount: cents(product.price) } });
       expect(node.offer.listPrice).toEqual(node.price);
     }
   }
-  // a product read by SKU, from the e-shop just now: the same
-  const sku = products[1].sku;
-  const { data, errors } = await gql(
-    stack,
-    'query($sku: ID!) { product(sku: $sku) { onlineStock price { centAmount } offer(channel: WEB) { listPrice { centAmount } } } }',
-    { sku },
-  );
-  expect(errors).toBeUndefined();
-  expect(data.product).toEqual({
-    onlineStock: CHANGED.stock,
-    price: { centAmount: cents(products[1].price) },
-    offer: { listPrice: { centAmount: cents(products[1].price) } },
+  // a product read by SKU is what the e-shop says now
+  const PRODUCT = 'query($sku: ID!) { product(sku: $sku) { name onlineStock price { centAmount } } }';
+  expect(await gql(stack, PRODUCT, { sku: products[1].sku })).toEqual({
+    data: { product: { name: CHANGED.title, onlineStock: CHANGED.stock, price: { centAmount: cents(CHANGED.price) } } },
   });
+
+  // refreshPricing: the catalogue read again, every list and offer at the e-shop's new price
+  expect((await gql(stack, 'mutation { refreshPricing }', {}, { as: 'service' })).errors).toBeUndefined();
+  for (const node of await listed()) {
+    expect(node).toMatchObject({ name: CHANGED.title, onlineStock: CHANGED.stock, price: { centAmount: cents(CHANGED.price) } });
+    expect(node.offer.listPrice).toEqual(node.price);
+  }
 });
 
 it('lists the catalogue without a call to the e-shop, and reads its stock in one call when asked', async () => {
@@ -97,4 +98,14 @@ it('lists the catalogue without a call to the e-shop, and reads its stock in one
   expect((await legacyCalls(stack)).eshop).toBe(0);
   await listed();
   expect((await legacyCalls(stack)).eshop).toBe(1);
+});
+
+it('lists the catalogue last read, its stock too, while the e-shop is unavailable', async () => {
+  // the catalogue read again now: its stock is the e-shop's of this moment
+  expect((await gql(stack, 'mutation { refreshPricing }', {}, { as: 'service' })).errors).toBeUndefined();
+  const before = await listed();
+  await double.close();
+  doubleUp = false;
+  expect(await listed()).toEqual(before);
+  expect((await gql(stack, '{ products(first: 3) { edges { node { sku } } } }')).errors).toBeUndefined();
 });

@@ -164,6 +164,17 @@ describe('down from the start, before anything was cached', () => {
       ]);
     }));
 
+  it('the e-shop: the product list, the catalogue never read, is null naming the e-shop', () =>
+    onFreshStack(async (stack) => {
+      await setFaults(stack, 'eshop', { down: true });
+      const { data, errors } = await gql(stack, '{ stores { id } products(first: 2) { edges { node { sku } } } }');
+      expect(data.stores.length).toBeGreaterThan(0);
+      expect(data.products).toBeNull();
+      expect(errors?.map((e) => [e.path?.join('.'), e.extensions])).toEqual([
+        ['products', { code: 'SYSTEM_UNAVAILABLE', system: 'eshop' }],
+      ]);
+    }));
+
   it('the e-shop: a quote fails naming the e-shop, whose catalogue holds the list prices', () =>
     onFreshStack(async (stack) => {
       await setFaults(stack, 'eshop', { down: true });

@@ -9,7 +9,7 @@ const index = catalogIndex([
   product('SKU-1', 'Couteau à découper', 'Cuisine'),
   product('SKU-2', 'Planche à DÉCOUPER', 'Cuisine'),
 ]);
-const skus = (found: Product[]) => found.map((p) => p.sku);
+const skus = (found: readonly Product[]) => found.map((p) => p.sku);
 
 describe('searchCatalog', () => {
   it.each([
@@ -32,5 +32,10 @@ describe('searchCatalog', () => {
 
   it('finds nothing for a category that is none', () => {
     expect(searchCatalog(index, { category: 'Cuisines' })).toEqual([]);
+  });
+
+  it('lists the whole catalogue, in its order, without a search or a category', () => {
+    expect(skus(searchCatalog(index, {}))).toEqual(['SKU-1', 'SKU-2', 'SKU-3']);
+    expect(skus(searchCatalog(index, { search: '', category: null }))).toEqual(['SKU-1', 'SKU-2', 'SKU-3']);
   });
 });
