@@ -26,6 +26,10 @@ export function cachedByKey<K extends string, V extends object>(
   // invalidate() calls off the loads under way (their fetch() resolves undefined, their value is not
   // kept): a load's failure counts only if no invalidate() came after its start
   let generation = 0;
+  // What each key last loaded, which invalidate() does not drop: when the load it asks for fails (a
+  // refreshPricing while the e-shop is down), readers get this rather than an error, as they get a
+  // stale value when a refresh at the end of the TTL fails.
+  const lastLoaded = new LRUCache<K, V>({ max });
   const cache = new LRUCache<K, V>({
     max,
     ttl: ttlMs,
@@ -38,6 +42,7 @@ export function cachedByKey<K extends string, V extends object>(
       try {
         const value = await load(key);
         failures.delete(key);
+        lastLoaded.set(key, value);
         return value;
       } catch (error) {
         if (started === generation) failures.set(key, { error });
@@ -52,7 +57,11 @@ export function cachedByKey<K extends string, V extends object>(
         const value = await cache.fetch(key);
         if (value !== undefined) return value;
         const failure = failures.get(key);
-        if (failure) throw failure.error;
+        if (failure) {
+          const known = lastLoaded.get(key);
+          if (known) return known;
+          throw failure.error;
+        }
         if (attempt === MAX_ATTEMPTS) throw new Error(`cached value ${key} could not be loaded`);
       }
     },

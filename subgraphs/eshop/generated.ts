@@ -75,9 +75,8 @@ export type Query = {
    * The catalogue, by SKU: its names and prices are those offers and quotes are priced with (read every
    * 10 minutes), its stock live. Search matches a part of the name or the whole SKU, and `category` a
    * category, each without regard to case or accents ("decouper" finds "Planche à découper", "eclairage"
-   * the category "Éclairage"). With the e-shop unavailable, the catalogue last read answers; null when
-   * there is none (never read, or dropped by refreshPricing meanwhile): the rest of the query is still
-   * answered.
+   * the category "Éclairage"). With the e-shop unavailable, the catalogue last read answers (also after
+   * a refreshPricing meanwhile); null when it was never read: the rest of the query is still answered.
    */
   products?: Maybe<ProductConnection>;
 };

@@ -43,6 +43,23 @@ describe('cachedValue', () => {
     expect((await value.get()).n).toBeGreaterThanOrEqual(3);
   });
 
+  it('serves what it last loaded when the load after invalidate() fails, and tries again for the next reader', async () => {
+    let fail = false;
+    let loads = 0;
+    const value = cachedValue(async () => {
+      loads += 1;
+      if (fail) throw new LegacyUnavailableError('eshop', 'down');
+      return { n: loads };
+    }, 60_000);
+    expect(await value.get()).toEqual({ n: 1 });
+    fail = true;
+    value.invalidate();
+    expect(await value.get()).toEqual({ n: 1 });
+    expect(loads).toBe(2);
+    fail = false;
+    expect(await value.get()).toEqual({ n: 3 });
+  });
+
   it('answers a reader whose load invalidate() called off with a load made after it, not an error', async () => {
     const pending: ((v: { n: number }) => void)[] = [];
     const value = cachedValue(() => new Promise<{ n: number }>((resolve) => pending.push(resolve)), 60_000);
