@@ -21,21 +21,16 @@ describe('cachedValue', () => {
   it('serves what it last loaded while a refresh fails, and the new value once one succeeds', async () => {
     const expire = () => new Promise((resolve) => setTimeout(resolve, 5));
     const settle = () => new Promise((resolve) => setImmediate(resolve));
-    let fail = false;
-    let loads = 0;
-    const value = cachedValue(async () => {
-      loads += 1;
-      if (fail) throw new LegacyUnavailableError('pos', 'down');
-      return { n: loads };
-    }, 1);
+    const system = systemWithOutages(1);
+    const { value } = system;
     expect(await value.get()).toEqual({ n: 1 });
     await expire();
-    fail = true;
+    system.down = true;
     expect(await value.get()).toEqual({ n: 1 }); // and a refresh that fails
     await settle();
-    expect(loads).toBe(2);
+    expect(system.loads).toBe(2);
     expect(await value.get()).toEqual({ n: 1 });
-    fail = false;
+    system.down = false;
     await expire();
     await value.get(); // starts the refresh
     await settle();
@@ -44,19 +39,14 @@ describe('cachedValue', () => {
   });
 
   it('serves what it last loaded when the load after invalidate() fails, and tries again for the next reader', async () => {
-    let fail = false;
-    let loads = 0;
-    const value = cachedValue(async () => {
-      loads += 1;
-      if (fail) throw new LegacyUnavailableError('eshop', 'down');
-      return { n: loads };
-    }, 60_000);
+    const system = systemWithOutages(60_000);
+    const { value } = system;
     expect(await value.get()).toEqual({ n: 1 });
-    fail = true;
+    system.down = true;
     value.invalidate();
     expect(await value.get()).toEqual({ n: 1 });
-    expect(loads).toBe(2);
-    fail = false;
+    expect(system.loads).toBe(2);
+    system.down = false;
     expect(await value.get()).toEqual({ n: 3 });
   });
 
@@ -98,4 +88,15 @@ describe('cachedValue', () => {
 async function afterTurns(condition: () => boolean) {
   for (let i = 0; i < 20 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
   expect(condition()).toBe(true);
+}
+
+/** A value read from a system that is down while `down` is set: each load counted, numbered by its count. */
+function systemWithOutages(ttlMs: number) {
+  const system = { down: false, loads: 0 };
+  const value = cachedValue(async () => {
+    system.loads += 1;
+    if (system.down) throw new LegacyUnavailableError('pos', 'down');
+    return { n: system.loads };
+  }, ttlMs);
+  return Object.assign(system, { value });
 }
