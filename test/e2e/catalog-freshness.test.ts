@@ -13,7 +13,7 @@ import { startLegacyDouble } from './legacy-double';
 
 const { world } = seeded();
 const PRODUCTS_ROUTE = /^\/api\/v2\/products(\/[^/]+)?$/;
-/** the e-shop's change, once made: every product's stock and price as the double answers them */
+/** the e-shop's change, once made: every product's name, stock and price as the double answers them */
 const CHANGED = { title: 'Renamed by the e-shop', stock: 7, price: '1234.50' };
 
 let eshop: SimHandle;
