@@ -20,14 +20,17 @@ let eshop: SimHandle;
 let double: LocalServer;
 let stack: Stack;
 let changed = false;
+/** a product the e-shop no longer sells: left out of its lists */
+let dropped: string | undefined;
 let doubleUp = true;
 beforeAll(async () => {
   eshop = await startSimulator('eshop', { world });
-  const change = (product: Record<string, unknown>) => ({ ...product, ...CHANGED });
+  const change = (product: Record<string, unknown>) => (changed ? { ...product, ...CHANGED } : product);
+  const kept = (product: Record<string, unknown>) => product.sku !== dropped;
   double = await startLegacyDouble(eshop.url, (method, path) =>
-    changed && method === 'GET' && PRODUCTS_ROUTE.test(path)
+    (changed || dropped) && method === 'GET' && PRODUCTS_ROUTE.test(path)
       ? (answer: { data?: Record<string, unknown>[] } & Record<string, unknown>) =>
-          answer.data ? { ...answer, data: answer.data.map(change) } : change(answer)
+          answer.data ? { ...answer, data: answer.data.filter(kept).map(change) } : change(answer)
       : undefined,
   );
   stack = await startTestStack({ ESHOP_URL: double.url });
@@ -98,6 +101,17 @@ it('lists the catalogue without a call to the e-shop, and reads its stock in one
   expect((await legacyCalls(stack)).eshop).toBe(0);
   await listed();
   expect((await legacyCalls(stack)).eshop).toBe(1);
+});
+
+it('has none online of a product the e-shop no longer sells, which the catalogue still lists', async () => {
+  const sold = (await listed()).find((node) => node.onlineStock > 0);
+  expect(sold).toBeDefined();
+  dropped = sold!.sku;
+  try {
+    expect((await listed()).find((node) => node.sku === dropped)).toMatchObject({ name: sold!.name, onlineStock: 0 });
+  } finally {
+    dropped = undefined;
+  }
 });
 
 it('lists the catalogue last read, its stock too, while the e-shop is unavailable', async () => {
