@@ -191,17 +191,45 @@ export class Resources {
           'Invalid configuration: set DATABASE_URL (this subgraph keeps its state in PostgreSQL; npm start runs a database of its own)',
         );
       }
-      // a connection lost while idle needs no alarm: the next query that needs the database reports it
-      const db = openDatabase(url, {
-        onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
-        // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
-        ...listenerLog(this.env.logger),
-      });
-      this.onClose(() => db.close());
-      return db;
+      return this.openDatabase(url);
     });
 
-  catalog = () => this.once('catalog', () => createCatalog(this.eshop(), this.settings.REFERENCE_DATA_TTL_S * 1000));
+  private openDatabase(url: string): Db {
+    // a connection lost while idle needs no alarm: the next query that needs the database reports it
+    const db = openDatabase(url, {
+      onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
+      // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
+      ...listenerLog(this.env.logger),
+    });
+    this.onClose(() => db.close());
+    return db;
+  }
+
+  /** what refreshPricing drops in this process: the catalogue and the promotions, whichever it holds */
+  private readonly pricingCaches: (() => void)[] = [];
+
+  private dropPricing = () => this.pricingCaches.forEach((drop) => drop());
+
+  /**
+   * `drop` is called when refreshPricing reaches this process or another on its database. The
+   * notices are heard on a connection apart from the tables' (db()): a subgraph that owns no table
+   * (the e-shop's, the POS's) hears them too when given DATABASE_URL, and its /ready does not answer
+   * for a database it only listens on. Without DATABASE_URL, it reads again on its TTL alone.
+   */
+  private onPricingRefreshed(drop: () => void): void {
+    this.pricingCaches.push(drop);
+    this.once('pricing-notices', () => {
+      const url = this.settings.DATABASE_URL;
+      if (url) this.openDatabase(url).listen(PRICING_REFRESHED, (from) => from !== this.processId && this.dropPricing());
+    });
+  }
+
+  catalog = () =>
+    this.once('catalog', () => {
+      const catalog = createCatalog(this.eshop(), this.settings.REFERENCE_DATA_TTL_S * 1000);
+      this.onPricingRefreshed(() => catalog.invalidate());
+      return catalog;
+    });
   stores = () => this.once('stores', () => createStoreDirectory(this.pos(), this.settings.REFERENCE_DATA_TTL_S * 1000));
   members = () => this.once('members', () => memberBatcher(this.loyalty(), { reuseMs: this.settings.LOYALTY_MEMBER_REUSE_MS }));
   policy = () => this.once('policy', () => loadPolicy(this.settings.POLICY_FILE));
@@ -241,13 +269,13 @@ export class Resources {
         this.settings.PROMOTIONS_TTL_S * 1000,
       );
       // refreshPricing on any replica, or on the subgraph of another process, drops this one's too
-      this.db().listen(PRICING_REFRESHED, (from) => from !== this.processId && book.refresh());
+      this.onPricingRefreshed(() => book.refresh());
       return book;
     });
 
-  /** Every process's promotions read again: this one's at once, the others' once the database tells them. */
+  /** Every process's catalogue and promotions read again: this one's at once, the others' once the database tells them. */
   refreshPricing = async () => {
-    (await this.book()).refresh();
+    this.dropPricing();
     await this.db().notify(PRICING_REFRESHED, this.processId);
   };
 

@@ -5,7 +5,17 @@ import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { SUBGRAPH_URL } from '../../platform/config';
 import type { Stack } from '../../platform/tools/stack';
 import { killChildServices, startChildService, type ChildService } from './child-service';
-import { gql, inEverySilo, seeded, SEED, setFaults, startTestStack, stackDatabaseUrl } from './harness';
+import {
+  expectReadAgainAfterRefresh,
+  gql,
+  inEverySilo,
+  seeded,
+  SEED,
+  setFaults,
+  simStats,
+  startTestStack,
+  stackDatabaseUrl,
+} from './harness';
 
 const { world, truth } = seeded();
 const buyer = truth.find((p) => inEverySilo(p))!;
@@ -100,6 +110,14 @@ it('places an order as the one-process stack does', async () => {
   expect(split).toEqual(one);
 });
 
+it("drops the e-shop subgraph's catalogue on refreshPricing, though another process serves it", async () => {
+  // a list without onlineStock is the catalogue alone: the e-shop's product pages are read for nothing else
+  const list = async () =>
+    expect((await gql(apart, '{ products(first: 3) { edges { node { sku price { centAmount } } } } }')).errors).toBeUndefined();
+  const pageReads = async () => (await simStats(together, 'eshop')).byRoute['GET /api/v2/products'] ?? 0;
+  await expectReadAgainAfterRefresh('the e-shop subgraph reading its catalogue again', apart, list, pageReads);
+});
+
 const ready = async (graphqlUrl: string) => {
   const res = await fetch(graphqlUrl.replace(/\/graphql$/, '/ready'));
   return { status: res.status, body: (await res.json()) as any };
@@ -109,6 +127,10 @@ it('answers /ready in each subgraph without the gateway, with the silos and the 
   const loyalty = await ready(children.get('loyalty')!.gatewayUrl);
   expect(loyalty).toMatchObject({ status: 200, body: { status: 'ready', unavailable: [], systems: { loyalty: { usable: true } } } });
   expect(loyalty.body.database).toBeUndefined(); // the loyalty subgraph owns no table
+  // nor the e-shop's: it listens on the database for refreshPricing, and serves without it
+  const eshop = await ready(children.get('eshop')!.gatewayUrl);
+  expect(eshop).toMatchObject({ status: 200, body: { status: 'ready' } });
+  expect(eshop.body.database).toBeUndefined();
   const offers = await ready(children.get('offers')!.gatewayUrl);
   expect(offers).toMatchObject({ status: 200, body: { status: 'ready', database: 'ok' } });
 });

@@ -1,5 +1,6 @@
 // Starts the real stack (simulators, subgraphs, gateway) on free loopback ports and talks to it
 // over HTTP, as a frontend would.
+import { until } from '../until';
 import type { Caller } from '../../platform/auth/caller';
 import { signToken, tokenSettings } from '../../platform/auth/tokens';
 import { listeningPorts, loadConfig } from '../../platform/config';
@@ -162,7 +163,24 @@ export async function timedQuery(
 
 /** The full stats of one simulator: total and byRoute. */
 export const simStats = (stack: Stack, system: System) => sim(stack, system, 'stats');
+
+/**
+ * `ask` is answered from a cache (a second time, no more legacy `reads`) until refreshPricing is
+ * sent to `via`, after which it reads the legacy system again: waited for, as a notice may reach
+ * another process later.
+ */
+export async function expectReadAgainAfterRefresh(what: string, via: Stack, ask: () => Promise<void>, reads: () => Promise<number>) {
+  await ask();
+  const before = await reads();
+  await ask();
+  expect(await reads()).toBe(before);
+  expect(await gql(via, 'mutation { refreshPricing }')).toEqual({ data: { refreshPricing: true } });
+  await until(what, async () => {
+    await ask();
+    return (await reads()) > before;
+  });
+}
 export const dump = (stack: Stack, system: System) => sim(stack, system, 'dump');
 export const setFaults = (stack: Stack, system: System, faults: Record<string, unknown>) => sim(stack, system, 'faults', faults);
 
-export { until } from '../until';
+export { until };

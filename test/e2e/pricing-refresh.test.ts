@@ -3,7 +3,7 @@
 import type { Stack } from '../../platform/tools/stack';
 import { openDatabase, type Db } from '../../platform/db';
 import { listeningConnections } from '../databases';
-import { gql, seeded, simStats, startTestStack, SYSTEM_LIST, until, stackDatabaseUrl } from './harness';
+import { expectReadAgainAfterRefresh, gql, seeded, simStats, startTestStack, SYSTEM_LIST, stackDatabaseUrl } from './harness';
 
 const { world } = seeded();
 const QUOTE = 'query($i: QuoteInput!) { quote(input: $i) { total { centAmount } } }';
@@ -30,13 +30,5 @@ const promotionReads = async (): Promise<number> => (await simStats(reached, 'es
 
 it('makes the other replica read the promotions again, not only the one it reached', async () => {
   const quote = async () => expect((await gql(other, QUOTE, input)).errors).toBeUndefined();
-  await quote();
-  const warm = await promotionReads();
-  await quote();
-  expect(await promotionReads()).toBe(warm); // cached
-  expect(await gql(reached, 'mutation { refreshPricing }')).toEqual({ data: { refreshPricing: true } });
-  await until('the other replica reading the promotions again', async () => {
-    await quote();
-    return (await promotionReads()) > warm;
-  });
+  await expectReadAgainAfterRefresh('the other replica reading the promotions again', reached, quote, promotionReads);
 });

@@ -108,6 +108,5 @@ export class PromotionBook {
     this.web.invalidate();
     this.store.invalidate();
     this.tier.invalidate();
-    this.deps.catalog.invalidate();
   }
 }
