@@ -26,6 +26,7 @@ import { InProcessDataSource, type SubgraphEndpoint } from './in-process';
 import { servedOperationsOnly } from './served-operations';
 import { listSizing } from './list-sizes';
 import { armor, operationLimitsPlugin, requestLimits, type OperationLimits } from './limits';
+import { textInputsPlugin } from './text-inputs';
 import { SUPERGRAPH_FILE, type SubgraphName } from './supergraph';
 import { webPages } from './web-pages';
 
@@ -97,6 +98,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       accessLog(logger),
       ...armored.plugins,
       operationLimitsPlugin(opts.limits, listSizing(supergraphSdl, opts.limits.listSizeGuess)),
+      textInputsPlugin(),
       // Apollo's production landing page names the server's version and loads a page from Apollo's CDN
       ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

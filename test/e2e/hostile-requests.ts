@@ -49,6 +49,9 @@ const INJECTIONS = [
   "' OR '1'='1",
   'x'.repeat(10_000),
 ];
+/** what a NUL (or another control character) in any text gets, before anything runs */
+const CONTROL_REFUSED = { status: 400, code: 'BAD_USER_INPUT', message: 'Text may not hold control characters' };
+const refusedIfNul = (text: string, otherwise: HostileRequest['expect']) => (text.includes('\u0000') ? CONTROL_REFUSED : otherwise);
 /** customer -> orders -> order -> customer -> ..., `rounds` times: 4 levels a round */
 const deep = (rounds: number) =>
   `{ customer(id: "c") { ${'orders { edges { node { customer { '.repeat(rounds)} id ${'} } } } '.repeat(rounds)} } }`;
@@ -423,22 +426,22 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
     ...INJECTIONS.map((id): HostileRequest => ({
       name: `store(id: ${JSON.stringify(id.slice(0, 30))})`,
       operation: op('query($id: ID!) { store(id: $id) { id } }', { id }),
-      expect: { status: 200, code: 'BAD_USER_INPUT' },
+      expect: refusedIfNul(id, { status: 200, code: 'BAD_USER_INPUT' }),
     })),
     ...INJECTIONS.map((storeId): HostileRequest => ({
       name: `syncShelfPrices(storeId: ${JSON.stringify(storeId.slice(0, 30))}, dryRun: false)`,
       operation: op('mutation($s: ID!) { syncShelfPrices(storeId: $s, dryRun: false) { store { id } } }', { s: storeId }),
-      expect: { status: 200, code: 'BAD_USER_INPUT' },
+      expect: refusedIfNul(storeId, { status: 200, code: 'BAD_USER_INPUT' }),
     })),
     ...INJECTIONS.map((sku): HostileRequest => ({
       name: `product(sku: ${JSON.stringify(sku.slice(0, 30))})`,
       operation: op('query($s: ID!) { product(sku: $s) { sku } }', { s: sku }),
-      expect: { status: 200, code: sku.length > 64 ? 'BAD_USER_INPUT' : null },
+      expect: refusedIfNul(sku, { status: 200, code: sku.length > 64 ? 'BAD_USER_INPUT' : null }),
     })),
     ...INJECTIONS.map((id): HostileRequest => ({
       name: `order(id: ${JSON.stringify(id.slice(0, 30))})`,
       operation: op('query($id: ID!) { order(id: $id) { id } }', { id }),
-      expect: { status: 200, code: 'BAD_USER_INPUT' },
+      expect: refusedIfNul(id, { status: 200, code: 'BAD_USER_INPUT' }),
     })),
     // custom scalars: the gateway's schema must parse them as the subgraphs do, or a bad value is a subgraph's 400
     {
@@ -531,6 +534,39 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
         r: '<'.repeat(90_000),
       }),
       expect: { status: 200, code: 'BAD_USER_INPUT' },
+    },
+    // PostgreSQL cannot store NUL, the POS's XML cannot carry control characters: refused before anything runs
+    {
+      name: 'a NUL in a searched email (a variable)',
+      operation: op('query($e: String) { findCustomers(email: $e) { id } }', { e: 'ab\u0000@example.com' }),
+      as: 'agent',
+      expect: CONTROL_REFUSED,
+    },
+    {
+      name: 'a NUL in a promo code, deep in an input',
+      operation: op('query($i: QuoteInput!) { quote(input: $i) { total { centAmount } } }', {
+        i: { channel: 'WEB', lines: [{ sku: f.sku, quantity: 1 }], promoCodes: ['WELCOME10\u0000'] },
+      }),
+      as: null,
+      expect: {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: 'Text may not hold control characters (U+0000 to U+001F) other than tab and line breaks: in $i.promoCodes[0]',
+      },
+    },
+    {
+      name: 'a NUL in a string literal of the document',
+      operation: op(`{ customer(id: "${f.alice}\\u0000") { id } }`),
+      as: 'agent',
+      expect: CONTROL_REFUSED,
+    },
+    {
+      name: 'a goodwill reason with control characters, no idempotency key (the CRM would grant before the reason is stored)',
+      operation: op(`mutation($r: String!) { grantGoodwill(customerId: "${f.alice}", amount: 100, reason: $r) { code } }`, {
+        r: '\u0000\u001b[31m',
+      }),
+      as: 'agent',
+      expect: CONTROL_REFUSED,
     },
     {
       name: 'a goodwill of a negative amount',
