@@ -25,8 +25,11 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** Every legacy record linked to this person. */
   identities: Array<Identity>;
-  /** Why each legacy record is linked to this person: the matching rules' links (with the keys the records share) and the links agents made or undid, oldest first. */
-  identityDecisions: Array<IdentityDecision>;
+  /**
+   * Why each legacy record is linked to this person: the matching rules' links (with the keys the records share) and the links agents made or undid, oldest first.
+   * null, with FORBIDDEN, for a customer and store staff: the rest of the customer is still answered.
+   */
+  identityDecisions?: Maybe<Array<IdentityDecision>>;
   lastName?: Maybe<Scalars['String']['output']>;
   /** E.164 */
   phone?: Maybe<Scalars['String']['output']>;
@@ -320,7 +323,7 @@ export type CustomerResolvers<ContextType = IdentityContext, ParentType extends 
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identities?: Resolver<Array<ResolversTypes['Identity']>, ParentType, ContextType>;
-  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
+  identityDecisions?: Resolver<Maybe<Array<ResolversTypes['IdentityDecision']>>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

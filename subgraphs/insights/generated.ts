@@ -58,12 +58,19 @@ export type ChannelSummary = {
 
 export type Customer = {
   __typename?: 'Customer';
-  /** Every channel, always in the list, even when a system is unavailable: see ChannelSummary. */
-  channelSummary: Array<ChannelSummary>;
+  /**
+   * Every channel, always in the list, even when a system is unavailable: see ChannelSummary. null, with its
+   * error, when it cannot be read at all (FORBIDDEN to store staff): the rest of the customer is still answered.
+   */
+  channelSummary?: Maybe<Array<ChannelSummary>>;
   id: Scalars['ID']['output'];
   identities: Array<Identity>;
-  /** Every channel's events, newest first. When a system is down, the others' events with a SYSTEM_UNAVAILABLE error. */
-  journey: JourneyEventConnection;
+  /**
+   * Every channel's events, newest first. When a system is down, the others' events with a SYSTEM_UNAVAILABLE error.
+   * null, with its error, when it cannot be read at all (FORBIDDEN to store staff, a cursor that is not this
+   * list's, the insights subgraph down): the rest of the customer is still answered.
+   */
+  journey?: Maybe<JourneyEventConnection>;
   /**
    * The channel of most orders (ties: the latest activity); null without any order, and null with a
    * SYSTEM_UNAVAILABLE error when a system it depends on is unavailable (one holding orders, or, in a
@@ -410,9 +417,9 @@ export type ChannelSummaryResolvers<ContextType = InsightsContext, ParentType ex
 
 export type CustomerResolvers<ContextType = InsightsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  channelSummary?: Resolver<Array<ResolversTypes['ChannelSummary']>, ParentType, ContextType>;
+  channelSummary?: Resolver<Maybe<Array<ResolversTypes['ChannelSummary']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  journey?: Resolver<ResolversTypes['JourneyEventConnection'], ParentType, ContextType, RequireFields<CustomerJourneyArgs, 'first'>>;
+  journey?: Resolver<Maybe<ResolversTypes['JourneyEventConnection']>, ParentType, ContextType, RequireFields<CustomerJourneyArgs, 'first'>>;
   preferredChannel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
 }>;
 

@@ -106,6 +106,12 @@ describe('a customer', () => {
     expect(ids).toEqual(expect.arrayContaining([webOrdersOf(alicePerson)[0].id, receiptsOf(alicePerson)[0].id]));
   });
 
+  it('does not see why its records are linked (an error, and null for that field only)', async () => {
+    const res = await gql(stack, '{ me { id identityDecisions { action } } }', {}, { as: alice() });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.data.me).toEqual({ id: f.alice, identityDecisions: null });
+  });
+
   it('reads its own order, quotes and offers for itself', async () => {
     const res = await gql(
       stack,
@@ -179,10 +185,24 @@ describe('store staff', () => {
     expect(orders.every((o: any) => o.channel !== 'STORE' || o.fulfillment.store?.id === storeId)).toBe(true);
   });
 
-  it('do not see cases or journeys (an error, and null for that field only)', async () => {
-    const res = await gql(stack, `{ customer(id: "${f.bob}") { id cases { id } } }`, {}, { as: clerk });
-    expect(codes(res)).toEqual(['FORBIDDEN']);
-    expect(res.data.customer).toEqual({ id: f.bob, cases: null });
+  it('do not see cases, journeys, channel summaries or identity decisions (an error, and null for that field only)', async () => {
+    const res = await gql(
+      stack,
+      `{ customer(id: "${f.bob}") { id lastName cases { id } journey(first: 1) { edges { node { kind } } } channelSummary { channel }
+        identityDecisions { action } } stores { id } }`,
+      {},
+      { as: clerk },
+    );
+    expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(res.data.customer).toEqual({
+      id: f.bob,
+      lastName: expect.any(String),
+      cases: null,
+      journey: null,
+      channelSummary: null,
+      identityDecisions: null,
+    });
+    expect(res.data.stores.length).toBeGreaterThan(0);
   });
 
   it('read an order of their store and not one of another store', async () => {

@@ -109,14 +109,19 @@ export function Customer360({ id }: { id: string }) {
       </table>
       {customer.orders.pageInfo.hasNextPage && <p>Older orders are not shown.</p>}
       <h3>Recent journey</h3>
-      <ol aria-label="Recent journey">
-        {customer.journey.edges.map(({ node: e }, i) => (
-          <li key={i}>
-            {formatDateTime(e.at)} · {e.channel} · {e.kind}
-            {e.detail ? ` · ${e.detail}` : ''}
-          </li>
-        ))}
-      </ol>
+      {/* null: it could not be read at all (the error names why) */}
+      {customer.journey ? (
+        <ol aria-label="Recent journey">
+          {customer.journey.edges.map(({ node: e }, i) => (
+            <li key={i}>
+              {formatDateTime(e.at)} · {e.channel} · {e.kind}
+              {e.detail ? ` · ${e.detail}` : ''}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>Journey unknown: it could not be read.</p>
+      )}
     </section>
   );
 }
