@@ -40,7 +40,7 @@ export type Customer = {
    * The promotions this customer is entitled to in that channel (and store), today. Nullable where
    * the contract says [Promotion!]!: null with one SYSTEM_UNAVAILABLE when a silo they depend on is
    * down, so that the rest of the customer stands; with loyalty down, those of no tier, with one
-   * SYSTEM_UNAVAILABLE naming loyalty.
+   * SYSTEM_UNAVAILABLE naming loyalty. storeId as in Product.offer: for WEB and CALL_CENTER, a pickup store.
    */
   offers?: Maybe<Array<Promotion>>;
   /**
@@ -221,7 +221,9 @@ export type Product = {
    * Nullable where the contract says Offer!: a price that cannot be known (the promotions with their
    * silo down) is null with one SYSTEM_UNAVAILABLE, never a guess, and the rest of the product and the
    * list stand. With loyalty down, a customer's price is the one without their tier's offers, with one
-   * SYSTEM_UNAVAILABLE naming loyalty for the field (not one per product).
+   * SYSTEM_UNAVAILABLE naming loyalty for the field (not one per product). storeId: required for STORE
+   * (the sale's store); for WEB and CALL_CENTER, the store the goods are collected in, whose promotions
+   * then apply: a home delivery is priced without one, as placeOrder prices it.
    */
   offer?: Maybe<Offer>;
   sku: Scalars['ID']['output'];
@@ -359,7 +361,10 @@ export type QuoteInput = {
   /** Lines of the same product are priced as one (quantities summed, at most 99): the quote has one line a product, where it first appears. */
   lines: Array<QuoteLineInput>;
   promoCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Required for STORE; for other channels, the pickup store whose promotions apply. */
+  /**
+   * Required for STORE (the sale's store); for WEB and CALL_CENTER, the store the goods are collected in
+   * (STORE_PICKUP), whose promotions then apply: a home delivery is quoted without one, as placeOrder prices it.
+   */
   storeId?: InputMaybe<Scalars['ID']['input']>;
 };
 

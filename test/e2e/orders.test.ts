@@ -135,15 +135,13 @@ describe('placeOrder', () => {
     const [product] = stocked(1);
     const stockOf = async () => (await dump(stack, 'pos')).stock.find((s: any) => s.store === storeId && s.ean === product.ean);
     const held = (await stockOf()).reserved;
-    const input = {
-      channel: 'WEB',
-      customerId,
-      lines: [{ sku: product.sku, quantity: 2 }],
-      fulfillment: { type: 'STORE_PICKUP', storeId },
-      idempotencyKey: key(),
-    };
+    const lines = [{ sku: product.sku, quantity: 2 }];
+    // the pickup store's promotions apply, as the quote for that store shows them
+    const quoted = (await gql(stack, QUOTE, { input: { channel: 'WEB', storeId, customerId, lines } })).data.quote;
+    const input = { channel: 'WEB', customerId, lines, fulfillment: { type: 'STORE_PICKUP', storeId }, idempotencyKey: key() };
     const { data, errors } = await gql(stack, PLACE, { input });
     expect(errors).toBeUndefined();
+    expect(data.placeOrder.total).toEqual(quoted.total);
     expect(data.placeOrder).toMatchObject({ status: 'READY_FOR_PICKUP', fulfillment: { type: 'STORE_PICKUP', store: { id: storeId } } });
     expect((await stockOf()).reserved).toBe(held + 2);
     const web = (await dump(stack, 'eshop')).orders.find((o: any) => o.id === data.placeOrder.id);

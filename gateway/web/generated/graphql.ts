@@ -130,7 +130,10 @@ export type QuoteInput = {
   /** Lines of the same product are priced as one (quantities summed, at most 99): the quote has one line a product, where it first appears. */
   lines: Array<QuoteLineInput>;
   promoCodes?: Array<string> | null | undefined;
-  /** Required for STORE; for other channels, the pickup store whose promotions apply. */
+  /**
+   * Required for STORE (the sale's store); for WEB and CALL_CENTER, the store the goods are collected in
+   * (STORE_PICKUP), whose promotions then apply: a home delivery is quoted without one, as placeOrder prices it.
+   */
   storeId?: string | null | undefined;
 };
 
