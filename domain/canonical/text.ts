@@ -3,10 +3,22 @@
 // what a search compares, folded.
 import { badInput } from '../../platform/errors';
 
-/** `value` trimmed, or BAD_USER_INPUT naming `field` when that leaves nothing or more than `max` characters. */
+/**
+ * The control characters text may not hold: all of C0 but tab and line breaks. PostgreSQL cannot
+ * store NUL (U+0000), and the POS speaks XML 1.0, which cannot carry the others.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+export const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/**
+ * `value` trimmed, or BAD_USER_INPUT naming `field` when that leaves nothing or more than `max`
+ * characters, or when it holds a control character (CONTROL_IN_TEXT): checked here, whatever gateway
+ * a request came through, before a system is asked (a goodwill reason, after the CRM's grant).
+ */
 export function checkedText(field: string, value: string, max: number): string {
   const kept = value.trim();
   if (kept.length === 0 || kept.length > max) throw badInput(`${field} must have 1 to ${max} characters`);
+  if (CONTROL_IN_TEXT.test(kept)) throw badInput(`${field} has control characters (other than tab and line breaks)`);
   return kept;
 }
 

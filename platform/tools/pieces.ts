@@ -37,7 +37,7 @@ import type { SubgraphDefinition } from '../../subgraphs/kit/server';
 import { ConfigError, LEGACY_URL, type Config } from '../config';
 import { listenerLog } from '../db/listener-log';
 import { goodwillUnderWay } from '../../domain/pricing/promotions/goodwill';
-import { openDatabase, type Db } from '../db';
+import { openDatabase, type Db, type OpenOptions } from '../db';
 import type { System } from '../errors';
 import { randomUUID } from 'node:crypto';
 import type { CustomerDirectory } from '../../domain/identity/directory';
@@ -45,7 +45,7 @@ import type { Logger } from '../logging';
 import { countSagas } from '../metrics/sagas';
 import { importGoLiveReservations, importGoLiveVouchers, type GoLiveSources } from './go-live';
 
-/** the database channel on which refreshPricing tells every process (each promotion book listens) */
+/** the database channel on which refreshPricing tells every process holding a catalogue or promotions */
 const PRICING_REFRESHED = 'omnigraph_pricing_refreshed';
 
 /** The other subgraphs whose API each one calls (served apart: at their <NAME>_SUBGRAPH_URL, or the supergraph's default). */
@@ -191,15 +191,14 @@ export class Resources {
           'Invalid configuration: set DATABASE_URL (this subgraph keeps its state in PostgreSQL; npm start runs a database of its own)',
         );
       }
-      return this.openDatabase(url);
+      return this.connect(url);
     });
 
-  private openDatabase(url: string): Db {
+  private connect(url: string, options: OpenOptions = {}): Db {
     // a connection lost while idle needs no alarm: the next query that needs the database reports it
     const db = openDatabase(url, {
       onIdleError: (err) => this.env.logger.debug({ reason: err.message }, 'an idle database connection closed'),
-      // the other processes' notices (refreshPricing) go by meanwhile: each is caught up on once listening again
-      ...listenerLog(this.env.logger),
+      ...options,
     });
     this.onClose(() => db.close());
     return db;
@@ -220,7 +219,9 @@ export class Resources {
     this.pricingCaches.push(drop);
     this.once('pricing-notices', () => {
       const url = this.settings.DATABASE_URL;
-      if (url) this.openDatabase(url).listen(PRICING_REFRESHED, (from) => from !== this.processId && this.dropPricing());
+      // the other processes' notices go by while it does not listen: each is caught up on once listening again
+      if (url)
+        this.connect(url, listenerLog(this.env.logger)).listen(PRICING_REFRESHED, (from) => from !== this.processId && this.dropPricing());
     });
   }
 

@@ -4,6 +4,8 @@
 import { SUBGRAPHS, type SubgraphName } from '../../gateway/supergraph';
 import { SUBGRAPH_URL } from '../../platform/config';
 import type { Stack } from '../../platform/tools/stack';
+import { openDatabase, type Db } from '../../platform/db';
+import { listeningConnections } from '../databases';
 import { killChildServices, startChildService, type ChildService } from './child-service';
 import {
   expectReadAgainAfterRefresh,
@@ -23,10 +25,13 @@ const SECRET = 'the-secret-every-process-of-this-test-shares';
 
 let together: Stack;
 let apart: Stack;
+/** the database every process is on, seen from outside */
+let db: Db;
 const children = new Map<SubgraphName | 'gateway', ChildService>();
 
 beforeAll(async () => {
   const DATABASE_URL = await stackDatabaseUrl();
+  db = openDatabase(DATABASE_URL);
   together = await startTestStack({ DATABASE_URL, SUBGRAPH_SECRET: SECRET });
   const env: Record<string, string> = {
     ...SEED,
@@ -56,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await killChildServices();
   await together?.close();
+  await db?.close();
 });
 
 it('prices a quote with promo codes as the one-process stack does (its vouchers read through the offers API)', async () => {
@@ -111,6 +117,9 @@ it('places an order as the one-process stack does', async () => {
 });
 
 it("drops the e-shop subgraph's catalogue on refreshPricing, though another process serves it", async () => {
+  // one listener a process holding a catalogue or promotions: the one-process stack, and the
+  // e-shop, POS, orders, offers and insights subgraphs (a notice sent before one listens is not heard)
+  await listeningConnections(db, 6);
   // a list without onlineStock is the catalogue alone: the e-shop's product pages are read for nothing else
   const list = async () =>
     expect((await gql(apart, '{ products(first: 3) { edges { node { sku price { centAmount } } } } }')).errors).toBeUndefined();

@@ -569,6 +569,20 @@ export function hostileRequests(f: Fixtures): HostileRequest[] {
       expect: CONTROL_REFUSED,
     },
     {
+      name: 'a variable nested 10 000 deep (checked without a stack overflow)',
+      // written by hand: JSON.stringify overflows on it too
+      raw: `{"query":"query($i: QuoteInput!) { quote(input: $i) { total { centAmount } } }","variables":{"i":${'['.repeat(10_000)}"x"${']'.repeat(10_000)}}}`,
+      expect: { status: 400, code: 'BAD_USER_INPUT' },
+    },
+    {
+      name: 'tabs and line breaks in text (allowed)',
+      operation: op('query($i: QuoteInput!) { quote(input: $i) { rejectedPromoCodes { code } } }', {
+        i: { channel: 'WEB', lines: [{ sku: f.sku, quantity: 1 }], promoCodes: ['NO\tSUCH\r\nCODE'] },
+      }),
+      as: null,
+      expect: { status: 200, code: null },
+    },
+    {
       name: 'a goodwill of a negative amount',
       operation: op(`mutation { grantGoodwill(customerId: "${f.alice}", amount: -100, reason: "refund") { code } }`),
       expect: { status: 200, code: 'BAD_USER_INPUT' },

@@ -21,7 +21,7 @@ beforeAll(async () => {
   reached = await startTestStack({ DATABASE_URL });
   const legacy = Object.fromEntries(SYSTEM_LIST.map((s) => [`${s.toUpperCase()}_URL`, reached.legacyUrls[s]]));
   other = await startTestStack({ DATABASE_URL, ...legacy });
-  await listeningConnections(db, 2); // each replica's promotions
+  await listeningConnections(db, 2); // one a replica: its catalogue's and its promotions'
 });
 afterAll(() => Promise.all([reached?.close(), other?.close(), db?.close()]));
 

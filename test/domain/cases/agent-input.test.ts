@@ -28,6 +28,16 @@ describe('what an agent types', () => {
     });
   });
 
+  it('keeps tabs and line breaks inside, and refuses every other control character (whatever gateway let it through)', () => {
+    expect(checkedText('reason', 'Colis\tabîmé\r\nà la livraison', 40)).toBe('Colis\tabîmé\r\nà la livraison');
+    for (const control of ['\u0000', '\u0007', '\u000b', '\u001b[31m', '\u001f']) {
+      expect(refusal(() => checkedText('reason', `Colis${control}abîmé`, 40))).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: 'reason has control characters (other than tab and line breaks)',
+      });
+    }
+  });
+
   it('opens a case with a subject of up to 200 characters and a body of up to 5000', () => {
     expect(checkedNewCase(' Retard ', ' Colis en retard ')).toEqual({ subject: 'Retard', body: 'Colis en retard' });
     expect(refusal(() => checkedNewCase('x'.repeat(201), 'body'))?.message).toMatch(/^subject/);

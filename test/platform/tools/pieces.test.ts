@@ -33,9 +33,8 @@ beforeEach(() => {
     simulated: null,
     graph,
   });
-  // the silos' promotions are not what this is about, nor the database their book listens on for refreshPricing
+  // the silos' promotions are not what this is about (without DATABASE_URL, nothing listens for refreshPricing)
   r.eshop = () => ({ listPromotions: async () => [] }) as never;
-  r.db = () => ({ listen: () => undefined }) as never;
 });
 afterEach(() => r.close());
 
