@@ -83,6 +83,14 @@ describe('Customer.journey', () => {
     expect(data.customer.preferredChannel).toBe(most.orders > 0 ? most.channel : null);
   });
 
+  it('is null with BAD_USER_INPUT for a cursor that is not its own, and the rest of the customer stands', async () => {
+    const id = await idOf(person.loyaltyCard!);
+    const q = `query($id: ID!) { customer(id: $id) { id lastName journey(first: 2, after: "zzz") { edges { cursor } } } }`;
+    const { data, errors } = await gql(stack, q, { id });
+    expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['customer.journey', 'BAD_USER_INPUT']]);
+    expect(data.customer).toEqual({ id, lastName: expect.any(String), journey: null });
+  });
+
   it('still answers with the POS down, with one SYSTEM_UNAVAILABLE error for its part', async () => {
     const id = await idOf(person.loyaltyCard!);
     await setFaults(stack, 'pos', { down: true });
