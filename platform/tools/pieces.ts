@@ -219,9 +219,16 @@ export class Resources {
     this.pricingCaches.push(drop);
     this.once('pricing-notices', () => {
       const url = this.settings.DATABASE_URL;
+      if (!url) {
+        const ttl = { REFERENCE_DATA_TTL_S: this.settings.REFERENCE_DATA_TTL_S, PROMOTIONS_TTL_S: this.settings.PROMOTIONS_TTL_S };
+        this.env.logger.warn(
+          ttl,
+          'DATABASE_URL is not set: refreshPricing does not reach this process, whose prices are read again on their TTL',
+        );
+        return;
+      }
       // the other processes' notices go by while it does not listen: each is caught up on once listening again
-      if (url)
-        this.connect(url, listenerLog(this.env.logger)).listen(PRICING_REFRESHED, (from) => from !== this.processId && this.dropPricing());
+      this.connect(url, listenerLog(this.env.logger)).listen(PRICING_REFRESHED, (from) => from !== this.processId && this.dropPricing());
     });
   }
 
