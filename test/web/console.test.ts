@@ -227,6 +227,33 @@ it('opens a case and closes it, and grants one goodwill voucher the 360 then lis
   expect(errors).toEqual([]);
 });
 
+it('lists a case opened for a caller who had none, and empties its form (sent again, it would open another)', async () => {
+  const samePhone = (p: Person) => truth.filter((q) => q.loyaltyCard && member(q).phone_e164 === member(p).phone_e164).length;
+  const newcomer = truth.find(
+    (p) =>
+      inEverySilo(p) && !world.crm.cases.some((c) => c.contact_id === p.crmContactId) && expectedShown(p).length > 0 && samePhone(p) === 1,
+  )!;
+  const { page, errors } = await newPage(running.browser);
+  await openCaller(page, spokenPhone(newcomer));
+  const care = page.getByRole('region', { name: 'Case and goodwill' });
+  await care.getByLabel('Case subject').fill('Retard de livraison');
+  await care.getByLabel('What the caller says').fill('Le colis n’est pas arrivé.');
+  await care.getByRole('button', { name: 'Open a case' }).click();
+  const caseId = /Case (\S+) opened/.exec((await care.getByRole('status').filter({ hasText: 'opened' }).textContent())!)![1];
+  await page
+    .getByRole('list', { name: 'Open cases' })
+    .getByRole('button', { name: `Close ${caseId}` })
+    .waitFor();
+  expect([await care.getByLabel('Case subject').inputValue(), await care.getByLabel('What the caller says').inputValue()]).toEqual([
+    '',
+    '',
+  ]);
+  expect((await dump(running.stack, 'crm')).cases.filter((c: any) => c.contact_id === newcomer.crmContactId)).toEqual([
+    expect.objectContaining({ id: caseId, status: 'open', subject: 'Retard de livraison' }),
+  ]);
+  expect(errors).toEqual([]);
+});
+
 it('still shows the orders with the loyalty platform down, and names it', async () => {
   await setFaults(running.stack, 'loyalty', { down: true });
   try {

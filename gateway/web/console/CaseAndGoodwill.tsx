@@ -17,7 +17,12 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
   const [granted, grant] = useMutation(GrantGoodwill);
   const openCase = (e: FormEvent) => {
     e.preventDefault();
-    void open({ input: { customerId, subject, body, channel: 'PHONE' } });
+    // the CRM opens a case per request (no key): once opened, the form is emptied, so that it is not sent twice
+    void open({ input: { customerId, subject, body, channel: 'PHONE' } }).then(({ data }) => {
+      if (!data) return;
+      setSubject('');
+      setBody('');
+    });
   };
   const grantGoodwill = (e: FormEvent) => {
     e.preventDefault();

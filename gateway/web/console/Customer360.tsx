@@ -8,8 +8,14 @@ import { Calls, Cases } from './Cases';
 import { LoyaltyCards, Vouchers } from './Loyalty';
 import { Customer360 as Customer360Query } from './operations';
 
+/**
+ * What the agent's actions here create, which the 360 lists: urql asks the 360 again after a mutation
+ * answering one of these types, also when the customer had none of them yet (their first case).
+ */
+const LISTED = { additionalTypenames: ['SupportCase', 'Voucher'] };
+
 export function Customer360({ id }: { id: string }) {
-  const [result] = useQuery({ query: Customer360Query, variables: { id } });
+  const [result] = useQuery({ query: Customer360Query, variables: { id }, context: LISTED });
   const customer = result.data?.customer;
   // a keyboard or screen reader user lands on the customer just opened, not back at the search
   const heading = useRef<HTMLHeadingElement>(null);
