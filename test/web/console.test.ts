@@ -58,6 +58,14 @@ async function pickProduct(form: Locator, typed: string, sku: string): Promise<v
   await form.getByLabel('Products found').selectOption(sku);
 }
 
+/** Opens a case from the 360's care form: returns the case id the console says it opened. */
+async function openCase(care: Locator, subject: string, said: string): Promise<string> {
+  await care.getByLabel('Case subject').fill(subject);
+  await care.getByLabel('What the caller says').fill(said);
+  await care.getByRole('button', { name: 'Open a case' }).click();
+  return /Case (\S+) opened/.exec((await care.getByRole('status').filter({ hasText: 'opened' }).textContent())!)![1];
+}
+
 const shownOrders = (page: Page) =>
   page
     .getByRole('table', { name: 'Orders' })
@@ -186,10 +194,7 @@ it('opens a case and closes it, and grants one goodwill voucher the 360 then lis
   });
   await openCaller(page, spokenPhone(caller));
   const care = page.getByRole('region', { name: 'Case and goodwill' });
-  await care.getByLabel('Case subject').fill('Colis abîmé');
-  await care.getByLabel('What the caller says').fill('Le carton est arrivé ouvert.');
-  await care.getByRole('button', { name: 'Open a case' }).click();
-  const caseId = /Case (\S+) opened/.exec((await care.getByRole('status').filter({ hasText: 'opened' }).textContent())!)![1];
+  const caseId = await openCase(care, 'Colis abîmé', 'Le carton est arrivé ouvert.');
   const openCases = page.getByRole('list', { name: 'Open cases' });
   const closeButton = openCases.getByRole('button', { name: `Close ${caseId}` });
   await closeButton.waitFor();
@@ -236,10 +241,7 @@ it('lists a case opened for a caller who had none, and empties its form (sent ag
   const { page, errors } = await newPage(running.browser);
   await openCaller(page, spokenPhone(newcomer));
   const care = page.getByRole('region', { name: 'Case and goodwill' });
-  await care.getByLabel('Case subject').fill('Retard de livraison');
-  await care.getByLabel('What the caller says').fill('Le colis n’est pas arrivé.');
-  await care.getByRole('button', { name: 'Open a case' }).click();
-  const caseId = /Case (\S+) opened/.exec((await care.getByRole('status').filter({ hasText: 'opened' }).textContent())!)![1];
+  const caseId = await openCase(care, 'Retard de livraison', 'Le colis n’est pas arrivé.');
   await page
     .getByRole('list', { name: 'Open cases' })
     .getByRole('button', { name: `Close ${caseId}` })
