@@ -38,6 +38,9 @@ const placedHere: string[] = [];
 
 const running = stackAndBrowser();
 
+/** how many people of the seed share this one's phone: the console's search by phone lists them all */
+const samePhone = (p: Person) => truth.filter((q) => q.loyaltyCard && member(q).phone_e164 === member(p).phone_e164).length;
+
 /** Opens the console, finds the caller by phone and opens their 360: returns once their orders are on screen. */
 async function openCaller(page: Page, phone: string): Promise<void> {
   await page.goto(pageUrl(running.stack, '/console/'));
@@ -233,7 +236,6 @@ it('opens a case and closes it, and grants one goodwill voucher the 360 then lis
 });
 
 it('lists a case opened for a caller who had none, and empties its form (sent again, it would open another)', async () => {
-  const samePhone = (p: Person) => truth.filter((q) => q.loyaltyCard && member(q).phone_e164 === member(p).phone_e164).length;
   const newcomer = truth.find(
     (p) =>
       inEverySilo(p) && !world.crm.cases.some((c) => c.contact_id === p.crmContactId) && expectedShown(p).length > 0 && samePhone(p) === 1,
@@ -252,6 +254,22 @@ it('lists a case opened for a caller who had none, and empties its form (sent ag
   ]);
   expect((await dump(running.stack, 'crm')).cases.filter((c: any) => c.contact_id === newcomer.crmContactId)).toEqual([
     expect.objectContaining({ id: caseId, status: 'open', subject: 'Retard de livraison' }),
+  ]);
+  expect(errors).toEqual([]);
+});
+
+it('says a refund returned before go-live is not recorded, rather than none', async () => {
+  const returnedBefore = (p: Person) => expectedShown(p).find((o) => world.eshop.orders.find((w) => w.id === o.id)?.status === 'returned');
+  const returner = truth.find((p) => inEverySilo(p) && samePhone(p) === 1 && returnedBefore(p))!;
+  const { page, errors } = await newPage(running.browser);
+  await openCaller(page, spokenPhone(returner));
+  const row = page
+    .getByRole('table', { name: 'Orders' })
+    .locator('tbody tr')
+    .filter({ hasText: returnedBefore(returner)!.id });
+  expect(await row.locator('td').evaluateAll((cells) => [cells[3].textContent, cells[6].textContent])).toEqual([
+    'RETURNED',
+    'not recorded',
   ]);
   expect(errors).toEqual([]);
 });

@@ -14,6 +14,9 @@ import { Customer360 as Customer360Query } from './operations';
  */
 const LISTED = { additionalTypenames: ['SupportCase', 'Voucher'] };
 
+/** statuses whose refund the silos hold but the graph may not list (Order.returns) */
+const RETURNED = new Set(['RETURNED', 'PARTIALLY_RETURNED']);
+
 export function Customer360({ id }: { id: string }) {
   const [result] = useQuery({ query: Customer360Query, variables: { id }, context: LISTED });
   const customer = result.data?.customer;
@@ -102,12 +105,15 @@ export function Customer360({ id }: { id: string }) {
               </td>
               <td className="num">{formatMoney(o.total)}</td>
               <td className="num">
-                {/* null: the returns could not be read (the error names what is missing) */}
+                {/* null: the returns could not be read (the error names what is missing); none listed for a
+                    returned order: it was returned outside the graph (before go-live), whose refund the silos do not list */}
                 {o.returns === null
                   ? 'unknown'
                   : o.returns.length
                     ? formatMoney({ ...o.total, centAmount: o.returns.reduce((sum, r) => sum + r.refund.centAmount, 0) })
-                    : '—'}
+                    : RETURNED.has(o.status)
+                      ? 'not recorded'
+                      : '—'}
               </td>
             </tr>
           ))}
