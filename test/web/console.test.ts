@@ -109,6 +109,8 @@ it('places one click & collect order, a reservation in the POS once, after a dou
   await placed.waitFor();
   const orderId = (await placed.getByTestId('placed-order').textContent())!;
   placedHere.push(orderId);
+  // the keyboard's focus is on the outcome, not dropped to the page's top by the disabled button
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Order placed');
   // the agent submits the same form again (a retry): the same key, the same order
   const answers = sent.length;
   await pickup.getByRole('button', { name: 'Place the order' }).click();
@@ -244,6 +246,7 @@ it('lists a case opened for a caller who had none, and empties its form (sent ag
   await openCaller(page, spokenPhone(newcomer));
   const care = page.getByRole('region', { name: 'Case and goodwill' });
   const caseId = await openCase(care, 'Retard de livraison', 'Le colis n’est pas arrivé.');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Case ${caseId} opened.`);
   await page
     .getByRole('list', { name: 'Open cases' })
     .getByRole('button', { name: `Close ${caseId}` })

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { formatDateTime, formatMoney } from '../shared/format';
+import { focusWhenShown } from '../shared/focus';
 import { useIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
 import { GrantGoodwill, OpenCase } from './operations';
@@ -41,7 +42,11 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
         </button>
       </form>
       <ProblemsNotice error={opened.error} />
-      {opened.data && <p role="status">Case {opened.data.openCase.id} opened.</p>}
+      {opened.data && (
+        <p role="status" tabIndex={-1} ref={focusWhenShown} key={opened.data.openCase.id}>
+          Case {opened.data.openCase.id} opened.
+        </p>
+      )}
       <form onSubmit={grantGoodwill}>
         <label htmlFor="goodwill-amount">Goodwill (euros)</label>
         <input
@@ -61,7 +66,7 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
       </form>
       <ProblemsNotice error={granted.error} />
       {granted.data && (
-        <p role="status">
+        <p role="status" tabIndex={-1} ref={focusWhenShown} key={granted.data.grantGoodwill.code}>
           Voucher {granted.data.grantGoodwill.code} of {formatMoney(granted.data.grantGoodwill.amount)}, valid until{' '}
           {formatDateTime(granted.data.grantGoodwill.expiresAt)}.
         </p>

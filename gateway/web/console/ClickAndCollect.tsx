@@ -2,6 +2,7 @@
 // what it has of the product and when it opens.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { focusWhenShown } from '../shared/focus';
 import { formatMoney } from '../shared/format';
 import { useIdempotencyKey } from '../shared/idempotency';
 import { ProblemsNotice } from '../shared/ProblemsNotice';
@@ -111,7 +112,7 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
       )}
       <ProblemsNotice error={placed.error} />
       {placed.data && (
-        <p role="status" aria-label="Order placed">
+        <p role="status" aria-label="Order placed" tabIndex={-1} ref={focusWhenShown} key={placed.data.placeOrder.id}>
           Order <strong data-testid="placed-order">{placed.data.placeOrder.id}</strong> placed ({placed.data.placeOrder.status},{' '}
           {formatMoney(placed.data.placeOrder.total)}), to collect at {placed.data.placeOrder.fulfillment.store?.name}.
         </p>
