@@ -277,6 +277,24 @@ it('says a refund returned before go-live is not recorded, rather than none', as
   expect(errors).toEqual([]);
 });
 
+it('says opening a case failed when the CRM is down, naming it, rather than that a part is missing below', async () => {
+  const { page, errors } = await newPage(running.browser);
+  await openCaller(page, spokenPhone(caller));
+  await setFaults(running.stack, 'crm', { down: true });
+  try {
+    const care = page.getByRole('region', { name: 'Case and goodwill' });
+    await care.getByLabel('Case subject').fill('Panne');
+    await care.getByLabel('What the caller says').fill('Le CRM ne répond pas.');
+    await care.getByRole('button', { name: 'Open a case' }).click();
+    const alert = care.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('p').allTextContents()).toEqual(['Opening the case failed.', 'Not answering now: call center CRM (crm).']);
+    expect(errors).toEqual([]);
+  } finally {
+    await setFaults(running.stack, 'crm', {});
+  }
+});
+
 it('still shows the orders with the loyalty platform down, and names it', async () => {
   await setFaults(running.stack, 'loyalty', { down: true });
   try {

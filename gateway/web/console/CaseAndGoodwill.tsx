@@ -41,7 +41,7 @@ export function CaseAndGoodwill({ customerId }: { customerId: string }) {
           Open a case
         </button>
       </form>
-      <ProblemsNotice error={opened.error} />
+      <ProblemsNotice error={opened.error} failed="Opening the case failed" />
       {opened.data && (
         <p role="status" tabIndex={-1} ref={focusWhenShown} key={opened.data.openCase.id}>
           Case {opened.data.openCase.id} opened.

@@ -47,7 +47,7 @@ function CloseCaseForm({ id }: { id: string }) {
       <button type="submit" disabled={closed.fetching}>
         Close {id}
       </button>
-      <ProblemsNotice error={closed.error} />
+      <ProblemsNotice error={closed.error} failed="Closing the case failed" />
     </form>
   );
 }

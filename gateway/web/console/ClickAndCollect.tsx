@@ -110,7 +110,7 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
           </button>
         </form>
       )}
-      <ProblemsNotice error={placed.error} />
+      <ProblemsNotice error={placed.error} failed="Placing the order failed" />
       {placed.data && (
         <p role="status" aria-label="Order placed" tabIndex={-1} ref={focusWhenShown} key={placed.data.placeOrder.id}>
           Order <strong data-testid="placed-order">{placed.data.placeOrder.id}</strong> placed ({placed.data.placeOrder.status},{' '}

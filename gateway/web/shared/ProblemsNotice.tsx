@@ -9,14 +9,26 @@ const SYSTEM_NAMES: Record<string, string> = {
   loyalty: 'loyalty platform',
 };
 
-export function ProblemsNotice({ error }: { error: CombinedError | undefined }) {
+export function ProblemsNotice({
+  error,
+  failed,
+}: {
+  error: CombinedError | undefined;
+  /** for an action, that it failed ("Placing the order failed"): its systems are why, not a part missing below */
+  failed?: string;
+}) {
   const { missingSystems, messages } = problemsOf(error);
   if (!missingSystems.length && !messages.length) return null;
   return (
     <div role="alert" className="notice">
+      {failed && (
+        <p>
+          <strong>{failed}.</strong>
+        </p>
+      )}
       {missingSystems.length > 0 && (
         <p>
-          Not answering now, so their part is missing below:{' '}
+          {failed ? 'Not answering now:' : 'Not answering now, so their part is missing below:'}{' '}
           {missingSystems.map((s, i) => (
             <span key={s} data-system={s}>
               {i > 0 && ', '}
