@@ -188,6 +188,10 @@ it('quotes a basket for a phone order with the promotions the graph names, and t
   );
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'console.png'), fullPage: true });
+
+  // the basket changed: its quote no longer stands, and is not shown until asked again
+  await quote.getByRole('button', { name: `Remove ${product.title}` }).click();
+  await quote.getByRole('status', { name: 'Quote' }).waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
 });
 

@@ -25,9 +25,14 @@ export function BasketQuote({ customerId }: { customerId: string }) {
       : { phone: { channel: 'CALL_CENTER', lines: [] }, web: { channel: 'WEB', lines: [] } },
     pause: !asked,
   });
+  // a quote stands for the basket it was asked for: once the basket changes, it is asked again
+  const changeBasket = (next: Line[]) => {
+    setLines(next);
+    setAsked(null);
+  };
   const add = (e: FormEvent) => {
     e.preventDefault();
-    if (picked) setLines([...lines.filter((l) => l.sku !== picked.sku), { ...picked, quantity }]);
+    if (picked) changeBasket([...lines.filter((l) => l.sku !== picked.sku), { ...picked, quantity }]);
   };
   const quote = (e: FormEvent) => {
     e.preventDefault();
@@ -62,7 +67,7 @@ export function BasketQuote({ customerId }: { customerId: string }) {
           {lines.map((l) => (
             <li key={l.sku}>
               {l.quantity} × {l.name}{' '}
-              <button type="button" onClick={() => setLines(lines.filter((x) => x.sku !== l.sku))} aria-label={`Remove ${l.name}`}>
+              <button type="button" onClick={() => changeBasket(lines.filter((x) => x.sku !== l.sku))} aria-label={`Remove ${l.name}`}>
                 Remove
               </button>
             </li>
@@ -77,7 +82,7 @@ export function BasketQuote({ customerId }: { customerId: string }) {
         </button>
       </form>
       <ProblemsNotice error={result.error} />
-      {result.data && (
+      {asked && result.data && (
         <div role="status" aria-label="Quote">
           <QuoteFigures quote={result.data.phone} />
           <p>
