@@ -150,8 +150,12 @@ it('offers the nearest stores that have the product when the chosen store lacks 
   expect(storeId).toBe('ST001');
   expect(expected.length).toBeGreaterThan(0);
   expect(await choices.allTextContents()).toEqual(expected.map((name: string) => `Choose ${name}`));
+  // an order the chosen store cannot fill is not offered (the graph would refuse it)
+  const placeButton = pickup.getByRole('button', { name: 'Place the order' });
+  expect(await placeButton.isDisabled()).toBe(true);
   await choices.first().click();
   expect(await pickup.getByRole('radio', { name: `${expected[0]} (` }).isChecked()).toBe(true);
+  expect(await placeButton.isEnabled()).toBe(true);
   expect(errors).toEqual([]);
 });
 

@@ -105,7 +105,8 @@ export function ClickAndCollect({ customerId }: { customerId: string }) {
               </ul>
             </div>
           )}
-          <button type="submit" disabled={!storeId || placed.fetching}>
+          {/* a store that lacks the quantity would be refused (INSUFFICIENT_STOCK): choose another first */}
+          <button type="submit" disabled={!storeId || lacking || placed.fetching}>
             Place the order
           </button>
         </form>
