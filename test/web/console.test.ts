@@ -236,6 +236,11 @@ it('opens a case and closes it, and grants one goodwill voucher the 360 then lis
   const voucher = page.getByRole('table', { name: 'Vouchers' }).getByRole('row').filter({ hasText: code });
   await voucher.waitFor();
   expect(await voucher.textContent()).toContain('AVAILABLE');
+  // the vouchers fit their panel (at 1280 px, their table ran under the next panel)
+  const [tableWidth, panelWidth] = await page
+    .getByRole('table', { name: 'Vouchers' })
+    .evaluate((table) => [table.getBoundingClientRect().width, table.closest('.panel')!.clientWidth]);
+  expect(tableWidth).toBeLessThanOrEqual(panelWidth);
   // one key for both, one voucher in the CRM
   expect(grants).toHaveLength(2);
   expect(new Set(grants.map((r) => JSON.parse(r.postData()!).variables.idempotencyKey)).size).toBe(1);
